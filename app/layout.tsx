@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Identity Provider", template: "%s · Identity Provider" },
+  description: "Self-hosted, Okta-compatible OAuth 2.0 Authorization Server and OpenID Provider",
+  icons: { icon: "/logo.svg" },
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    </html>
+  );
+}

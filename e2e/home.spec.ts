@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+
+test("the home page names the product and links to the admin sign-in", async ({ page, baseURL }) => {
+  const requested: string[] = [];
+  page.on("request", (request) => requested.push(new URL(request.url()).origin));
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(page).toHaveTitle("Identity Provider");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Identity Provider");
+  const adminLink = page.getByRole("link", { name: "Admin sign-in" });
+  await expect(adminLink).toHaveAttribute("href", "/admin");
+  // No third-party requests: every resource comes from our own origin.
+  await page.waitForLoadState("networkidle");
+  expect(requested.length).toBeGreaterThan(1);
+  expect([...new Set(requested)]).toEqual([new URL(baseURL!).origin]);
+});
+
+test("the health endpoint reports the database as up", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["cache-control"]).toBe("no-store");
+  expect(await response.json()).toEqual({ status: "ok", database: "up" });
+});
+
+test("an unknown page answers 404 with a way back", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

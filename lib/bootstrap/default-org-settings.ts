@@ -1,0 +1,10 @@
+/** Org-wide defaults written at bootstrap; admins change them later. */
+export const DEFAULT_ORG_SETTINGS = {
+  /** consecutive failed sign-ins before LOCKED_OUT */
+  lockoutThreshold: 10,
+  sessionIdleMinutes: 120,
+  sessionMaxMinutes: 24 * 60,
+  systemLogRetentionDays: 90,
+  /** how long a rotated refresh token may still be used (parallel tabs), 0-60 */
+  refreshTokenGraceSeconds: 30,
+};

@@ -1,0 +1,45 @@
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/find-chromium.mjs";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_ORIGIN = `http://localhost:${PORT}`;
+const dataDir = "e2e/.data";
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: E2E_ORIGIN,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium() ?? undefined,
+      // Chromium's own background traffic is refused on a closed network; keep it quiet.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // The production build made by e2e/run-e2e.mjs, on a fresh database.
+    command: `npx next start -p ${PORT}`,
+    url: `${E2E_ORIGIN}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      ORG_URL: E2E_ORIGIN,
+      DATABASE_URL: `file:./${dataDir}/e2e.db`,
+      APP_SECRET_FILE: `${dataDir}/app-secret`,
+      ADMIN_EMAIL: "admin@e2e.test",
+      ADMIN_PASSWORD: "e2e-Admin-password-1",
+      ADMIN_API_TOKEN: "00e2eTestApiToken0000000000000000000000000",
+    },
+  },
+});

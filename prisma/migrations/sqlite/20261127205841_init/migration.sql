@@ -1,0 +1,542 @@
+-- CreateTable
+CREATE TABLE "OrgSettings" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "settings" JSONB NOT NULL,
+    "bootstrapped" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "CacheVersion" (
+    "topic" TEXT NOT NULL PRIMARY KEY,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "lastUpdated" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "status" TEXT NOT NULL,
+    "transitioningToStatus" TEXT,
+    "login" TEXT NOT NULL,
+    "loginLower" TEXT NOT NULL,
+    "email" TEXT NOT NULL,
+    "emailLower" TEXT NOT NULL,
+    "profile" JSONB NOT NULL,
+    "passwordHash" TEXT,
+    "passwordChanged" DATETIME,
+    "isAdmin" BOOLEAN NOT NULL DEFAULT false,
+    "failedAttempts" INTEGER NOT NULL DEFAULT 0,
+    "lastFailedAttempt" DATETIME,
+    "lockedOut" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "activated" DATETIME,
+    "statusChanged" DATETIME,
+    "lastLogin" DATETIME,
+    "lastUpdated" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Group" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "type" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameLower" TEXT NOT NULL,
+    "description" TEXT,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    "lastMembershipUpdated" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "GroupMembership" (
+    "groupId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("groupId", "userId"),
+    CONSTRAINT "GroupMembership_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "GroupMembership_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "App" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "signOnMode" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "applicationType" TEXT NOT NULL,
+    "tokenEndpointAuthMethod" TEXT NOT NULL,
+    "pkceRequired" BOOLEAN NOT NULL DEFAULT false,
+    "oauthSettings" JSONB NOT NULL,
+    "extra" JSONB NOT NULL,
+    "jwks" JSONB,
+    "dynamic" BOOLEAN NOT NULL DEFAULT false,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "ClientSecret" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "appId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "secretHash" TEXT NOT NULL,
+    "secretEncrypted" TEXT NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "ClientSecret_appId_fkey" FOREIGN KEY ("appId") REFERENCES "App" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AppUserAssignment" (
+    "appId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "scope" TEXT NOT NULL DEFAULT 'USER',
+    "profile" JSONB NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+
+    PRIMARY KEY ("appId", "userId"),
+    CONSTRAINT "AppUserAssignment_appId_fkey" FOREIGN KEY ("appId") REFERENCES "App" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "AppUserAssignment_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "AppGroupAssignment" (
+    "appId" TEXT NOT NULL,
+    "groupId" TEXT NOT NULL,
+    "priority" INTEGER NOT NULL DEFAULT 0,
+    "profile" JSONB NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+
+    PRIMARY KEY ("appId", "groupId"),
+    CONSTRAINT "AppGroupAssignment_appId_fkey" FOREIGN KEY ("appId") REFERENCES "App" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "AppGroupAssignment_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "TrustedOrigin" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "origin" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "cors" BOOLEAN NOT NULL DEFAULT false,
+    "redirect" BOOLEAN NOT NULL DEFAULT false,
+    "iframeEmbed" BOOLEAN NOT NULL DEFAULT false,
+    "createdBy" TEXT,
+    "lastUpdatedBy" TEXT,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "AuthorizationServer" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "description" TEXT,
+    "audiences" JSONB NOT NULL,
+    "issuerMode" TEXT NOT NULL DEFAULT 'ORG_URL',
+    "status" TEXT NOT NULL,
+    "rotationMode" TEXT NOT NULL DEFAULT 'AUTO',
+    "lastRotated" DATETIME,
+    "nextRotation" DATETIME,
+    "isDefault" BOOLEAN NOT NULL DEFAULT false,
+    "configVersion" INTEGER NOT NULL DEFAULT 0,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SigningKey" (
+    "kid" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "alg" TEXT NOT NULL,
+    "publicJwk" JSONB NOT NULL,
+    "privateKeyEncrypted" TEXT NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "activated" DATETIME,
+    "expired" DATETIME,
+    "publishUntil" DATETIME,
+    CONSTRAINT "SigningKey_authServerId_fkey" FOREIGN KEY ("authServerId") REFERENCES "AuthorizationServer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Policy" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "description" TEXT,
+    "status" TEXT NOT NULL,
+    "priority" INTEGER NOT NULL,
+    "system" BOOLEAN NOT NULL DEFAULT false,
+    "clientsInclude" JSONB NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "Policy_authServerId_fkey" FOREIGN KEY ("authServerId") REFERENCES "AuthorizationServer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PolicyRule" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "policyId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "priority" INTEGER NOT NULL,
+    "system" BOOLEAN NOT NULL DEFAULT false,
+    "conditions" JSONB NOT NULL,
+    "accessTokenLifetimeMinutes" INTEGER NOT NULL,
+    "refreshTokenLifetimeMinutes" INTEGER NOT NULL,
+    "refreshTokenWindowMinutes" INTEGER NOT NULL,
+    "inlineHook" JSONB,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "PolicyRule_policyId_fkey" FOREIGN KEY ("policyId") REFERENCES "Policy" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Scope" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "nameLower" TEXT NOT NULL,
+    "displayName" TEXT,
+    "description" TEXT,
+    "consent" TEXT NOT NULL DEFAULT 'IMPLICIT',
+    "isDefault" BOOLEAN NOT NULL DEFAULT false,
+    "optional" BOOLEAN NOT NULL DEFAULT false,
+    "metadataPublish" TEXT NOT NULL DEFAULT 'NO_CLIENTS',
+    "system" BOOLEAN NOT NULL DEFAULT false,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "Scope_authServerId_fkey" FOREIGN KEY ("authServerId") REFERENCES "AuthorizationServer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Claim" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "claimType" TEXT NOT NULL,
+    "valueType" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "groupFilterType" TEXT,
+    "alwaysIncludeInToken" BOOLEAN NOT NULL DEFAULT true,
+    "conditionScopes" JSONB NOT NULL,
+    "system" BOOLEAN NOT NULL DEFAULT false,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "Claim_authServerId_fkey" FOREIGN KEY ("authServerId") REFERENCES "AuthorizationServer" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "PendingAuthorization" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "params" JSONB NOT NULL,
+    "csrfHash" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "AuthorizationCode" (
+    "codeHash" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "sessionId" TEXT,
+    "redirectUri" TEXT NOT NULL,
+    "scopes" JSONB NOT NULL,
+    "nonce" TEXT,
+    "codeChallenge" TEXT,
+    "codeChallengeMethod" TEXT,
+    "authTime" DATETIME NOT NULL,
+    "decision" JSONB NOT NULL,
+    "familyId" TEXT,
+    "expiresAt" DATETIME NOT NULL,
+    "consumed" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "AuthorizationCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RefreshToken" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "familyId" TEXT NOT NULL,
+    "parentId" TEXT,
+    "authServerId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "userId" TEXT,
+    "scopes" JSONB NOT NULL,
+    "status" TEXT NOT NULL,
+    "authTime" DATETIME,
+    "decision" JSONB NOT NULL,
+    "expiresAt" DATETIME,
+    "windowEndsAt" DATETIME NOT NULL,
+    "rotated" DATETIME,
+    "revoked" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "RefreshToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RevokedAccessToken" (
+    "jti" TEXT NOT NULL PRIMARY KEY,
+    "authServerId" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "UsedAssertion" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "UserSession" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "authTime" DATETIME NOT NULL,
+    "amr" JSONB NOT NULL,
+    "ipAddress" TEXT,
+    "userAgent" TEXT,
+    "lastSeen" DATETIME NOT NULL,
+    "idleExpiresAt" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "revoked" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "UserSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "SessionToken" (
+    "tokenHash" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "expiresAt" DATETIME NOT NULL,
+    "consumed" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "SessionToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ConsentGrant" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "clientId" TEXT NOT NULL,
+    "authServerId" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "ConsentGrant_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "clientName" TEXT NOT NULL DEFAULT 'Okta API',
+    "status" TEXT NOT NULL DEFAULT 'ACTIVE',
+    "expiresAt" DATETIME,
+    "lastUsed" DATETIME,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUpdated" DATETIME NOT NULL,
+    CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RateLimitBucket" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "count" INTEGER NOT NULL,
+    "windowStart" DATETIME NOT NULL,
+    "expiresAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "SystemLogEvent" (
+    "uuid" TEXT NOT NULL PRIMARY KEY,
+    "published" DATETIME NOT NULL,
+    "eventType" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "displayMessage" TEXT NOT NULL,
+    "actorId" TEXT,
+    "actor" JSONB NOT NULL,
+    "client" JSONB NOT NULL,
+    "outcomeResult" TEXT NOT NULL,
+    "outcomeReason" TEXT,
+    "target" JSONB NOT NULL,
+    "debugContext" JSONB NOT NULL,
+    "transaction" JSONB NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_loginLower_key" ON "User"("loginLower");
+
+-- CreateIndex
+CREATE INDEX "User_status_idx" ON "User"("status");
+
+-- CreateIndex
+CREATE INDEX "User_emailLower_idx" ON "User"("emailLower");
+
+-- CreateIndex
+CREATE INDEX "User_lastUpdated_idx" ON "User"("lastUpdated");
+
+-- CreateIndex
+CREATE INDEX "User_created_idx" ON "User"("created");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Group_nameLower_key" ON "Group"("nameLower");
+
+-- CreateIndex
+CREATE INDEX "Group_type_idx" ON "Group"("type");
+
+-- CreateIndex
+CREATE INDEX "Group_lastUpdated_idx" ON "Group"("lastUpdated");
+
+-- CreateIndex
+CREATE INDEX "GroupMembership_userId_idx" ON "GroupMembership"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "App_clientId_key" ON "App"("clientId");
+
+-- CreateIndex
+CREATE INDEX "App_status_idx" ON "App"("status");
+
+-- CreateIndex
+CREATE INDEX "App_label_idx" ON "App"("label");
+
+-- CreateIndex
+CREATE INDEX "App_lastUpdated_idx" ON "App"("lastUpdated");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ClientSecret_secretHash_key" ON "ClientSecret"("secretHash");
+
+-- CreateIndex
+CREATE INDEX "ClientSecret_appId_status_idx" ON "ClientSecret"("appId", "status");
+
+-- CreateIndex
+CREATE INDEX "AppUserAssignment_userId_idx" ON "AppUserAssignment"("userId");
+
+-- CreateIndex
+CREATE INDEX "AppGroupAssignment_groupId_idx" ON "AppGroupAssignment"("groupId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "TrustedOrigin_origin_key" ON "TrustedOrigin"("origin");
+
+-- CreateIndex
+CREATE INDEX "TrustedOrigin_status_idx" ON "TrustedOrigin"("status");
+
+-- CreateIndex
+CREATE INDEX "AuthorizationServer_status_idx" ON "AuthorizationServer"("status");
+
+-- CreateIndex
+CREATE INDEX "AuthorizationServer_name_idx" ON "AuthorizationServer"("name");
+
+-- CreateIndex
+CREATE INDEX "SigningKey_authServerId_status_idx" ON "SigningKey"("authServerId", "status");
+
+-- CreateIndex
+CREATE INDEX "Policy_authServerId_priority_idx" ON "Policy"("authServerId", "priority");
+
+-- CreateIndex
+CREATE INDEX "PolicyRule_policyId_priority_idx" ON "PolicyRule"("policyId", "priority");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Scope_authServerId_nameLower_key" ON "Scope"("authServerId", "nameLower");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Claim_authServerId_claimType_name_key" ON "Claim"("authServerId", "claimType", "name");
+
+-- CreateIndex
+CREATE INDEX "PendingAuthorization_expiresAt_idx" ON "PendingAuthorization"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "AuthorizationCode_expiresAt_idx" ON "AuthorizationCode"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "AuthorizationCode_userId_idx" ON "AuthorizationCode"("userId");
+
+-- CreateIndex
+CREATE INDEX "AuthorizationCode_clientId_idx" ON "AuthorizationCode"("clientId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RefreshToken_tokenHash_key" ON "RefreshToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "RefreshToken_familyId_idx" ON "RefreshToken"("familyId");
+
+-- CreateIndex
+CREATE INDEX "RefreshToken_authServerId_clientId_idx" ON "RefreshToken"("authServerId", "clientId");
+
+-- CreateIndex
+CREATE INDEX "RefreshToken_clientId_idx" ON "RefreshToken"("clientId");
+
+-- CreateIndex
+CREATE INDEX "RefreshToken_userId_idx" ON "RefreshToken"("userId");
+
+-- CreateIndex
+CREATE INDEX "RefreshToken_windowEndsAt_idx" ON "RefreshToken"("windowEndsAt");
+
+-- CreateIndex
+CREATE INDEX "RevokedAccessToken_expiresAt_idx" ON "RevokedAccessToken"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "UsedAssertion_expiresAt_idx" ON "UsedAssertion"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "UserSession_tokenHash_key" ON "UserSession"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "UserSession_userId_idx" ON "UserSession"("userId");
+
+-- CreateIndex
+CREATE INDEX "UserSession_expiresAt_idx" ON "UserSession"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "SessionToken_expiresAt_idx" ON "SessionToken"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "SessionToken_userId_idx" ON "SessionToken"("userId");
+
+-- CreateIndex
+CREATE INDEX "ConsentGrant_clientId_idx" ON "ConsentGrant"("clientId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ConsentGrant_userId_clientId_authServerId_scope_key" ON "ConsentGrant"("userId", "clientId", "authServerId", "scope");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "ApiToken_userId_idx" ON "ApiToken"("userId");
+
+-- CreateIndex
+CREATE INDEX "RateLimitBucket_expiresAt_idx" ON "RateLimitBucket"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "SystemLogEvent_published_idx" ON "SystemLogEvent"("published");
+
+-- CreateIndex
+CREATE INDEX "SystemLogEvent_eventType_published_idx" ON "SystemLogEvent"("eventType", "published");
+
+-- CreateIndex
+CREATE INDEX "SystemLogEvent_actorId_published_idx" ON "SystemLogEvent"("actorId", "published");
+
+-- CreateIndex
+CREATE INDEX "SystemLogEvent_outcomeResult_published_idx" ON "SystemLogEvent"("outcomeResult", "published");
+
