@@ -39,6 +39,7 @@ export async function createAuthorizationServerRecords(
       nextRotation: new Date(now.getTime() + AUTO_ROTATION_DAYS * DAY_MS),
       isDefault: input.isDefault ?? false,
       created: now,
+      lastUpdated: now,
     },
   });
   await tx.signingKey.createMany({
@@ -60,6 +61,7 @@ export async function createAuthorizationServerRecords(
       metadataPublish: "ALL_CLIENTS",
       system: true,
       created: now,
+      lastUpdated: now,
     })),
   });
   await tx.claim.createMany({
@@ -75,6 +77,7 @@ export async function createAuthorizationServerRecords(
       conditionScopes: claim.scopes,
       system: true,
       created: now,
+      lastUpdated: now,
     })),
   });
 }

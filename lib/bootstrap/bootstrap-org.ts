@@ -51,7 +51,7 @@ export async function bootstrapOrg(input: BootstrapInput): Promise<BootstrapResu
       if (await isBootstrapped(tx)) return false;
 
       await tx.group.create({
-        data: { id: newId("group"), type: "BUILT_IN", name: "Everyone", nameLower: "everyone", description: "All users in your organization", created: now },
+        data: { id: newId("group"), type: "BUILT_IN", name: "Everyone", nameLower: "everyone", description: "All users in your organization", created: now, lastUpdated: now },
       });
       await createAuthorizationServerRecords(
         tx,
@@ -75,14 +75,15 @@ export async function bootstrapOrg(input: BootstrapInput): Promise<BootstrapResu
           passwordChanged: now,
           isAdmin: true,
           created: now,
+          lastUpdated: now,
           activated: now,
           statusChanged: now,
         },
       });
       await tx.apiToken.create({
-        data: { id: newId("apiToken"), name: "Bootstrap token", tokenHash: hashToken(apiToken), userId: adminId, created: now },
+        data: { id: newId("apiToken"), name: "Bootstrap token", tokenHash: hashToken(apiToken), userId: adminId, created: now, lastUpdated: now },
       });
-      await tx.orgSettings.create({ data: { id: "org", name: "My Organization", settings: DEFAULT_ORG_SETTINGS, bootstrapped: now, created: now } });
+      await tx.orgSettings.create({ data: { id: "org", name: "My Organization", settings: DEFAULT_ORG_SETTINGS, bootstrapped: now, created: now, lastUpdated: now } });
       return true;
     },
     { maxWait: 30_000, timeout: 30_000 },
@@ -123,6 +124,7 @@ async function createDefaultPolicy(tx: DbTx, now: Date): Promise<void> {
       system: false,
       clientsInclude: ["ALL_CLIENTS"],
       created: now,
+      lastUpdated: now,
     },
   });
   await tx.policyRule.create({
@@ -143,6 +145,7 @@ async function createDefaultPolicy(tx: DbTx, now: Date): Promise<void> {
       refreshTokenLifetimeMinutes: 0,
       refreshTokenWindowMinutes: 7 * 24 * 60,
       created: now,
+      lastUpdated: now,
     },
   });
 }

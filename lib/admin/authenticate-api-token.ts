@@ -1,0 +1,29 @@
+import { hashToken } from "../crypto/hash-token";
+import type { Db } from "../db/create-db-client";
+import { forbiddenError, invalidTokenError } from "./admin-api-error";
+import type { Actor } from "./admin-request";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * `Authorization: SSWS <token>`. Tokens are stored under their SHA-256 and looked up by it, so the
+ * comparison never touches the secret itself (nothing about the stored token leaks through timing).
+ * The owner must be an ACTIVE admin. Records the token's last use (at most once a minute).
+ */
+export async function authenticateApiToken(db: Db, authorization: string | null, now: Date): Promise<Actor> {
+  const match = /^SSWS ([A-Za-z0-9_-]{16,256})$/.exec(authorization?.trim() ?? "");
+  if (!match?.[1]) throw invalidTokenError();
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(match[1]) },
+    include: { user: { select: { id: true, login: true, status: true, isAdmin: true, profile: true } } },
+  });
+  if (!token || token.status !== "ACTIVE" || (token.expiresAt && token.expiresAt <= now)) throw invalidTokenError();
+  if (token.user.status !== "ACTIVE") throw invalidTokenError();
+  if (!token.user.isAdmin) throw forbiddenError();
+  if (!token.lastUsed || now.getTime() - token.lastUsed.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsed: now } });
+  }
+  const profile = token.user.profile as { firstName?: string; lastName?: string };
+  const displayName = [profile.firstName, profile.lastName].filter(Boolean).join(" ") || token.user.login;
+  return { userId: token.user.id, login: token.user.login, displayName, apiTokenId: token.id };
+}

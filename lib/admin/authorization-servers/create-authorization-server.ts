@@ -1,0 +1,27 @@
+import { createAuthorizationServerRecords } from "../../authorization-servers/create-authorization-server-records";
+import { newId } from "../../ids/new-id";
+import { generateSigningKey } from "../../keys/generate-signing-key";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { authorizationServerInput } from "./authorization-server-input";
+import { authorizationServerJson } from "./authorization-server-json";
+import { findAuthorizationServer } from "./find-authorization-server";
+
+/** POST /api/v1/authorizationServers -> 201, rotation mode AUTO, ACTIVE + NEXT keys, system scopes and claims. */
+export async function createAuthorizationServer(ctx: AdminContext): Promise<AdminResponse> {
+  const input = parseInput(authorizationServerInput, readJsonBody(ctx.request), "authorizationServer");
+  const [active, next] = await Promise.all([generateSigningKey(ctx.secretsKey), generateSigningKey(ctx.secretsKey)]);
+  const id = newId("authorizationServer");
+  const now = ctx.now();
+  await ctx.db.$transaction(async (tx) => {
+    await createAuthorizationServerRecords(tx, { id, name: input.name, description: input.description ?? null, audiences: input.audiences }, { active, next }, now);
+    if (input.credentials?.signing?.rotationMode === "MANUAL") {
+      await tx.authorizationServer.update({ where: { id }, data: { rotationMode: "MANUAL", nextRotation: null, lastUpdated: now } });
+    }
+  });
+  const server = await findAuthorizationServer(ctx.db, id);
+  await audit(ctx, "oauth2.as.created", `Created authorization server ${server.name}`, [{ id, type: "AuthorizationServer", displayName: server.name }]);
+  return { status: 201, body: authorizationServerJson(ctx.orgUrl, server, active.kid) };
+}

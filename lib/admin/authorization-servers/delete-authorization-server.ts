@@ -1,0 +1,25 @@
+import { validationError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findAuthorizationServer } from "./find-authorization-server";
+
+/**
+ * DELETE /api/v1/authorizationServers/:authServerId -> 204. Everything the server issued dies with
+ * it: refresh tokens, pending codes and consents are deleted, and its access tokens no longer
+ * introspect as active (their issuer is gone). The built-in `default` server cannot be deleted.
+ */
+export async function deleteAuthorizationServer(ctx: AdminContext): Promise<AdminResponse> {
+  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+  if (server.isDefault) {
+    throw validationError("authorizationServer", ["The default authorization server cannot be deleted; deactivate it instead."]);
+  }
+  await ctx.db.$transaction([
+    ctx.db.refreshToken.deleteMany({ where: { authServerId: server.id } }),
+    ctx.db.authorizationCode.deleteMany({ where: { authServerId: server.id } }),
+    ctx.db.consentGrant.deleteMany({ where: { authServerId: server.id } }),
+    ctx.db.pendingAuthorization.deleteMany({ where: { authServerId: server.id } }),
+    ctx.db.authorizationServer.delete({ where: { id: server.id } }),
+  ]);
+  await audit(ctx, "oauth2.as.deleted", `Deleted authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
+  return { status: 204 };
+}

@@ -1,0 +1,14 @@
+import type { Db, DbTx } from "../../db/create-db-client";
+import { notFoundError } from "../admin-api-error";
+
+/** The server named in the path, or E0000007. */
+export async function findAuthorizationServer(db: Db | DbTx, id: string) {
+  const server = await db.authorizationServer.findUnique({ where: { id } });
+  if (!server) throw notFoundError(id, "AuthorizationServer");
+  return server;
+}
+
+export async function activeKid(db: Db | DbTx, authServerId: string): Promise<string | null> {
+  const key = await db.signingKey.findFirst({ where: { authServerId, status: "ACTIVE" }, select: { kid: true } });
+  return key?.kid ?? null;
+}

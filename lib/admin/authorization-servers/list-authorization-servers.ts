@@ -1,0 +1,29 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { pageLinkHeader, parsePageParams } from "../pagination";
+import { authorizationServerJson } from "./authorization-server-json";
+
+/**
+ * GET /api/v1/authorizationServers?q&limit&after. `q` matches the start of the name or of the
+ * audience, case-insensitively. An org has few servers, so the match runs in memory, the same on
+ * SQLite and PostgreSQL; pages are ordered by id and `after` is the last id seen.
+ */
+export async function listAuthorizationServers(ctx: AdminContext): Promise<AdminResponse> {
+  const { url } = ctx.request;
+  const page = parsePageParams(url);
+  const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const servers = await ctx.db.authorizationServer.findMany({
+    where: page.after ? { id: { gt: page.after } } : {},
+    include: { keys: { where: { status: "ACTIVE" }, select: { kid: true } } },
+    orderBy: { id: "asc" },
+  });
+  const matching = q
+    ? servers.filter((s) => s.name.toLowerCase().startsWith(q) || (s.audiences as string[]).some((a) => a.toLowerCase().startsWith(q)))
+    : servers;
+  const items = matching.slice(0, page.limit);
+  const nextCursor = matching.length > page.limit ? items.at(-1)!.id : null;
+  return {
+    status: 200,
+    body: items.map((server) => authorizationServerJson(ctx.orgUrl, server, server.keys[0]?.kid ?? null)),
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+  };
+}

@@ -1,0 +1,40 @@
+import { AUTO_ROTATION_DAYS } from "../../authorization-servers/create-authorization-server-records";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { authorizationServerInput } from "./authorization-server-input";
+import { authorizationServerJson } from "./authorization-server-json";
+import { activeKid, findAuthorizationServer } from "./find-authorization-server";
+
+/**
+ * PUT /api/v1/authorizationServers/:authServerId. Switching the rotation mode does not change the
+ * active key (spec): MANUAL clears the schedule, AUTO schedules the next rotation 90 days after the
+ * last one.
+ */
+export async function replaceAuthorizationServer(ctx: AdminContext): Promise<AdminResponse> {
+  const current = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+  const input = parseInput(authorizationServerInput, readJsonBody(ctx.request), "authorizationServer");
+  const now = ctx.now();
+  const rotationMode = input.credentials?.signing?.rotationMode ?? current.rotationMode;
+  const lastRotated = current.lastRotated ?? now;
+  const server = await ctx.db.authorizationServer.update({
+    where: { id: current.id },
+    data: {
+      name: input.name,
+      description: input.description ?? null,
+      audiences: input.audiences,
+      rotationMode,
+      nextRotation:
+        rotationMode === "MANUAL"
+          ? null
+          : current.rotationMode === "AUTO" && current.nextRotation
+            ? current.nextRotation
+            : new Date(Math.max(now.getTime(), lastRotated.getTime() + AUTO_ROTATION_DAYS * 86_400_000)),
+      configVersion: { increment: 1 },
+      lastUpdated: now,
+    },
+  });
+  await audit(ctx, "oauth2.as.updated", `Updated authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
+  return { status: 200, body: authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id)) };
+}

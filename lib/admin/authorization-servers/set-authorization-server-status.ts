@@ -1,0 +1,22 @@
+import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findAuthorizationServer } from "./find-authorization-server";
+
+/**
+ * POST /api/v1/authorizationServers/:authServerId/lifecycle/activate|deactivate -> bare 204. An
+ * INACTIVE server's protocol endpoints answer as if it did not exist.
+ */
+function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+    if (server.status !== status) {
+      await ctx.db.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: ctx.now() } });
+      const verb = status === "ACTIVE" ? "activated" : "deactivated";
+      await audit(ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
+    }
+    return { status: 204 };
+  };
+}
+
+export const activateAuthorizationServer = setStatus("ACTIVE");
+export const deactivateAuthorizationServer = setStatus("INACTIVE");

@@ -1,0 +1,9 @@
+import type { Db, DbTx } from "../../db/create-db-client";
+
+/**
+ * Marks a server's configuration as changed (policies, rules, scopes, claims, keys): bumps its
+ * configVersion, which the token service's caches compare on every instance.
+ */
+export async function touchAuthorizationServer(db: Db | DbTx, authServerId: string, now: Date): Promise<void> {
+  await db.authorizationServer.update({ where: { id: authServerId }, data: { configVersion: { increment: 1 }, lastUpdated: now } });
+}

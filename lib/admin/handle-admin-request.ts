@@ -1,0 +1,34 @@
+import type { AppContext } from "../app-context";
+import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
+import { AdminApiError, internalError, rateLimitError, toAdminErrorBody } from "./admin-api-error";
+import type { AdminOperation, AdminRequest, AdminResponse } from "./admin-request";
+import { authenticateApiToken } from "./authenticate-api-token";
+
+/** Per API token, per minute (Okta's management limits are of this order). */
+export const ADMIN_RATE_LIMIT = { limit: 1200, windowSeconds: 60 };
+
+/**
+ * The management API's request pipeline: authenticate (SSWS) -> rate limit -> operation -> Okta
+ * error shape. An unexpected failure is a 500 with a generic body; its cause goes to the log only.
+ */
+export async function handleAdminRequest(app: AppContext, request: AdminRequest, operation: AdminOperation): Promise<AdminResponse> {
+  let rateHeaders: Record<string, string> = {};
+  try {
+    const now = app.now();
+    const actor = await authenticateApiToken(app.db, request.headers.get("authorization"), now);
+    const decision = await consumeRateLimit(app.db, `api:${actor.apiTokenId}`, ADMIN_RATE_LIMIT.limit, ADMIN_RATE_LIMIT.windowSeconds, now);
+    rateHeaders = {
+      "X-Rate-Limit-Limit": String(decision.limit),
+      "X-Rate-Limit-Remaining": String(decision.remaining),
+      "X-Rate-Limit-Reset": String(Math.ceil(decision.resetAt.getTime() / 1000)),
+    };
+    if (!decision.allowed) throw rateLimitError(rateHeaders);
+    const response = await operation({ ...app, request, actor });
+    return { ...response, headers: { ...rateHeaders, ...response.headers } };
+  } catch (error) {
+    const known = error instanceof AdminApiError ? error : null;
+    if (!known) console.error(`[admin-api] ${request.method} ${request.url.pathname} failed:`, error);
+    const apiError = known ?? internalError();
+    return { status: apiError.status, body: toAdminErrorBody(apiError), headers: { ...rateHeaders, ...apiError.headers } };
+  }
+}

@@ -1,0 +1,49 @@
+import { validationError } from "./admin-api-error";
+
+export type PageParams = { limit: number; after: string | null };
+
+/** `limit` (1..max, default `defaultLimit`) and `after` (an opaque cursor: the last item's id). */
+export function parsePageParams(url: URL, defaultLimit = 200, maxLimit = 200): PageParams {
+  const limits = url.searchParams.getAll("limit");
+  const afters = url.searchParams.getAll("after");
+  if (limits.length > 1) throw validationError("limit", ["limit: The parameter was given more than once."]);
+  if (afters.length > 1) throw validationError("after", ["after: The parameter was given more than once."]);
+  let limit = defaultLimit;
+  if (limits[0] !== undefined) {
+    if (!/^\d+$/.test(limits[0]) || Number(limits[0]) < 1) {
+      throw validationError("limit", [`limit: Must be a whole number from 1 to ${maxLimit}.`]);
+    }
+    limit = Math.min(Number(limits[0]), maxLimit);
+  }
+  const after = afters[0] && afters[0].length <= 128 ? afters[0] : null;
+  return { limit, after };
+}
+
+/**
+ * RFC 8288 `Link` header as Okta sends it: `self`, and `next` while more remain. Absolute URLs built
+ * from ORG_URL, keeping the request's other query parameters.
+ */
+export function pageLinkHeader(orgUrl: string, url: URL, nextCursor: string | null): string {
+  const self = new URL(url.pathname + url.search, orgUrl);
+  const links = [`<${self.toString()}>; rel="self"`];
+  if (nextCursor !== null) {
+    const next = new URL(self);
+    next.searchParams.set("after", nextCursor);
+    links.push(`<${next.toString()}>; rel="next"`);
+  }
+  return links.join(", ");
+}
+
+/**
+ * Runs a keyset query for one page: fetches limit+1 rows to learn whether more remain.
+ * Rows must be ordered by `id` (ascending) and filtered by `id > after`.
+ */
+export async function fetchPage<T extends { id: string }>(
+  page: PageParams,
+  query: (take: number, after: string | null) => Promise<T[]>,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const rows = await query(page.limit + 1, page.after);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last ? last.id : null };
+}
