@@ -12,6 +12,7 @@ export const APP_SECRET = "admin-fixture-app-secret-0123456789abcdef";
 
 export type TestClock = { now: Date; advance(ms: number): void };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
 export type ApiResult = { status: number; headers: Headers; body: any; text: string };
 
 export type AdminFixture = {
