@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/find-chromium.mjs";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, E2E_ADMIN_TOKEN } from "./e2e/e2e-settings";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ORIGIN = `http://localhost:${PORT}`;
@@ -13,7 +14,7 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: E2E_ORIGIN,
     trace: "retain-on-failure",
@@ -37,9 +38,9 @@ export default defineConfig({
       ORG_URL: E2E_ORIGIN,
       DATABASE_URL: `file:./${dataDir}/e2e.db`,
       APP_SECRET_FILE: `${dataDir}/app-secret`,
-      ADMIN_EMAIL: "admin@e2e.test",
-      ADMIN_PASSWORD: "e2e-Admin-password-1",
-      ADMIN_API_TOKEN: "00e2eTestApiToken0000000000000000000000000",
+      ADMIN_EMAIL: E2E_ADMIN_EMAIL,
+      ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      ADMIN_API_TOKEN: E2E_ADMIN_TOKEN,
     },
   },
 });

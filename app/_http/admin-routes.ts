@@ -24,7 +24,7 @@ export function adminRoutes(operations: Partial<Record<Method, AdminOperation>>)
 function adminRoute(operation: AdminOperation): RouteHandler {
   return async (request, context) => {
     const params = Object.fromEntries(
-      Object.entries(await context.params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]),
+      Object.entries((await context?.params) ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]),
     );
     const body = request.method === "GET" || request.method === "HEAD" ? null : await request.text();
     const response = await handleAdminRequest(

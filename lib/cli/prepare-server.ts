@@ -3,12 +3,13 @@ import { getConfig } from "../config/get-config";
 import { bootstrapOrg } from "../bootstrap/bootstrap-org";
 import { formatFirstRunBanner } from "../bootstrap/format-first-run-banner";
 import { getDb } from "../db/get-db";
+import { scheduleHousekeeping } from "../housekeeping/schedule-housekeeping";
 import { MigrationError, runMigrations } from "../db/run-migrations";
 import { StartupError } from "./startup-error";
 
 /**
  * Everything a server instance does before it takes requests: read the configuration, apply pending
- * migrations, bootstrap a new org. Safe when several instances start at once. Throws StartupError
+ * migrations, bootstrap a new org, schedule housekeeping. Safe when several instances start at once. Throws StartupError
  * with one printable line; a first-run banner with generated credentials goes to `log`, once.
  */
 export async function prepareServer(log: (line: string) => void = console.log): Promise<void> {
@@ -28,4 +29,5 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   const result = await bootstrapOrg({ db: getDb(), provider: config.database.provider, appSecret: config.secret, admin: config.admin });
   const banner = formatFirstRunBanner(result, config.orgUrl);
   if (banner) log(banner);
+  scheduleHousekeeping(getDb());
 }

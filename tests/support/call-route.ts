@@ -52,5 +52,7 @@ export async function callRoute(request: Request): Promise<Response> {
   const mod = await moduleCache.get(route.file)!;
   const handler = mod[request.method] as Handler | undefined;
   if (!handler) return new Response(null, { status: 405 });
-  return handler(request, { params: Promise.resolve(route.params) });
+  // Like Next.js, a route without dynamic segments gets no params at all.
+  const params = Object.keys(route.params).length ? route.params : undefined;
+  return handler(request, { params: Promise.resolve(params as Record<string, string | string[]>) });
 }

@@ -8,7 +8,7 @@ export function authorizationServerJson(orgUrl: string, server: AuthorizationSer
   return {
     id: server.id,
     name: server.name,
-    description: server.description ?? "",
+    description: server.description,
     audiences: server.audiences as string[],
     issuer,
     issuerMode: server.issuerMode,

@@ -1,3 +1,4 @@
+import { rotateDueKeys } from "../../keys/rotate-due-keys";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { pageLinkHeader, parsePageParams } from "../pagination";
 import { authorizationServerJson } from "./authorization-server-json";
@@ -11,6 +12,8 @@ export async function listAuthorizationServers(ctx: AdminContext): Promise<Admin
   const { url } = ctx.request;
   const page = parsePageParams(url);
   const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const due = await ctx.db.authorizationServer.findMany({ where: { rotationMode: "AUTO", nextRotation: { lte: ctx.now() } }, select: { id: true } });
+  for (const { id } of due) await rotateDueKeys(ctx.db, id, ctx.secretsKey, ctx.now());
   const servers = await ctx.db.authorizationServer.findMany({
     where: page.after ? { id: { gt: page.after } } : {},
     include: { keys: { where: { status: "ACTIVE" }, select: { kid: true } } },

@@ -1,0 +1,36 @@
+import { newId } from "../../ids/new-id";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { isUniqueViolation } from "../scopes/is-unique-violation";
+import { assertClaimNameFree, duplicateClaimNameError } from "./assert-claim-name-free";
+import { checkConditionScopes } from "./check-condition-scopes";
+import { claimInput } from "./claim-input";
+import { claimJson } from "./claim-json";
+import { claimLogTargets } from "./claim-log-targets";
+
+/** POST /api/v1/authorizationServers/:authServerId/claims -> 201 (EXPRESSION or GROUPS; never SYSTEM). */
+export async function createClaim(ctx: AdminContext): Promise<AdminResponse> {
+  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+  const input = parseInput(claimInput, readJsonBody(ctx.request), "claim");
+  const now = ctx.now();
+  let claim;
+  try {
+    claim = await ctx.db.$transaction(async (tx) => {
+      await checkConditionScopes(tx, server.id, input.conditionScopes);
+      await assertClaimNameFree(tx, server.id, input.claimType, input.name, null);
+      const created = await tx.claim.create({
+        data: { id: newId("claim"), authServerId: server.id, ...input, system: false, created: now, lastUpdated: now },
+      });
+      await touchAuthorizationServer(tx, server.id, now);
+      return created;
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? duplicateClaimNameError(input.claimType, input.name) : error;
+  }
+  await audit(ctx, "oauth2.claim.created", `Created claim ${claim.name} in authorization server ${server.name}`, claimLogTargets(claim, server));
+  return { status: 201, body: claimJson(ctx.orgUrl, claim) };
+}

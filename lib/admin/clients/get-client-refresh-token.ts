@@ -1,0 +1,18 @@
+import { notFoundError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { findClientApp } from "./find-client-app";
+import { liveRefreshTokenWhere } from "./live-refresh-token-where";
+import { presentRefreshTokens } from "./present-refresh-tokens";
+
+/**
+ * GET /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens/:tokenId?expand=scope ->
+ * 200 OAuth2RefreshToken; E0000007 unless it is a live token of this client and server.
+ */
+export async function getClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
+  const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
+  const tokenId = ctx.request.params.tokenId ?? "";
+  const token = await ctx.db.refreshToken.findFirst({ where: { ...liveRefreshTokenWhere(server.id, ctx.now(), app.clientId), id: tokenId } });
+  if (!token) throw notFoundError(tokenId, "RefreshToken");
+  const [body] = await presentRefreshTokens(ctx, server, app, [token]);
+  return { status: 200, body };
+}

@@ -1,0 +1,38 @@
+import { notFoundError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findClientApp } from "./find-client-app";
+
+/** Okta's System Log event type for a token revocation. */
+export const TOKEN_REVOKE_EVENT = "app.oauth2.as.token.revoke";
+
+/**
+ * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens/:tokenId -> bare 204.
+ * Revokes the grant the token belongs to: the token and every other unrevoked token of its
+ * rotation family (status REVOKED, revoked = now), so an earlier rotation of it cannot be used
+ * instead. Revoking a revoked token again is a 204 that changes nothing; an unknown token is E0000007.
+ */
+export async function revokeClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
+  const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
+  const tokenId = ctx.request.params.tokenId ?? "";
+  const token = await ctx.db.refreshToken.findFirst({ where: { id: tokenId, authServerId: server.id, clientId: app.clientId }, select: { id: true, familyId: true } });
+  if (!token) throw notFoundError(tokenId, "RefreshToken");
+  const { count } = await ctx.db.refreshToken.updateMany({
+    where: { familyId: token.familyId, authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
+    data: { status: "REVOKED", revoked: ctx.now() },
+  });
+  if (count > 0) {
+    await audit(
+      ctx,
+      TOKEN_REVOKE_EVENT,
+      `Revoked a refresh token of ${app.label} issued by authorization server ${server.name}`,
+      [
+        { id: token.id, type: "RefreshToken" },
+        { id: app.id, type: "AppInstance", alternateId: app.clientId, displayName: app.label },
+        { id: server.id, type: "AuthorizationServer", displayName: server.name },
+      ],
+      { revokedTokens: count },
+    );
+  }
+  return { status: 204 };
+}

@@ -1,0 +1,29 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findClientApp } from "./find-client-app";
+import { TOKEN_REVOKE_EVENT } from "./revoke-client-refresh-token";
+
+/**
+ * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens -> bare 204. Revokes
+ * every unrevoked refresh token (ACTIVE and ROTATED) this server issued to the client.
+ */
+export async function revokeClientRefreshTokens(ctx: AdminContext): Promise<AdminResponse> {
+  const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
+  const { count } = await ctx.db.refreshToken.updateMany({
+    where: { authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
+    data: { status: "REVOKED", revoked: ctx.now() },
+  });
+  if (count > 0) {
+    await audit(
+      ctx,
+      TOKEN_REVOKE_EVENT,
+      `Revoked the refresh tokens of ${app.label} issued by authorization server ${server.name}`,
+      [
+        { id: app.id, type: "AppInstance", alternateId: app.clientId, displayName: app.label },
+        { id: server.id, type: "AuthorizationServer", displayName: server.name },
+      ],
+      { revokedTokens: count },
+    );
+  }
+  return { status: 204 };
+}

@@ -1,0 +1,15 @@
+import { listPublishedKeys } from "../../keys/list-published-keys";
+import { notFoundError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { authorizationServerKeyJson } from "./authorization-server-key-json";
+
+/**
+ * GET /api/v1/authorizationServers/:authServerId/credentials/keys -> 200 [ACTIVE, NEXT, EXPIRED...].
+ * A due AUTO rotation happens first. EXPIRED keys are listed while they are still published.
+ */
+export async function listAuthorizationServerKeys(ctx: AdminContext): Promise<AdminResponse> {
+  const authServerId = ctx.request.params.authServerId ?? "";
+  const keys = await listPublishedKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
+  if (!keys) throw notFoundError(authServerId, "AuthorizationServer");
+  return { status: 200, body: keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, authServerId, key)) };
+}

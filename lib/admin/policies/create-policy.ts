@@ -1,0 +1,47 @@
+import { newId } from "../../ids/new-id";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { checkPolicyClients } from "./check-policy-clients";
+import { policyInput } from "./policy-input";
+import { policyJson } from "./policy-json";
+import { policyLogTargets } from "./policy-log-targets";
+import { applyPolicyPriorities, siblingPolicies } from "./policy-priorities";
+import { placeAt } from "./reprioritise";
+
+/**
+ * POST /api/v1/authorizationServers/:authServerId/policies -> 201. Placed at `priority` (the others
+ * shift down) or last. The server is touched first in the transaction: that bumps its configVersion
+ * and takes its row lock, so concurrent writers of one server's priorities run one after another.
+ */
+export async function createPolicy(ctx: AdminContext): Promise<AdminResponse> {
+  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+  const input = parseInput(policyInput, readJsonBody(ctx.request), "policy");
+  await checkPolicyClients(ctx.db, input.conditions.clients.include);
+  const now = ctx.now();
+  const policy = await ctx.db.$transaction(async (tx) => {
+    await touchAuthorizationServer(tx, server.id, now);
+    const { priority, changes } = placeAt(await siblingPolicies(tx, server.id), input.priority);
+    await applyPolicyPriorities(tx, changes, now);
+    return tx.policy.create({
+      data: {
+        id: newId("policy"),
+        authServerId: server.id,
+        type: "OAUTH_AUTHORIZATION_POLICY",
+        name: input.name,
+        description: input.description ?? null,
+        status: input.status ?? "ACTIVE",
+        priority,
+        system: false,
+        clientsInclude: input.conditions.clients.include,
+        created: now,
+        lastUpdated: now,
+      },
+    });
+  });
+  await audit(ctx, "oauth2.as.policy.created", `Created policy ${policy.name}`, policyLogTargets(server, policy));
+  return { status: 201, body: policyJson(ctx.orgUrl, policy) };
+}

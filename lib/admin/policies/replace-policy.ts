@@ -1,0 +1,42 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { checkPolicyClients } from "./check-policy-clients";
+import { findPolicy } from "./find-policy";
+import { policyInput } from "./policy-input";
+import { policyJson } from "./policy-json";
+import { policyLogTargets } from "./policy-log-targets";
+import { applyPolicyPriorities, siblingPolicies } from "./policy-priorities";
+import { placeAt } from "./reprioritise";
+
+/**
+ * PUT /api/v1/authorizationServers/:authServerId/policies/:policyId -> 200. A full replacement: the
+ * policy moves to `priority` (the others shift), or to the end when it is omitted or too large. An
+ * omitted status keeps the current one (the lifecycle operations change it).
+ */
+export async function replacePolicy(ctx: AdminContext): Promise<AdminResponse> {
+  const { server, policy: current } = await findPolicy(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.policyId ?? "");
+  const input = parseInput(policyInput, readJsonBody(ctx.request), "policy");
+  await checkPolicyClients(ctx.db, input.conditions.clients.include);
+  const now = ctx.now();
+  const policy = await ctx.db.$transaction(async (tx) => {
+    await touchAuthorizationServer(tx, server.id, now);
+    const { priority, changes } = placeAt(await siblingPolicies(tx, server.id, current.id), input.priority);
+    await applyPolicyPriorities(tx, changes, now);
+    return tx.policy.update({
+      where: { id: current.id },
+      data: {
+        name: input.name,
+        description: input.description ?? null,
+        status: input.status ?? current.status,
+        priority,
+        clientsInclude: input.conditions.clients.include,
+        lastUpdated: now,
+      },
+    });
+  });
+  await audit(ctx, "oauth2.as.policy.updated", `Updated policy ${policy.name}`, policyLogTargets(server, policy));
+  return { status: 200, body: policyJson(ctx.orgUrl, policy) };
+}

@@ -1,0 +1,28 @@
+import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
+import { findPolicy } from "./find-policy";
+import { policyLogTargets } from "./policy-log-targets";
+
+/**
+ * POST /api/v1/authorizationServers/:authServerId/policies/:policyId/lifecycle/activate|deactivate
+ * -> bare 204. Already in that status: nothing changes (no event).
+ */
+function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    const { server, policy } = await findPolicy(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.policyId ?? "");
+    if (policy.status !== status) {
+      const now = ctx.now();
+      await ctx.db.$transaction(async (tx) => {
+        await touchAuthorizationServer(tx, server.id, now);
+        await tx.policy.update({ where: { id: policy.id }, data: { status, lastUpdated: now } });
+      });
+      const verb = status === "ACTIVE" ? "activated" : "deactivated";
+      await audit(ctx, `oauth2.as.policy.${verb}`, `Policy ${policy.name} ${verb}`, policyLogTargets(server, policy));
+    }
+    return { status: 204 };
+  };
+}
+
+export const activatePolicy = setStatus("ACTIVE");
+export const deactivatePolicy = setStatus("INACTIVE");

@@ -1,0 +1,12 @@
+import type { Db, DbTx } from "../../db/create-db-client";
+import { notFoundError } from "../admin-api-error";
+import { findPolicy } from "../policies/find-policy";
+
+/** The server, policy and rule named in the path (each must belong to the one before), or E0000007. */
+export async function findPolicyRule(db: Db | DbTx, params: Record<string, string>) {
+  const { server, policy } = await findPolicy(db, params.authServerId ?? "", params.policyId ?? "");
+  const ruleId = params.ruleId ?? "";
+  const rule = await db.policyRule.findFirst({ where: { id: ruleId, policyId: policy.id } });
+  if (!rule) throw notFoundError(ruleId, "PolicyRule");
+  return { server, policy, rule };
+}

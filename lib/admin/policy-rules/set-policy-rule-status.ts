@@ -1,0 +1,28 @@
+import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
+import { findPolicyRule } from "./find-policy-rule";
+import { policyRuleLogTargets } from "./policy-rule-log-targets";
+
+/**
+ * POST .../policies/:policyId/rules/:ruleId/lifecycle/activate|deactivate -> bare 204. Already in
+ * that status: nothing changes (no event).
+ */
+function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    const { server, policy, rule } = await findPolicyRule(ctx.db, ctx.request.params);
+    if (rule.status !== status) {
+      const now = ctx.now();
+      await ctx.db.$transaction(async (tx) => {
+        await touchAuthorizationServer(tx, server.id, now);
+        await tx.policyRule.update({ where: { id: rule.id }, data: { status, lastUpdated: now } });
+      });
+      const verb = status === "ACTIVE" ? "activated" : "deactivated";
+      await audit(ctx, `oauth2.as.policy.rule.${verb}`, `Policy rule ${rule.name} ${verb}`, policyRuleLogTargets(server, policy, rule));
+    }
+    return { status: 204 };
+  };
+}
+
+export const activatePolicyRule = setStatus("ACTIVE");
+export const deactivatePolicyRule = setStatus("INACTIVE");

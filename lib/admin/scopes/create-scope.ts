@@ -1,0 +1,36 @@
+import { newId } from "../../ids/new-id";
+import { validationError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { assertScopeNameFree, duplicateScopeNameError } from "./assert-scope-name-free";
+import { isUniqueViolation } from "./is-unique-violation";
+import { scopeData, scopeInput } from "./scope-input";
+import { scopeJson } from "./scope-json";
+import { scopeLogTargets } from "./scope-log-targets";
+
+/** POST /api/v1/authorizationServers/:authServerId/scopes -> 201. Only the server creates system scopes. */
+export async function createScope(ctx: AdminContext): Promise<AdminResponse> {
+  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+  const input = parseInput(scopeInput, readJsonBody(ctx.request), "scope");
+  if (input.system) throw validationError("system", ["system: The system flag is read-only; only the server creates system scopes."]);
+  const now = ctx.now();
+  let scope;
+  try {
+    scope = await ctx.db.$transaction(async (tx) => {
+      await assertScopeNameFree(tx, server.id, input.name, null);
+      const created = await tx.scope.create({
+        data: { id: newId("scope"), authServerId: server.id, ...scopeData(input), system: false, created: now, lastUpdated: now },
+      });
+      await touchAuthorizationServer(tx, server.id, now);
+      return created;
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? duplicateScopeNameError(input.name) : error;
+  }
+  await audit(ctx, "oauth2.scope.created", `Created scope ${scope.name} in authorization server ${server.name}`, scopeLogTargets(scope, server));
+  return { status: 201, body: scopeJson(ctx.orgUrl, scope) };
+}
