@@ -2,8 +2,9 @@ import { getAppContext } from "@/lib/app-context";
 import { AdminApiError, methodNotAllowedError, toAdminErrorBody } from "@/lib/admin/admin-api-error";
 import type { AdminOperation, AdminResponse } from "@/lib/admin/admin-request";
 import { handleAdminRequest } from "@/lib/admin/handle-admin-request";
+import { clientIp, readParams } from "./request-basics";
 
-type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]> | undefined> }) => Promise<Response>;
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
 type Method = (typeof METHODS)[number];
 
@@ -23,9 +24,7 @@ export function adminRoutes(operations: Partial<Record<Method, AdminOperation>>)
 
 function adminRoute(operation: AdminOperation): RouteHandler {
   return async (request, context) => {
-    const params = Object.fromEntries(
-      Object.entries((await context?.params) ?? {}).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]),
-    );
+    const params = await readParams(context);
     const body = request.method === "GET" || request.method === "HEAD" ? null : await request.text();
     const response = await handleAdminRequest(
       getAppContext(),
@@ -35,7 +34,7 @@ function adminRoute(operation: AdminOperation): RouteHandler {
         headers: request.headers,
         body,
         params,
-        ipAddress: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        ipAddress: clientIp(request),
       },
       operation,
     );

@@ -51,7 +51,7 @@ export async function bootstrapOrg(input: BootstrapInput): Promise<BootstrapResu
       if (await isBootstrapped(tx)) return false;
 
       await tx.group.create({
-        data: { id: newId("group"), type: "BUILT_IN", name: "Everyone", nameLower: "everyone", description: "All users in your organization", created: now, lastUpdated: now },
+        data: { id: newId("group"), type: "BUILT_IN", name: "Everyone", nameLower: "everyone", description: "All users in your organization", created: now, lastUpdated: now, lastMembershipUpdated: now },
       });
       await createAuthorizationServerRecords(
         tx,

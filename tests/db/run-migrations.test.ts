@@ -361,7 +361,7 @@ describe.each(testProviders())("runMigrations on %s", (provider) => {
   });
 });
 
-describe.runIf(testProviders().includes("postgresql"))("runMigrations on postgresql: the advisory lock", () => {
+describe.each(testProviders().filter((p) => p === "postgresql"))("runMigrations on %s: the advisory lock", () => {
   const LOCK_ID = 72707369;
 
   it("waits for Prisma's migration lock, gives up after lockTimeoutMs, and releases it when done", async () => {

@@ -1,0 +1,4 @@
+import { adminRoutes } from "@/app/_http/admin-routes";
+import { deactivateTrustedOrigin } from "@/lib/admin/trusted-origins/set-trusted-origin-status";
+
+export const { GET, POST, PUT, DELETE, PATCH } = adminRoutes({ POST: deactivateTrustedOrigin });

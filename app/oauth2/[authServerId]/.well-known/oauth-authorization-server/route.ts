@@ -1,0 +1,4 @@
+import { oauthRoutes } from "@/app/_http/oauth-routes";
+import { discoveryEndpoint } from "@/lib/oauth/discovery/discovery-endpoint";
+
+export const { GET, OPTIONS } = oauthRoutes({ GET: discoveryEndpoint("oauth-authorization-server") }, { cors: true });

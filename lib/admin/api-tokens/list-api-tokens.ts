@@ -1,0 +1,28 @@
+import type { Prisma } from "../../db/generated/sqlite/client";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { apiTokenJson } from "./api-token-json";
+import { API_TOKEN_OWNER_SELECT } from "./find-api-token";
+import { liveApiTokenWhere } from "./live-api-token-where";
+
+/**
+ * GET /api/v1/api-tokens?q&limit&after -> 200 [] (SDK listApiTokens): the org's live tokens, every
+ * owner's. `q` matches the start of the name or of the clientName, ignoring case. Ordered by id;
+ * `after` is the last id seen.
+ */
+export async function listApiTokens(ctx: AdminContext): Promise<AdminResponse> {
+  const { url } = ctx.request;
+  const page = parsePageParams(url);
+  const q = url.searchParams.get("q")?.toLowerCase() ?? "";
+  const now = ctx.now();
+  const { items, nextCursor } = await fetchPage(page, async (take, after) => {
+    const where: Prisma.ApiTokenWhereInput = { AND: [liveApiTokenWhere(now), ...(after ? [{ id: { gt: after } }] : [])] };
+    const rows = await ctx.db.apiToken.findMany({ where, orderBy: { id: "asc" }, include: { user: { select: API_TOKEN_OWNER_SELECT } }, ...(q ? {} : { take }) });
+    return q ? rows.filter((t) => t.name.toLowerCase().startsWith(q) || t.clientName.toLowerCase().startsWith(q)).slice(0, take) : rows;
+  });
+  return {
+    status: 200,
+    body: items.map((token) => apiTokenJson(ctx.orgUrl, token)),
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+  };
+}

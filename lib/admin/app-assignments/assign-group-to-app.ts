@@ -1,0 +1,44 @@
+import { asJson } from "../../db/as-json";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { appTarget } from "../apps/app-target";
+import { findApp } from "../apps/find-app";
+import { audit } from "../audit";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { appGroupJson } from "./app-group-json";
+import { groupTarget } from "./assignment-targets";
+import { findGroup } from "./find-group";
+import { groupAssignmentInput } from "./group-assignment-input";
+
+/**
+ * PUT /api/v1/apps/:appId/groups/:groupId {priority?, profile?} -> 200 ApplicationGroupAssignment.
+ * Every member (every user, for the built-in Everyone group) can then use the app. A new
+ * assignment without a priority goes after the existing ones (as Okta); an existing one keeps what
+ * the body does not set.
+ */
+export async function assignGroupToApp(ctx: AdminContext): Promise<AdminResponse> {
+  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
+  const input = parseInput(groupAssignmentInput, readJsonBody(ctx.request, { optional: true }), "applicationGroupAssignment");
+  const now = ctx.now();
+  const where = { appId_groupId: { appId: app.id, groupId: group.id } };
+  const existing = await ctx.db.appGroupAssignment.findUnique({ where });
+  if (existing) {
+    const unchanged = (input.priority ?? existing.priority) === existing.priority && !input.profile;
+    if (unchanged) return { status: 200, body: appGroupJson(ctx.orgUrl, existing) };
+    const updated = await ctx.db.appGroupAssignment.update({
+      where,
+      data: { priority: input.priority ?? existing.priority, ...(input.profile ? { profile: asJson(input.profile) } : {}), lastUpdated: now },
+    });
+    await audit(ctx, "group.application_assignment.update", `Updated the assignment of group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
+    return { status: 200, body: appGroupJson(ctx.orgUrl, updated) };
+  }
+  const last = await ctx.db.appGroupAssignment.findFirst({ where: { appId: app.id }, orderBy: { priority: "desc" }, select: { priority: true } });
+  const created = await ctx.db.appGroupAssignment.upsert({
+    where,
+    create: { appId: app.id, groupId: group.id, priority: input.priority ?? (last ? last.priority + 1 : 0), profile: asJson(input.profile ?? {}), created: now, lastUpdated: now },
+    update: {},
+  });
+  await audit(ctx, "group.application_assignment.add", `Assigned group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
+  return { status: 200, body: appGroupJson(ctx.orgUrl, created) };
+}

@@ -1,0 +1,51 @@
+import type { Prisma } from "../../db/generated/sqlite/client";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { findApp } from "../apps/find-app";
+import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { appUserJson, type AppUserAssignmentView } from "./app-user-json";
+
+/**
+ * GET /api/v1/apps/:appId/users?q&limit&after -> 200 [AppUser]: every user who can use the app,
+ * directly (scope USER) or through an assigned group (scope GROUP; all users when Everyone is
+ * assigned), by user id, 50 a page by default (at most 500). `q` matches the start of the login.
+ */
+export async function listAppUsers(ctx: AdminContext): Promise<AdminResponse> {
+  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+  const { url } = ctx.request;
+  const page = parsePageParams(url, 50, 500);
+  const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const groups = await ctx.db.appGroupAssignment.findMany({
+    where: { appId: app.id },
+    include: { group: { select: { type: true, nameLower: true } } },
+    orderBy: [{ priority: "asc" }, { groupId: "asc" }],
+  });
+  const everyone = groups.some((assignment) => assignment.group.type === "BUILT_IN" && assignment.group.nameLower === "everyone");
+  const groupIds = groups.map((assignment) => assignment.groupId);
+  const where: Prisma.UserWhereInput = {
+    ...(everyone ? {} : { OR: [{ appAssignments: { some: { appId: app.id } } }, { memberships: { some: { groupId: { in: groupIds } } } }] }),
+    ...(q ? { loginLower: { startsWith: q } } : {}),
+  };
+  const { items, nextCursor } = await fetchPage(page, (take, after) =>
+    ctx.db.user.findMany({
+      where: after ? { AND: [where, { id: { gt: after } }] } : where,
+      orderBy: { id: "asc" },
+      take,
+      select: {
+        id: true,
+        login: true,
+        appAssignments: { where: { appId: app.id } },
+        memberships: { where: { groupId: { in: groupIds } }, select: { groupId: true } },
+      },
+    }),
+  );
+  const body = items.map((user) => {
+    const direct = user.appAssignments[0];
+    const memberOf = new Set(user.memberships.map((membership) => membership.groupId));
+    const viaGroup = groups.find((assignment) => memberOf.has(assignment.groupId) || (assignment.group.type === "BUILT_IN" && assignment.group.nameLower === "everyone"));
+    const view: AppUserAssignmentView = direct
+      ? { scope: "USER", profile: direct.profile, created: direct.created, lastUpdated: direct.lastUpdated }
+      : { scope: "GROUP", profile: viaGroup?.profile ?? {}, created: viaGroup?.created ?? app.created, lastUpdated: viaGroup?.lastUpdated ?? app.created };
+    return appUserJson(ctx.orgUrl, app.id, user, view);
+  });
+  return { status: 200, body, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+}

@@ -1,0 +1,28 @@
+import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
+import type { DbTx } from "../../db/create-db-client";
+import type { Prisma } from "../../db/generated/sqlite/client";
+
+/**
+ * After an assignment is removed (spec: a client app that is "unassigned" revokes its tokens): every
+ * candidate user who holds refresh tokens or codes of the app's client and is no longer assigned
+ * to it (directly or through any group) loses them. Users still assigned another way keep theirs.
+ * `candidates` selects users: one user, a group's members, or everyone ({}).
+ */
+export async function revokeGrantsOfUnassignedUsers(tx: DbTx, app: { id: string; clientId: string }, candidates: Prisma.UserWhereInput, now: Date): Promise<void> {
+  const tokenHolders = await tx.refreshToken.findMany({
+    where: { clientId: app.clientId, status: { not: "REVOKED" }, user: candidates },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
+  const codeHolders = await tx.authorizationCode.findMany({
+    where: { clientId: app.clientId, user: candidates },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
+  const holders = new Set([...tokenHolders, ...codeHolders].map((holder) => holder.userId).filter((userId): userId is string => userId !== null));
+  for (const userId of holders) {
+    if (await isUserAssignedToApp(tx, app.id, userId)) continue;
+    await tx.refreshToken.updateMany({ where: { clientId: app.clientId, userId, status: { not: "REVOKED" } }, data: { status: "REVOKED", revoked: now } });
+    await tx.authorizationCode.deleteMany({ where: { clientId: app.clientId, userId } });
+  }
+}

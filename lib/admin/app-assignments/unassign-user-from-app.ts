@@ -1,0 +1,31 @@
+import { notFoundError, validationError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { appTarget } from "../apps/app-target";
+import { findApp } from "../apps/find-app";
+import { audit } from "../audit";
+import { userTarget } from "./assignment-targets";
+import { findUser } from "./find-user";
+import { resolveAppUser } from "./resolve-app-user";
+import { revokeGrantsOfUnassignedUsers } from "./revoke-grants-of-unassigned-users";
+
+/**
+ * DELETE /api/v1/apps/:appId/users/:userId -> 204: removes a direct assignment. If the user is no
+ * longer assigned at all, their refresh tokens and codes for the app's client_id are revoked in the
+ * same transaction. A user assigned only through a group cannot be unassigned here.
+ */
+export async function unassignUserFromApp(ctx: AdminContext): Promise<AdminResponse> {
+  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  const assignment = await resolveAppUser(ctx.db, app.id, user.id);
+  if (!assignment) throw notFoundError(user.id, "AppUser");
+  if (assignment.scope === "GROUP") {
+    throw validationError("appUser", ["The user is assigned to this application through a group; remove the group assignment or the group membership instead."]);
+  }
+  const now = ctx.now();
+  await ctx.db.$transaction(async (tx) => {
+    await tx.appUserAssignment.deleteMany({ where: { appId: app.id, userId: user.id } });
+    await revokeGrantsOfUnassignedUsers(tx, app, { id: user.id }, now);
+  });
+  await audit(ctx, "application.user_membership.remove", `Removed user ${user.login} from application ${app.label}`, [appTarget(app), userTarget(user)]);
+  return { status: 204 };
+}

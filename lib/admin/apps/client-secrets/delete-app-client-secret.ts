@@ -1,0 +1,16 @@
+import { validationError } from "../../admin-api-error";
+import type { AdminContext, AdminResponse } from "../../admin-request";
+import { findClientSecret } from "./find-client-secret";
+import { auditSecretChange } from "./secret-audit";
+
+/** DELETE /api/v1/apps/:appId/credentials/secrets/:secretId -> 204; only an INACTIVE secret can be deleted (as Okta). */
+export async function deleteAppClientSecret(ctx: AdminContext): Promise<AdminResponse> {
+  const { app, secret } = await findClientSecret(ctx.db, ctx.request.params.appId ?? "", ctx.request.params.secretId ?? "");
+  if (secret.status !== "INACTIVE") {
+    throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
+  }
+  const { count } = await ctx.db.clientSecret.deleteMany({ where: { id: secret.id, status: "INACTIVE" } });
+  if (count === 0) throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
+  await auditSecretChange(ctx, app, secret.id, "delete");
+  return { status: 204 };
+}

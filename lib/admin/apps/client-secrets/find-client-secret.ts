@@ -1,0 +1,11 @@
+import type { Db, DbTx } from "../../../db/create-db-client";
+import { notFoundError } from "../../admin-api-error";
+import { findApp } from "../find-app";
+
+/** The app and its secret named in the path, or E0000007. */
+export async function findClientSecret(db: Db | DbTx, appId: string, secretId: string) {
+  const app = await findApp(db, appId);
+  const secret = await db.clientSecret.findFirst({ where: { id: secretId, appId: app.id } });
+  if (!secret) throw notFoundError(secretId, "OAuth2ClientSecret");
+  return { app, secret };
+}

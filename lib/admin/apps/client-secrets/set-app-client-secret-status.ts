@@ -1,0 +1,30 @@
+import { validationError } from "../../admin-api-error";
+import type { AdminContext, AdminOperation, AdminResponse } from "../../admin-request";
+import { lockApp } from "../lock-app";
+import { findClientSecret } from "./find-client-secret";
+import { presentClientSecret } from "./present-client-secret";
+import { auditSecretChange } from "./secret-audit";
+
+/**
+ * POST /api/v1/apps/:appId/credentials/secrets/:secretId/lifecycle/activate|deactivate -> 200
+ * OAuth2ClientSecret (masked). The last ACTIVE secret of an app cannot be deactivated: the app
+ * would be locked out (create the replacement first).
+ */
+function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    const { app, secret } = await findClientSecret(ctx.db, ctx.request.params.appId ?? "", ctx.request.params.secretId ?? "");
+    if (secret.status === status) return { status: 200, body: presentClientSecret(ctx, secret) };
+    const updated = await ctx.db.$transaction(async (tx) => {
+      await lockApp(tx, app.id);
+      if (status === "INACTIVE" && (await tx.clientSecret.count({ where: { appId: app.id, status: "ACTIVE", id: { not: secret.id } } })) === 0) {
+        throw validationError("client_secret", ["client_secret: The last ACTIVE client secret of an application cannot be deactivated; create a new one first."]);
+      }
+      return tx.clientSecret.update({ where: { id: secret.id }, data: { status, lastUpdated: ctx.now() } });
+    });
+    await auditSecretChange(ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate");
+    return { status: 200, body: presentClientSecret(ctx, updated) };
+  };
+}
+
+export const activateAppClientSecret = setStatus("ACTIVE");
+export const deactivateAppClientSecret = setStatus("INACTIVE");

@@ -1,0 +1,58 @@
+import { usesClientSecret } from "../../apps/client-metadata";
+import { createClientSecret } from "../../apps/create-client-secret";
+import { newId } from "../../ids/new-id";
+import { validationError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { readJsonBody } from "../read-json-body";
+import { parseAppInput } from "./app-input";
+import { appJson } from "./app-json";
+import { appRecordData } from "./app-record";
+import { appTarget } from "./app-target";
+import { checkSecretFree } from "./check-secret-free";
+import { findApp } from "./find-app";
+import { isUniqueViolation } from "./is-unique-violation";
+import { parseActivateParam } from "./parse-activate-param";
+
+const clientIdTaken = () => validationError("credentials.oauthClient.client_id", ["credentials.oauthClient.client_id: This client_id is already in use."]);
+
+/**
+ * POST /api/v1/apps?activate=true|false -> 200 OpenIdConnectApplication. client_id is the app id
+ * unless the caller chose one; confidential apps get a generated 384-bit client secret (or the one
+ * the caller brought), stored hashed and encrypted, and returned in credentials.oauthClient.
+ */
+export async function createApp(ctx: AdminContext): Promise<AdminResponse> {
+  const activate = parseActivateParam(ctx.request.url);
+  const input = parseAppInput(readJsonBody(ctx.request));
+  const id = newId("app");
+  const clientId = input.clientId ?? id;
+  if (await ctx.db.app.findUnique({ where: { clientId }, select: { id: true } })) throw clientIdTaken();
+  if (input.clientSecret !== null) await checkSecretFree(ctx.db, null, input.clientSecret, "credentials.oauthClient.client_secret");
+  const now = ctx.now();
+  let secret: string | null = null;
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      await tx.app.create({
+        data: {
+          id,
+          name: "oidc_client",
+          signOnMode: "OPENID_CONNECT",
+          status: activate ? "ACTIVE" : "INACTIVE",
+          clientId,
+          ...appRecordData(input.label, input.metadata, input.extra),
+          created: now,
+          lastUpdated: now,
+        },
+      });
+      if (usesClientSecret(input.metadata.tokenEndpointAuthMethod)) {
+        secret = (await createClientSecret(tx, ctx.secretsKey, id, now, input.clientSecret !== null ? { secret: input.clientSecret } : {})).secret;
+      }
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw clientIdTaken();
+    throw error;
+  }
+  const app = await findApp(ctx.db, id);
+  await audit(ctx, "application.lifecycle.create", `Created application ${app.label}`, [appTarget(app)], { clientId, status: app.status });
+  return { status: 200, body: appJson(ctx.orgUrl, app, secret) };
+}

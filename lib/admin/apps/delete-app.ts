@@ -1,0 +1,20 @@
+import { AdminApiError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { appTarget } from "./app-target";
+import { findApp } from "./find-app";
+import { removeApp } from "./remove-app";
+
+/**
+ * DELETE /api/v1/apps/:appId -> 204. As Okta, only an INACTIVE app can be deleted (E0000056
+ * otherwise); its tokens die with it.
+ */
+export async function deleteApp(ctx: AdminContext): Promise<AdminResponse> {
+  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+  if (app.status === "ACTIVE") {
+    throw new AdminApiError(400, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
+  }
+  await ctx.db.$transaction((tx) => removeApp(tx, app, ctx.now()));
+  await audit(ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId });
+  return { status: 204 };
+}

@@ -1,0 +1,9 @@
+import type { Db, DbTx } from "../../db/create-db-client";
+import { notFoundError } from "../admin-api-error";
+
+/** The app named in the path, or E0000007. */
+export async function findApp(db: Db | DbTx, appId: string) {
+  const app = await db.app.findUnique({ where: { id: appId } });
+  if (!app) throw notFoundError(appId, "AppInstance");
+  return app;
+}

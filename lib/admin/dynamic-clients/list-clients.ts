@@ -1,0 +1,25 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { pageLinkHeader, parsePageParams } from "../pagination";
+import { clientJson } from "./client-json";
+
+/**
+ * GET /oauth2/v1/clients?q&limit&after -> 200 [client metadata]: every OIDC app (registered here or
+ * through the Apps API: they are the same objects), by client_id, 20 a page by default (at most
+ * 200). `q` matches the start of client_name, case-insensitively.
+ */
+export async function listClients(ctx: AdminContext): Promise<AdminResponse> {
+  const { url } = ctx.request;
+  const page = parsePageParams(url, 20, 200);
+  const q = url.searchParams.get("q")?.trim().toLowerCase() ?? "";
+  const candidates = await ctx.db.app.findMany({
+    where: page.after ? { clientId: { gt: page.after } } : {},
+    select: { clientId: true, label: true },
+    orderBy: { clientId: "asc" },
+    ...(q ? {} : { take: page.limit + 1 }),
+  });
+  const matching = q ? candidates.filter((app) => app.label.toLowerCase().startsWith(q)) : candidates;
+  const clientIds = matching.slice(0, page.limit).map((app) => app.clientId);
+  const nextCursor = matching.length > page.limit ? (clientIds.at(-1) ?? null) : null;
+  const apps = clientIds.length ? await ctx.db.app.findMany({ where: { clientId: { in: clientIds } }, orderBy: { clientId: "asc" } }) : [];
+  return { status: 200, body: apps.map((app) => clientJson(app, null)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+}

@@ -1,0 +1,46 @@
+import { usesClientSecret } from "../../apps/client-metadata";
+import { createClientSecret } from "../../apps/create-client-secret";
+import { newId } from "../../ids/new-id";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { appRecordData } from "../apps/app-record";
+import { appTarget } from "../apps/app-target";
+import { findApp } from "../apps/find-app";
+import { audit } from "../audit";
+import { clientJson } from "./client-json";
+import { clientMetadataError } from "./client-metadata-error";
+import { parseClientMetadata } from "./parse-client-metadata";
+import { readClientBody } from "./read-client-body";
+
+/**
+ * POST /oauth2/v1/clients (RFC 7591, SSWS admin token) -> 201 client metadata with client_id (the
+ * app id), client_id_issued_at and, for secret-based methods, the generated client_secret. The
+ * client is an ACTIVE OIDC app (consent REQUIRED by default, as Okta); client_id and client_secret
+ * in the request are ignored like any other unknown metadata.
+ */
+export async function registerClient(ctx: AdminContext): Promise<AdminResponse> {
+  const body = readClientBody(ctx.request);
+  if ("response" in body) return body.response;
+  const parsed = parseClientMetadata(body.value, { consent_method: "REQUIRED" });
+  if (!parsed.ok) return clientMetadataError(parsed.errors);
+  const id = newId("app");
+  const now = ctx.now();
+  const secret = await ctx.db.$transaction(async (tx) => {
+    await tx.app.create({
+      data: {
+        id,
+        name: "oidc_client",
+        signOnMode: "OPENID_CONNECT",
+        status: "ACTIVE",
+        clientId: id,
+        dynamic: true,
+        ...appRecordData(parsed.clientName, parsed.metadata, {}),
+        created: now,
+        lastUpdated: now,
+      },
+    });
+    return usesClientSecret(parsed.metadata.tokenEndpointAuthMethod) ? (await createClientSecret(tx, ctx.secretsKey, id, now)).secret : null;
+  });
+  const app = await findApp(ctx.db, id);
+  await audit(ctx, "application.lifecycle.create", `Registered client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" });
+  return { status: 201, body: clientJson(app, secret) };
+}

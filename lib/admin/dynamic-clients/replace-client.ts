@@ -1,0 +1,45 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { appRecordData } from "../apps/app-record";
+import { appTarget } from "../apps/app-target";
+import { readAppExtra } from "../apps/app-extra";
+import { findApp } from "../apps/find-app";
+import { lockApp } from "../apps/lock-app";
+import { newestClientSecret } from "../apps/newest-client-secret";
+import { saveRegistration } from "../apps/save-registration";
+import { audit } from "../audit";
+import { clientJson } from "./client-json";
+import { clientMetadataError } from "./client-metadata-error";
+import { findClient } from "./find-client";
+import { parseClientMetadata } from "./parse-client-metadata";
+import { readClientBody } from "./read-client-body";
+
+/**
+ * PUT /oauth2/v1/clients/:clientId (RFC 7592) -> 200: replaces the client's metadata (all of it;
+ * omitted values take their defaults). client_id, if sent, must be the client's; application_type
+ * cannot change. What DCR cannot express (consent method, display settings) is kept; PKCE stays
+ * required if it was. A real change revokes the client's refresh tokens and codes, as an Apps API
+ * PUT. The answer shows the current client secret, as Okta's does.
+ */
+export async function replaceClient(ctx: AdminContext): Promise<AdminResponse> {
+  const current = await findClient(ctx.db, ctx.request.params.clientId ?? "");
+  const body = readClientBody(ctx.request);
+  if ("response" in body) return body.response;
+  if (body.value.client_id !== undefined && body.value.client_id !== current.clientId) {
+    return clientMetadataError([{ field: "client_id", message: "Must be the client_id of the client being replaced." }]);
+  }
+  const consent = (current.oauthSettings as { consent_method?: string } | null)?.consent_method ?? "REQUIRED";
+  const parsed = parseClientMetadata(body.value, { consent_method: consent, ...(current.pkceRequired ? { pkce_required: true } : {}) });
+  if (!parsed.ok) return clientMetadataError(parsed.errors);
+  if (parsed.metadata.applicationType !== current.applicationType) {
+    return clientMetadataError([{ field: "application_type", message: `The application type cannot be changed (it is ${current.applicationType}).` }]);
+  }
+  const now = ctx.now();
+  const changed = await ctx.db.$transaction(async (tx) => {
+    await lockApp(tx, current.id);
+    const data = appRecordData(parsed.clientName, parsed.metadata, readAppExtra(current.extra));
+    return saveRegistration(tx, ctx.secretsKey, current, data, parsed.metadata.tokenEndpointAuthMethod, null, now);
+  });
+  const app = await findApp(ctx.db, current.id);
+  if (changed) await audit(ctx, "application.lifecycle.update", `Updated client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" });
+  return { status: 200, body: clientJson(app, await newestClientSecret(ctx.db, ctx.secretsKey, app)) };
+}

@@ -1,0 +1,36 @@
+import { newId } from "../../ids/new-id";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { assertGroupNameFree, duplicateGroupNameError } from "./assert-group-name-free";
+import { groupJson } from "./group-json";
+import { groupLogTarget } from "./group-log-target";
+import { prismaErrorCode } from "../../db/prisma-error-code";
+import { readGroupProfile } from "./read-group-profile";
+
+/** POST /api/v1/groups {profile: {name, description}} -> 200 (SDK createGroup), type OKTA_GROUP. */
+export async function createGroup(ctx: AdminContext): Promise<AdminResponse> {
+  const profile = readGroupProfile(ctx.request);
+  const now = ctx.now();
+  let group;
+  try {
+    group = await ctx.db.$transaction(async (tx) => {
+      await assertGroupNameFree(tx, profile.name, null);
+      return tx.group.create({
+        data: {
+          id: newId("group"),
+          type: "OKTA_GROUP",
+          name: profile.name,
+          nameLower: profile.name.toLowerCase(),
+          description: profile.description ?? null,
+          created: now,
+          lastUpdated: now,
+          lastMembershipUpdated: now,
+        },
+      });
+    });
+  } catch (error) {
+    throw prismaErrorCode(error) === "P2002" ? duplicateGroupNameError(profile.name) : error;
+  }
+  await audit(ctx, "group.lifecycle.create", `Create Okta group ${group.name}`, [groupLogTarget(group)]);
+  return { status: 200, body: groupJson(ctx.orgUrl, group) };
+}

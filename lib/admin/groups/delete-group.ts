@@ -1,0 +1,18 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { assertOktaGroup } from "./assert-okta-group";
+import { findGroup } from "./find-group";
+import { groupLogTarget } from "./group-log-target";
+
+/**
+ * DELETE /api/v1/groups/:groupId -> 204. Its memberships and app assignments go with it (cascade),
+ * so members lose any app access they had only through this group. Everyone cannot be deleted.
+ */
+export async function deleteGroup(ctx: AdminContext): Promise<AdminResponse> {
+  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
+  assertOktaGroup(group, "be deleted");
+  const { count } = await ctx.db.group.deleteMany({ where: { id: group.id } });
+  if (count === 0) await findGroup(ctx.db, group.id); // deleted concurrently: 404
+  await audit(ctx, "group.lifecycle.delete", `Delete Okta group ${group.name}`, [groupLogTarget(group)]);
+  return { status: 204 };
+}

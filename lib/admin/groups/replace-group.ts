@@ -1,0 +1,39 @@
+import { notFoundError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { assertGroupNameFree, duplicateGroupNameError } from "./assert-group-name-free";
+import { assertOktaGroup } from "./assert-okta-group";
+import { findGroup } from "./find-group";
+import { groupJson } from "./group-json";
+import { groupLogTarget } from "./group-log-target";
+import { prismaErrorCode } from "../../db/prisma-error-code";
+import { readGroupProfile } from "./read-group-profile";
+
+/**
+ * PUT /api/v1/groups/:groupId {profile} -> 200 (SDK replaceGroup): the profile is replaced whole
+ * (an omitted description is cleared). Only OKTA_GROUP groups.
+ */
+export async function replaceGroup(ctx: AdminContext): Promise<AdminResponse> {
+  const current = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
+  assertOktaGroup(current, "be updated");
+  const profile = readGroupProfile(ctx.request);
+  const now = ctx.now();
+  let group;
+  try {
+    group = await ctx.db.$transaction(async (tx) => {
+      await assertGroupNameFree(tx, profile.name, current.id);
+      return tx.group.update({
+        where: { id: current.id },
+        data: { name: profile.name, nameLower: profile.name.toLowerCase(), description: profile.description ?? null, lastUpdated: now },
+      });
+    });
+  } catch (error) {
+    if (prismaErrorCode(error) === "P2002") throw duplicateGroupNameError(profile.name);
+    if (prismaErrorCode(error) === "P2025") throw notFoundError(current.id, "UserGroup"); // deleted meanwhile
+    throw error;
+  }
+  await audit(ctx, "group.profile.update", `Update Okta group ${group.name}`, [groupLogTarget(group)], {
+    previousName: current.name,
+  });
+  return { status: 200, body: groupJson(ctx.orgUrl, group) };
+}

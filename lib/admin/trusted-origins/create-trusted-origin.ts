@@ -1,0 +1,42 @@
+import { newId } from "../../ids/new-id";
+import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { prismaErrorCode } from "../../db/prisma-error-code";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { assertTrustedOriginFree, duplicateOriginError } from "./assert-trusted-origin-free";
+import { trustedOriginInput, trustedOriginScopeData } from "./trusted-origin-input";
+import { trustedOriginJson } from "./trusted-origin-json";
+import { trustedOriginLogTarget } from "./trusted-origin-log-target";
+
+/** POST /api/v1/trustedOrigins {name, origin, scopes} -> 200 (SDK createTrustedOrigin), ACTIVE. */
+export async function createTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
+  const input = parseInput(trustedOriginInput, readJsonBody(ctx.request), "trustedOrigin");
+  const now = ctx.now();
+  let origin;
+  try {
+    origin = await ctx.db.$transaction(async (tx) => {
+      await assertTrustedOriginFree(tx, input, null);
+      const created = await tx.trustedOrigin.create({
+        data: {
+          id: newId("trustedOrigin"),
+          name: input.name,
+          origin: input.origin,
+          status: "ACTIVE",
+          ...trustedOriginScopeData(input),
+          createdBy: ctx.actor.userId,
+          lastUpdatedBy: ctx.actor.userId,
+          created: now,
+          lastUpdated: now,
+        },
+      });
+      await touchTrustedOrigins(tx, now);
+      return created;
+    });
+  } catch (error) {
+    throw prismaErrorCode(error) === "P2002" ? duplicateOriginError(input.origin) : error;
+  }
+  await audit(ctx, "trustedorigins.lifecycle.create", `Create trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
+  return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
+}

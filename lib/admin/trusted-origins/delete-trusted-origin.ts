@@ -1,0 +1,19 @@
+import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findTrustedOrigin } from "./find-trusted-origin";
+import { trustedOriginLogTarget } from "./trusted-origin-log-target";
+
+/** DELETE /api/v1/trustedOrigins/:trustedOriginId -> 204; every instance stops trusting it within a second. */
+export async function deleteTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
+  const origin = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
+  const now = ctx.now();
+  const deleted = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.trustedOrigin.deleteMany({ where: { id: origin.id } });
+    if (count > 0) await touchTrustedOrigins(tx, now);
+    return count > 0;
+  });
+  if (!deleted) await findTrustedOrigin(ctx.db, origin.id); // deleted concurrently: 404
+  await audit(ctx, "trustedorigins.lifecycle.delete", `Delete trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
+  return { status: 204 };
+}

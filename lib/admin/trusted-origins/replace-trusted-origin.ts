@@ -1,0 +1,40 @@
+import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
+import { notFoundError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { prismaErrorCode } from "../../db/prisma-error-code";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { assertTrustedOriginFree, duplicateOriginError } from "./assert-trusted-origin-free";
+import { findTrustedOrigin } from "./find-trusted-origin";
+import { trustedOriginInput, trustedOriginScopeData } from "./trusted-origin-input";
+import { trustedOriginJson } from "./trusted-origin-json";
+import { trustedOriginLogTarget } from "./trusted-origin-log-target";
+
+/** PUT /api/v1/trustedOrigins/:trustedOriginId {name, origin, scopes} -> 200; the status is kept. */
+export async function replaceTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
+  const current = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
+  const input = parseInput(trustedOriginInput, readJsonBody(ctx.request), "trustedOrigin");
+  const now = ctx.now();
+  let origin;
+  try {
+    origin = await ctx.db.$transaction(async (tx) => {
+      await assertTrustedOriginFree(tx, input, current.id);
+      const updated = await tx.trustedOrigin.update({
+        where: { id: current.id },
+        data: { name: input.name, origin: input.origin, ...trustedOriginScopeData(input), lastUpdatedBy: ctx.actor.userId, lastUpdated: now },
+      });
+      await touchTrustedOrigins(tx, now);
+      return updated;
+    });
+  } catch (error) {
+    const code = prismaErrorCode(error);
+    if (code === "P2002") throw duplicateOriginError(input.origin);
+    if (code === "P2025") throw notFoundError(current.id, "TrustedOrigin"); // deleted meanwhile
+    throw error;
+  }
+  await audit(ctx, "trustedorigins.lifecycle.update", `Update trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)], {
+    previousOrigin: current.origin,
+  });
+  return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
+}

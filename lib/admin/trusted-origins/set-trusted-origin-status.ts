@@ -1,0 +1,40 @@
+import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
+import { notFoundError } from "../admin-api-error";
+import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { prismaErrorCode } from "../../db/prisma-error-code";
+import { findTrustedOrigin } from "./find-trusted-origin";
+import { trustedOriginJson } from "./trusted-origin-json";
+import { trustedOriginLogTarget } from "./trusted-origin-log-target";
+
+/**
+ * POST /api/v1/trustedOrigins/:trustedOriginId/lifecycle/activate|deactivate -> 200 with the object
+ * (SDK activateTrustedOrigin / deactivateTrustedOrigin). An INACTIVE origin is not trusted for any
+ * scope. Asking for the current status changes and logs nothing.
+ */
+function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    let origin = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
+    if (origin.status !== status) {
+      const id = origin.id;
+      const now = ctx.now();
+      try {
+        origin = await ctx.db.$transaction(async (tx) => {
+          const updated = await tx.trustedOrigin.update({ where: { id }, data: { status, lastUpdatedBy: ctx.actor.userId, lastUpdated: now } });
+          await touchTrustedOrigins(tx, now);
+          return updated;
+        });
+      } catch (error) {
+        throw prismaErrorCode(error) === "P2025" ? notFoundError(id, "TrustedOrigin") : error; // deleted meanwhile
+      }
+      const verb = status === "ACTIVE" ? "activate" : "deactivate";
+      await audit(ctx, `trustedorigins.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activate" : "Deactivate"} trusted origin ${origin.name} (${origin.origin})`, [
+        trustedOriginLogTarget(origin),
+      ]);
+    }
+    return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
+  };
+}
+
+export const activateTrustedOrigin = setStatus("ACTIVE");
+export const deactivateTrustedOrigin = setStatus("INACTIVE");

@@ -1,0 +1,19 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { deprovisionUser } from "./deprovision-user";
+import { findUser } from "./find-user";
+import { userLogTargets } from "./user-log-targets";
+
+/**
+ * POST /api/v1/users/:userId/lifecycle/deactivate -> 200 {} (`sendEmail` is ignored): any status ->
+ * DEPROVISIONED, with implicit revocation of everything the user holds. An already DEPROVISIONED
+ * user: 200 {} and no change (a retried call succeeds). The last active administrator: 400.
+ */
+export async function deactivateUser(ctx: AdminContext): Promise<AdminResponse> {
+  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  if (user.status === "DEPROVISIONED") return { status: 200, body: {} };
+  const now = ctx.now();
+  await ctx.db.$transaction((tx) => deprovisionUser(tx, user, now, "deactivating"));
+  await audit(ctx, "user.lifecycle.deactivate", "Deactivate Okta user", userLogTargets(user), { previousStatus: user.status });
+  return { status: 200, body: {} };
+}

@@ -1,0 +1,68 @@
+import type { User } from "../../db/generated/sqlite/client";
+import { validationError } from "../admin-api-error";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { matchUserFilter } from "./match-user-filter";
+import { parseUserFilter, UserFilterError } from "./parse-user-filter";
+import { scanUsers, type UserQuery } from "./scan-users";
+import { userFilterWhere } from "./user-filter-where";
+import { userJson } from "./user-json";
+
+const QUERY_PARAMS = ["q", "search", "filter"] as const;
+const MAX_Q_LENGTH = 256;
+/** Okta: lists without search or filter leave DEPROVISIONED users out. */
+const NOT_DEPROVISIONED = { status: { not: "DEPROVISIONED" } };
+
+function queryFor(param: (typeof QUERY_PARAMS)[number] | null, value: string): UserQuery {
+  if (param === null) return { where: NOT_DEPROVISIONED, exact: true, matches: () => true };
+  if (param === "q") {
+    const prefix = value.trim().toLowerCase();
+    if (prefix.length > MAX_Q_LENGTH) throw validationError("q", [`q: At most ${MAX_Q_LENGTH} characters.`]);
+    if (!prefix) return queryFor(null, "");
+    const startsWith = (text: unknown) => typeof text === "string" && text.toLowerCase().startsWith(prefix);
+    return {
+      where: NOT_DEPROVISIONED,
+      exact: false,
+      matches: (user: User) => {
+        const profile = user.profile as Record<string, unknown>;
+        return startsWith(profile.firstName) || startsWith(profile.lastName) || startsWith(profile.email) || startsWith(profile.login);
+      },
+    };
+  }
+  let filter;
+  try {
+    filter = parseUserFilter(value);
+  } catch (error) {
+    if (error instanceof UserFilterError) throw validationError(param, [`${param}: ${error.message}`]);
+    throw error;
+  }
+  const { where, exact } = userFilterWhere(filter);
+  return { where, exact, matches: (user) => matchUserFilter(filter, user) };
+}
+
+/**
+ * GET /api/v1/users?q|search|filter&limit&after -> 200 [User] (SDK listUsers), ordered by id, with
+ * an absolute Link rel="next" while more remain. Users in a list carry only their `self` link.
+ * - no query: every user except DEPROVISIONED ones (as Okta);
+ * - `q`: the start of firstName, lastName, email or login, ignoring case; DEPROVISIONED users left
+ *   out; default page size 10 (as Okta);
+ * - `search` / `filter`: parseUserFilter's expressions (the same for both), every status.
+ * At most one of the three per request. `sortBy`/`sortOrder` are not supported (always id order).
+ */
+export async function listUsers(ctx: AdminContext): Promise<AdminResponse> {
+  const { url } = ctx.request;
+  const given = QUERY_PARAMS.filter((name) => url.searchParams.has(name));
+  for (const name of given) {
+    if (url.searchParams.getAll(name).length > 1) throw validationError(name, [`${name}: The parameter was given more than once.`]);
+  }
+  if (given.length > 1) throw validationError(given[1]!, [`${given[1]}: Use only one of q, search and filter in a request.`]);
+  const param = given[0] ?? null;
+  const page = parsePageParams(url, param === "q" ? 10 : 200, 200);
+  const query = queryFor(param, param ? url.searchParams.get(param)! : "");
+  const { items, nextCursor } = await fetchPage(page, (take, after) => scanUsers(ctx.db, query, take, after));
+  return {
+    status: 200,
+    body: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })),
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+  };
+}

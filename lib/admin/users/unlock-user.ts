@@ -1,0 +1,31 @@
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { findUser } from "./find-user";
+import { updateUserStatus } from "./update-user-status";
+import { unlockNotAllowedError } from "./user-errors";
+import { userLogTargets } from "./user-log-targets";
+
+/**
+ * POST /api/v1/users/:userId/lifecycle/unlock -> 200 {}: LOCKED_OUT -> ACTIVE with the failed
+ * sign-in count reset. An ACTIVE user only has its failed-attempt count reset (Okta also unlocks
+ * ACTIVE users); any other status: 403 E0000032.
+ */
+export async function unlockUser(ctx: AdminContext): Promise<AdminResponse> {
+  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  if (user.status !== "LOCKED_OUT" && user.status !== "ACTIVE") throw unlockNotAllowedError(user.status);
+  const counted = user.failedAttempts > 0 || user.lastFailedAttempt !== null || user.lockedOut !== null;
+  if (user.status === "ACTIVE" && !counted) return { status: 200, body: {} };
+  const now = ctx.now();
+  await ctx.db.$transaction((tx) =>
+    updateUserStatus(tx, user, {
+      status: "ACTIVE",
+      ...(user.status === "LOCKED_OUT" ? { statusChanged: now } : {}),
+      failedAttempts: 0,
+      lastFailedAttempt: null,
+      lockedOut: null,
+      lastUpdated: now,
+    }),
+  );
+  await audit(ctx, "user.account.unlock", "Unlock user account", userLogTargets(user), { previousStatus: user.status });
+  return { status: 200, body: {} };
+}

@@ -1,0 +1,16 @@
+import type { Db, DbTx } from "../db/create-db-client";
+
+/**
+ * Marks a cached topic as changed for every instance: increments its CacheVersion row (creating it
+ * at 1). Call it inside the transaction that makes the change, so the new version and the change
+ * become visible together.
+ */
+export async function bumpCacheVersion(db: Db | DbTx, topic: string, now: Date): Promise<number> {
+  const row = await db.cacheVersion.upsert({
+    where: { topic },
+    create: { topic, version: 1, lastUpdated: now },
+    update: { version: { increment: 1 }, lastUpdated: now },
+    select: { version: true },
+  });
+  return row.version;
+}

@@ -1,0 +1,17 @@
+export type ClientAuthEndpoint = "token" | "introspect" | "revoke";
+
+const TOKEN_PATH = "/v1/token";
+
+/**
+ * The `aud` values a client assertion sent to `endpoint` may carry. Okta asks for "the full URL of
+ * the endpoint you're using the JWT to authenticate to"; like panva's oidc-provider (and
+ * draft-ietf-oauth-rfc7523bis, which recommends the issuer) we also accept the token endpoint URL
+ * and the issuer, so clients that always address the token endpoint or the issuer work too. The
+ * issuer and the other endpoints are derived from the token endpoint URL
+ * (`{issuer}/v1/token`).
+ */
+export function assertionAudiences(endpoint: ClientAuthEndpoint, tokenEndpointUrl: string): string[] {
+  if (!tokenEndpointUrl.endsWith(TOKEN_PATH)) return [tokenEndpointUrl];
+  const issuer = tokenEndpointUrl.slice(0, -TOKEN_PATH.length);
+  return [...new Set([`${issuer}/v1/${endpoint}`, tokenEndpointUrl, issuer])];
+}

@@ -1,0 +1,69 @@
+import { buildIssuer } from "./build-issuer";
+
+export type DiscoveryKind = "openid-configuration" | "oauth-authorization-server";
+
+export type DiscoveryInput = {
+  /** ORG_URL, no trailing slash */
+  orgUrl: string;
+  authServerId: string;
+  /** published scope names, in the order to list them (see listPublishedScopes) */
+  scopes: readonly string[];
+  /** published custom claim names, appended to the standard list (Okta publishes none: pass []) */
+  claims: readonly string[];
+};
+
+export const RESPONSE_TYPES_OIDC = ["code", "id_token", "code id_token", "code token", "id_token token", "code id_token token"] as const;
+/** The OAuth metadata also names the plain implicit `token` response (spec example), as Okta's does. */
+export const RESPONSE_TYPES_OAUTH = ["code", "token", "id_token", "code id_token", "code token", "id_token token", "code id_token token"] as const;
+export const RESPONSE_MODES = ["query", "fragment", "form_post", "okta_post_message"] as const;
+export const GRANT_TYPES = ["authorization_code", "implicit", "refresh_token", "password", "client_credentials"] as const;
+export const CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"] as const;
+/** claims_supported of the OpenID Connect metadata (spec example, in its order). */
+export const OIDC_CLAIMS = [
+  "iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time", "amr", "idp", "nonce", "name", "nickname", "preferred_username",
+  "given_name", "middle_name", "family_name", "email", "email_verified", "profile", "zoneinfo", "locale", "address", "phone_number",
+  "picture", "website", "gender", "birthdate", "updated_at", "at_hash", "c_hash",
+] as const;
+/** claims_supported of the OAuth metadata: the access token's claims (spec example). */
+export const ACCESS_TOKEN_CLAIMS = ["ver", "jti", "iss", "aud", "iat", "exp", "cid", "uid", "scp", "sub"] as const;
+
+/**
+ * The metadata of an authorization server (pure), in the spec's field order: the OpenID Connect
+ * document (`/.well-known/openid-configuration`) or the OAuth 2.0 one
+ * (`/.well-known/oauth-authorization-server`, RFC 8414 at Okta's appended path). They differ in
+ * `userinfo_endpoint` and `id_token_signing_alg_values_supported` (OIDC only), the response types
+ * and the standard claims. Both list every grant type, client authentication method (also for
+ * introspection and revocation, which accept the same ones), `end_session_endpoint`,
+ * `code_challenge_methods_supported: ["S256"]`, `request_parameter_supported: false` (request
+ * objects are not supported) and `authorization_response_iss_parameter_supported: true` (RFC 9207).
+ */
+export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInput): Record<string, unknown> {
+  const issuer = buildIssuer(input.orgUrl, input.authServerId);
+  const orgUrl = input.orgUrl.replace(/\/+$/, "");
+  const oidc = kind === "openid-configuration";
+  const standardClaims: readonly string[] = oidc ? OIDC_CLAIMS : ACCESS_TOKEN_CLAIMS;
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/v1/authorize`,
+    token_endpoint: `${issuer}/v1/token`,
+    ...(oidc ? { userinfo_endpoint: `${issuer}/v1/userinfo` } : {}),
+    registration_endpoint: `${orgUrl}/oauth2/v1/clients`,
+    jwks_uri: `${issuer}/v1/keys`,
+    response_types_supported: [...(oidc ? RESPONSE_TYPES_OIDC : RESPONSE_TYPES_OAUTH)],
+    response_modes_supported: [...RESPONSE_MODES],
+    grant_types_supported: [...GRANT_TYPES],
+    subject_types_supported: ["public"],
+    ...(oidc ? { id_token_signing_alg_values_supported: ["RS256"] } : {}),
+    scopes_supported: [...new Set(input.scopes)],
+    token_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+    claims_supported: [...new Set([...standardClaims, ...input.claims])],
+    code_challenge_methods_supported: ["S256"],
+    introspection_endpoint: `${issuer}/v1/introspect`,
+    introspection_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+    revocation_endpoint: `${issuer}/v1/revoke`,
+    revocation_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
+    end_session_endpoint: `${issuer}/v1/logout`,
+    request_parameter_supported: false,
+    authorization_response_iss_parameter_supported: true,
+  };
+}
