@@ -14,6 +14,7 @@ import type { OAuthRequest } from "@/lib/oauth/http/oauth-request";
 import { parseFormBody } from "@/lib/oauth/http/parse-form-body";
 import { APP_SECRET, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { countingDb } from "../support/counting-db";
 
 const ISSUER = `${ORG_URL}/oauth2/default`;
 const TOKEN = `${ISSUER}/v1/token`;
@@ -68,21 +69,6 @@ async function databaseUrl(db: Db, provider: "sqlite" | "postgresql"): Promise<s
   return url.toString();
 }
 
-/** A client over the same database that records every model query it runs. */
-function countingDb(db: Db): { db: Db; queries: string[] } {
-  const queries: string[] = [];
-  const extended = db.$extends({
-    query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          queries.push(`${model}.${operation}`);
-          return query(args);
-        },
-      },
-    },
-  });
-  return { db: extended as unknown as Db, queries };
-}
 
 describe.each(testProviders())("client authentication on %s", (provider) => {
   let f: AdminFixture;

@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/create-db-client";
 import { evaluatePolicy } from "@/lib/oauth/policy/evaluate-policy";
 import { getServerSnapshot, resetServerSnapshotCache } from "@/lib/oauth/snapshot/get-server-snapshot";
 import { loadServerSnapshot } from "@/lib/oauth/snapshot/load-server-snapshot";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { countingDb } from "../support/counting-db";
 
-/** A client over the same database that counts every model query it runs. */
-function countingDb(db: Db): { db: Db; queries: string[] } {
-  const queries: string[] = [];
-  const extended = db.$extends({
-    query: {
-      $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          queries.push(`${model}.${operation}`);
-          return query(args);
-        },
-      },
-    },
-  });
-  return { db: extended as unknown as Db, queries };
-}
 
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
