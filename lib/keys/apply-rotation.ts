@@ -1,6 +1,7 @@
 import { AUTO_ROTATION_DAYS } from "../authorization-servers/create-authorization-server-records";
 import type { Db, DbTx } from "../db/create-db-client";
 import { generateSigningKey, type NewSigningKey } from "./generate-signing-key";
+import { markServerSnapshotStale } from "../oauth/snapshot/get-server-snapshot";
 
 const DAY_MS = 86_400_000;
 
@@ -90,6 +91,8 @@ export async function applyRotation(db: Db, authServerId: string, secretsKey: Bu
       });
       await tx.signingKey.deleteMany({ where: { authServerId, status: "EXPIRED", OR: [{ publishUntil: null }, { publishUntil: { lte: now } }] } });
     });
+    // Spec: after a rotation the server "immediately issues tokens signed with the new active key".
+    markServerSnapshotStale(authServerId);
     return true;
   } catch (error) {
     if (error instanceof LostRotation) return false;

@@ -24,27 +24,30 @@ export type SystemLogInput = {
  */
 export async function writeSystemLog(db: Db | DbTx, event: SystemLogInput, published: Date): Promise<void> {
   try {
-    await db.systemLogEvent.create({
-      data: {
-        uuid: randomUUID(),
-        published,
-        eventType: event.eventType,
-        severity: event.severity ?? (event.outcome.result === "FAILURE" || event.outcome.result === "DENY" ? "WARN" : "INFO"),
-        displayMessage: event.displayMessage,
-        actorId: event.actor.id,
-        actor: event.actor,
-        client: {
-          ipAddress: event.client?.ipAddress ?? null,
-          userAgent: event.client?.userAgent ? { rawUserAgent: event.client.userAgent } : null,
-        },
-        outcomeResult: event.outcome.result,
-        outcomeReason: event.outcome.reason ?? null,
-        target: asJson(event.target ?? []),
-        debugContext: asJson({ debugData: event.debugContext ?? {} }),
-        transaction: asJson(event.transaction ?? {}),
-      },
-    });
+    await db.systemLogEvent.create({ data: systemLogRow(event, published), select: { uuid: true } });
   } catch (error) {
     console.error(`[system-log] could not write ${event.eventType}: ${(error as Error).message}`);
   }
+}
+
+/** The row of one event. */
+export function systemLogRow(event: SystemLogInput, published: Date) {
+  return {
+    uuid: randomUUID(),
+    published,
+    eventType: event.eventType,
+    severity: event.severity ?? (event.outcome.result === "FAILURE" || event.outcome.result === "DENY" ? "WARN" : "INFO"),
+    displayMessage: event.displayMessage,
+    actorId: event.actor.id,
+    actor: asJson(event.actor),
+    client: asJson({
+      ipAddress: event.client?.ipAddress ?? null,
+      userAgent: event.client?.userAgent ? { rawUserAgent: event.client.userAgent } : null,
+    }),
+    outcomeResult: event.outcome.result,
+    outcomeReason: event.outcome.reason ?? null,
+    target: asJson(event.target ?? []),
+    debugContext: asJson({ debugData: event.debugContext ?? {} }),
+    transaction: asJson(event.transaction ?? {}),
+  };
 }

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActiveClient } from "@/lib/apps/load-active-client";
 import { loadClientSecrets } from "@/lib/apps/load-client-secret";
-import { verifyClientSecret } from "@/lib/apps/verify-client-secret";
+import { verifyClientSecret } from "../support/verify-client-secret";
 import { decryptSecret } from "@/lib/crypto/decrypt-secret";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { hashToken } from "@/lib/crypto/hash-token";

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyClientSecret } from "@/lib/apps/verify-client-secret";
+import { verifyClientSecret } from "../support/verify-client-secret";
 import { hashToken } from "@/lib/crypto/hash-token";
 import { randomToken } from "@/lib/crypto/random-token";
 import { newId } from "@/lib/ids/new-id";

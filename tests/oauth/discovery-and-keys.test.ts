@@ -54,7 +54,7 @@ describe.each(testProviders())("discovery and keys on %s", (provider) => {
     expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
   });
 
-  it("lists custom scopes only when published, and sees changes within a second", async () => {
+  it("lists custom scopes only when published; sees this instance's changes at once and other instances' within a second", async () => {
     const server = (await f.api("POST", "/api/v1/authorizationServers", { name: "Discovery", audiences: ["api://disco"] })).body;
     await f.api("POST", `/api/v1/authorizationServers/${server.id}/scopes`, { name: "orders:read", metadataPublish: "ALL_CLIENTS" });
     await f.api("POST", `/api/v1/authorizationServers/${server.id}/scopes`, { name: "orders:secret", metadataPublish: "NO_CLIENTS" });
@@ -63,9 +63,13 @@ describe.each(testProviders())("discovery and keys on %s", (provider) => {
     expect(doc.body.scopes_supported).toContain("orders:read");
     expect(doc.body.scopes_supported).not.toContain("orders:secret");
     await f.api("POST", `/api/v1/authorizationServers/${server.id}/scopes`, { name: "orders:write", metadataPublish: "ALL_CLIENTS" });
-    expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).not.toContain("orders:write");
-    f.clock.advance(1001);
     expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).toContain("orders:write");
+    // Another instance's change: only the configVersion bump in the database tells this one.
+    await f.db.scope.create({ data: { id: "scpOtherInstance0001", authServerId: server.id, name: "orders:other", nameLower: "orders:other", metadataPublish: "ALL_CLIENTS" } });
+    await f.db.authorizationServer.update({ where: { id: server.id }, data: { configVersion: { increment: 1 } } });
+    expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).not.toContain("orders:other");
+    f.clock.advance(1001);
+    expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).toContain("orders:other");
   });
 
   it("serves a warm document without touching the database", async () => {

@@ -117,8 +117,8 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
     expect(await loadServerSnapshot(f.db, serverId, t0)).toBeNull();
     expect(await getServerSnapshot(f.db, serverId, at(t0, 1000))).toBeNull();
     expect((await f.api("POST", `/api/v1/authorizationServers/${serverId}/lifecycle/activate`)).status).toBe(204);
-    expect(await getServerSnapshot(f.db, serverId, at(t0, 1500))).toBeNull();
-    expect(await getServerSnapshot(f.db, serverId, at(t0, 2000))).toMatchObject({ id: serverId, status: "ACTIVE" });
+    // changed through this instance: seen at once (another instance sees the version bump within a second)
+    expect(await getServerSnapshot(f.db, serverId, at(t0, 1500))).toMatchObject({ id: serverId, status: "ACTIVE" });
   });
 
   it("a warm cache costs no query within a second, one version read after it; a configVersion bump is seen after a second", async () => {
@@ -155,7 +155,7 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
     expect(queries[0]).toBe("AuthorizationServer.findUnique");
   });
 
-  it("picks up a rule created through the admin API within a second", async () => {
+  it("picks up a rule created through this instance's admin API at once", async () => {
     expect((await f.api("POST", "/api/v1/authorizationServers/default/scopes", { name: "service:read" })).status).toBe(201);
     const t0 = f.clock.now;
     const before = await getServerSnapshot(f.db, "default", t0);
@@ -168,8 +168,7 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
     });
     expect(created.status).toBe(201);
 
-    expect((await getServerSnapshot(f.db, "default", at(t0, 500)))!.policies[0]!.rules).toHaveLength(1);
-    const after = await getServerSnapshot(f.db, "default", at(t0, 1000));
+    const after = await getServerSnapshot(f.db, "default", at(t0, 500));
     expect(after!.policies[0]!.rules.map((rule) => rule.name)).toEqual(["Service apps", "Default Policy Rule"]);
     const decision = evaluatePolicy({ snapshot: after!, clientId: "0oaservice", grantType: "client_credentials", user: null, requestedScopes: ["service:read"] });
     expect(decision).toMatchObject({ ok: true, ruleId: created.body.id, accessTokenLifetimeMinutes: 5 });

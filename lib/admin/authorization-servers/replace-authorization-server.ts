@@ -6,6 +6,7 @@ import { readJsonBody } from "../read-json-body";
 import { authorizationServerInput } from "./authorization-server-input";
 import { authorizationServerJson } from "./authorization-server-json";
 import { activeKid, findAuthorizationServer } from "./find-authorization-server";
+import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
 
 /**
  * PUT /api/v1/authorizationServers/:authServerId. Switching the rotation mode does not change the
@@ -35,6 +36,7 @@ export async function replaceAuthorizationServer(ctx: AdminContext): Promise<Adm
       lastUpdated: now,
     },
   });
+  markServerSnapshotStale(server.id);
   await audit(ctx, "oauth2.as.updated", `Updated authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
   return { status: 200, body: authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id)) };
 }

@@ -1,6 +1,7 @@
 import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "./find-authorization-server";
+import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
 
 /**
  * POST /api/v1/authorizationServers/:authServerId/lifecycle/activate|deactivate -> bare 204. An
@@ -11,6 +12,7 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
     const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
     if (server.status !== status) {
       await ctx.db.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: ctx.now() } });
+      markServerSnapshotStale(server.id);
       const verb = status === "ACTIVE" ? "activated" : "deactivated";
       await audit(ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
     }

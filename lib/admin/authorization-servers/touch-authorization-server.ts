@@ -1,4 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
+import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
 
 /**
  * Marks a server's configuration as changed (policies, rules, scopes, claims, keys): bumps its
@@ -6,4 +7,5 @@ import type { Db, DbTx } from "../../db/create-db-client";
  */
 export async function touchAuthorizationServer(db: Db | DbTx, authServerId: string, now: Date): Promise<void> {
   await db.authorizationServer.update({ where: { id: authServerId }, data: { configVersion: { increment: 1 }, lastUpdated: now } });
+  markServerSnapshotStale(authServerId);
 }

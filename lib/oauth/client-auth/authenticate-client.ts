@@ -1,8 +1,8 @@
 import type { AppContext } from "../../app-context";
 import type { TokenEndpointAuthMethod } from "../../apps/client-metadata";
-import { loadActiveClient } from "../../apps/load-active-client";
+import { loadClientForAuth } from "../../apps/load-client-for-auth";
+import { secretMatches } from "../../apps/secret-matches";
 import type { OAuthClient } from "../../apps/oauth-client";
-import { verifyClientSecret } from "../../apps/verify-client-secret";
 import { invalidClient } from "../errors/oauth-error";
 import type { OAuthRequest } from "../http/oauth-request";
 import { assertionAudiences, type ClientAuthEndpoint } from "./assertion-audiences";
@@ -49,10 +49,9 @@ function accepts(registered: TokenEndpointAuthMethod, used: "client_secret_basic
  * all against apps that default to client_secret_basic). client_secret_jwt, private_key_jwt and
  * none must be used exactly as registered.
  *
- * Cost: one unique-index read of the App by client_id, then one indexed read of its ACTIVE secrets
- * (secret methods and client_secret_jwt; a second one only when a Basic secret reads differently
- * form-decoded and as sent and the first reading failed), plus one insert for an assertion's jti.
- * Secrets are compared by SHA-256 in constant time (no KDF).
+ * Cost (client_secret_basic/post, none): one unique-index read of the App with its ACTIVE secret
+ * hashes (loadClientForAuth); assertions read the client and decrypt its secrets or parse its keys
+ * (cached), plus one insert for the jti. Secrets are compared by SHA-256 in constant time (no KDF).
  */
 export async function authenticateClient(app: AppContext, request: OAuthRequest, params: Map<string, string>, options: ClientAuthOptions): Promise<AuthenticatedClient> {
   const presented = readClientCredentials(request.headers.get("authorization"), params);
@@ -61,8 +60,9 @@ export async function authenticateClient(app: AppContext, request: OAuthRequest,
     return verifyClientAssertion(app, presented.assertion, presented.clientId, assertionAudiences(options.endpoint, options.tokenEndpointUrl));
   }
 
-  const client = await loadActiveClient(app.db, presented.clientId);
-  if (!client) throw invalidClient(CLIENT_AUTH_MESSAGES.unknownClient);
+  const loaded = await loadClientForAuth(app.db, presented.clientId);
+  if (!loaded) throw invalidClient(CLIENT_AUTH_MESSAGES.unknownClient);
+  const { client, secretHashes } = loaded;
 
   if (presented.kind === "none") {
     if (!accepts(client.tokenEndpointAuthMethod, "none")) throw invalidClient(CLIENT_AUTH_MESSAGES.authenticationFailed);
@@ -71,7 +71,7 @@ export async function authenticateClient(app: AppContext, request: OAuthRequest,
 
   if (!accepts(client.tokenEndpointAuthMethod, presented.method)) throw invalidClient(CLIENT_AUTH_MESSAGES.authenticationFailed);
   for (const secret of presented.secrets) {
-    if (await verifyClientSecret(app.db, client.appId, secret)) return { client, method: presented.method };
+    if (secretMatches(secret, secretHashes)) return { client, method: presented.method };
   }
   throw invalidClient(CLIENT_AUTH_MESSAGES.invalidSecret);
 }

@@ -35,6 +35,18 @@ let caches = new WeakMap<Db, Cache>();
  * - unknown ids are cached too (as null, for the same interval), in a map bounded by
  *   SNAPSHOT_CACHE_MAX_ENTRIES.
  */
+/** Servers whose configuration this instance just changed: their next read re-checks at once. */
+const changedHere = new Set<string>();
+
+/**
+ * Called where this instance changes a server's configuration (admin changes, key rotation): its
+ * own next read sees the change immediately instead of within a second. Other instances still
+ * notice the configVersion bump within a second.
+ */
+export function markServerSnapshotStale(authServerId: string): void {
+  changedHere.add(authServerId);
+}
+
 export async function getServerSnapshot(db: Db, authServerId: string, now: Date): Promise<ServerSnapshot | null> {
   let cache = caches.get(db);
   if (!cache) {
@@ -43,7 +55,8 @@ export async function getServerSnapshot(db: Db, authServerId: string, now: Date)
   }
   const nowMs = now.getTime();
   const current = cache.entries.get(authServerId);
-  if (current && nowMs >= current.checkedAt && nowMs - current.checkedAt < SNAPSHOT_CHECK_INTERVAL_MS) return current.snapshot;
+  if (current && !changedHere.has(authServerId) && nowMs >= current.checkedAt && nowMs - current.checkedAt < SNAPSHOT_CHECK_INTERVAL_MS) return current.snapshot;
+  changedHere.delete(authServerId);
 
   let refreshing = cache.refreshing.get(authServerId);
   if (!refreshing) {

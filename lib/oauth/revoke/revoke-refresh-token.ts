@@ -1,0 +1,29 @@
+import { hashToken } from "../../crypto/hash-token";
+import { revokeGrant } from "../tokens/revoke-grant";
+import type { VerifyContext } from "../verify/types";
+import type { RevocationOutcome } from "./revocation-outcome";
+
+/** Longer strings are not refresh tokens of ours: no hash, no query. */
+const MAX_REFRESH_TOKEN_LENGTH = 1024;
+
+/**
+ * Revokes a refresh token of `clientId` issued by this server, and with it its whole grant
+ * (revokeGrant: every token of its rotation family, and every access token minted from the grant):
+ * RFC 7009 2.1 "If the token passed to the request is a refresh token ... the authorization server
+ * SHOULD also invalidate all access tokens based on the same authorization grant". Any token of the
+ * family (even a rotated or expired one) names the grant. An already revoked token changes nothing.
+ * Another client's token is left alone; an unknown one, or one of another server, is unknown.
+ */
+export async function revokeRefreshToken(context: VerifyContext, clientId: string, token: string, now: Date): Promise<RevocationOutcome | null> {
+  if (token === "" || token.length > MAX_REFRESH_TOKEN_LENGTH) return null;
+  const row = await context.db.refreshToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, familyId: true, authServerId: true, clientId: true, status: true },
+  });
+  if (!row || row.authServerId !== context.snapshot.id) return null;
+  if (row.clientId !== clientId) return { kind: "foreign", tokenType: "refresh_token", tokenId: row.id, ownerClientId: row.clientId };
+  if (row.status !== "REVOKED") {
+    await context.db.$transaction((tx) => revokeGrant(tx, row.authServerId, row.familyId, now));
+  }
+  return { kind: "revoked", tokenType: "refresh_token", tokenId: row.id, familyId: row.familyId };
+}

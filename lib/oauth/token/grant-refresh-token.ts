@@ -1,0 +1,125 @@
+import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
+import { hashToken } from "../../crypto/hash-token";
+import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
+import type { OAuthResponse } from "../http/oauth-request";
+import type { CreatedRefreshToken } from "../issue/create-refresh-token";
+import { loadTokenUser } from "../issue/load-token-user";
+import { isWithinGrace, rotateRefreshToken, type PresentedRefreshToken } from "../issue/rotate-refresh-token";
+import { toTokenDecision } from "../issue/token-decision";
+import { readStringList } from "../snapshot/read-string-list";
+import { revokeGrant } from "../tokens/revoke-grant";
+import { parseScopeParam } from "./parse-scope-param";
+import { readOrgTokenSettings } from "./read-org-token-settings";
+import { refuseTokenRequest } from "./refuse-token-request";
+import { respondWithUserTokens } from "./respond-with-user-tokens";
+import { TOKEN_MESSAGES } from "./token-messages";
+import type { TokenRequestContext } from "./token-request-context";
+
+const MINUTE_MS = 60_000;
+
+/**
+ * grant_type=refresh_token (RFC 6749 6, RFC 9700 4.14). Every failure is invalid_grant "The refresh
+ * token is invalid or expired." (okta-auth-js drops its stored token on exactly that text); the
+ * System Log has the reason. In order:
+ * 1. the token (looked up by its SHA-256) exists and belongs to this server and client;
+ * 2. it is not REVOKED;
+ * 3. a ROTATED token after the org's grace period (refreshTokenGraceSeconds, 0-60, default 30) is a
+ *    reuse: the whole family is revoked (refresh tokens and, through the grant marker, access
+ *    tokens). Within the grace period it may be exchanged again (parallel tabs), see
+ *    rotateRefreshToken;
+ * 4. the family's absolute lifetime (expiresAt, null = unlimited) and, for an ACTIVE token, its
+ *    sliding window (windowEndsAt) have not passed;
+ * 5. the user is still ACTIVE and assigned to the app.
+ * `scope` may only narrow the token's scopes (a scope it does not hold: invalid_scope); absent, the
+ * token's scopes apply. The policy is not evaluated again: the decision stored with the family sets
+ * the lifetimes.
+ *
+ * Per the spec's table, a new refresh token is returned only when offline_access is among the
+ * (narrowed) scopes; only then is the presented token rotated (a new ACTIVE token of the family with
+ * a fresh window and the family's scopes; the presented one becomes ROTATED). Otherwise the
+ * presented token stays ACTIVE and its window restarts (it was exercised). An ID token is returned
+ * when openid is in scope (auth_time of the original sign-in, no nonce). Access tokens carry the
+ * family id in their jti.
+ */
+export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuthResponse> {
+  const { app, client, snapshot, now } = ctx;
+  const value = ctx.params.get("refresh_token");
+  if (!value) throw invalidRequest(TOKEN_MESSAGES.parameterRequired("refresh_token"));
+
+  const row = await app.db.refreshToken.findUnique({ where: { tokenHash: hashToken(value) } });
+  const refuse = (reason: string, user?: { id: string; login: string; profile?: Record<string, unknown> } | null) =>
+    refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), reason, { user, debug: row ? { refreshTokenId: row.id, grantId: row.familyId } : {} });
+
+  if (!row || !row.userId) throw await refuse("INVALID_REFRESH_TOKEN: unknown refresh token");
+  if (row.authServerId !== snapshot.id || row.clientId !== client.clientId) throw await refuse("INVALID_REFRESH_TOKEN: the token was issued to another client or authorization server");
+  if (row.status === "REVOKED") throw await refuse("INVALID_REFRESH_TOKEN: the token was revoked");
+
+  const { refreshTokenGraceSeconds } = await readOrgTokenSettings(app.db);
+  if (row.status === "ROTATED" && !isWithinGrace(row.rotated, refreshTokenGraceSeconds, now)) {
+    throw await reused(ctx, row.familyId, row.id);
+  }
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the family reached its absolute lifetime");
+  if (row.status === "ACTIVE" && row.windowEndsAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the token was not used within its sliding window");
+
+  const tokenUser = await loadTokenUser(app.db, row.userId, snapshot.everyoneGroupId);
+  const logUser = tokenUser?.user ?? null;
+  if (!tokenUser || tokenUser.user.status !== "ACTIVE") throw await refuse(`INVALID_REFRESH_TOKEN: the user is ${tokenUser?.user.status ?? "gone"}`, logUser);
+  if (!(await isUserAssignedToApp(app.db, client.appId, row.userId))) throw await refuse("INVALID_REFRESH_TOKEN: the user is no longer assigned to the app", logUser);
+
+  const held = readStringList(row.scopes);
+  const requested = parseScopeParam(ctx.params.get("scope"));
+  const broader = (requested ?? []).filter((name) => !held.includes(name));
+  if (broader.length > 0) {
+    throw await refuseTokenRequest(ctx, invalidScope(TOKEN_MESSAGES.refreshScopeBroader), `INVALID_SCOPE: not granted to the refresh token: ${broader.join(" ")}`, {
+      user: logUser,
+      debug: { refreshTokenId: row.id, grantId: row.familyId },
+    });
+  }
+  const scopes = requested ?? held;
+  const decision = toTokenDecision(row.decision);
+  const presented: PresentedRefreshToken = {
+    id: row.id,
+    familyId: row.familyId,
+    authServerId: row.authServerId,
+    clientId: row.clientId,
+    userId: row.userId,
+    scopes: held,
+    status: row.status,
+    authTime: row.authTime,
+    decision,
+    expiresAt: row.expiresAt,
+    rotated: row.rotated,
+  };
+
+  let refreshToken: CreatedRefreshToken | null = null;
+  let grace = false;
+  if (scopes.includes("offline_access")) {
+    const rotation = await rotateRefreshToken(app.db, presented, { graceSeconds: refreshTokenGraceSeconds, now });
+    if (!rotation.ok) {
+      if (rotation.reason === "reused") throw await reused(ctx, row.familyId, row.id);
+      throw await refuse("INVALID_REFRESH_TOKEN: the token was revoked", logUser);
+    }
+    ({ grace } = rotation);
+    refreshToken = rotation;
+  } else if (row.status === "ACTIVE") {
+    await app.db.refreshToken.updateMany({ where: { id: row.id, status: "ACTIVE" }, data: { windowEndsAt: new Date(now.getTime() + decision.refreshTokenWindowMinutes * MINUTE_MS) } });
+  }
+
+  return respondWithUserTokens(ctx, {
+    tokenUser,
+    scopes,
+    decision,
+    grantId: row.familyId,
+    authTime: row.authTime ?? row.created,
+    refreshToken,
+    debug: { refreshTokenId: row.id, ...(refreshToken ? { rotatedTo: refreshToken.id, withinGracePeriod: grace } : {}) },
+  });
+}
+
+/** A rotated refresh token used again after the grace period: the family dies (RFC 9700 4.14.2). */
+async function reused(ctx: TokenRequestContext, familyId: string, refreshTokenId: string) {
+  await ctx.app.db.$transaction((tx) => revokeGrant(tx, ctx.snapshot.id, familyId, ctx.now));
+  return refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), `REFRESH_TOKEN_REUSE: a rotated refresh token was used after the grace period; grant ${familyId} revoked`, {
+    debug: { refreshTokenId, grantId: familyId },
+  });
+}

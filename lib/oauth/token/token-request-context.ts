@@ -1,0 +1,25 @@
+import type { AppContext } from "../../app-context";
+import type { TokenEndpointAuthMethod } from "../../apps/client-metadata";
+import type { OAuthClient } from "../../apps/oauth-client";
+import type { OAuthRequest } from "../http/oauth-request";
+import type { ServerSnapshot } from "../snapshot/types";
+
+/** The grants the token endpoint implements (implicit is an /authorize flow only). */
+export type TokenGrantType = "authorization_code" | "password" | "refresh_token" | "client_credentials";
+
+/** One token request after parsing and client authentication: what every grant handler gets. */
+export type TokenRequestContext = {
+  app: AppContext;
+  request: OAuthRequest;
+  /** the form parameters (no duplicates; empty values absent) */
+  params: ReadonlyMap<string, string>;
+  snapshot: ServerSnapshot;
+  /** ORG_URL/oauth2/:authServerId */
+  issuer: string;
+  /** the authenticated, ACTIVE client, registered for `grantType` */
+  client: OAuthClient;
+  clientAuthMethod: TokenEndpointAuthMethod;
+  grantType: TokenGrantType;
+  /** one instant for the whole request */
+  now: Date;
+};
