@@ -18,8 +18,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = [10, 50];
 const children = [];
 
+/** Children run in their own process groups, so the servers they start die with them. */
 function cleanup() {
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {}
+  }
 }
 process.on("exit", cleanup);
 process.on("SIGINT", () => process.exit(130));
@@ -61,11 +66,12 @@ if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
 rmSync("tests/bench/.data", { recursive: true, force: true });
 children.push(
   spawn("npx", ["next", "start", "-p", String(PORT)], {
+    detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), ORG_URL: ORIGIN, DATABASE_URL: "file:./tests/bench/.data/bench.db", APP_SECRET_FILE: "tests/bench/.data/app-secret", ADMIN_API_TOKEN: TOKEN, ADMIN_PASSWORD: "bench-admin-password", BENCH_ROUTES: "1" },
   }),
 );
-children.push(spawn(process.execPath, ["tests/bench/oidc-provider-reference.mjs", String(REF_PORT)], { stdio: ["ignore", "ignore", "inherit"] }));
+children.push(spawn(process.execPath, ["tests/bench/oidc-provider-reference.mjs", String(REF_PORT)], { detached: true, stdio: ["ignore", "ignore", "inherit"] }));
 await waitFor(`${ORIGIN}/api/health`);
 await waitFor(`http://localhost:${REF_PORT}/.well-known/openid-configuration`);
 
