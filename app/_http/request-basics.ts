@@ -1,5 +1,10 @@
+import type { PlainRequest, PlainResponse } from "@/lib/http/plain-http";
+
+export type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
+export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+
 /** Path parameters as plain strings (Next.js passes none at all for routes without dynamic segments). */
-export async function readParams(context: { params: Promise<Record<string, string | string[]> | undefined> } | undefined): Promise<Record<string, string>> {
+export async function readParams(context: RouteContext | undefined): Promise<Record<string, string>> {
   const params = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 }
@@ -10,4 +15,29 @@ export async function readParams(context: { params: Promise<Record<string, strin
  */
 export function clientIp(request: Request): string | null {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+}
+
+/** The HTTP request as the plain data lib/ handlers take. */
+export async function toPlainRequest(request: Request, context: RouteContext | undefined): Promise<PlainRequest> {
+  const bodiless = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    body: bodiless ? null : await request.text(),
+    params: await readParams(context),
+    ipAddress: clientIp(request),
+  };
+}
+
+/** Writes a lib/ answer: HTML, JSON (application/json), or an empty body with no content type. */
+export function writeResponse(response: PlainResponse, extraHeaders: Record<string, string> = {}): Response {
+  const headers = new Headers({ ...extraHeaders, ...response.headers });
+  if (response.html !== undefined) {
+    headers.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(response.html, { status: response.status, headers });
+  }
+  if (response.body === undefined) return new Response(null, { status: response.status, headers });
+  headers.set("Content-Type", "application/json");
+  return new Response(JSON.stringify(response.body), { status: response.status, headers });
 }
