@@ -1,4 +1,20 @@
 // @ts-check
+
+/**
+ * Anti-framing for every page and endpoint (the hosted sign-in and consent pages above all:
+ * clickjacking), except /oauth2/:as/v1/authorize[/resume]: those answer with their own headers,
+ * because an okta_post_message response must be frameable by the app's origin (and only by it).
+ * CSP frame-ancestors for current browsers, X-Frame-Options for old ones. No script-src here: the
+ * hosted pages are rendered by Next.js, whose inline bootstrap scripts carry no nonce; the pages
+ * that /authorize renders itself set a strict script CSP with a nonce (lib/hosted/page-security-headers).
+ * No form-action either: the sign-in form's 303 chain ends at the app's redirect URI, which
+ * form-action would block in Chromium.
+ */
+const ANTI_FRAMING = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'none'; object-src 'none'" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Small JSON bodies cost more to gzip than to send; a reverse proxy compresses better.
@@ -16,6 +32,7 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "no-referrer" },
         ],
       },
+      { source: "/:path((?!oauth2/[^/]+/v1/authorize(?:/|$)).*)", headers: ANTI_FRAMING },
     ];
   },
 };

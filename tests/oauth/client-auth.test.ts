@@ -215,17 +215,53 @@ describe.each(testProviders())("client authentication on %s", (provider) => {
       expect(await call({}, { Authorization: basic(clientId, clientSecret) })).toEqual(unauthorized(M.unknownClient));
     });
 
-    it("costs one App read (with its ACTIVE secret hashes) per request", async () => {
+    it("reads a client once, then serves it from the cache; a wrong secret costs one fresh read", async () => {
       const counting = countingDb(f.db);
       const context = { ...app, db: counting.db };
+      // CacheVersion reads (once a second, and on every lookup for a second after this process changed a client) aside
+      const reads = () => counting.queries.splice(0).filter((query) => query !== "CacheVersion.findUnique");
       expect(await call({ grant_type: "client_credentials" }, { Authorization: basic(id("service"), secret("service")) }, "token", context)).toEqual(ok(id("service"), "client_secret_basic"));
-      expect(counting.queries).toEqual(["App.findUnique"]);
-      counting.queries.length = 0;
+      expect(reads()).toEqual(["App.findUnique"]);
+      expect(await call({ grant_type: "client_credentials" }, { Authorization: basic(id("service"), secret("service")) }, "token", context)).toEqual(ok(id("service"), "client_secret_basic"));
       expect(await call({ client_id: id("spa") }, {}, "token", context)).toEqual(ok(id("spa"), "none"));
-      expect(counting.queries).toEqual(["App.findUnique"]);
-      counting.queries.length = 0;
-      expect(await call({ client_id: id("web"), client_secret: "wrong" }, {}, "token", context)).toEqual(unauthorized(M.invalidSecret));
-      expect(counting.queries).toEqual(["App.findUnique"]);
+      expect(reads()).toEqual(["App.findUnique"]);
+      expect(await call({ client_id: id("spa") }, {}, "token", context)).toEqual(ok(id("spa"), "none"));
+      expect(reads()).toEqual([]);
+      expect(await call({ client_id: id("service"), client_secret: "wrong" }, {}, "token", context)).toEqual(unauthorized(M.invalidSecret));
+      expect(reads()).toEqual(["App.findUnique"]);
+      expect(await call({ client_id: "0oaUnknownClient0000" }, {}, "token", context)).toEqual(unauthorized(M.unknownClient));
+      expect(await call({ client_id: "0oaUnknownClient0000" }, {}, "token", context)).toEqual(unauthorized(M.unknownClient));
+      expect(reads()).toEqual(["App.findUnique", "App.findUnique"]);
+    });
+
+    it("sees another instance's changes: a new secret at once, a deactivated secret or app within a second", async () => {
+      const created = await f.api("POST", "/api/v1/apps", appBody("Cached elsewhere", service));
+      const appId = created.body.id as string;
+      const clientId = created.body.credentials.oauthClient.client_id as string;
+      const first = created.body.credentials.oauthClient.client_secret as string;
+      const other = createDbClient(await databaseUrl(f.db, provider));
+      const instanceB: AppContext = { ...app, db: other };
+      try {
+        expect(await call({}, { Authorization: basic(clientId, first) }, "token", instanceB)).toEqual(ok(clientId, "client_secret_basic"));
+        // rotated through this instance: the new secret works on B at once (an unknown secret is read afresh)
+        const added = await f.api("POST", `/api/v1/apps/${appId}/credentials/secrets`, {});
+        const second = added.body.client_secret as string;
+        expect(await call({}, { Authorization: basic(clientId, second) }, "token", instanceB)).toEqual(ok(clientId, "client_secret_basic"));
+        const firstId = ((await f.api("GET", `/api/v1/apps/${appId}/credentials/secrets`)).body as Array<{ id: string }>).find((s) => s.id !== added.body.id)!.id;
+        expect((await f.api("POST", `/api/v1/apps/${appId}/credentials/secrets/${firstId}/lifecycle/deactivate`)).status).toBe(200);
+        // this instance: at once
+        expect(await call({}, { Authorization: basic(clientId, first) })).toEqual(unauthorized(M.invalidSecret));
+        // B: its cached entry still knows the old secret until its next version check, a second later
+        f.clock.advance(1000);
+        expect(await call({}, { Authorization: basic(clientId, first) }, "token", instanceB)).toEqual(unauthorized(M.invalidSecret));
+        expect(await call({}, { Authorization: basic(clientId, second) }, "token", instanceB)).toEqual(ok(clientId, "client_secret_basic"));
+        expect((await f.api("POST", `/api/v1/apps/${appId}/lifecycle/deactivate`)).status).toBe(200);
+        expect(await call({}, { Authorization: basic(clientId, second) })).toEqual(unauthorized(M.unknownClient));
+        f.clock.advance(1000);
+        expect(await call({}, { Authorization: basic(clientId, second) }, "token", instanceB)).toEqual(unauthorized(M.unknownClient));
+      } finally {
+        await other.$disconnect();
+      }
     });
   });
 

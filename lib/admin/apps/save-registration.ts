@@ -5,6 +5,7 @@ import { revokeClientGrants } from "../../revocation/revoke-client-grants";
 import type { appRecordData } from "./app-record";
 import { canonicalJson } from "./canonical-json";
 import { syncClientSecrets } from "./sync-client-secrets";
+import { touchClients } from "../../apps/touch-clients";
 
 type RecordData = ReturnType<typeof appRecordData>;
 
@@ -35,5 +36,6 @@ export async function saveRegistration(
   if (!secretsChanged && !settingsChanged) return false;
   await tx.app.update({ where: { id: current.id }, data: { ...data, lastUpdated: now } });
   await revokeClientGrants(tx, current.clientId, now);
+  await touchClients(tx, now);
   return true;
 }

@@ -3,6 +3,7 @@ import type { AdminContext, AdminOperation, AdminResponse } from "../admin-reque
 import { audit } from "../audit";
 import { appTarget } from "./app-target";
 import { findApp } from "./find-app";
+import { touchClients } from "../../apps/touch-clients";
 
 /**
  * POST /api/v1/apps/:appId/lifecycle/activate|deactivate -> 200 {} (as Okta). Deactivating revokes
@@ -17,6 +18,7 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
       const now = ctx.now();
       await ctx.db.$transaction(async (tx) => {
         await tx.app.update({ where: { id: app.id }, data: { status, lastUpdated: now } });
+        await touchClients(tx, now);
         if (status === "INACTIVE") {
           await revokeClientGrants(tx, app.clientId, now);
           await tx.pendingAuthorization.deleteMany({ where: { clientId: app.clientId } });

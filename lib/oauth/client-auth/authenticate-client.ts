@@ -49,8 +49,10 @@ function accepts(registered: TokenEndpointAuthMethod, used: "client_secret_basic
  * all against apps that default to client_secret_basic). client_secret_jwt, private_key_jwt and
  * none must be used exactly as registered.
  *
- * Cost (client_secret_basic/post, none): one unique-index read of the App with its ACTIVE secret
- * hashes (loadClientForAuth); assertions read the client and decrypt its secrets or parse its keys
+ * Cost (client_secret_basic/post, none): no query once the client is cached (loadClientForAuth:
+ * changes reach this instance at once, other instances within a second); a secret the cached entry
+ * does not know costs one fresh read before it is refused (it may have been created a moment ago on
+ * another instance); assertions read the client and decrypt its secrets or parse its keys
  * (cached), plus one insert for the jti. Secrets are compared by SHA-256 in constant time (no KDF).
  */
 export async function authenticateClient(app: AppContext, request: OAuthRequest, params: Map<string, string>, options: ClientAuthOptions): Promise<AuthenticatedClient> {
@@ -60,9 +62,10 @@ export async function authenticateClient(app: AppContext, request: OAuthRequest,
     return verifyClientAssertion(app, presented.assertion, presented.clientId, assertionAudiences(options.endpoint, options.tokenEndpointUrl));
   }
 
-  const loaded = await loadClientForAuth(app.db, presented.clientId);
+  const now = app.now();
+  const loaded = await loadClientForAuth(app.db, presented.clientId, now);
   if (!loaded) throw invalidClient(CLIENT_AUTH_MESSAGES.unknownClient);
-  const { client, secretHashes } = loaded;
+  const { client } = loaded;
 
   if (presented.kind === "none") {
     if (!accepts(client.tokenEndpointAuthMethod, "none")) throw invalidClient(CLIENT_AUTH_MESSAGES.authenticationFailed);
@@ -70,8 +73,10 @@ export async function authenticateClient(app: AppContext, request: OAuthRequest,
   }
 
   if (!accepts(client.tokenEndpointAuthMethod, presented.method)) throw invalidClient(CLIENT_AUTH_MESSAGES.authenticationFailed);
-  for (const secret of presented.secrets) {
-    if (secretMatches(secret, secretHashes)) return { client, method: presented.method };
+  if (presented.secrets.some((secret) => secretMatches(secret, loaded.secretHashes))) return { client, method: presented.method };
+  const fresh = await loadClientForAuth(app.db, presented.clientId, now, { fresh: true });
+  if (fresh && accepts(fresh.client.tokenEndpointAuthMethod, presented.method) && presented.secrets.some((secret) => secretMatches(secret, fresh.secretHashes))) {
+    return { client: fresh.client, method: presented.method };
   }
   throw invalidClient(CLIENT_AUTH_MESSAGES.invalidSecret);
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_ORG_SETTINGS } from "../../bootstrap/default-org-settings";
+import { readOrgSettings } from "../../bootstrap/read-org-settings";
 import type { Db, DbTx } from "../../db/create-db-client";
 
 export type OrgTokenSettings = {
@@ -16,8 +17,7 @@ const MAX_GRACE_SECONDS = 60;
  * period is clamped to 0-60 s, and a negative threshold counts as the default.
  */
 export async function readOrgTokenSettings(db: Db | DbTx): Promise<OrgTokenSettings> {
-  const org = await db.orgSettings.findUnique({ where: { id: "org" }, select: { settings: true } });
-  const settings = (org?.settings && typeof org.settings === "object" && !Array.isArray(org.settings) ? org.settings : {}) as Record<string, unknown>;
+  const settings = await readOrgSettings(db);
   const threshold = settings.lockoutThreshold;
   const grace = settings.refreshTokenGraceSeconds;
   return {

@@ -17,6 +17,8 @@ export type ServerJwtOptions = {
   now: Date;
   /** the server's published key for `kid`, or null */
   resolveKey: (kid: string) => Promise<KeyObject | null>;
+  /** skip the expiry check only (an expired ID token is still a valid id_token_hint at /v1/logout) */
+  acceptExpired?: boolean;
 };
 
 const isTime = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
@@ -62,7 +64,7 @@ export async function verifyServerJwt(token: string, options: ServerJwtOptions):
   if (!payload || payload.iss !== options.issuer) return null;
   const now = options.now.getTime() / 1000;
   const { exp, iat, nbf } = payload;
-  if (!isTime(exp) || exp <= now) return null;
+  if (!isTime(exp) || (exp <= now && !options.acceptExpired)) return null;
   if (!isTime(iat) || iat > now + CLOCK_SKEW_SECONDS) return null;
   if (nbf !== undefined && (!isTime(nbf) || nbf > now + CLOCK_SKEW_SECONDS)) return null;
   return payload;

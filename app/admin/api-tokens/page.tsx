@@ -1,0 +1,43 @@
+import { listApiTokens } from "@/lib/admin/api-tokens/list-api-tokens";
+import { ActionForm } from "../_components/action-form";
+import { DataTable, EmptyState, PageHeader, Section, Td, TextField, formatTime } from "../_components/ui";
+import { read } from "../_lib/admin-request";
+
+export const metadata = { title: "API tokens" };
+
+type TokenJson = { id: string; name: string; userId: string; clientName: string; created: string; expiresAt: string | null; lastUpdated: string; tokenWindow?: string };
+
+export default async function ApiTokensPage() {
+  const tokens = await read<TokenJson[]>(listApiTokens, { path: "/api/v1/api-tokens", query: { limit: "200" } });
+  return (
+    <>
+      <PageHeader title="API tokens" description={'SSWS tokens for the management API (/api/v1). A token acts with the rights of the admin who created it; send it as "Authorization: SSWS <token>".'} />
+      <Section title="Tokens">
+        {tokens.length === 0 ? (
+          <EmptyState title="No API tokens" />
+        ) : (
+          <DataTable caption="API tokens" headers={["Name", "Created by", "Created", "Expires", ""]}>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <Td>{token.name}</Td>
+                <Td className="font-mono text-xs">{token.userId}</Td>
+                <Td className="whitespace-nowrap">{formatTime(token.created)}</Td>
+                <Td className="whitespace-nowrap">{token.expiresAt ? formatTime(token.expiresAt) : "Never"}</Td>
+                <Td>
+                  <ActionForm action="apiToken.revoke" fields={{ apiTokenId: token.id }} submitLabel="Revoke" submitAriaLabel={`Revoke ${token.name}`} variant="danger" inline confirm={{ title: `Revoke ${token.name}?`, body: "Requests with this token are refused from now on.", confirmLabel: "Revoke" }} />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Section>
+      <Section title="Create token">
+        <ActionForm action="apiToken.create" submitLabel="Create token">
+          <div className="max-w-md">
+            <TextField name="name" id="token-name" label="Token name" required hint="What it is for, e.g. CI deploys." />
+          </div>
+        </ActionForm>
+      </Section>
+    </>
+  );
+}

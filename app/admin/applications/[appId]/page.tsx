@@ -1,0 +1,196 @@
+import { listAppGroups } from "@/lib/admin/app-assignments/list-app-groups";
+import { listAppUsers } from "@/lib/admin/app-assignments/list-app-users";
+import { listAppClientSecrets } from "@/lib/admin/apps/client-secrets/list-app-client-secrets";
+import { getApp } from "@/lib/admin/apps/get-app";
+import { listGroups } from "@/lib/admin/groups/list-groups";
+import { listUsers } from "@/lib/admin/users/list-users";
+import { ActionForm } from "../../_components/action-form";
+import { CopyButton } from "../../_components/copy-button";
+import { Checkbox, ChoiceGroup, DataTable, DefinitionList, EmptyState, PageHeader, Section, SelectField, StatusBadge, Td, TextArea, TextField, formatTime } from "../../_components/ui";
+import { read } from "../../_lib/admin-request";
+import { TYPE_LABELS, type AppJson } from "../_app-types";
+
+export const metadata = { title: "Application" };
+
+const GRANTS: Record<string, Array<{ value: string; label: string }>> = {
+  web: [
+    { value: "authorization_code", label: "Authorization Code" },
+    { value: "refresh_token", label: "Refresh Token" },
+    { value: "client_credentials", label: "Client Credentials" },
+    { value: "password", label: "Resource Owner Password" },
+    { value: "implicit", label: "Implicit" },
+  ],
+  browser: [
+    { value: "authorization_code", label: "Authorization Code" },
+    { value: "refresh_token", label: "Refresh Token" },
+    { value: "implicit", label: "Implicit" },
+  ],
+  native: [
+    { value: "authorization_code", label: "Authorization Code" },
+    { value: "refresh_token", label: "Refresh Token" },
+    { value: "password", label: "Resource Owner Password" },
+    { value: "implicit", label: "Implicit" },
+  ],
+  service: [{ value: "client_credentials", label: "Client Credentials" }],
+};
+
+export default async function ApplicationPage({ params }: { params: Promise<{ appId: string }> }) {
+  const { appId } = await params;
+  const base = `/api/v1/apps/${appId}`;
+  const app = await read<AppJson>(getApp, { path: base, params: { appId } });
+  const type = app.settings.oauthClient.application_type;
+  const confidential = app.credentials.oauthClient.token_endpoint_auth_method !== "none";
+  const [users, groups, secrets, allUsers, allGroups] = await Promise.all([
+    read<Array<{ id: string; scope: string; credentials: { userName: string } }>>(listAppUsers, { path: `${base}/users`, params: { appId } }),
+    read<Array<{ id: string }>>(listAppGroups, { path: `${base}/groups`, params: { appId } }),
+    confidential ? read<Array<{ id: string; status: string; client_secret: string; created: string }>>(listAppClientSecrets, { path: `${base}/credentials/secrets`, params: { appId } }) : Promise.resolve([]),
+    read<Array<{ id: string; profile: { login: string } }>>(listUsers, { path: "/api/v1/users", query: { limit: "200" } }),
+    read<Array<{ id: string; profile: { name: string } }>>(listGroups, { path: "/api/v1/groups", query: { limit: "200" } }),
+  ]);
+  const groupName = new Map(allGroups.map((g) => [g.id, g.profile.name]));
+  const assignedUserIds = new Set(users.map((u) => u.id));
+  const assignedGroupIds = new Set(groups.map((g) => g.id));
+  const fields = { appId: app.id };
+  const oauth = app.settings.oauthClient;
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ href: "/admin/applications", label: "Applications" }]}
+        title={app.label}
+        description={
+          <>
+            {TYPE_LABELS[type] ?? type} application · <StatusBadge status={app.status} />
+          </>
+        }
+      />
+      <Section title="Client credentials">
+        <DefinitionList
+          items={[
+            [
+              "Client ID",
+              <span key="cid" className="flex flex-wrap items-center gap-2">
+                <code className="font-mono" data-testid="client-id">
+                  {app.credentials.oauthClient.client_id}
+                </code>
+                <CopyButton value={app.credentials.oauthClient.client_id} label="Copy client ID" />
+              </span>,
+            ],
+            ["Client authentication", confidential ? app.credentials.oauthClient.token_endpoint_auth_method : "None (public client, PKCE)"],
+            ["Created", formatTime(app.created)],
+          ]}
+        />
+        {confidential ? (
+          <div className="mt-4">
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">Client secrets</h3>
+            <DataTable caption="Client secrets" headers={["Secret", "Created", "Status", "Actions"]}>
+              {secrets.map((secret) => (
+                <tr key={secret.id}>
+                  <Td className="font-mono text-xs">{secret.client_secret}</Td>
+                  <Td>{formatTime(secret.created)}</Td>
+                  <Td>
+                    <StatusBadge status={secret.status} />
+                  </Td>
+                  <Td>
+                    <div className="flex flex-wrap gap-1">
+                      {secret.status === "ACTIVE" ? (
+                        <ActionForm action="app.secret.deactivate" fields={{ ...fields, secretId: secret.id }} submitLabel="Deactivate" variant="secondary" inline />
+                      ) : (
+                        <>
+                          <ActionForm action="app.secret.activate" fields={{ ...fields, secretId: secret.id }} submitLabel="Activate" variant="secondary" inline />
+                          <ActionForm action="app.secret.delete" fields={{ ...fields, secretId: secret.id }} submitLabel="Delete" variant="danger" inline confirm={{ title: "Delete this client secret?", body: "It stops working at once.", confirmLabel: "Delete" }} />
+                        </>
+                      )}
+                    </div>
+                  </Td>
+                </tr>
+              ))}
+            </DataTable>
+            <div className="mt-3">
+              <ActionForm action="app.secret.create" fields={fields} submitLabel="Generate new secret" variant="secondary" />
+            </div>
+          </div>
+        ) : null}
+      </Section>
+      <Section title="Settings">
+        <ActionForm action="app.update" fields={fields} submitLabel="Save settings">
+          <div className="grid max-w-2xl grid-cols-1 gap-4">
+            <TextField name="label" label="Application name" defaultValue={app.label} required />
+            <ChoiceGroup legend="Grant types" name="grantTypes" options={GRANTS[type] ?? []} selected={oauth.grant_types} />
+            {type !== "service" ? (
+              <>
+                <TextArea name="redirectUris" label="Sign-in redirect URIs" defaultValue={oauth.redirect_uris.join("\n")} hint="One per line." />
+                <TextArea name="postLogoutRedirectUris" label="Sign-out redirect URIs" defaultValue={(oauth.post_logout_redirect_uris ?? []).join("\n")} hint="One per line." />
+                <TextField name="initiateLoginUri" label="Initiate login URI" defaultValue={oauth.initiate_login_uri} />
+                <Checkbox name="consentRequired" label="Require user consent" defaultChecked={oauth.consent_method === "REQUIRED"} />
+                <Checkbox name="pkceRequired" label="Require PKCE" defaultChecked={app.credentials.oauthClient.pkce_required} hint="Always on for public clients." />
+              </>
+            ) : null}
+          </div>
+        </ActionForm>
+      </Section>
+      {type !== "service" ? (
+        <Section title="Assignments" description="Only assigned users (directly or through a group) get tokens for this app.">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+            <div>
+              <h3 className="mb-2 text-sm font-semibold">Users</h3>
+              {users.length === 0 ? (
+                <EmptyState title="No users assigned" />
+              ) : (
+                <DataTable caption="Assigned users" headers={["User", ""]}>
+                  {users.map((user) => (
+                    <tr key={user.id}>
+                      <Td>{user.credentials.userName}</Td>
+                      <Td>
+                        {user.scope === "USER" ? (
+                          <ActionForm action="app.unassignUser" fields={{ ...fields, userId: user.id }} submitLabel="Remove" submitAriaLabel={`Remove ${user.credentials.userName}`} variant="secondary" inline />
+                        ) : (
+                          <span className="text-xs text-slate-600">through a group</span>
+                        )}
+                      </Td>
+                    </tr>
+                  ))}
+                </DataTable>
+              )}
+              <ActionForm action="app.assignUser" fields={fields} submitLabel="Assign user" className="mt-3" resetOnSuccess>
+                <SelectField name="userId" id="assign-user" label="User" options={[{ value: "", label: "Choose a user" }, ...allUsers.filter((u) => !assignedUserIds.has(u.id)).map((u) => ({ value: u.id, label: u.profile.login }))]} />
+              </ActionForm>
+            </div>
+            <div>
+              <h3 className="mb-2 text-sm font-semibold">Groups</h3>
+              {groups.length === 0 ? (
+                <EmptyState title="No groups assigned" />
+              ) : (
+                <DataTable caption="Assigned groups" headers={["Group", ""]}>
+                  {groups.map((group) => (
+                    <tr key={group.id}>
+                      <Td>{groupName.get(group.id) ?? group.id}</Td>
+                      <Td>
+                        <ActionForm action="app.unassignGroup" fields={{ ...fields, groupId: group.id }} submitLabel="Remove" submitAriaLabel={`Remove ${groupName.get(group.id) ?? group.id}`} variant="secondary" inline />
+                      </Td>
+                    </tr>
+                  ))}
+                </DataTable>
+              )}
+              <ActionForm action="app.assignGroup" fields={fields} submitLabel="Assign group" className="mt-3" resetOnSuccess>
+                <SelectField name="groupId" id="assign-group" label="Group" options={[{ value: "", label: "Choose a group" }, ...allGroups.filter((g) => !assignedGroupIds.has(g.id)).map((g) => ({ value: g.id, label: g.profile.name }))]} />
+              </ActionForm>
+            </div>
+          </div>
+        </Section>
+      ) : null}
+      <Section title="Status and deletion">
+        <div className="flex flex-wrap gap-3">
+          {app.status === "ACTIVE" ? (
+            <ActionForm action="app.deactivate" fields={fields} submitLabel="Deactivate" variant="secondary" inline confirm={{ title: `Deactivate ${app.label}?`, body: "Its tokens are revoked and it cannot sign anyone in until activated again.", confirmLabel: "Deactivate" }} />
+          ) : (
+            <>
+              <ActionForm action="app.activate" fields={fields} submitLabel="Activate" variant="secondary" inline />
+              <ActionForm action="app.delete" fields={fields} submitLabel="Delete application" variant="danger" inline confirm={{ title: `Delete ${app.label}?`, body: "This cannot be undone.", confirmLabel: "Delete" }} />
+            </>
+          )}
+        </div>
+        {app.status === "ACTIVE" ? <p className="mt-2 text-sm text-slate-600">Deactivate the application before deleting it.</p> : null}
+      </Section>
+    </>
+  );
+}

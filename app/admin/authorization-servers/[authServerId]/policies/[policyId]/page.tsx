@@ -1,0 +1,124 @@
+import { getPolicy } from "@/lib/admin/policies/get-policy";
+import { listPolicyRules } from "@/lib/admin/policy-rules/list-policy-rules";
+import { ActionForm } from "../../../../_components/action-form";
+import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../../../_components/ui";
+import { read } from "../../../../_lib/admin-request";
+import { loadServer } from "../../../_server-header";
+import { loadPolicyOptions } from "../_options";
+import { PolicyFields, RuleFields, type PolicyJson, type RuleJson } from "../_policy-forms";
+
+export const metadata = { title: "Access policy" };
+
+export default async function PolicyPage({ params }: { params: Promise<{ authServerId: string; policyId: string }> }) {
+  const { authServerId, policyId } = await params;
+  const server = await loadServer(authServerId);
+  const path = `/api/v1/authorizationServers/${server.id}/policies/${policyId}`;
+  const [policy, rules, options] = await Promise.all([
+    read<PolicyJson>(getPolicy, { path, params: { authServerId: server.id, policyId } }),
+    read<RuleJson[]>(listPolicyRules, { path: `${path}/rules`, params: { authServerId: server.id, policyId } }),
+    loadPolicyOptions(server.id),
+  ]);
+  const sorted = [...rules].sort((a, b) => a.priority - b.priority);
+  const fields = { authServerId: server.id, policyId: policy.id };
+  const userLabel = new Map(options.users.map((u) => [u.value, u.label]));
+  const groupLabel = new Map(options.groups.map((g) => [g.value, g.label]));
+  const peopleSummary = (rule: RuleJson) => {
+    const { users, groups } = rule.conditions.people;
+    if (groups.include.includes("EVERYONE")) return "Everyone";
+    const names = [...users.include.map((id) => userLabel.get(id) ?? id), ...groups.include.map((id) => `${groupLabel.get(id) ?? id} (group)`)];
+    return names.length ? names.join(", ") : "Nobody";
+  };
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[
+          { href: "/admin/authorization-servers", label: "Authorization servers" },
+          { href: `/admin/authorization-servers/${server.id}/policies`, label: server.name },
+        ]}
+        title={policy.name}
+        description={
+          <>
+            Access policy, priority {policy.priority} · <StatusBadge status={policy.status} />
+          </>
+        }
+      />
+      <Section title="Rules" description="Evaluated in priority order; the first ACTIVE rule that matches the grant type, user and scopes decides the token lifetimes.">
+        {sorted.length === 0 ? (
+          <EmptyState title="No rules yet">A policy without rules denies every request. Add a rule below.</EmptyState>
+        ) : (
+          <DataTable caption="Rules" headers={["Priority", "Name", "Grant types", "Users", "Scopes", "Access token", "Status", "Actions"]}>
+            {sorted.map((rule, index) => {
+              const ruleFields = { ...fields, ruleId: rule.id };
+              return (
+                <tr key={rule.id}>
+                  <Td>{rule.priority}</Td>
+                  <Td className="font-medium">{rule.name}</Td>
+                  <Td className="text-xs">{rule.conditions.grantTypes.include.join(", ")}</Td>
+                  <Td className="max-w-[12rem] text-xs">{peopleSummary(rule)}</Td>
+                  <Td className="text-xs">{rule.conditions.scopes.include.includes("*") ? "Any" : rule.conditions.scopes.include.join(", ")}</Td>
+                  <Td>{rule.actions.token.accessTokenLifetimeMinutes} min</Td>
+                  <Td>
+                    <StatusBadge status={rule.status} />
+                  </Td>
+                  <Td>
+                    <div className="flex flex-wrap gap-1">
+                      {index > 0 ? <ActionForm action="rule.move" fields={{ ...ruleFields, direction: "up" }} submitLabel="↑" submitAriaLabel={`Move ${rule.name} up`} variant="secondary" inline /> : null}
+                      {index < sorted.length - 1 ? <ActionForm action="rule.move" fields={{ ...ruleFields, direction: "down" }} submitLabel="↓" submitAriaLabel={`Move ${rule.name} down`} variant="secondary" inline /> : null}
+                      {rule.status === "ACTIVE" ? (
+                        <ActionForm action="rule.deactivate" fields={ruleFields} submitLabel="Deactivate" submitAriaLabel={`Deactivate ${rule.name}`} variant="secondary" inline />
+                      ) : (
+                        <ActionForm action="rule.activate" fields={ruleFields} submitLabel="Activate" submitAriaLabel={`Activate ${rule.name}`} variant="secondary" inline />
+                      )}
+                      <ActionForm
+                        action="rule.delete"
+                        fields={ruleFields}
+                        submitLabel="Delete"
+                        submitAriaLabel={`Delete ${rule.name}`}
+                        variant="danger"
+                        inline
+                        confirm={{ title: `Delete rule ${rule.name}?`, body: "Requests it matched fall through to the next rule.", confirmLabel: "Delete" }}
+                      />
+                    </div>
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit<span className="sr-only"> rule {rule.name}</span></summary>
+                      <div className="mt-3 min-w-[20rem]">
+                        <ActionForm action="rule.update" fields={ruleFields} submitLabel="Save rule">
+                          <RuleFields rule={rule} prefix={`rule-${rule.id}`} users={options.users} groups={options.groups} scopes={options.scopes} />
+                        </ActionForm>
+                      </div>
+                    </details>
+                  </Td>
+                </tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </Section>
+      <Section title="Add rule">
+        <ActionForm action="rule.create" fields={fields} submitLabel="Create rule" resetOnSuccess>
+          <RuleFields prefix="new-rule" users={options.users} groups={options.groups} scopes={options.scopes} />
+        </ActionForm>
+      </Section>
+      <Section title="Policy settings">
+        <ActionForm action="policy.update" fields={fields} submitLabel="Save policy">
+          <PolicyFields policy={policy} prefix="policy" clients={options.clients} />
+        </ActionForm>
+        <div className="mt-4 flex flex-wrap gap-3 border-t border-slate-200 pt-4">
+          {policy.status === "ACTIVE" ? (
+            <ActionForm action="policy.deactivate" fields={fields} submitLabel="Deactivate policy" variant="secondary" inline />
+          ) : (
+            <ActionForm action="policy.activate" fields={fields} submitLabel="Activate policy" variant="secondary" inline />
+          )}
+          <ActionForm
+            action="policy.delete"
+            fields={fields}
+            submitLabel="Delete policy"
+            variant="danger"
+            inline
+            confirm={{ title: `Delete policy ${policy.name}?`, body: "Its rules are deleted with it.", confirmLabel: "Delete" }}
+          />
+        </div>
+      </Section>
+    </>
+  );
+}

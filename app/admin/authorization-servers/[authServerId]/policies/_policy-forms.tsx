@@ -1,0 +1,111 @@
+import { ChoiceGroup, Field, SelectField, TextArea, TextField, inputClass } from "../../../_components/ui";
+
+export type Option = { value: string; label: string };
+export type PolicyJson = { id: string; name: string; description: string | null; status: string; priority: number; conditions: { clients: { include: string[] } } };
+export type RuleJson = {
+  id: string;
+  name: string;
+  status: string;
+  priority: number;
+  conditions: {
+    people: { users: { include: string[]; exclude: string[] }; groups: { include: string[]; exclude: string[] } };
+    grantTypes: { include: string[] };
+    scopes: { include: string[] };
+  };
+  actions: { token: { accessTokenLifetimeMinutes: number; refreshTokenLifetimeMinutes: number; refreshTokenWindowMinutes: number } };
+};
+
+export const GRANT_TYPE_OPTIONS: Option[] = [
+  { value: "authorization_code", label: "Authorization Code" },
+  { value: "client_credentials", label: "Client Credentials" },
+  { value: "password", label: "Resource Owner Password" },
+  { value: "refresh_token", label: "Refresh Token" },
+  { value: "implicit", label: "Implicit" },
+];
+
+export function PolicyFields({ policy, prefix, clients }: { policy?: PolicyJson; prefix: string; clients: Option[] }) {
+  const include = policy?.conditions.clients.include ?? ["ALL_CLIENTS"];
+  const all = include.includes("ALL_CLIENTS");
+  return (
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <TextField id={`${prefix}-name`} name="name" label="Policy name" defaultValue={policy?.name} required />
+      <SelectField
+        id={`${prefix}-clientsMode`}
+        name="clientsMode"
+        label="Assign to"
+        defaultValue={all ? "ALL_CLIENTS" : "SELECTED"}
+        options={[
+          { value: "ALL_CLIENTS", label: "All clients" },
+          { value: "SELECTED", label: "The clients checked below" },
+        ]}
+      />
+      <div className="md:col-span-2">
+        <TextArea id={`${prefix}-description`} name="description" label="Description" defaultValue={policy?.description} rows={2} />
+      </div>
+      <div className="md:col-span-2">
+        <ChoiceGroup idPrefix={prefix} legend="Clients" name="clients" options={clients} selected={all ? [] : include} hint="Used when “Assign to” is “The clients checked below”." />
+      </div>
+    </div>
+  );
+}
+
+function MultiSelect({ id, name, label, options, selected, hint }: { id: string; name: string; label: string; options: Option[]; selected: string[]; hint?: string }) {
+  return (
+    <Field label={label} htmlFor={id} hint={hint}>
+      <select id={id} name={name} multiple defaultValue={selected} size={Math.min(6, Math.max(3, options.length))} className={inputClass} aria-describedby={hint ? `${id}-hint` : undefined}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function RuleFields({ rule, prefix, users, groups, scopes }: { rule?: RuleJson; prefix: string; users: Option[]; groups: Option[]; scopes: string[] }) {
+  const people = rule?.conditions.people;
+  const everyone = !rule || (people?.groups.include.includes("EVERYONE") ?? true);
+  const anyScope = !rule || rule.conditions.scopes.include.includes("*");
+  const token = rule?.actions.token;
+  return (
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <div className="md:col-span-2">
+        <TextField id={`${prefix}-name`} name="name" label="Rule name" defaultValue={rule?.name} required />
+      </div>
+      <div className="md:col-span-2">
+        <ChoiceGroup idPrefix={prefix} legend="Grant types" name="grantTypes" options={GRANT_TYPE_OPTIONS} selected={rule?.conditions.grantTypes.include ?? ["authorization_code", "client_credentials", "refresh_token"]} />
+      </div>
+      <SelectField
+        id={`${prefix}-peopleMode`}
+        name="peopleMode"
+        label="Users"
+        defaultValue={everyone ? "EVERYONE" : "SELECTED"}
+        options={[
+          { value: "EVERYONE", label: "Any user assigned to the app" },
+          { value: "SELECTED", label: "Only the users and groups chosen below" },
+        ]}
+      />
+      <SelectField
+        id={`${prefix}-scopesMode`}
+        name="scopesMode"
+        label="Scopes"
+        defaultValue={anyScope ? "ANY" : "SELECTED"}
+        options={[
+          { value: "ANY", label: "Any scope" },
+          { value: "SELECTED", label: "The scopes checked below" },
+        ]}
+      />
+      <MultiSelect id={`${prefix}-includeUsers`} name="includeUsers" label="Include users" options={users} selected={people?.users.include ?? []} />
+      <MultiSelect id={`${prefix}-includeGroups`} name="includeGroups" label="Include groups" options={groups} selected={everyone ? [] : (people?.groups.include ?? [])} />
+      <MultiSelect id={`${prefix}-excludeUsers`} name="excludeUsers" label="Exclude users" options={users} selected={people?.users.exclude ?? []} />
+      <MultiSelect id={`${prefix}-excludeGroups`} name="excludeGroups" label="Exclude groups" options={groups} selected={people?.groups.exclude ?? []} />
+      <div className="md:col-span-2">
+        <ChoiceGroup idPrefix={`${prefix}-s`} legend="Allowed scopes" name="scopes" options={scopes.map((s) => ({ value: s, label: s }))} selected={anyScope ? [] : (rule?.conditions.scopes.include ?? [])} hint="OpenID Connect scopes are always allowed once a rule matches." />
+      </div>
+      <TextField id={`${prefix}-at`} name="accessTokenLifetimeMinutes" type="number" min={5} max={1440} label="Access token lifetime (minutes)" defaultValue={token?.accessTokenLifetimeMinutes ?? 60} hint="5 to 1440 minutes (1 day)." />
+      <TextField id={`${prefix}-rt`} name="refreshTokenLifetimeMinutes" type="number" min={0} label="Refresh token lifetime (minutes)" defaultValue={token?.refreshTokenLifetimeMinutes ?? 0} hint="0 = unlimited; otherwise at least the access token lifetime." />
+      <TextField id={`${prefix}-rw`} name="refreshTokenWindowMinutes" type="number" min={10} max={129600} label="Refresh token unused window (minutes)" defaultValue={token?.refreshTokenWindowMinutes ?? 10080} hint="10 minutes to 90 days (129600)." />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { listApps } from "@/lib/admin/apps/list-apps";
+import { listScopes } from "@/lib/admin/scopes/list-scopes";
+import { listUsers } from "@/lib/admin/users/list-users";
+import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/dashboard/preview-tokens";
+import type { GrantType } from "@/lib/oauth/snapshot/types";
+import { ChoiceGroup, DefinitionList, Section, SelectField, buttonClass } from "../../../_components/ui";
+import { adminCall, read } from "../../../_lib/admin-request";
+import { loadServer, ServerHeader } from "../../_server-header";
+
+export const metadata = { title: "Token preview" };
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+const many = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+function Claims({ title, claims, testId }: { title: string; claims: Record<string, unknown>; testId: string }) {
+  return (
+    <div className="min-w-0 flex-1">
+      <h3 className="mb-2 text-sm font-semibold text-slate-900">{title}</h3>
+      <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid={testId}>
+        {JSON.stringify(claims, null, 2)}
+      </pre>
+    </div>
+  );
+}
+
+function Result({ result }: { result: PreviewResult }) {
+  if (!result.ok) {
+    return (
+      <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900" data-testid="preview-denied">
+        <p className="font-semibold">
+          Denied: <span className="font-mono">{result.error}</span>
+        </p>
+        <p className="mt-1">{result.description}</p>
+        <p className="mt-2">
+          <span className="font-medium">Why:</span> {result.reason}
+        </p>
+      </div>
+    );
+  }
+  const warnings = [...result.accessToken.warnings, ...(result.idToken?.warnings ?? [])];
+  return (
+    <div className="flex flex-col gap-4" data-testid="preview-allowed">
+      <DefinitionList
+        items={[
+          ["Policy", result.policy.name],
+          ["Rule", result.rule.name],
+          ["Granted scopes", result.grantedScopes.join(" ")],
+          ["Access token lifetime", `${result.decision.accessTokenLifetimeMinutes} minutes`],
+          ["Refresh token", result.refreshToken ? "Issued too (offline_access granted)" : "Not issued"],
+        ]}
+      />
+      {warnings.length ? (
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="font-medium">Claims left out</p>
+          <ul className="list-disc pl-5">
+            {warnings.map((warning) => (
+              <li key={`${warning.claimId}-${warning.code}`}>
+                <span className="font-mono">{warning.claimName}</span>: {warning.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="flex flex-col gap-4 lg:flex-row">
+        <Claims title="Access token claims" claims={result.accessToken.claims} testId="preview-access-token" />
+        {result.idToken ? <Claims title="ID token claims" claims={result.idToken.claims} testId="preview-id-token" /> : null}
+      </div>
+      {!result.idToken ? <p className="text-sm text-slate-600">No ID token: the openid scope is not granted (or the grant has no user).</p> : null}
+    </div>
+  );
+}
+
+export default async function TokenPreviewPage({ params, searchParams }: { params: Promise<{ authServerId: string }>; searchParams: Promise<Search> }) {
+  const { authServerId } = await params;
+  const search = await searchParams;
+  const server = await loadServer(authServerId);
+  const call = await adminCall();
+  const [apps, users, scopes] = await Promise.all([
+    read<Array<{ label: string; status: string; credentials: { oauthClient: { client_id: string } } }>>(listApps, { path: "/api/v1/apps", query: { limit: "200" } }),
+    read<Array<{ id: string; status: string; profile: { login: string } }>>(listUsers, { path: "/api/v1/users", query: { limit: "200" } }),
+    read<Array<{ name: string }>>(listScopes, { path: `/api/v1/authorizationServers/${server.id}/scopes`, params: { authServerId: server.id } }),
+  ]);
+  const clientId = one(search.clientId);
+  const grantType = (PREVIEW_GRANT_TYPES as readonly string[]).includes(one(search.grantType)) ? (one(search.grantType) as GrantType) : "authorization_code";
+  const userId = one(search.userId);
+  const requested = many(search.scopes);
+  const result = clientId ? await previewTokens(call.app.db, call.app.orgUrl, { authServerId: server.id, clientId, grantType, userId: userId || null, scopes: requested }, call.app.now()) : null;
+  return (
+    <>
+      <ServerHeader server={server} current="preview" />
+      <Section title="Token preview" description="See the claims this server would put in tokens for an app, grant type, user and scopes, evaluated with the real policies and claims. No token is issued and nothing is logged.">
+        <form method="get" className="flex flex-col gap-4" aria-label="Token preview request">
+          <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
+            <SelectField name="clientId" label="Application" defaultValue={clientId} options={[{ value: "", label: "Choose an application" }, ...apps.map((app) => ({ value: app.credentials.oauthClient.client_id, label: `${app.label}${app.status === "ACTIVE" ? "" : " (inactive)"}` }))]} />
+            <SelectField name="grantType" label="Grant type" defaultValue={grantType} options={PREVIEW_GRANT_TYPES.map((g) => ({ value: g, label: g }))} />
+            <SelectField name="userId" label="User" defaultValue={userId} hint="Not used for client_credentials." options={[{ value: "", label: "No user" }, ...users.map((user) => ({ value: user.id, label: `${user.profile.login}${user.status === "ACTIVE" ? "" : ` (${user.status})`}` }))]} />
+          </div>
+          <ChoiceGroup idPrefix="preview" legend="Scopes" name="scopes" options={scopes.map((s) => ({ value: s.name, label: s.name }))} selected={requested} hint="None checked: the server's default scopes." />
+          <div>
+            <button type="submit" className={buttonClass.primary}>
+              Preview tokens
+            </button>
+          </div>
+        </form>
+      </Section>
+      {result ? (
+        <Section title="Result">
+          <Result result={result} />
+        </Section>
+      ) : null}
+    </>
+  );
+}

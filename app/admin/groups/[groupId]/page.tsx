@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { getGroup } from "@/lib/admin/groups/get-group";
+import { listGroupMembers } from "@/lib/admin/groups/list-group-members";
+import { listUsers } from "@/lib/admin/users/list-users";
+import { ActionForm } from "../../_components/action-form";
+import { DataTable, EmptyState, PageHeader, Section, SelectField, StatusBadge, Td, TextField, buttonClass } from "../../_components/ui";
+import { read } from "../../_lib/admin-request";
+
+export const metadata = { title: "Group" };
+
+type UserRow = { id: string; status: string; profile: { login: string; firstName: string; lastName: string } };
+
+export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+  const { groupId } = await params;
+  const group = await read<{ id: string; type: string; profile: { name: string; description: string | null } }>(getGroup, { path: `/api/v1/groups/${groupId}`, params: { groupId } });
+  const builtIn = group.type === "BUILT_IN";
+  const [members, users] = await Promise.all([
+    read<UserRow[]>(listGroupMembers, { path: `/api/v1/groups/${group.id}/users`, params: { groupId: group.id }, query: { limit: "200" } }),
+    builtIn ? Promise.resolve([] as UserRow[]) : read<UserRow[]>(listUsers, { path: "/api/v1/users", query: { limit: "200" } }),
+  ]);
+  const memberIds = new Set(members.map((m) => m.id));
+  const fields = { groupId: group.id };
+  return (
+    <>
+      <PageHeader breadcrumbs={[{ href: "/admin/groups", label: "Groups" }]} title={group.profile.name} description={group.profile.description ?? (builtIn ? "Built-in group" : undefined)} />
+      <Section title="Members">
+        {members.length === 0 ? (
+          <EmptyState title="No members yet" />
+        ) : (
+          <DataTable caption="Members" headers={["User", "Login", "Status", ""]}>
+            {members.map((user) => (
+              <tr key={user.id}>
+                <Td>
+                  <Link href={`/admin/users/${user.id}`} className={buttonClass.link}>
+                    {user.profile.firstName} {user.profile.lastName}
+                  </Link>
+                </Td>
+                <Td className="break-all">{user.profile.login}</Td>
+                <Td>
+                  <StatusBadge status={user.status} />
+                </Td>
+                <Td>{builtIn ? null : <ActionForm action="group.removeMember" fields={{ ...fields, userId: user.id }} submitLabel="Remove" submitAriaLabel={`Remove ${user.profile.login}`} variant="secondary" inline />}</Td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+        {builtIn ? (
+          <p className="mt-3 text-sm text-slate-600">Everyone holds every user; its membership cannot be changed.</p>
+        ) : (
+          <ActionForm action="group.addMember" fields={fields} submitLabel="Add member" className="mt-3" resetOnSuccess>
+            <SelectField name="userId" id="add-member" label="User" options={[{ value: "", label: "Choose a user" }, ...users.filter((u) => !memberIds.has(u.id)).map((u) => ({ value: u.id, label: u.profile.login }))]} />
+          </ActionForm>
+        )}
+      </Section>
+      {!builtIn ? (
+        <Section title="Settings">
+          <ActionForm action="group.update" fields={fields} submitLabel="Save group">
+            <div className="grid max-w-2xl grid-cols-1 gap-4">
+              <TextField name="name" label="Name" defaultValue={group.profile.name} required />
+              <TextField name="description" label="Description" defaultValue={group.profile.description} />
+            </div>
+          </ActionForm>
+          <div className="mt-4 border-t border-slate-200 pt-4">
+            <ActionForm action="group.delete" fields={fields} submitLabel="Delete group" variant="danger" inline confirm={{ title: `Delete ${group.profile.name}?`, body: "Members lose the app assignments and policy rules that came through this group.", confirmLabel: "Delete" }} />
+          </div>
+        </Section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { listUsers } from "@/lib/admin/users/list-users";
+import { nextCursor } from "@/lib/dashboard/run-admin-operation";
+import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
+import { readResult } from "../_lib/admin-request";
+
+export const metadata = { title: "Users" };
+
+const STATUSES = ["ACTIVE", "STAGED", "PROVISIONED", "SUSPENDED", "LOCKED_OUT", "PASSWORD_EXPIRED", "RECOVERY", "DEPROVISIONED"];
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** q alone uses the API's `q`; a status filter (with or without text) becomes a `search` expression. */
+function userQuery(q: string, status: string) {
+  if (!status) return { q: q || undefined };
+  const parts = [`status eq ${quote(status)}`];
+  if (q) parts.push(`(${["login", "email", "firstName", "lastName"].map((a) => `profile.${a} sw ${quote(q)}`).join(" or ")})`);
+  return { search: parts.join(" and ") };
+}
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { q = "", status = "", after } = await searchParams;
+  const validStatus = STATUSES.includes(status) ? status : "";
+  const result = await readResult<Array<{ id: string; status: string; profile: { login: string; firstName: string; lastName: string; email: string }; lastLogin: string | null }>>(listUsers, {
+    path: "/api/v1/users",
+    query: { ...userQuery(q.trim(), validStatus), after, limit: "50" },
+  });
+  const users = result.ok ? result.body : [];
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="People who sign in through this identity provider."
+        actions={
+          <Link href="/admin/users/new" className={buttonClass.primary}>
+            Add user
+          </Link>
+        }
+      />
+      <SearchForm action="/admin/users">
+        <div className="sm:w-72">
+          <TextField name="q" label="Search name, email or login" defaultValue={q} />
+        </div>
+        <div className="sm:w-56">
+          <SelectField name="status" label="Status" defaultValue={validStatus} options={[{ value: "", label: "All but deactivated" }, ...STATUSES.map((s) => ({ value: s, label: s }))]} />
+        </div>
+      </SearchForm>
+      {!result.ok ? <p role="alert" className="mb-4 text-sm text-red-700">{result.summary} {result.causes.join(" ")}</p> : null}
+      {users.length === 0 ? (
+        <EmptyState title={q || validStatus ? "No user matches" : "No users yet"} />
+      ) : (
+        <DataTable caption="Users" headers={["Name", "Login", "Status"]}>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <Td>
+                <Link href={`/admin/users/${user.id}`} className={buttonClass.link}>
+                  {user.profile.firstName} {user.profile.lastName}
+                </Link>
+              </Td>
+              <Td className="break-all">{user.profile.login}</Td>
+              <Td>
+                <StatusBadge status={user.status} />
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      <Pager basePath="/admin/users" params={{ q, status: validStatus }} after={after} next={nextCursor(result)} />
+    </>
+  );
+}

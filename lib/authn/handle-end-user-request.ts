@@ -1,0 +1,52 @@
+import type { AppContext } from "../app-context";
+import { AdminApiError, forbiddenError, internalError, toAdminErrorBody } from "../admin/admin-api-error";
+import type { PlainRequest, PlainResponse } from "../http/plain-http";
+import { corsHeaders } from "../oauth/http/cors-headers";
+import { isTrustedOrigin } from "../trusted-origins/is-trusted-origin";
+
+/** An end-user API operation (authn, sessions/me): plain request in, plain answer out. */
+export type EndUserOperation = (app: AppContext, request: PlainRequest) => Promise<PlainResponse>;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The pipeline of the end-user endpoints of /api/v1 (POST /api/v1/authn, /api/v1/sessions/me).
+ * They are called by browsers with the user's cookie (okta-auth-js uses `credentials: 'include'`),
+ * never with an SSWS token, so they do not go through the management API's pipeline:
+ * - a state-changing call (POST, DELETE, ...) that carries an `Origin` other than ORG_URL's or a
+ *   trusted origin with the CORS scope is refused (403 E0000006) before anything runs: the cookie
+ *   is SameSite=None over https, so this is what stops another site from ending a user's session
+ *   or using the endpoints cross-site (calls without Origin, e.g. from servers, are not browsers'
+ *   cross-site requests and pass);
+ * - Okta's error shape `{errorCode, errorSummary, errorLink, errorId, errorCauses}` for AdminApiError,
+ *   a generic 500 (cause in the server log only) for anything else;
+ * - credentialed CORS for trusted origins (exact origin, Allow-Credentials, Vary: Origin; SDK
+ *   contract 1) and no caching (session tokens, session state).
+ */
+export async function handleEndUserRequest(app: AppContext, request: PlainRequest, operation: EndUserOperation): Promise<PlainResponse> {
+  let response: PlainResponse;
+  try {
+    if (!SAFE_METHODS.has(request.method) && !(await isAllowedOrigin(app, request.headers.get("origin")))) throw forbiddenError();
+    response = await operation(app, request);
+  } catch (error) {
+    const known = error instanceof AdminApiError ? error : null;
+    if (!known) console.error(`[end-user-api] ${request.method} ${request.url.pathname} failed:`, error);
+    const apiError = known ?? internalError();
+    response = { status: apiError.status, body: toAdminErrorBody(apiError), headers: apiError.headers };
+  }
+  return {
+    ...response,
+    headers: { "Cache-Control": "no-store", Pragma: "no-cache", ...response.headers, ...(await corsHeaders(app, request, { credentials: true })) },
+  };
+}
+
+/** The answer to a CORS preflight of an end-user endpoint: credentialed, for trusted origins only. */
+export async function handleEndUserPreflight(app: AppContext, request: PlainRequest): Promise<PlainResponse> {
+  return { status: 204, headers: await corsHeaders(app, request, { preflight: true, credentials: true }) };
+}
+
+async function isAllowedOrigin(app: AppContext, origin: string | null): Promise<boolean> {
+  if (origin === null) return true;
+  if (origin === new URL(app.orgUrl).origin) return true;
+  return isTrustedOrigin(app.db, origin, "CORS", app.now());
+}

@@ -1,0 +1,34 @@
+import type { DashboardApp, DashboardClient } from "../dashboard-context";
+import type { FormInput } from "../form-input";
+import { requireAdmin } from "../require-admin";
+import { appActions } from "./app-actions";
+import { authorizationServerActions } from "./authorization-server-actions";
+import { directoryActions } from "./directory-actions";
+import type { ActionOutcome, DashboardAction } from "./types";
+import { userActions } from "./user-actions";
+
+/** Every action the dashboard can perform, by name (the forms' hidden `_action` field). */
+export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Object.freeze({
+  ...authorizationServerActions,
+  ...appActions,
+  ...userActions,
+  ...directoryActions,
+});
+
+export type DashboardActionResult = ActionOutcome | { ok: false; refused: "signin" | "forbidden" };
+
+export type DashboardRequest = { app: DashboardApp; cookieHeader: string | null; client: DashboardClient };
+
+/**
+ * Runs one named dashboard action for the request's session. The admin check runs here, on the
+ * server, before anything else and whatever the UI showed: without a live session the answer is
+ * `refused: "signin"`, for a user who is not an active admin `refused: "forbidden"`, and nothing is
+ * read or changed in either case.
+ */
+export async function runDashboardAction(request: DashboardRequest, name: string, form: FormInput): Promise<DashboardActionResult> {
+  const check = await requireAdmin(request.app.db, request.cookieHeader, request.app.now());
+  if (!check.ok) return { ok: false, refused: check.reason };
+  const action = Object.hasOwn(DASHBOARD_ACTIONS, name) ? DASHBOARD_ACTIONS[name] : undefined;
+  if (!action) return { ok: false, error: `Unknown action "${name}".`, causes: [] };
+  return action({ app: request.app, admin: check.admin, client: request.client }, form);
+}

@@ -1,0 +1,59 @@
+/** A submitted form as plain strings (FormData without files, or a plain object in tests). */
+export type FormInput = Record<string, string | string[] | undefined>;
+
+/** FormData -> FormInput: repeated names become arrays, files are ignored. */
+export function formInputFrom(data: { entries(): IterableIterator<[string, unknown]> } | Iterable<[string, unknown]>): FormInput {
+  const out: Record<string, string | string[]> = {};
+  const entries = "entries" in data && typeof data.entries === "function" ? data.entries() : (data as Iterable<[string, unknown]>);
+  for (const [name, value] of entries) {
+    if (typeof value !== "string") continue;
+    const current = out[name];
+    if (current === undefined) out[name] = value;
+    else out[name] = Array.isArray(current) ? [...current, value] : [current, value];
+  }
+  return out;
+}
+
+/** The first value of a field, or "" when absent. */
+export function text(form: FormInput, name: string): string {
+  const value = form[name];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/** A field's value, or null when it is absent or blank (an optional field left empty). */
+export function optionalText(form: FormInput, name: string): string | null {
+  const value = text(form, name);
+  return value.trim() === "" ? null : value;
+}
+
+/** Every value of a repeated field (checkbox groups, multi-selects), blanks dropped. */
+export function values(form: FormInput, name: string): string[] {
+  const value = form[name];
+  const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return list.map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+/** A textarea of one entry per line (or comma separated), blanks dropped. */
+export function lines(form: FormInput, name: string): string[] {
+  return text(form, name)
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** A checkbox: present (any value but "false") means checked. */
+export function checked(form: FormInput, name: string): boolean {
+  const value = form[name];
+  return value !== undefined && text(form, name) !== "false";
+}
+
+/**
+ * A number field as the API's schema expects it: a number when the text is a number, null when
+ * blank (the schema's default applies), otherwise the text itself, so that the schema reports the
+ * error in its own words.
+ */
+export function numberOrText(form: FormInput, name: string): number | string | null {
+  const value = text(form, name).trim();
+  if (value === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+}

@@ -1,0 +1,145 @@
+import { toOAuthClient } from "../apps/oauth-client";
+import { isUserAssignedToApp } from "../assignments/is-user-assigned-to-app";
+import type { Db } from "../db/create-db-client";
+import { buildAccessTokenClaims, type AccessTokenClaims } from "../oauth/claims/build-access-token-claims";
+import { buildIdTokenClaims, type IdTokenClaims } from "../oauth/claims/build-id-token-claims";
+import type { ClaimWarning } from "../oauth/claims/types";
+import { buildIssuer } from "../oauth/discovery/build-issuer";
+import { CLAIMS_USER_SELECT, toTokenUser } from "../oauth/issue/claims-user";
+import { toTokenDecision, type TokenDecision } from "../oauth/issue/token-decision";
+import { evaluatePolicy } from "../oauth/policy/evaluate-policy";
+import { loadServerSnapshot } from "../oauth/snapshot/load-server-snapshot";
+import type { GrantType } from "../oauth/snapshot/types";
+import { TOKEN_MESSAGES } from "../oauth/token/token-messages";
+
+export const PREVIEW_GRANT_TYPES = ["authorization_code", "password", "refresh_token", "implicit", "client_credentials"] as const satisfies readonly GrantType[];
+
+export type PreviewInput = {
+  authServerId: string;
+  /** the app's client_id */
+  clientId: string;
+  grantType: GrantType;
+  /** the resource owner (every grant but client_credentials) */
+  userId: string | null;
+  /** requested scopes; empty: the server's default scopes */
+  scopes: readonly string[];
+};
+
+export type PreviewDenial = {
+  ok: false;
+  /** the OAuth error the token endpoint would answer */
+  error: string;
+  /** its error_description */
+  description: string;
+  /** why, in the System Log's words */
+  reason: string;
+  policyId?: string;
+};
+
+export type PreviewResult =
+  | {
+      ok: true;
+      policy: { id: string; name: string };
+      rule: { id: string; name: string };
+      grantedScopes: string[];
+      decision: TokenDecision;
+      accessToken: { claims: AccessTokenClaims; warnings: ClaimWarning[] };
+      /** when `openid` is granted to a user */
+      idToken: { claims: IdTokenClaims; warnings: ClaimWarning[] } | null;
+      /** a refresh token would be issued too (offline_access granted and the app has the refresh_token grant) */
+      refreshToken: boolean;
+    }
+  | PreviewDenial;
+
+const deny = (error: string, description: string, reason: string, policyId?: string): PreviewDenial => ({ ok: false, error, description, reason, ...(policyId ? { policyId } : {}) });
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * What the token endpoint would issue for an app, grant, user and scopes, without issuing
+ * anything: the same checks in the same order (server active, app active and registered for the
+ * grant, user active and assigned), the real policy engine on a fresh snapshot of the server, and
+ * the real claim builders (custom claims evaluated with EL, warnings for the ones left out). Nothing
+ * is signed, stored or logged; `jti` values are placeholders and the ID token has no `at_hash`
+ * (there is no access token to hash).
+ */
+export async function previewTokens(db: Db, orgUrl: string, input: PreviewInput, now: Date): Promise<PreviewResult> {
+  const snapshot = await loadServerSnapshot(db, input.authServerId, now);
+  if (!snapshot) return deny("not_found", "The authorization server was not found or is not active.", `Authorization server ${input.authServerId} does not exist or is INACTIVE.`);
+
+  const row = await db.app.findUnique({ where: { clientId: input.clientId } });
+  if (!row) return deny("invalid_client", "Client authentication failed.", `No application has client_id ${input.clientId}.`);
+  const client = toOAuthClient(row);
+  if (client.status !== "ACTIVE") return deny("invalid_client", "Client authentication failed.", `Application ${client.label} is ${client.status}.`);
+  if (!client.grantTypes.includes(input.grantType as never)) {
+    return deny("unauthorized_client", TOKEN_MESSAGES.grantNotConfigured(client.grantTypes), `UNAUTHORIZED_CLIENT: the app is not registered for ${input.grantType}.`);
+  }
+
+  const isClientCredentials = input.grantType === "client_credentials";
+  if (isClientCredentials && (client.applicationType !== "service" || !client.isConfidential)) {
+    return deny("unauthorized_client", TOKEN_MESSAGES.clientCredentialsServiceOnly, `client_credentials requested by a ${client.applicationType} application.`);
+  }
+
+  let tokenUser = null;
+  if (!isClientCredentials) {
+    if (!input.userId) return deny("invalid_request", "A user is required for this grant type.", "Pick the user the token would be issued to.");
+    const userRow = await db.user.findUnique({ where: { id: input.userId }, select: CLAIMS_USER_SELECT });
+    if (!userRow) return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `No user has id ${input.userId}.`);
+    if (userRow.status !== "ACTIVE") return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `INVALID_CREDENTIALS: the user is ${userRow.status}.`);
+    if (!(await isUserAssignedToApp(db, client.appId, userRow.id))) {
+      return deny("access_denied", TOKEN_MESSAGES.userNotAssigned, `USER_NOT_ASSIGNED: ${userRow.login} is not assigned to ${client.label}, directly or through a group.`);
+    }
+    tokenUser = toTokenUser(userRow, snapshot.everyoneGroupId);
+  }
+
+  const result = evaluatePolicy({
+    snapshot,
+    clientId: client.clientId,
+    grantType: input.grantType,
+    user: tokenUser ? { id: tokenUser.user.id, groupIds: tokenUser.groupIds } : null,
+    requestedScopes: input.scopes.length ? input.scopes : null,
+  });
+  if (!result.ok) return deny(result.error, result.description, result.reason, result.policyId);
+
+  const decision = toTokenDecision(result);
+  const issuer = buildIssuer(orgUrl, snapshot.id);
+  const iat = seconds(now);
+  const app = { id: client.appId, clientId: client.clientId };
+  const accessToken = buildAccessTokenClaims({
+    snapshot,
+    issuer,
+    clientId: client.clientId,
+    app,
+    user: tokenUser?.user ?? null,
+    scopes: result.grantedScopes,
+    jti: "AT.preview",
+    ...(tokenUser ? { authTime: iat } : {}),
+    iat,
+    exp: iat + decision.accessTokenLifetimeMinutes * 60,
+  });
+  const idToken =
+    tokenUser && result.grantedScopes.includes("openid")
+      ? buildIdTokenClaims({
+          snapshot,
+          issuer,
+          clientId: client.clientId,
+          app,
+          user: tokenUser.user,
+          scopes: result.grantedScopes,
+          jti: "ID.preview",
+          iat,
+          authTime: iat,
+          amr: ["pwd"],
+          includeScopeClaims: false,
+        })
+      : null;
+  return {
+    ok: true,
+    policy: { id: result.policyId, name: result.policyName },
+    rule: { id: result.ruleId, name: result.ruleName },
+    grantedScopes: result.grantedScopes,
+    decision,
+    accessToken,
+    idToken,
+    refreshToken: !isClientCredentials && result.grantedScopes.includes("offline_access") && client.grantTypes.includes("refresh_token"),
+  };
+}

@@ -1,0 +1,9 @@
+import type { PlainResponse } from "../http/plain-http";
+
+/** A PlainResponse that may set several cookies (one Set-Cookie header each). */
+export type HostedResponse = PlainResponse & { cookies?: string[] };
+
+/** A 303 See Other (RFC 9110 15.4.4): after a form post the browser follows with GET, never re-posting. */
+export function seeOther(location: string, cookies: string[] = []): HostedResponse {
+  return { status: 303, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" }, ...(cookies.length ? { cookies } : {}) };
+}

@@ -1,0 +1,41 @@
+import type { Db } from "../db/create-db-client";
+import { loadActiveClient } from "../apps/load-active-client";
+import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
+import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
+import { readSession } from "../sessions/read-session";
+import { readSessionCookie } from "../sessions/session-cookie";
+import { safeLogoUri } from "./load-signin-view";
+
+export type ConsentScope = { name: string; displayName: string; description: string | null };
+
+export type ConsentView =
+  | { ok: true; requestId: string; appLabel: string; logoUri: string | null; login: string; scopes: ConsentScope[]; csrfToken: string }
+  | { ok: false; reason: "expired" | "csrf" | "signin"; requestId?: string };
+
+/**
+ * What the consent page shows for `/consent?request=<id>`: the app, the signed-in user and the
+ * scopes the request needs consent for (display name, falling back to the name, and description).
+ * Without a session the user is sent to sign in first (`reason: "signin"`).
+ */
+export async function loadConsentView(db: Db, input: { requestId: string | null; cookieHeader: string | null; now: Date }): Promise<ConsentView> {
+  const pending = await loadPendingAuthorization(db, input.requestId, input.now);
+  if (!pending || !pending.state.consentScopes?.length) return { ok: false, reason: "expired" };
+  const client = await loadActiveClient(db, pending.clientId);
+  if (!client) return { ok: false, reason: "expired" };
+  const csrfToken = readPendingCsrfToken(pending, input.cookieHeader);
+  if (!csrfToken) return { ok: false, reason: "csrf" };
+  const session = await readSession(db, readSessionCookie(input.cookieHeader), input.now);
+  if (!session) return { ok: false, reason: "signin", requestId: pending.id };
+  const names = pending.state.consentScopes;
+  const rows = await db.scope.findMany({ where: { authServerId: pending.authServerId, name: { in: names } }, select: { name: true, displayName: true, description: true } });
+  const byName = new Map(rows.map((row) => [row.name, row]));
+  return {
+    ok: true,
+    requestId: pending.id,
+    appLabel: client.label,
+    logoUri: safeLogoUri(client.logoUri),
+    login: session.login,
+    scopes: names.map((name) => ({ name, displayName: byName.get(name)?.displayName || name, description: byName.get(name)?.description ?? null })),
+    csrfToken,
+  };
+}

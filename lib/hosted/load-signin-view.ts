@@ -1,0 +1,49 @@
+import type { Db } from "../db/create-db-client";
+import { loadActiveClient } from "../apps/load-active-client";
+import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
+import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
+import { readSigninError, SIGNIN_ERRORS, type SigninError } from "./signin-messages";
+
+export type SigninView =
+  | {
+      ok: true;
+      requestId: string;
+      appLabel: string;
+      /** https (or http) logo of the app, if it has one */
+      logoUri: string | null;
+      /** pre-filled: the last attempted username, else login_hint */
+      username: string;
+      csrfToken: string;
+      error: { kind: SigninError; message: string } | null;
+    }
+  | { ok: false; reason: "expired" | "csrf" };
+
+/** Only web URLs may become an <img src> (no javascript:, no data: from an app's registration). */
+export function safeLogoUri(uri: string | null): string | null {
+  return uri && /^https?:\/\//i.test(uri) ? uri : null;
+}
+
+/**
+ * What the hosted sign-in page shows for `/signin?request=<id>[&error=...]`: the app's label and
+ * logo, the username to pre-fill and the CSRF token for the form (the browser's cookie for this
+ * request). An unknown or expired request, or an app no longer ACTIVE, reads as expired; a browser
+ * without the request's cookie gets the CSRF explanation.
+ */
+export async function loadSigninView(db: Db, input: { requestId: string | null; error: string | null; cookieHeader: string | null; now: Date }): Promise<SigninView> {
+  const pending = await loadPendingAuthorization(db, input.requestId, input.now);
+  if (!pending) return { ok: false, reason: "expired" };
+  const client = await loadActiveClient(db, pending.clientId);
+  if (!client) return { ok: false, reason: "expired" };
+  const csrfToken = readPendingCsrfToken(pending, input.cookieHeader);
+  if (!csrfToken) return { ok: false, reason: "csrf" };
+  const kind = readSigninError(input.error);
+  return {
+    ok: true,
+    requestId: pending.id,
+    appLabel: client.label,
+    logoUri: safeLogoUri(client.logoUri),
+    username: pending.state.attemptedUsername ?? pending.state.params.loginHint ?? "",
+    csrfToken,
+    error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null,
+  };
+}

@@ -1,0 +1,69 @@
+import type { AppContext } from "../app-context";
+import type { PlainRequest } from "../http/plain-http";
+import { newId } from "../ids/new-id";
+import { AUTHORIZE_EVENTS } from "../oauth/authorize/log-authorize-events";
+import { checkPendingCsrf } from "../oauth/authorize/pending-cookie";
+import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
+import { readSession } from "../sessions/read-session";
+import { readSessionCookie } from "../sessions/session-cookie";
+import { queueSystemLog } from "../system-log/queue-system-log";
+import { hostedErrorPages } from "./hosted-error-pages";
+import { seeOther, type HostedResponse } from "./hosted-response";
+import { hostedUrls } from "./hosted-urls";
+import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
+
+/**
+ * POST /consent/submit (request, csrf, decision=allow|deny), 303 in every case that continues:
+ * - the same checks as the sign-in form (pending request, Origin, CSRF cookie and field); no
+ *   session -> back to sign-in;
+ * - allow: a ConsentGrant per scope asked (reused by later requests of this user, app and server),
+ *   System Log app.oauth2.as.consent.grant, and the request remembers who consented;
+ * - deny: the request remembers the refusal, and the resume step answers access_denied through the
+ *   response mode;
+ * then 303 to the authorize resume step.
+ */
+export async function submitConsent(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  const now = app.now();
+  const form = readHostedForm(request);
+  if (!form) return hostedErrorPages.csrf();
+  const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
+  if (!pending || !pending.state.consentScopes?.length) return hostedErrorPages.expired();
+  const cookieHeader = request.headers.get("cookie");
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingCsrf(pending, cookieHeader, form.get("csrf") ?? null)) return hostedErrorPages.csrf();
+  const decision = form.get("decision");
+  if (decision !== "allow" && decision !== "deny") return hostedErrorPages.csrf();
+
+  const session = await readSession(app.db, readSessionCookie(cookieHeader), now);
+  if (!session) return seeOther(hostedUrls.signin(app.orgUrl, pending.id));
+  const scopes = pending.state.consentScopes;
+
+  if (decision === "allow") {
+    for (const scope of scopes) {
+      await app.db.consentGrant.upsert({
+        where: { userId_clientId_authServerId_scope: { userId: session.userId, clientId: pending.clientId, authServerId: pending.authServerId, scope } },
+        create: { id: newId("consentGrant"), userId: session.userId, clientId: pending.clientId, authServerId: pending.authServerId, scope, created: now, lastUpdated: now },
+        update: { lastUpdated: now },
+      });
+    }
+    await savePendingState(app.db, pending.id, { ...pending.state, consentedBy: session.userId, deniedBy: undefined });
+  } else {
+    await savePendingState(app.db, pending.id, { ...pending.state, deniedBy: session.userId, consentedBy: undefined });
+  }
+  queueSystemLog(
+    app.db,
+    {
+      eventType: AUTHORIZE_EVENTS.consentGrant,
+      displayMessage: decision === "allow" ? "User granted consent to the app" : "User denied consent to the app",
+      actor: { id: session.userId, type: "User", alternateId: session.login },
+      client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
+      outcome: { result: decision === "allow" ? "SUCCESS" : "DENY", ...(decision === "deny" ? { reason: "CONSENT_DENIED: the user denied consent" } : {}) },
+      target: [
+        { id: pending.clientId, type: "PublicClientApp", alternateId: pending.clientId },
+        { id: pending.authServerId, type: "AuthorizationServer" },
+      ],
+      debugContext: { scopes: scopes.join(" "), pendingAuthorizationId: pending.id },
+    },
+    now,
+  );
+  return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id));
+}

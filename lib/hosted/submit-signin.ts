@@ -1,0 +1,65 @@
+import type { AppContext } from "../app-context";
+import type { PlainRequest } from "../http/plain-http";
+import { checkPendingCsrf } from "../oauth/authorize/pending-cookie";
+import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
+import { createSession } from "../sessions/create-session";
+import { readSessionCookie } from "../sessions/session-cookie";
+import { checkCredentials } from "../signin/check-credentials";
+import { hostedErrorPages } from "./hosted-error-pages";
+import { seeOther, type HostedResponse } from "./hosted-response";
+import { hostedUrls } from "./hosted-urls";
+import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
+import type { SigninError } from "./signin-messages";
+
+const FAILURES: Record<"INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED", SigninError> = {
+  INVALID_CREDENTIALS: "invalid",
+  LOCKED_OUT: "locked",
+  RATE_LIMITED: "rate_limited",
+};
+
+/**
+ * POST /signin/submit (the hosted sign-in form: request, csrf, username, password). Always 303,
+ * never 307, so the browser does not post the password again:
+ * - the pending request must exist (else the expired page) and the post must come from the browser
+ *   that started it: same Origin, the `csrf` field equal to the request's cookie, whose SHA-256 is
+ *   the stored csrfHash (constant-time) -> else 403;
+ * - checkCredentials (argon2, lockout, per-IP and per-username rate limits; STAGED, SUSPENDED and
+ *   DEPROVISIONED users cannot sign in). A failure goes back to the page with `error=invalid`
+ *   (never saying whether the user exists), `locked` or `rate_limited`; the username is kept in
+ *   the pending request to fill the field again;
+ * - success: a new session replaces any previous one (rotation) and is recorded as this request's
+ *   fresh sign-in (prompt=login, max_age), Set-Cookie, and 303 to the authorize resume step.
+ */
+export async function submitSignin(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  const now = app.now();
+  const form = readHostedForm(request);
+  if (!form) return hostedErrorPages.csrf();
+  const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
+  if (!pending) return hostedErrorPages.expired();
+  const cookieHeader = request.headers.get("cookie");
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingCsrf(pending, cookieHeader, form.get("csrf") ?? null)) return hostedErrorPages.csrf();
+
+  const username = (form.get("username") ?? "").trim();
+  const password = form.get("password") ?? "";
+  const back = async (error: SigninError) => {
+    await savePendingState(app.db, pending.id, { ...pending.state, attemptedUsername: username.slice(0, 256) });
+    return seeOther(hostedUrls.signin(app.orgUrl, pending.id, error));
+  };
+  if (!username || !password) return back("missing");
+
+  const userAgent = request.headers.get("user-agent");
+  const result = await checkCredentials(app.db, { username, password, ipAddress: request.ipAddress, userAgent, now, clientId: pending.clientId });
+  if (!result.ok) return back(FAILURES[result.reason]);
+
+  const created = await createSession(app.db, {
+    userId: result.user.id,
+    amr: ["pwd"],
+    ipAddress: request.ipAddress,
+    userAgent,
+    now,
+    orgUrl: app.orgUrl,
+    previousCookieValue: readSessionCookie(cookieHeader),
+  });
+  await savePendingState(app.db, pending.id, { ...pending.state, signedInSessionId: created.session.id, attemptedUsername: undefined });
+  return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), [created.cookie]);
+}

@@ -1,0 +1,96 @@
+import type { AppContext } from "../../app-context";
+import type { HostedResponse } from "../../hosted/hosted-response";
+import { renderErrorPage } from "../../hosted/render-error-page";
+import type { PlainRequest } from "../../http/plain-http";
+import { consumeSessionToken } from "../../sessions/session-tokens";
+import { createSession } from "../../sessions/create-session";
+import { readSession } from "../../sessions/read-session";
+import { readSessionCookie } from "../../sessions/session-cookie";
+import { buildIssuer } from "../discovery/build-issuer";
+import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import type { AuthorizeContext } from "./authorize-context";
+import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
+import { continueAuthorization } from "./continue-authorization";
+import { decodeIdTokenHint } from "./decode-id-token-hint";
+import { deliverAuthorizeError } from "./deliver-authorize-error";
+import { AUTHORIZE_EVENTS, logAuthorizeEvent } from "./log-authorize-events";
+import { readAuthorizeParams } from "./read-authorize-params";
+import { resolveAuthorizeTarget } from "./resolve-authorize-target";
+import { resolveDelivery } from "./response-mode";
+import { validateAuthorizeParams } from "./validate-authorize-params";
+
+/** Unknown or INACTIVE authorization server: the protocol endpoints' 404. */
+export function serverNotFound(): HostedResponse {
+  return { status: 404, headers: { "Cache-Control": "no-store" }, body: { error: "not_found", error_description: M.serverNotFound } };
+}
+
+/**
+ * GET|POST /oauth2/:authServerId/v1/authorize (spec: "Obtain an Authorization Grant from a User"),
+ * validated in the safe order:
+ * 1. the server: unknown or INACTIVE -> 404;
+ * 2. client_id and redirect_uri (resolveAuthorizeTarget) -> an HTML error page (400), never a
+ *    redirect to an unverified URI;
+ * 3. every other parameter (validateAuthorizeParams), then id_token_hint's signature -> errors go
+ *    back to the redirect URI through the response mode, with state and iss;
+ * 4. the session: a `sessionToken` (Okta's one-time token from the Authentication API) is consumed
+ *    and replaces the browser's session (new cookie); an invalid one leaves no session;
+ * 5. continueAuthorization: sign-in, assignment, policy, consent, code and tokens.
+ */
+export async function authorizeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  const now = app.now();
+  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  if (!snapshot) return serverNotFound();
+  const issuer = buildIssuer(app.orgUrl, snapshot.id);
+
+  const raw = readAuthorizeParams(request);
+  const target = await resolveAuthorizeTarget(app.db, raw);
+  if (!target.ok) {
+    if (target.client) {
+      logAuthorizeEvent(
+        { app, request, snapshot, issuer, client: target.client, now },
+        { eventType: AUTHORIZE_EVENTS.authorize, result: "FAILURE", reason: `${target.error}: ${target.description}`, displayMessage: `OAuth2 authorization request refused: ${target.error}`, debug: { redirectUri: raw.values.get("redirect_uri") ?? null } },
+      );
+    }
+    return renderErrorPage({
+      status: 400,
+      title: "This application's sign-in request is not valid",
+      message: "The application sent a request this server cannot accept, so you cannot be sent back to it. Contact the application's owner.",
+      error: { code: target.error, description: target.description },
+    });
+  }
+
+  const ctx: AuthorizeContext = { app, request, snapshot, issuer, client: target.client, now };
+  const delivery = resolveDelivery(raw.values, target.redirectUri);
+  const validation = validateAuthorizeParams(raw, target.client, (name) => snapshot.scopesByName[name] !== undefined);
+  if (!validation.ok) return deliverAuthorizeError(ctx, delivery, validation, { reason: `INVALID_REQUEST: ${validation.description}` });
+
+  let params = validation.value.params;
+  if (validation.value.idTokenHint) {
+    const sub = await decodeIdTokenHint(app, snapshot, issuer, validation.value.idTokenHint, now);
+    if (!sub) return deliverAuthorizeError(ctx, delivery, { error: "invalid_request", description: M.idTokenHintInvalid }, { reason: "INVALID_ID_TOKEN_HINT" });
+    params = { ...params, idTokenHintSub: sub };
+  }
+
+  const cookieValue = readSessionCookie(request.headers.get("cookie"));
+  let session = await readSession(app.db, cookieValue, now);
+  const cookies: string[] = [];
+  const sessionToken = validation.value.sessionToken;
+  if (sessionToken) {
+    const consumed = await consumeSessionToken(app.db, sessionToken, now);
+    session = null;
+    if (consumed) {
+      const created = await createSession(app.db, {
+        userId: consumed.userId,
+        amr: ["pwd"],
+        ipAddress: request.ipAddress,
+        userAgent: request.headers.get("user-agent"),
+        now,
+        orgUrl: app.orgUrl,
+        previousCookieValue: cookieValue,
+      });
+      session = created.session;
+      cookies.push(created.cookie);
+    }
+  }
+  return continueAuthorization(ctx, { params, requestedAt: now, freshSessionId: cookies.length > 0 ? (session?.id ?? null) : null, pending: null, session, cookies });
+}

@@ -1,0 +1,148 @@
+import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
+import type { HostedResponse } from "../../hosted/hosted-response";
+import { hostedUrls } from "../../hosted/hosted-urls";
+import type { SessionInfo } from "../../sessions/types";
+import type { TokenUser } from "../issue/claims-user";
+import { loadTokenUser } from "../issue/load-token-user";
+import { evaluatePolicy, type PolicyDecision } from "../policy/evaluate-policy";
+import type { AuthorizeContext } from "./authorize-context";
+import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
+import type { AuthorizeParams } from "./authorize-types";
+import { buildAuthorizationResponse } from "./build-authorization-response";
+import { deliverAuthorizeError } from "./deliver-authorize-error";
+import { findConsentScopes } from "./find-consent-scopes";
+import { issueAuthorizationResponse } from "./issue-authorization-response";
+import { AUTHORIZE_EVENTS, logAuthorizeEvent } from "./log-authorize-events";
+import { pendingCookie } from "./pending-cookie";
+import type { PendingState } from "./pending-state";
+import { createPendingAuthorization, deletePendingAuthorization, savePendingState, type PendingAuthorization } from "./pending-store";
+
+export type AuthorizationFlow = {
+  params: AuthorizeParams;
+  /** when the request arrived */
+  requestedAt: Date;
+  /** a session created for this very request (sign-in page, sessionToken): no further sign-in is asked */
+  freshSessionId: string | null;
+  /** the pending authorization being resumed (null on the first pass) */
+  pending: PendingAuthorization | null;
+  /** the browser's SSO session, if any */
+  session: SessionInfo | null;
+  /** Set-Cookie values to send with the answer (a session created from a sessionToken) */
+  cookies: string[];
+};
+
+/**
+ * Decides an authorization request whose parameters are valid, on the first pass or when resumed
+ * after sign-in or consent:
+ * 1. a denial on the consent page -> access_denied;
+ * 2. authentication: no session (or its user is no longer ACTIVE), prompt=login, a session older
+ *    than max_age (OIDC Core 3.1.2.1), or an id_token_hint for another user all need a sign-in,
+ *    unless the session was created for this very request; with prompt=none -> login_required,
+ *    otherwise the request is kept (PendingAuthorization) and the browser goes to /signin;
+ * 3. the user must be assigned to the app -> access_denied;
+ * 4. the policy, with the user's groups: authorization_code for `code`, implicit for token and
+ *    id_token (both for hybrid requests) -> invalid_scope or access_denied;
+ * 5. consent, for apps whose consent_method is REQUIRED: scopes with consent REQUIRED not granted
+ *    yet, or all of them with prompt=consent; prompt=none -> consent_required, otherwise /consent;
+ * 6. the code and/or tokens, through the response mode; the pending request ends.
+ */
+export async function continueAuthorization(ctx: AuthorizeContext, flow: AuthorizationFlow): Promise<HostedResponse> {
+  const { params } = flow;
+  const { app, snapshot, client, now } = ctx;
+  const delivery = { redirectUri: params.redirectUri, responseMode: params.responseMode, state: params.state };
+  const promptNone = params.prompt.includes("none");
+
+  let session = flow.session;
+  let tokenUser: TokenUser | null = null;
+  if (session) {
+    tokenUser = await loadTokenUser(app.db, session.userId, snapshot.everyoneGroupId);
+    if (!tokenUser || tokenUser.user.status !== "ACTIVE") {
+      session = null;
+      tokenUser = null;
+    }
+  }
+  const logUser = session ? { id: session.userId, login: session.login } : null;
+  const fail = (error: string, description: string, reason: string, debug: Record<string, unknown> = {}) =>
+    deliverAuthorizeError(ctx, delivery, { error, description }, { reason, user: logUser, pendingId: flow.pending?.id, cookies: flow.cookies, debug });
+
+  if (session && flow.pending?.state.deniedBy === session.userId) return fail("access_denied", M.denied, "CONSENT_DENIED: the user denied the consent request");
+
+  const loginReason = whyLogIn(params, session, flow.freshSessionId, now);
+  if (loginReason) {
+    if (promptNone) return fail("login_required", M.loginRequired, loginReason);
+    return challenge(ctx, flow, "signin", loginReason);
+  }
+  const user = tokenUser!.user;
+  const activeSession = session!;
+
+  if (!(await isUserAssignedToApp(app.db, client.appId, user.id))) return fail("access_denied", M.notAssigned, "USER_NOT_ASSIGNED");
+
+  const decisions: { code?: PolicyDecision; implicit?: PolicyDecision } = {};
+  const grants = [...(params.responseTypes.includes("code") ? (["authorization_code"] as const) : []), ...(params.responseTypes.some((t) => t !== "code") ? (["implicit"] as const) : [])];
+  for (const grantType of grants) {
+    const result = evaluatePolicy({ snapshot, clientId: client.clientId, grantType, user: { id: user.id, groupIds: tokenUser!.groupIds }, requestedScopes: params.scopes });
+    if (!result.ok) return fail(result.error, result.description, result.reason, { grantType, policyId: result.policyId ?? null, requestedScopes: params.scopes?.join(" ") ?? null });
+    decisions[grantType === "implicit" ? "implicit" : "code"] = result;
+  }
+  const granted = (decisions.implicit ?? decisions.code)!.grantedScopes;
+
+  const consent = await findConsentScopes(app.db, { snapshot, clientId: client.clientId, consentMethod: client.consentMethod, userId: user.id, grantedScopes: granted });
+  const consented = flow.pending?.state.consentedBy === user.id;
+  const forced = params.prompt.includes("consent") && consent.required.length > 0;
+  if (!consented && (consent.missing.length > 0 || forced)) {
+    if (promptNone) return fail("consent_required", M.consentRequired, `CONSENT_REQUIRED: ${consent.missing.join(" ")}`);
+    return challenge(ctx, flow, "consent", forced ? "PROMPT_CONSENT" : `CONSENT_REQUIRED: ${consent.missing.join(" ")}`, { consentScopes: forced ? consent.required : consent.missing });
+  }
+
+  const out = await issueAuthorizationResponse(ctx, { params, session: activeSession, tokenUser: tokenUser!, decisions });
+  if (flow.pending) await deletePendingAuthorization(app.db, flow.pending.id);
+  const response = buildAuthorizationResponse({ redirectUri: params.redirectUri, responseMode: params.responseMode, params: out, issuer: ctx.issuer, random: ctx.random });
+  return flow.cookies.length ? { ...response, cookies: flow.cookies } : response;
+}
+
+/** Why the user must (re-)authenticate for this request, or null. */
+function whyLogIn(params: AuthorizeParams, session: SessionInfo | null, freshSessionId: string | null, now: Date): string | null {
+  if (!session) return "LOGIN_REQUIRED: no active session";
+  if (session.id === freshSessionId) return null;
+  if (params.prompt.includes("login")) return "LOGIN_REQUIRED: prompt=login";
+  if (params.maxAge !== null && session.authTime.getTime() < now.getTime() - params.maxAge * 1000) return `LOGIN_REQUIRED: the session's authentication is older than max_age ${params.maxAge}`;
+  if (params.idTokenHintSub !== null && params.idTokenHintSub !== session.userId) return "LOGIN_REQUIRED: the id_token_hint names another user";
+  return null;
+}
+
+/**
+ * Sends the browser to the sign-in or consent page for this request: stores it on the first pass
+ * (with the CSRF cookie that binds it to this browser), or updates the stored state.
+ */
+async function challenge(ctx: AuthorizeContext, flow: AuthorizationFlow, page: "signin" | "consent", reason: string, patch: Partial<PendingState> = {}): Promise<HostedResponse> {
+  const { app } = ctx;
+  const cookies = [...flow.cookies];
+  let pendingId: string;
+  if (flow.pending) {
+    pendingId = flow.pending.id;
+    if (Object.keys(patch).length > 0) await savePendingState(app.db, pendingId, { ...flow.pending.state, ...patch });
+  } else {
+    const created = await createPendingAuthorization(app.db, {
+      authServerId: ctx.snapshot.id,
+      state: { params: flow.params, requestedAt: flow.requestedAt.toISOString(), ...(flow.freshSessionId ? { signedInSessionId: flow.freshSessionId } : {}), ...patch },
+      now: ctx.now,
+      random: ctx.random,
+    });
+    pendingId = created.id;
+    cookies.push(pendingCookie(created.id, created.csrfToken, app.orgUrl));
+  }
+  logAuthorizeEvent(
+    ctx,
+    {
+      eventType: AUTHORIZE_EVENTS.authorize,
+      result: "CHALLENGE",
+      reason,
+      displayMessage: page === "signin" ? "OAuth2 authorization request needs the user to sign in" : "OAuth2 authorization request needs the user's consent",
+      user: flow.session ? { id: flow.session.userId, login: flow.session.login } : null,
+      debug: { pendingAuthorizationId: pendingId },
+    },
+    { responseType: flow.params.responseTypes.join(" "), responseMode: flow.params.responseMode, scopes: flow.params.scopes?.join(" ") ?? null },
+  );
+  const location = page === "signin" ? hostedUrls.signin(app.orgUrl, pendingId) : hostedUrls.consent(app.orgUrl, pendingId);
+  return { status: 302, headers: { Location: location, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" }, ...(cookies.length ? { cookies } : {}) };
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { hashToken } from "../../crypto/hash-token";
+import { randomToken } from "../../crypto/random-token";
+import { asJson } from "../../db/as-json";
+import type { Db } from "../../db/create-db-client";
+import { newId } from "../../ids/new-id";
+import { readPendingState, type PendingState } from "./pending-state";
+
+/** A pending authorization (sign-in or consent in progress) lives 10 minutes. */
+export const PENDING_LIFETIME_MS = 10 * 60_000;
+
+export type PendingAuthorization = { id: string; authServerId: string; clientId: string; csrfHash: string; expiresAt: Date; state: PendingState };
+
+/**
+ * Stores a validated authorization request while the user signs in or consents: an "ftx" id, the
+ * state, and the SHA-256 of a new 256-bit CSRF token, which is returned once (for the cookie that
+ * binds the request to this browser, see pendingCookie).
+ */
+export async function createPendingAuthorization(
+  db: Db,
+  input: { authServerId: string; state: PendingState; now: Date; random?: (size: number) => Buffer },
+): Promise<{ id: string; csrfToken: string; expiresAt: Date }> {
+  const random = input.random ?? randomBytes;
+  const id = newId("pendingAuthorization", random);
+  const csrfToken = randomToken(32, random);
+  const expiresAt = new Date(input.now.getTime() + PENDING_LIFETIME_MS);
+  await db.pendingAuthorization.create({
+    data: { id, authServerId: input.authServerId, clientId: input.state.params.clientId, params: asJson(input.state), csrfHash: hashToken(csrfToken), expiresAt, created: input.now },
+  });
+  return { id, csrfToken, expiresAt };
+}
+
+/** The pending authorization `id`, or null when unknown, expired or unreadable. */
+export async function loadPendingAuthorization(db: Db, id: string | null | undefined, now: Date): Promise<PendingAuthorization | null> {
+  if (!id || id.length > 64) return null;
+  const row = await db.pendingAuthorization.findUnique({ where: { id } });
+  if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
+  const state = readPendingState(row.params);
+  return state ? { id: row.id, authServerId: row.authServerId, clientId: row.clientId, csrfHash: row.csrfHash, expiresAt: row.expiresAt, state } : null;
+}
+
+/** Replaces the stored state (e.g. consent given, a failed sign-in's username). */
+export async function savePendingState(db: Db, id: string, state: PendingState): Promise<void> {
+  await db.pendingAuthorization.updateMany({ where: { id }, data: { params: asJson(state) } });
+}
+
+/** A finished request is removed: its id cannot be resumed twice. */
+export async function deletePendingAuthorization(db: Db, id: string): Promise<void> {
+  await db.pendingAuthorization.deleteMany({ where: { id } });
+}

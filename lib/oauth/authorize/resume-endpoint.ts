@@ -1,0 +1,49 @@
+import type { AppContext } from "../../app-context";
+import { loadActiveClient } from "../../apps/load-active-client";
+import { matchRedirectUri } from "../../apps/match-redirect-uri";
+import { hostedErrorPages } from "../../hosted/hosted-error-pages";
+import type { HostedResponse } from "../../hosted/hosted-response";
+import { renderErrorPage } from "../../hosted/render-error-page";
+import type { PlainRequest } from "../../http/plain-http";
+import { readSession } from "../../sessions/read-session";
+import { readSessionCookie } from "../../sessions/session-cookie";
+import { buildIssuer } from "../discovery/build-issuer";
+import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
+import { serverNotFound } from "./authorize-endpoint";
+import { continueAuthorization } from "./continue-authorization";
+import { checkPendingCsrf } from "./pending-cookie";
+import { deletePendingAuthorization, loadPendingAuthorization } from "./pending-store";
+
+/**
+ * GET /oauth2/:authServerId/v1/authorize/resume?request=<id>: where the sign-in and consent pages
+ * send the browser back (303). The pending request must exist, belong to this server, not have
+ * expired, and be resumed by the browser that started it (its CSRF cookie); its app must still be
+ * ACTIVE with the redirect URI registered. Then the decision continues with the session cookie
+ * (continueAuthorization), as on the first pass; a session the sign-in page created for this
+ * request counts as a fresh authentication.
+ */
+export async function resumeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  const now = app.now();
+  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  if (!snapshot) return serverNotFound();
+  const pending = await loadPendingAuthorization(app.db, request.url.searchParams.get("request"), now);
+  if (!pending || pending.authServerId !== snapshot.id) return hostedErrorPages.expired();
+  const cookieHeader = request.headers.get("cookie");
+  if (!checkPendingCsrf(pending, cookieHeader)) return hostedErrorPages.csrf();
+
+  const { params } = pending.state;
+  const client = await loadActiveClient(app.db, pending.clientId);
+  if (!client || !matchRedirectUri(client.redirectUris, params.redirectUri, client.applicationType)) {
+    await deletePendingAuthorization(app.db, pending.id);
+    return renderErrorPage({
+      status: 400,
+      title: "This application's sign-in request is not valid",
+      message: "The application changed while you were signing in. Go back to the application and sign in again.",
+      error: client ? { code: "invalid_request", description: M.redirectUriInvalid } : { code: "invalid_client", description: M.clientInvalid },
+    });
+  }
+  const session = await readSession(app.db, readSessionCookie(cookieHeader), now);
+  const ctx = { app, request, snapshot, issuer: buildIssuer(app.orgUrl, snapshot.id), client, now };
+  return continueAuthorization(ctx, { params, requestedAt: new Date(pending.state.requestedAt), freshSessionId: pending.state.signedInSessionId ?? null, pending, session, cookies: [] });
+}

@@ -1,0 +1,186 @@
+import { hashToken } from "../crypto/hash-token";
+import { randomToken } from "../crypto/random-token";
+import type { Db } from "../db/create-db-client";
+import { readOrgTokenSettings } from "../oauth/token/read-org-token-settings";
+import { hashPassword } from "../passwords/hash-password";
+import { verifyPassword } from "../passwords/verify-password";
+import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
+import { logSessionEvent, SESSION_EVENTS } from "../sessions/session-events";
+import { writeSystemLog } from "../system-log/write-system-log";
+
+/**
+ * Sign-in attempts allowed per client IP and per username (whether or not it exists) in one
+ * window, counted in the database so every instance shares the budget.
+ */
+export const SIGNIN_RATE_LIMITS = { perIp: 50, perUsername: 10, windowSeconds: 60 } as const;
+/** Longer usernames cannot be a login (Okta caps logins at 100 characters; we allow some slack). */
+const MAX_USERNAME_LENGTH = 1024;
+
+export type CredentialsInput = {
+  username: string;
+  password: string;
+  ipAddress: string | null;
+  userAgent: string | null;
+  now: Date;
+  /** the app the sign-in is for, if known (log context) */
+  clientId?: string | null;
+  /** apply SIGNIN_RATE_LIMITS (default true; the password grant, whose caller is an authenticated client, passes false) */
+  rateLimit?: boolean;
+  /** log refusals as user.session.start FAILURE (default true; the password grant logs its own token events) */
+  logFailures?: boolean;
+};
+
+export type CredentialsUser = { id: string; login: string; profile: Record<string, unknown> };
+
+export type CredentialsFailure = {
+  ok: false;
+  /** what the caller may act on; INVALID_CREDENTIALS covers unknown users and every non-ACTIVE state */
+  reason: "INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED";
+  /** true only when the user is LOCKED_OUT *and* the password was right (see checkCredentials) */
+  lockedOut: boolean;
+  /** the real reason, for the System Log only, never for the client */
+  detail: string;
+  /** the user the login named, if any (for logs) */
+  user: CredentialsUser | null;
+  /** RATE_LIMITED: the exhausted limit and when its window ends */
+  rateLimit?: { limit: number; resetAt: Date };
+};
+
+export type CredentialsResult = { ok: true; user: CredentialsUser } | CredentialsFailure;
+
+/**
+ * A hash of a random password with the current parameters, verified against when there is no
+ * user (or no password), so that an unknown login costs what a wrong password costs.
+ */
+let dummyHash: Promise<string> | null = null;
+function timingDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomToken(24));
+  return dummyHash;
+}
+
+/**
+ * Checks a username and password: the one primary-authentication step of the hosted sign-in page,
+ * POST /api/v1/authn and the password grant.
+ * - Rate limits first (unless `rateLimit: false`): SIGNIN_RATE_LIMITS per client IP (when known)
+ *   and per username; beyond them RATE_LIMITED, and no password is checked at all.
+ * - The user is found by login, case-insensitively. The password is always verified with argon2,
+ *   against a dummy hash when there is no user or no password, so timing tells nothing.
+ * - Unknown users, users without a password and users that are not ACTIVE (STAGED, SUSPENDED,
+ *   DEPROVISIONED, PASSWORD_EXPIRED, ...) all get INVALID_CREDENTIALS: existence is never revealed.
+ *   The one exception: a LOCKED_OUT user who gave the *right* password gets LOCKED_OUT with
+ *   `lockedOut: true`, so the hosted page can say the account is locked; someone guessing
+ *   passwords cannot tell a locked account from a wrong password.
+ * - A wrong password of an ACTIVE user counts a failed attempt (atomic increment); reaching the
+ *   org's lockoutThreshold (default 10; 0 = never) sets LOCKED_OUT and logs user.account.lock.
+ *   Nothing else is revoked.
+ * - A right password resets the count, sets lastLogin and upgrades a weaker hash; lastUpdated is
+ *   written back unchanged (counters are not profile changes).
+ * - Refusals are logged as user.session.start FAILURE with the real reason (unless `logFailures:
+ *   false`); a success logs nothing here (createSession logs the session start).
+ */
+export async function checkCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {
+  const { username, password, now } = input;
+  const refuse = async (reason: CredentialsFailure["reason"], detail: string, user: CredentialsUser | null, extra: Partial<CredentialsFailure> = {}): Promise<CredentialsFailure> => {
+    if (input.logFailures !== false) {
+      await logSessionEvent(
+        db,
+        {
+          eventType: SESSION_EVENTS.start,
+          result: "FAILURE",
+          displayMessage: "User login to Okta",
+          user,
+          attemptedLogin: username,
+          client: { ipAddress: input.ipAddress, userAgent: input.userAgent },
+          reason: detail,
+          debug: input.clientId ? { clientId: input.clientId } : {},
+        },
+        now,
+      );
+    }
+    return { ok: false, reason, lockedOut: false, detail, user, ...extra };
+  };
+
+  if (input.rateLimit !== false) {
+    const limited = await consumeSigninRateLimits(db, username, input.ipAddress, now);
+    if (limited) return refuse("RATE_LIMITED", `RATE_LIMITED: more than ${limited.limit} sign-in attempts per ${limited.scope} in ${SIGNIN_RATE_LIMITS.windowSeconds} s`, null, { rateLimit: { limit: limited.limit, resetAt: limited.resetAt } });
+  }
+
+  const row =
+    username.length <= MAX_USERNAME_LENGTH
+      ? await db.user.findUnique({ where: { loginLower: username.toLowerCase() }, select: { id: true, login: true, profile: true, status: true, passwordHash: true, lastUpdated: true } })
+      : null;
+  const check = await verifyPassword(row?.passwordHash ?? (await timingDummyHash()), password);
+  const user: CredentialsUser | null = row ? { id: row.id, login: row.login, profile: (row.profile && typeof row.profile === "object" && !Array.isArray(row.profile) ? row.profile : {}) as Record<string, unknown> } : null;
+
+  if (!row) return refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: no user with this login", null);
+  if (row.status === "LOCKED_OUT" && row.passwordHash && check.ok) {
+    const failure = await refuse("LOCKED_OUT", "INVALID_CREDENTIALS: the user is LOCKED_OUT", user);
+    return { ...failure, lockedOut: true };
+  }
+  if (row.status !== "ACTIVE") return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: the user is ${row.status}`, user);
+  if (!row.passwordHash) return refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: the user has no password", user);
+  if (!check.ok) {
+    const locked = await countFailedAttempt(db, input, row.id, row.lastUpdated);
+    return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: wrong password${locked ? "; the user is now LOCKED_OUT" : ""}`, user);
+  }
+
+  await db.user.updateMany({
+    where: { id: row.id },
+    data: { lastLogin: now, failedAttempts: 0, lastUpdated: row.lastUpdated, ...(check.needsRehash ? { passwordHash: await hashPassword(password) } : {}) },
+  });
+  return { ok: true, user: user! };
+}
+
+/** Counts this attempt against both limits; the exhausted one, if any. */
+async function consumeSigninRateLimits(db: Db, username: string, ipAddress: string | null, now: Date): Promise<{ scope: string; limit: number; resetAt: Date } | null> {
+  const { perIp, perUsername, windowSeconds } = SIGNIN_RATE_LIMITS;
+  const [byUser, byIp] = await Promise.all([
+    // hashed: the key is bounded and the log of buckets holds no logins
+    consumeRateLimit(db, `signin:user:${hashToken(username.toLowerCase())}`, perUsername, windowSeconds, now),
+    ipAddress ? consumeRateLimit(db, `signin:ip:${ipAddress.slice(0, 64)}`, perIp, windowSeconds, now) : Promise.resolve(null),
+  ]);
+  if (byIp && !byIp.allowed) return { scope: "IP address", limit: perIp, resetAt: byIp.resetAt };
+  if (!byUser.allowed) return { scope: "username", limit: perUsername, resetAt: byUser.resetAt };
+  return null;
+}
+
+/**
+ * Counts one failed password check (an atomic increment, so parallel failures all count) and locks
+ * the user out once the count reaches the org's threshold. Returns true when this call locked.
+ * `lastUpdated` is written back unchanged: counters are not profile changes.
+ */
+async function countFailedAttempt(db: Db, input: CredentialsInput, userId: string, lastUpdated: Date): Promise<boolean> {
+  const { now } = input;
+  const settings = await readOrgTokenSettings(db);
+  let attempts: number;
+  try {
+    ({ failedAttempts: attempts } = await db.user.update({
+      where: { id: userId },
+      data: { failedAttempts: { increment: 1 }, lastFailedAttempt: now, lastUpdated },
+      select: { failedAttempts: true },
+    }));
+  } catch {
+    return false; // the user was deleted meanwhile
+  }
+  if (settings.lockoutThreshold <= 0 || attempts < settings.lockoutThreshold) return false;
+  const locked = await db.user.updateMany({
+    where: { id: userId, status: "ACTIVE", failedAttempts: { gte: settings.lockoutThreshold } },
+    data: { status: "LOCKED_OUT", lockedOut: now, statusChanged: now, lastUpdated: now },
+  });
+  if (locked.count !== 1) return false;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { login: true } });
+  await writeSystemLog(
+    db,
+    {
+      eventType: SESSION_EVENTS.lock,
+      displayMessage: "Max sign in attempts exceeded",
+      actor: { id: userId, type: "User", alternateId: user?.login ?? userId },
+      client: { ipAddress: input.ipAddress, userAgent: input.userAgent },
+      outcome: { result: "SUCCESS", reason: `${attempts} consecutive failed password checks (lockoutThreshold ${settings.lockoutThreshold})` },
+      target: [{ id: userId, type: "User", alternateId: user?.login ?? userId }],
+      debugContext: { failedAttempts: attempts, lockoutThreshold: settings.lockoutThreshold, ...(input.clientId ? { clientId: input.clientId } : {}) },
+    },
+    now,
+  );
+  return true;
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DASHBOARD_ACTIONS } from "@/lib/dashboard/actions/run-dashboard-action";
+import { requireAdmin } from "@/lib/dashboard/require-admin";
+import { signOutAdmin } from "@/lib/dashboard/sign-out";
+import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
+import { testProviders } from "../support/test-databases";
+import { act, adminUserId, createPlainUser, sessionCookie, snapshotCounts } from "./dashboard-fixture";
+
+describe.each(testProviders())("dashboard access control on %s", (provider) => {
+  let f: AdminFixture;
+  let adminCookie: string;
+  let userCookie: string;
+  let plainUserId: string;
+  let groupId: string;
+  let appId: string;
+  let originId: string;
+  let tokenId: string;
+  let adminId: string;
+  /** A form that names real objects, so that any action let through would change something. */
+  let form: Record<string, string | string[]>;
+
+  beforeAll(async () => {
+    f = await createAdminFixture(provider);
+    adminId = await adminUserId(f);
+    plainUserId = await createPlainUser(f, "plain.user@example.com");
+    adminCookie = await sessionCookie(f, adminId);
+    userCookie = await sessionCookie(f, plainUserId);
+    groupId = (await f.api("POST", "/api/v1/groups", { profile: { name: "Engineers" } })).body.id;
+    const app = await f.api("POST", "/api/v1/apps", {
+      name: "oidc_client",
+      label: "Service",
+      signOnMode: "OPENID_CONNECT",
+      settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] } },
+    });
+    appId = app.body.id;
+    originId = (await f.api("POST", "/api/v1/trustedOrigins", { name: "Web", origin: "https://web.example.com", scopes: [{ type: "CORS" }] })).body.id;
+    tokenId = (await f.db.apiToken.findFirstOrThrow()).id;
+    const policy = await f.db.policy.findFirstOrThrow({ where: { authServerId: "default" }, include: { rules: true } });
+    const scope = await f.db.scope.findFirstOrThrow({ where: { authServerId: "default", name: "email" } });
+    const claim = await f.db.claim.findFirstOrThrow({ where: { authServerId: "default" } });
+    const session = await f.db.userSession.findFirstOrThrow({ where: { userId: plainUserId } });
+    form = {
+      authServerId: "default",
+      policyId: policy.id,
+      ruleId: policy.rules[0]!.id,
+      scopeId: scope.id,
+      claimId: claim.id,
+      appId,
+      userId: plainUserId,
+      groupId,
+      trustedOriginId: originId,
+      apiTokenId: tokenId,
+      sessionId: session.id,
+      secretId: "none",
+      direction: "down",
+      name: "Created by an attacker",
+      label: "Created by an attacker",
+      audience: "api://attacker",
+      applicationType: "service",
+      login: "someone.else@example.com",
+      email: "someone.else@example.com",
+      firstName: "Some",
+      lastName: "One",
+      password: "another-long-password-1",
+      confirmPassword: "another-long-password-1",
+      activate: "true",
+      claimType: "RESOURCE",
+      valueType: "EXPRESSION",
+      value: "user.email",
+      origin: "https://attacker.example.com",
+      scopes: ["CORS"],
+      grantTypes: ["client_credentials"],
+      clientsMode: "ALL_CLIENTS",
+    };
+  });
+  afterAll(() => f.close());
+
+  it("knows every action of the dashboard", () => {
+    expect(Object.keys(DASHBOARD_ACTIONS).length).toBeGreaterThanOrEqual(50);
+  });
+
+  it("refuses every action without a session (signin) and changes nothing", async () => {
+    const before = await snapshotCounts(f);
+    for (const name of Object.keys(DASHBOARD_ACTIONS)) {
+      for (const cookie of [null, "", "sid=not-a-session-cookie-value-0123456789abcdef", `sid=${"A".repeat(43)}`]) {
+        expect(await act(f, cookie, name, form), `${name} with ${cookie}`).toEqual({ ok: false, refused: "signin" });
+      }
+    }
+    expect(await snapshotCounts(f)).toEqual(before);
+  });
+
+  it("refuses every action for a signed-in user who is not an admin (forbidden) and changes nothing", async () => {
+    const before = await snapshotCounts(f);
+    for (const name of Object.keys(DASHBOARD_ACTIONS)) {
+      expect(await act(f, userCookie, name, form), name).toEqual({ ok: false, refused: "forbidden" });
+    }
+    expect(await snapshotCounts(f)).toEqual(before);
+  });
+
+  it("lets the admin's session through: the same forms change things and are logged with the admin as actor", async () => {
+    const created = await act(f, adminCookie, "group.create", { name: "Admins' group" });
+    expect(created).toMatchObject({ ok: true, notice: 'Created group "Admins\' group".' });
+    const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "group.lifecycle.create" }, orderBy: { published: "desc" } });
+    expect(event.actorId).toBe(adminId);
+    expect(await f.db.group.count({ where: { name: "Admins' group" } })).toBe(1);
+  });
+
+  it("refuses a session that has been signed out, and an admin whose admin role was removed", async () => {
+    const cookie = await sessionCookie(f, adminId);
+    expect((await requireAdmin(f.db, cookie, f.clock.now)).ok).toBe(true);
+    expect(await signOutAdmin(f.db, cookie, f.clock.now, { ipAddress: null, userAgent: null })).toBe(true);
+    expect(await requireAdmin(f.db, cookie, f.clock.now)).toEqual({ ok: false, reason: "signin" });
+    expect(await act(f, cookie, "group.create", { name: "After sign-out" })).toEqual({ ok: false, refused: "signin" });
+
+    const second = await createPlainUser(f, "former.admin@example.com");
+    await f.db.user.update({ where: { id: second }, data: { isAdmin: true } });
+    const secondCookie = await sessionCookie(f, second);
+    expect((await requireAdmin(f.db, secondCookie, f.clock.now)).ok).toBe(true);
+    await f.db.user.update({ where: { id: second }, data: { isAdmin: false } });
+    expect(await requireAdmin(f.db, secondCookie, f.clock.now)).toEqual({ ok: false, reason: "forbidden" });
+    expect(await act(f, secondCookie, "group.create", { name: "Not allowed" })).toEqual({ ok: false, refused: "forbidden" });
+    expect(await f.db.group.count({ where: { name: "Not allowed" } })).toBe(0);
+  });
+
+  it("refuses an expired session", async () => {
+    const cookie = await sessionCookie(f, adminId);
+    f.clock.advance(3 * 86_400_000);
+    expect(await act(f, cookie, "group.create", { name: "Too late" })).toEqual({ ok: false, refused: "signin" });
+    expect(await f.db.group.count({ where: { name: "Too late" } })).toBe(0);
+    adminCookie = await sessionCookie(f, adminId);
+  });
+
+  it("validates input with the API's schemas: the same causes as the REST API", async () => {
+    const viaApi = await f.api("POST", "/api/v1/authorizationServers/default/claims", { name: "broken", claimType: "RESOURCE", valueType: "EXPRESSION", value: "user.email +" });
+    expect(viaApi.status).toBe(400);
+    const viaDashboard = await act(f, adminCookie, "claim.create", { authServerId: "default", name: "broken", claimType: "RESOURCE", valueType: "EXPRESSION", value: "user.email +", scopeMode: "any" });
+    expect(viaDashboard).toEqual({ ok: false, error: viaApi.body.errorSummary, causes: viaApi.body.errorCauses.map((c: { errorSummary: string }) => c.errorSummary) });
+
+    const lifetime = await act(f, adminCookie, "rule.create", { authServerId: "default", policyId: form.policyId as string, name: "Too long", grantTypes: ["client_credentials"], accessTokenLifetimeMinutes: "2000" });
+    expect(lifetime).toMatchObject({ ok: false, causes: ["actions.token.accessTokenLifetimeMinutes: Must be between 5 and 1440 minutes (5 minutes to 1 day)."] });
+  });
+
+  it("shows an API token once on creation and stores only its hash", async () => {
+    const result = await act(f, adminCookie, "apiToken.create", { name: "CI" });
+    expect(result.ok).toBe(true);
+    const reveal = "reveal" in result ? result.reveal : undefined;
+    expect(reveal?.value).toMatch(/^00[A-Za-z0-9_-]{40}$/);
+    const stored = await f.db.apiToken.findFirstOrThrow({ where: { name: "CI" } });
+    expect(stored.userId).toBe(adminId);
+    expect(JSON.stringify(stored)).not.toContain(reveal!.value);
+    const api = await f.api("GET", "/api/v1/groups", undefined, { token: reveal!.value });
+    expect(api.status).toBe(200);
+  });
+
+  it("creates an SPA without a secret and a web app with a secret shown once", async () => {
+    const spa = await act(f, adminCookie, "app.create", { label: "My SPA", applicationType: "browser", redirectUris: "http://localhost:8080/callback" });
+    expect(spa).toMatchObject({ ok: true });
+    expect("reveal" in spa && spa.reveal).toBeFalsy();
+    const web = await act(f, adminCookie, "app.create", { label: "My Web", applicationType: "web", redirectUris: "https://web.example.com/callback" });
+    expect(web.ok && "reveal" in web && web.reveal?.value).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const row = await f.db.app.findFirstOrThrow({ where: { label: "My SPA" } });
+    expect(row.tokenEndpointAuthMethod).toBe("none");
+  });
+});
