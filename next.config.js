@@ -17,6 +17,8 @@ const ANTI_FRAMING = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A second build directory lets two production builds coexist (e.g. parallel e2e runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Small JSON bodies cost more to gzip than to send; a reverse proxy compresses better.
   compress: false,
   poweredByHeader: false,

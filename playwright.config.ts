@@ -4,7 +4,7 @@ import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, E2E_ADMIN_TOKEN } from "./e2e/e2e-
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_ORIGIN = `http://localhost:${PORT}`;
-const dataDir = "e2e/.data";
+const dataDir = process.env.E2E_DATA_DIR ?? "e2e/.data";
 
 export default defineConfig({
   testDir: "e2e",
@@ -14,7 +14,8 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  outputDir: `${process.env.E2E_RESULTS_DIR ?? "test-results"}/artifacts`,
+  reporter: [["list"], ["json", { outputFile: `${process.env.E2E_RESULTS_DIR ?? "test-results"}/e2e.json` }]],
   use: {
     baseURL: E2E_ORIGIN,
     trace: "retain-on-failure",

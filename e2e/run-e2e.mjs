@@ -9,7 +9,7 @@ if (!findChromium()) {
   console.error(CHROMIUM_MISSING);
   process.exit(1);
 }
-rmSync("e2e/.data", { recursive: true, force: true });
+rmSync(process.env.E2E_DATA_DIR ?? "e2e/.data", { recursive: true, force: true });
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
