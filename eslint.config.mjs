@@ -7,6 +7,8 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
+      "test-results-*/**",
       "node_modules/**",
       "lib/db/generated/**",
       "prisma/tools/draft/**",

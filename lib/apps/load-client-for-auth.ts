@@ -2,7 +2,7 @@ import { readCacheVersion } from "../cache/read-cache-version";
 import { createVersionedCache, type VersionedCache } from "../cache/versioned-cache";
 import type { Db } from "../db/create-db-client";
 import { toOAuthClient, type OAuthClient } from "./oauth-client";
-import { clientsChangedHereUntil, CLIENTS_TOPIC } from "./touch-clients";
+import { clientsGeneration, CLIENTS_TOPIC } from "./touch-clients";
 
 export type ClientForAuth = { client: OAuthClient; secretHashes: readonly string[] };
 
@@ -10,7 +10,7 @@ export type ClientForAuth = { client: OAuthClient; secretHashes: readonly string
 const MAX_CACHED_CLIENTS = 10_000;
 
 type ClientMap = Map<string, ClientForAuth>;
-const caches = new WeakMap<Db, VersionedCache<ClientMap>>();
+const caches = new WeakMap<Db, { cache: VersionedCache<ClientMap>; generation: number }>();
 
 /** The ACTIVE client named by `clientId` with the SHA-256 hashes of its ACTIVE secrets: one indexed query. */
 async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAuth | null> {
@@ -22,7 +22,7 @@ async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAut
 /**
  * The token service's client lookup (token, introspect, revoke): ACTIVE clients are kept in an
  * in-process map that is dropped whenever the "clients" CacheVersion moves (checked at most once a
- * second, and on every lookup for a second after this instance changed a client, see touchClients).
+ * second, and at once after this instance changed a client, see touchClients).
  * So a deactivated, deleted or re-registered app, or a deactivated secret, stops authenticating at
  * once on the instance that changed it and within a second on the others. Unknown and INACTIVE
  * clients are not cached (each lookup reads the database), so a new or re-activated app works at
@@ -31,13 +31,16 @@ async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAut
  */
 export async function loadClientForAuth(db: Db, clientId: string, now: Date, options: { fresh?: boolean } = {}): Promise<ClientForAuth | null> {
   if (!clientId || clientId.length > 256) return null;
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = createVersionedCache<ClientMap>({ readVersion: () => readCacheVersion(db, CLIENTS_TOPIC), load: async () => new Map() });
-    caches.set(db, cache);
+  let entry = caches.get(db);
+  if (!entry) {
+    entry = { cache: createVersionedCache<ClientMap>({ readVersion: () => readCacheVersion(db, CLIENTS_TOPIC), load: async () => new Map() }), generation: clientsGeneration() };
+    caches.set(db, entry);
   }
-  cache.checkEveryReadUntil(new Date(clientsChangedHereUntil()));
-  const clients = await cache.get(now);
+  if (entry.generation !== clientsGeneration()) {
+    entry.generation = clientsGeneration();
+    entry.cache.invalidate();
+  }
+  const clients = await entry.cache.get(now);
   const cached = options.fresh ? undefined : clients.get(clientId);
   if (cached) return cached;
   const loaded = await readClientForAuth(db, clientId);

@@ -4,23 +4,25 @@ import type { Db, DbTx } from "../db/create-db-client";
 /** The CacheVersion topic of the clients the token service authenticates (apps and their secrets). */
 export const CLIENTS_TOPIC = "clients";
 
-/** How long after a local change every client lookup on this instance re-checks the version. */
-const LOCAL_CHANGE_WINDOW_MS = 1000;
+/**
+ * How often this process changed a client. On globalThis: Next.js gives the instrumentation hook
+ * and the route handlers separate module instances, and every client cache must see the change.
+ */
+const holder = globalThis as unknown as { __idpClientsGeneration?: number };
 
-const local = globalThis as unknown as { __idpClientsChangedUntil?: number };
-
-/** Until when this instance's client lookups must re-check the version (ms since epoch). */
-export function clientsChangedHereUntil(): number {
-  return local.__idpClientsChangedUntil ?? -Infinity;
+/** This process's client change counter (client caches re-check the version when it moved). */
+export function clientsGeneration(): number {
+  return holder.__idpClientsGeneration ?? 0;
 }
 
 /**
  * Marks the client set as changed, inside the transaction that changes an app's status,
  * registration or secrets: other instances see the new CacheVersion within a second; this
- * instance re-checks the version on every lookup for the next second, so it sees the change as
- * soon as the transaction commits. (Creating an app needs no call: unknown clients are not cached.)
+ * instance's next lookup re-checks the version, so it sees the change at once (a lookup racing the
+ * commit sees it within a second, as other instances do). Creating an app needs no call: unknown
+ * clients are not cached.
  */
 export async function touchClients(tx: Db | DbTx, now: Date): Promise<void> {
-  local.__idpClientsChangedUntil = Math.max(clientsChangedHereUntil(), now.getTime() + LOCAL_CHANGE_WINDOW_MS);
+  holder.__idpClientsGeneration = clientsGeneration() + 1;
   await bumpCacheVersion(tx, CLIENTS_TOPIC, now);
 }

@@ -51,6 +51,18 @@ describe("createVersionedCache", () => {
     expect(state).toMatchObject({ versionReads: 4, loads: 2 });
   });
 
+  it("checks the version on the next read after invalidate(), once", async () => {
+    const { state, source } = fakeSource({ version: 0, value: "a" });
+    const cache = createVersionedCache(source);
+    await cache.get(at(0));
+    state.version = 1;
+    state.value = "b";
+    cache.invalidate();
+    expect(await cache.get(at(10))).toBe("b");
+    expect(await cache.get(at(20))).toBe("b");
+    expect(state).toMatchObject({ versionReads: 2, loads: 2 });
+  });
+
   it("honours a custom interval", async () => {
     const { state, source } = fakeSource({ version: 0, value: "a" });
     const cache = createVersionedCache({ ...source, checkIntervalMs: 10_000 });

@@ -12,8 +12,8 @@ export type VersionedCacheSource<T> = {
 export type VersionedCache<T> = {
   /** The cached value, refreshed first when the last version check is at least the interval old. */
   get(now: Date): Promise<T>;
-  /** Makes every read until `until` check the version first (this instance just changed the topic). */
-  checkEveryReadUntil(until: Date): void;
+  /** Makes the next read check the version first (this instance just changed the topic). */
+  invalidate(): void;
 };
 
 type State<T> = { version: number; value: T; checkedAt: number };
@@ -32,7 +32,7 @@ export function createVersionedCache<T>(source: VersionedCacheSource<T>): Versio
   const interval = source.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
   let state: State<T> | null = null;
   let refreshing: Promise<State<T>> | null = null;
-  let forceCheckUntil = -Infinity;
+  let stale = false;
 
   async function refresh(nowMs: number, previous: State<T> | null): Promise<State<T>> {
     const version = await source.readVersion();
@@ -41,15 +41,15 @@ export function createVersionedCache<T>(source: VersionedCacheSource<T>): Versio
   }
 
   return {
-    checkEveryReadUntil(until) {
-      forceCheckUntil = Math.max(forceCheckUntil, until.getTime());
+    invalidate() {
+      stale = true;
     },
     async get(now) {
       const nowMs = now.getTime();
       const current = state;
       // A clock that moved backwards (another instance's time, a test) also forces a check.
-      const fresh = current && nowMs >= current.checkedAt && nowMs - current.checkedAt < interval && nowMs >= forceCheckUntil;
-      if (current && fresh) return current.value;
+      if (current && !stale && nowMs >= current.checkedAt && nowMs - current.checkedAt < interval) return current.value;
+      stale = false;
       if (!refreshing) {
         refreshing = refresh(nowMs, current).then(
           (next) => {

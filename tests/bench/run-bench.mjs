@@ -3,7 +3,8 @@
 // latency and errors for client_credentials issuance, introspection, discovery and keys, beside two
 // references measured in the same run: the framework floor (a route in the same server that only
 // signs a fixed JWT with jose) and panva's oidc-provider issuing JWT access tokens for
-// client_credentials. Bounded: BENCH_DURATION seconds (default 10) per measurement, BENCH_ROUNDS
+// client_credentials. The server is `npm start`'s (lib/cli/server.mjs: Next.js behind the document
+// fast path); discovery and keys are also measured through their route handlers. Bounded: BENCH_DURATION seconds (default 10) per measurement, BENCH_ROUNDS
 // rounds (default 3, medians reported), concurrency 10 and 50.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -59,13 +60,13 @@ function load(target, connections) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-if (!existsSync(".next/BUILD_ID") || process.argv.includes("--build")) {
+if (!existsSync(`${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`) || process.argv.includes("--build")) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 rmSync("tests/bench/.data", { recursive: true, force: true });
 children.push(
-  spawn("npx", ["next", "start", "-p", String(PORT)], {
+  spawn(process.execPath, ["lib/cli/server.mjs"], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), ORG_URL: ORIGIN, DATABASE_URL: "file:./tests/bench/.data/bench.db", APP_SECRET_FILE: "tests/bench/.data/app-secret", ADMIN_API_TOKEN: TOKEN, ADMIN_PASSWORD: "bench-admin-password", BENCH_ROUTES: "1" },
@@ -96,6 +97,9 @@ const targets = [
   { name: "introspect", url: `${ORIGIN}/oauth2/default/v1/introspect`, method: "POST", headers: form, body: `token=${issued.access_token}&token_type_hint=access_token` },
   { name: "discovery", url: `${ORIGIN}/oauth2/default/.well-known/openid-configuration`, method: "GET" },
   { name: "keys", url: `${ORIGIN}/oauth2/default/v1/keys`, method: "GET" },
+  // the same documents through their Next.js route handlers (the fast path stepped aside), for comparison
+  { name: "discovery via route handler", url: `${ORIGIN}/oauth2/default/.well-known/openid-configuration`, method: "GET", headers: { "x-bench-route-handler": "1" } },
+  { name: "keys via route handler", url: `${ORIGIN}/oauth2/default/v1/keys`, method: "GET", headers: { "x-bench-route-handler": "1" } },
   {
     name: "oidc-provider client_credentials",
     url: `http://localhost:${REF_PORT}/token`,
@@ -136,6 +140,7 @@ for (const connections of CONCURRENCY) {
   console.log(`  introspect / floor:         ${ratio("introspect").toFixed(2)}x`);
   console.log(`  discovery / floor:          ${check(ratio("discovery"), 1.5)}`);
   console.log(`  keys / floor:               ${check(ratio("keys"), 1.5)}`);
+  console.log(`  via route handlers: discovery ${ratio("discovery via route handler").toFixed(2)}x, keys ${ratio("keys via route handler").toFixed(2)}x of floor`);
   console.log(`  client_credentials / oidc-provider: ${(summary[`client_credentials@${connections}`].rps / summary[`oidc-provider client_credentials@${connections}`].rps).toFixed(2)}x\n`);
 }
 const errors = Object.values(summary).reduce((sum, row) => sum + row.errors, 0);

@@ -11,7 +11,8 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
   return async (ctx: AdminContext): Promise<AdminResponse> => {
     const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
     if (server.status !== status) {
-      await ctx.db.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: ctx.now() } });
+      const now = ctx.now();
+      await ctx.db.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: now } });
       markServerSnapshotStale(server.id);
       const verb = status === "ACTIVE" ? "activated" : "deactivated";
       await audit(ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);

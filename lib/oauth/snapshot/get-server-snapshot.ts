@@ -13,6 +13,8 @@ type Entry = {
   version: number | null;
   status: string | null;
   checkedAt: number;
+  /** this process's change counter for the server when the entry was checked (markServerSnapshotStale) */
+  generation: number;
 };
 
 type Cache = { entries: Map<string, Entry>; refreshing: Map<string, Promise<Entry>> };
@@ -35,16 +37,22 @@ let caches = new WeakMap<Db, Cache>();
  * - unknown ids are cached too (as null, for the same interval), in a map bounded by
  *   SNAPSHOT_CACHE_MAX_ENTRIES.
  */
-/** Servers whose configuration this instance just changed: their next read re-checks at once. */
-const changedHere = new Set<string>();
+/**
+ * How often this process changed each server's configuration (a counter per server id). On
+ * globalThis: Next.js gives the instrumentation hook (the document fast path) and the route handlers
+ * separate module instances, and both must see a change made through either.
+ */
+const holder = globalThis as unknown as { __idpSnapshotGenerations?: Map<string, number> };
+const generations = (holder.__idpSnapshotGenerations ??= new Map<string, number>());
 
 /**
- * Called where this instance changes a server's configuration (admin changes, key rotation): its
- * own next read sees the change immediately instead of within a second. Other instances still
- * notice the configVersion bump within a second.
+ * Called where this instance changes a server's configuration (admin changes, key rotation): the
+ * next read of that server on this instance re-checks its configVersion, so the change is seen at
+ * once instead of within a second (a read racing the change's commit sees it within a second, as
+ * other instances do through the configVersion bump).
  */
 export function markServerSnapshotStale(authServerId: string): void {
-  changedHere.add(authServerId);
+  generations.set(authServerId, (generations.get(authServerId) ?? 0) + 1);
 }
 
 export async function getServerSnapshot(db: Db, authServerId: string, now: Date): Promise<ServerSnapshot | null> {
@@ -55,13 +63,13 @@ export async function getServerSnapshot(db: Db, authServerId: string, now: Date)
   }
   const nowMs = now.getTime();
   const current = cache.entries.get(authServerId);
-  if (current && !changedHere.has(authServerId) && nowMs >= current.checkedAt && nowMs - current.checkedAt < SNAPSHOT_CHECK_INTERVAL_MS) return current.snapshot;
-  changedHere.delete(authServerId);
+  const generation = generations.get(authServerId) ?? 0;
+  if (current && current.generation === generation && nowMs >= current.checkedAt && nowMs - current.checkedAt < SNAPSHOT_CHECK_INTERVAL_MS) return current.snapshot;
 
   let refreshing = cache.refreshing.get(authServerId);
   if (!refreshing) {
     const owner = cache;
-    refreshing = refresh(db, authServerId, now, current).then(
+    refreshing = refresh(db, authServerId, now, current, generation).then(
       (entry) => {
         owner.refreshing.delete(authServerId);
         store(owner.entries, authServerId, entry);
@@ -86,14 +94,14 @@ export function resetServerSnapshotCache(): void {
  * The version is read before the data: a change landing between the two reads leaves an older
  * version beside newer data, which only causes one extra reload later, never a stale entry.
  */
-async function refresh(db: Db, authServerId: string, now: Date, previous: Entry | undefined): Promise<Entry> {
+async function refresh(db: Db, authServerId: string, now: Date, previous: Entry | undefined, generation: number): Promise<Entry> {
   const nowMs = now.getTime();
   const row = await db.authorizationServer.findUnique({ where: { id: authServerId }, select: { configVersion: true, status: true } });
   const version = row?.configVersion ?? null;
   const status = row?.status ?? null;
-  if (previous && version === previous.version && status === previous.status) return { ...previous, checkedAt: nowMs };
+  if (previous && version === previous.version && status === previous.status) return { ...previous, checkedAt: nowMs, generation };
   const snapshot = status === "ACTIVE" ? await loadServerSnapshot(db, authServerId, now) : null;
-  return { snapshot, version, status, checkedAt: nowMs };
+  return { snapshot, version, status, checkedAt: nowMs, generation };
 }
 
 function store(entries: Map<string, Entry>, key: string, entry: Entry): void {

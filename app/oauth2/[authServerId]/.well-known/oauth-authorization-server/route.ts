@@ -1,4 +1,4 @@
 import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { discoveryEndpoint } from "@/lib/oauth/discovery/discovery-endpoint";
+import { DOCUMENT_ENDPOINT_OPTIONS, DOCUMENT_ENDPOINTS } from "@/lib/oauth/http/document-endpoints";
 
-export const { GET, OPTIONS } = oauthRoutes({ GET: discoveryEndpoint("oauth-authorization-server") }, { cors: true });
+export const { GET, OPTIONS } = oauthRoutes({ GET: DOCUMENT_ENDPOINTS[".well-known/oauth-authorization-server"] }, DOCUMENT_ENDPOINT_OPTIONS);

@@ -1,4 +1,4 @@
 import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { keysEndpoint } from "@/lib/oauth/keys/keys-endpoint";
+import { DOCUMENT_ENDPOINT_OPTIONS, DOCUMENT_ENDPOINTS } from "@/lib/oauth/http/document-endpoints";
 
-export const { GET, OPTIONS } = oauthRoutes({ GET: keysEndpoint }, { cors: true });
+export const { GET, OPTIONS } = oauthRoutes({ GET: DOCUMENT_ENDPOINTS["v1/keys"] }, DOCUMENT_ENDPOINT_OPTIONS);

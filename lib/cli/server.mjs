@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm start`: the production server. Next.js's own request handler behind a plain Node HTTP server
+// (a documented Next.js custom server), so that the cacheable protocol documents (discovery, JWKS)
+// are answered by the document fast path the start-up hook registers (lib/cli/document-fast-path.ts)
+// without Next.js's per-request routing overhead. Everything else is Next.js as usual.
+import { createServer } from "node:http";
+import next from "next";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || undefined; // all interfaces, like `next start`
+
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+// instrumentation.ts (configuration, migrations, first-run bootstrap) runs alongside prepare();
+// take traffic only once it is done: it registers the fast path last (or exits the process).
+for (const started = Date.now(); !globalThis.__idpFastPath; ) {
+  if (Date.now() - started > 300_000) {
+    console.error("The server did not finish starting within 5 minutes.");
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
+const server = createServer((request, response) => {
+  const fastPath = globalThis.__idpFastPath;
+  if (fastPath && fastPath(request, response)) return;
+  handle(request, response).catch((error) => {
+    console.error("[server] request failed:", error);
+    if (!response.headersSent) {
+      response.statusCode = 500;
+      response.end();
+    }
+  });
+});
+// Longer than a typical load balancer's idle timeout, so it never closes a connection the balancer reuses.
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => console.log(`Ready on port ${port}${process.env.ORG_URL ? ` (ORG_URL ${process.env.ORG_URL})` : ""}`));
+
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}

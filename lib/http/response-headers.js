@@ -1,0 +1,30 @@
+// @ts-check
+// Headers every response of ours carries, in one place for both ways a request is answered:
+// next.config.js `headers()` (everything Next.js serves) and the document fast path in front of it
+// (lib/cli/document-fast-path.ts). CommonJS, because next.config.js loads it before any bundling.
+
+/** On every response: no MIME sniffing, no Referer leaking authorize URLs (state, login_hint). */
+const BASE_HEADERS = Object.freeze({
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+});
+
+/**
+ * Anti-framing for every page and endpoint (the hosted sign-in and consent pages above all:
+ * clickjacking), except /oauth2/:as/v1/authorize[/resume]: those answer with their own headers,
+ * because an okta_post_message response must be frameable by the app's origin (and only by it).
+ * CSP frame-ancestors for current browsers, X-Frame-Options for old ones. No script-src here: the
+ * hosted pages are rendered by Next.js, whose inline bootstrap scripts carry no nonce; the pages
+ * that /authorize renders itself set a strict script CSP with a nonce (lib/hosted/page-security-headers).
+ * No form-action either: the sign-in form's 303 chain ends at the app's redirect URI, which
+ * form-action would block in Chromium.
+ */
+const ANTI_FRAMING_HEADERS = Object.freeze({
+  "X-Frame-Options": "DENY",
+  "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+});
+
+/** Paths that set their own framing headers (Next.js `source` syntax). */
+const SELF_FRAMED_PATHS = "/:path((?!oauth2/[^/]+/v1/authorize(?:/|$)).*)";
+
+module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS };

@@ -1,0 +1,96 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAppContext } from "@/lib/app-context";
+import { createDocumentFastPath } from "@/lib/cli/document-fast-path";
+import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "@/lib/http/response-headers";
+import { callRoute } from "../support/call-route";
+import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
+import { testProviders } from "../support/test-databases";
+
+/** The route-produced headers both ways of answering must agree on. */
+const COMPARED = ["content-type", "cache-control", "etag", "vary", "access-control-allow-origin", "access-control-allow-methods", "access-control-allow-headers", "access-control-expose-headers", "access-control-max-age"];
+
+type Answer = { status: number; headers: Record<string, string | null>; body: string };
+const answer = async (response: Response): Promise<Answer> => ({
+  status: response.status,
+  headers: Object.fromEntries(COMPARED.map((name) => [name, response.headers.get(name)])),
+  body: await response.text(),
+});
+
+describe.each(testProviders())("the document fast path on %s", (provider) => {
+  let f: AdminFixture;
+  let server: Server;
+  let base: string;
+  let fellThrough: string[];
+
+  beforeAll(async () => {
+    f = await createAdminFixture(provider);
+    fellThrough = [];
+    const fastPath = createDocumentFastPath(getAppContext, { bypassHeader: "x-bench-route-handler" });
+    server = createServer((request, response) => {
+      if (fastPath(request, response)) return;
+      fellThrough.push(`${request.method} ${request.url}`);
+      response.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await f.api("POST", "/api/v1/trustedOrigins", { name: "SPA", origin: "https://spa.example.com", scopes: [{ type: "CORS" }] });
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await f.close();
+  });
+
+  const viaFastPath = async (path: string, init: RequestInit = {}) => answer(await fetch(`${base}${path}`, init));
+  const viaRoute = async (path: string, init: RequestInit = {}) => answer(await callRoute(new Request(`${ORG_URL}${path}`, init)));
+
+  it.each([
+    ["discovery", "/oauth2/default/.well-known/openid-configuration", {}],
+    ["OAuth metadata", "/oauth2/default/.well-known/oauth-authorization-server", {}],
+    ["keys", "/oauth2/default/v1/keys", {}],
+    ["keys from a trusted origin", "/oauth2/default/v1/keys", { headers: { Origin: "https://spa.example.com" } }],
+    ["discovery from an untrusted origin", "/oauth2/default/.well-known/openid-configuration", { headers: { Origin: "https://evil.example.com" } }],
+    ["a preflight from a trusted origin", "/oauth2/default/v1/keys", { method: "OPTIONS", headers: { Origin: "https://spa.example.com", "Access-Control-Request-Method": "GET" } }],
+    ["an unknown server", "/oauth2/nope/.well-known/openid-configuration", {}],
+    ["a query string", "/oauth2/default/v1/keys?x=1", {}],
+  ] as Array<[string, string, RequestInit]>)("answers %s exactly as the route handler does", async (_, path, init) => {
+    const fast = await viaFastPath(path, init);
+    expect(fast).toEqual(await viaRoute(path, init));
+    expect(fellThrough).toEqual([]);
+  });
+
+  it("answers If-None-Match with 304 and HEAD without a body, with the headers every response carries", async () => {
+    const first = await fetch(`${base}/oauth2/default/v1/keys`);
+    for (const [name, value] of Object.entries({ ...BASE_HEADERS, ...ANTI_FRAMING_HEADERS })) expect(first.headers.get(name)).toBe(value);
+    const etag = first.headers.get("etag")!;
+    const again = await fetch(`${base}/oauth2/default/v1/keys`, { headers: { "If-None-Match": etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe("");
+    const head = await fetch(`${base}/oauth2/default/v1/keys`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("etag")).toBe(etag);
+    expect(await head.text()).toBe("");
+  });
+
+  it("leaves every other path, method, and the benchmark's bypass header to Next.js", async () => {
+    for (const [path, init] of [
+      ["/oauth2/default/v1/token", { method: "POST" }],
+      ["/oauth2/default/v1/keys", { method: "POST" }],
+      ["/oauth2/default/v1/keys/extra", {}],
+      ["/oauth2/default/.well-known/openid-configuration", { headers: { "x-bench-route-handler": "1" } }],
+      ["/oauth2/%E0%A4%A/v1/keys", {}],
+      ["/api/v1/users", {}],
+    ] as Array<[string, RequestInit]>) {
+      expect((await fetch(`${base}${path}`, init)).status).toBe(418);
+    }
+    expect(fellThrough).toEqual([
+      "POST /oauth2/default/v1/token",
+      "POST /oauth2/default/v1/keys",
+      "GET /oauth2/default/v1/keys/extra",
+      "GET /oauth2/default/.well-known/openid-configuration",
+      "GET /oauth2/%E0%A4%A/v1/keys",
+      "GET /api/v1/users",
+    ]);
+  });
+});
