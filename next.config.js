@@ -1,5 +1,6 @@
 // @ts-check
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
 const { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS } = require("./lib/http/response-headers.js");
 
 /** @param {Readonly<Record<string, string>>} headers */

@@ -8,7 +8,10 @@ import { HostedNotice } from "../_hosted/hosted-notice";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Allow access", robots: { index: false, follow: false } };
+// The server sends Referrer-Policy: no-referrer everywhere, with which browsers post forms with
+// `Origin: null` and the submit step's same-origin check refuses them: this page's own policy is
+// same-origin (nothing leaves the origin either way).
+export const metadata: Metadata = { title: "Allow access", robots: { index: false, follow: false }, referrer: "same-origin" };
 
 const BUTTON = "flex-1 rounded-md px-4 py-2 font-medium focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 

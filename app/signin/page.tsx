@@ -1,47 +1,81 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getAppContext } from "@/lib/app-context";
-import { loadSigninView } from "@/lib/hosted/load-signin-view";
+import { loadReturnToSigninView, loadSigninView } from "@/lib/hosted/load-signin-view";
 import { HostedCard } from "../_hosted/hosted-card";
 import { HostedNotice } from "../_hosted/hosted-notice";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 import { PasswordField } from "./password-field";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
+// The server sends Referrer-Policy: no-referrer everywhere, with which browsers post forms with
+// `Origin: null` and the submit step's same-origin check refuses them: this page's own policy is
+// same-origin (nothing leaves the origin either way).
+export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false }, referrer: "same-origin" };
 
 const INPUT =
   "w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 /**
- * The hosted sign-in page (/signin?request=<id>): server-rendered, works without JavaScript. The
- * form posts to /signin/submit with the request id and its CSRF token.
+ * The hosted sign-in page, server-rendered, works without JavaScript:
+ * - `/signin?request=<id>`: a pending authorization; the form posts the request id and its CSRF
+ *   token to /signin/submit, which continues the authorization;
+ * - without `request` (`/signin?return_to=/admin`): a plain sign-in that lands on the sanitised
+ *   return_to (the admin console) or "/"; its CSRF cookie comes from /signin/start.
  */
 export default async function SigninPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const app = getAppContext();
-  const view = await loadSigninView(app.db, {
-    requestId: searchParam(query, "request"),
-    error: searchParam(query, "error"),
-    cookieHeader: (await headers()).get("cookie"),
-    now: app.now(),
-  });
+  const cookieHeader = (await headers()).get("cookie");
+  const requestId = searchParam(query, "request");
+  if (requestId === null && query.request === undefined) {
+    const plain = loadReturnToSigninView({
+      returnTo: searchParam(query, "return_to"),
+      error: searchParam(query, "error"),
+      started: searchParam(query, "started") === "1",
+      cookieHeader,
+      secretsKey: app.secretsKey,
+      orgUrl: app.orgUrl,
+    });
+    if (!plain.ok) {
+      if (plain.reason === "start") redirect(plain.startUrl);
+      return <HostedNotice reason="csrf" />;
+    }
+    return <SigninForm hidden={{ return_to: plain.returnTo, csrf: plain.csrfToken }} username="" error={plain.error} />;
+  }
+  const view = await loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, now: app.now() });
   if (!view.ok) return <HostedNotice reason={view.reason} />;
+  return <SigninForm hidden={{ request: view.requestId, csrf: view.csrfToken }} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} />;
+}
 
-  const error = view.error;
+function SigninForm({
+  hidden,
+  username,
+  error,
+  appLabel,
+  logoUri,
+}: {
+  hidden: Record<string, string>;
+  username: string;
+  error: { kind: string; message: string } | null;
+  appLabel?: string;
+  logoUri?: string | null;
+}) {
   // The first field to fix: the username when it is empty, else the password.
-  const focusUsername = view.username === "";
-  const usernameInvalid = error !== null && (error.kind !== "missing" || view.username === "");
+  const focusUsername = username === "";
+  const usernameInvalid = error !== null && (error.kind !== "missing" || username === "");
   const passwordInvalid = error !== null && !usernameInvalid;
   return (
-    <HostedCard appLabel={view.appLabel} logoUri={view.logoUri}>
+    <HostedCard appLabel={appLabel} logoUri={logoUri}>
       <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
       <div id="signin-error" role="alert" aria-live="assertive" className={error ? "mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
         {error?.message ?? ""}
       </div>
       <form method="post" action="/signin/submit" className="flex flex-col gap-4">
-        <input type="hidden" name="request" value={view.requestId} />
-        <input type="hidden" name="csrf" value={view.csrfToken} />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <div className="flex flex-col gap-1">
           <label htmlFor="username" className="text-sm font-medium text-slate-800">
             Username
@@ -54,7 +88,7 @@ export default async function SigninPage({ searchParams }: { searchParams: Searc
             autoCapitalize="none"
             spellCheck={false}
             required
-            defaultValue={view.username}
+            defaultValue={username}
             autoFocus={focusUsername}
             aria-invalid={usernameInvalid || undefined}
             aria-describedby={error ? "signin-error" : undefined}

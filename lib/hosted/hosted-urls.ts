@@ -2,6 +2,11 @@
 export const hostedUrls = {
   signin: (orgUrl: string, requestId: string, error?: string) =>
     `${orgUrl}/signin?request=${encodeURIComponent(requestId)}${error ? `&error=${encodeURIComponent(error)}` : ""}`,
+  /** the sign-in page without an authorization request, back to a safe `return_to` afterwards */
+  signinReturnTo: (orgUrl: string, returnTo: string, extra: { error?: string; started?: boolean } = {}) =>
+    `${orgUrl}/signin?return_to=${encodeURIComponent(returnTo)}${extra.started ? "&started=1" : ""}${extra.error ? `&error=${encodeURIComponent(extra.error)}` : ""}`,
+  /** sets the sign-in CSRF cookie, then back to signinReturnTo */
+  signinStart: (orgUrl: string, returnTo: string) => `${orgUrl}/signin/start?return_to=${encodeURIComponent(returnTo)}`,
   consent: (orgUrl: string, requestId: string) => `${orgUrl}/consent?request=${encodeURIComponent(requestId)}`,
   resume: (orgUrl: string, authServerId: string, requestId: string) =>
     `${orgUrl}/oauth2/${encodeURIComponent(authServerId)}/v1/authorize/resume?request=${encodeURIComponent(requestId)}`,

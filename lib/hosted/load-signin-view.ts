@@ -2,6 +2,9 @@ import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
 import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
 import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
+import { hostedUrls } from "./hosted-urls";
+import { safeReturnTo } from "./return-to";
+import { readSigninCsrfToken } from "./signin-csrf";
 import { readSigninError, SIGNIN_ERRORS, type SigninError } from "./signin-messages";
 
 export type SigninView =
@@ -46,4 +49,32 @@ export async function loadSigninView(db: Db, input: { requestId: string | null; 
     csrfToken,
     error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null,
   };
+}
+
+export type ReturnToSigninView =
+  | { ok: true; returnTo: string; csrfToken: string; error: { kind: SigninError; message: string } | null }
+  /** the browser has no CSRF cookie yet: go to `/signin/start` (a route, which may set cookies) */
+  | { ok: false; reason: "start"; startUrl: string }
+  | { ok: false; reason: "csrf" };
+
+/**
+ * What the sign-in page shows for `/signin?return_to=<path>[&error=...]` (no authorization request,
+ * e.g. the admin console's sign-in): the sanitised return_to (safeReturnTo) and the browser's CSRF
+ * token. Without the cookie the page first sends the browser to /signin/start, which sets it and
+ * comes back with `started=1`; a browser that still has none (cookies off) gets the CSRF notice
+ * instead of a redirect loop.
+ */
+export function loadReturnToSigninView(input: {
+  returnTo: string | null;
+  error: string | null;
+  started: boolean;
+  cookieHeader: string | null;
+  secretsKey: Buffer;
+  orgUrl: string;
+}): ReturnToSigninView {
+  const returnTo = safeReturnTo(input.returnTo, input.orgUrl);
+  const csrfToken = readSigninCsrfToken(input.cookieHeader, input.secretsKey);
+  if (!csrfToken) return input.started ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", startUrl: hostedUrls.signinStart("", returnTo) };
+  const kind = readSigninError(input.error);
+  return { ok: true, returnTo, csrfToken, error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null };
 }

@@ -9,6 +9,8 @@ import { hostedErrorPages } from "./hosted-error-pages";
 import { seeOther, type HostedResponse } from "./hosted-response";
 import { hostedUrls } from "./hosted-urls";
 import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
+import { safeReturnTo } from "./return-to";
+import { checkSigninCsrf } from "./signin-csrf";
 import type { SigninError } from "./signin-messages";
 
 const FAILURES: Record<"INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED", SigninError> = {
@@ -34,6 +36,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   const now = app.now();
   const form = readHostedForm(request);
   if (!form) return hostedErrorPages.csrf();
+  if (!form.has("request")) return submitReturnToSignin(app, request, form, now);
   const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
   if (!pending) return hostedErrorPages.expired();
   const cookieHeader = request.headers.get("cookie");
@@ -62,4 +65,36 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   });
   await savePendingState(app.db, pending.id, { ...pending.state, signedInSessionId: created.session.id, attemptedUsername: undefined });
   return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), [created.cookie]);
+}
+
+/**
+ * The form of `/signin?return_to=<path>` (no authorization request: return_to, csrf, username,
+ * password), e.g. the admin console's sign-in. The same checks as above with the sign-in CSRF
+ * cookie instead of a pending request's (same Origin, the field equal to the cookie, the cookie
+ * minted by this server), the same checkCredentials (rate limits, lockout), a rotated session, and
+ * 303 to the sanitised return_to on this origin (safeReturnTo: /admin paths only, else "/").
+ */
+async function submitReturnToSignin(app: AppContext, request: PlainRequest, form: Map<string, string>, now: Date): Promise<HostedResponse> {
+  const cookieHeader = request.headers.get("cookie");
+  if (!isSameOriginPost(request, app.orgUrl) || !checkSigninCsrf(cookieHeader, form.get("csrf") ?? null, app.secretsKey)) return hostedErrorPages.csrf();
+  const returnTo = safeReturnTo(form.get("return_to"), app.orgUrl);
+  const username = (form.get("username") ?? "").trim();
+  const password = form.get("password") ?? "";
+  const back = (error: SigninError) => seeOther(hostedUrls.signinReturnTo(app.orgUrl, returnTo, { error }));
+  if (!username || !password) return back("missing");
+
+  const userAgent = request.headers.get("user-agent");
+  const result = await checkCredentials(app.db, { username, password, ipAddress: request.ipAddress, userAgent, now });
+  if (!result.ok) return back(FAILURES[result.reason]);
+
+  const created = await createSession(app.db, {
+    userId: result.user.id,
+    amr: ["pwd"],
+    ipAddress: request.ipAddress,
+    userAgent,
+    now,
+    orgUrl: app.orgUrl,
+    previousCookieValue: readSessionCookie(cookieHeader),
+  });
+  return seeOther(`${app.orgUrl}${returnTo}`, [created.cookie]);
 }
