@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadReturnToSigninView } from "@/lib/hosted/load-signin-view";
+import { safeReturnTo } from "@/lib/hosted/return-to";
+import { mintSigninCsrfToken } from "@/lib/hosted/signin-csrf";
+import { deriveKey } from "@/lib/crypto/derive-key";
+import { readSession } from "@/lib/sessions/read-session";
+import { ORG_URL } from "../support/admin-fixture";
+import { SECRETS_KEY } from "../support/mint-test-tokens";
+import { testProviders } from "../support/test-databases";
+import { CookieJar, createAuthorizeFixture, type AuthorizeFixture } from "../oauth/authorize-fixture";
+import type { TestUser } from "../oauth/token-fixture";
+
+const SUBMIT = `${ORG_URL}/signin/submit`;
+
+describe("safeReturnTo: /admin paths on this origin only, else /", () => {
+  it.each([
+    ["/admin", "/admin"],
+    ["/admin/", "/admin/"],
+    ["/admin/users?status=ACTIVE#top", "/admin/users?status=ACTIVE#top"],
+    ["/admin?x=1", "/admin?x=1"],
+    ["/admin/../admin/apps", "/admin/apps"],
+    ["/admin/..%2f..%2fevil", "/admin/..%2f..%2fevil"], // %2f is not a separator: still under /admin
+  ])("%s -> %s", (value, expected) => {
+    expect(safeReturnTo(value, ORG_URL)).toBe(expected);
+  });
+
+  it.each([
+    null,
+    "",
+    "/",
+    "/consent",
+    "/administrator",
+    "/admin-evil",
+    "//evil.com",
+    "//evil.com/admin",
+    "/\\evil.com",
+    "/admin\\..\\..\\evil.com",
+    "\\\\evil.com",
+    "https://evil.com",
+    "https://evil.com/admin",
+    "http://idp.test/admin",
+    "javascript:alert(1)",
+    "/admin/../evil",
+    "/admin\t//evil.com",
+    "/admin\n",
+    " /admin",
+    "/%2f%2fevil.com",
+    "/admin/" + "x".repeat(3000),
+  ])("%j -> /", (value) => {
+    expect(safeReturnTo(value, ORG_URL)).toBe("/");
+  });
+});
+
+describe.each(testProviders())("sign-in with return_to (no authorization request) on %s", (provider) => {
+  let a: AuthorizeFixture;
+  let alice: TestUser;
+
+  /** GET /signin/start like the page's redirect: the CSRF cookie and a 303 back to the page. */
+  const start = async (returnTo: string, jar = new CookieJar()) => {
+    const res = await a.get(`${ORG_URL}/signin/start?return_to=${encodeURIComponent(returnTo)}`, jar);
+    return { res, jar, csrf: jar.cookies.get("signin_csrf") ?? "" };
+  };
+  const view = (jar: CookieJar | null, extra: { returnTo?: string | null; error?: string | null; started?: boolean } = {}) =>
+    loadReturnToSigninView({ returnTo: extra.returnTo ?? "/admin", error: extra.error ?? null, started: extra.started ?? false, cookieHeader: jar?.header() ?? null, secretsKey: SECRETS_KEY, orgUrl: ORG_URL });
+
+  beforeAll(async () => {
+    a = await createAuthorizeFixture(provider);
+    alice = await a.user("Alice");
+  });
+  afterAll(() => a.f.close());
+
+  describe("the page", () => {
+    it("without the cookie: to /signin/start; after it (started=1) still none: the CSRF notice, no loop", () => {
+      expect(view(null)).toEqual({ ok: false, reason: "start", startUrl: "/signin/start?return_to=%2Fadmin" });
+      expect(view(null, { returnTo: "//evil.com" })).toEqual({ ok: false, reason: "start", startUrl: "/signin/start?return_to=%2F" });
+      expect(view(null, { started: true })).toEqual({ ok: false, reason: "csrf" });
+    });
+
+    it("/signin/start sets an HttpOnly SameSite=Lax cookie on /signin and 303s back with the safe return_to", async () => {
+      const { res, jar, csrf } = await start("/admin/users");
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin%2Fusers&started=1`);
+      expect(res.setCookies).toHaveLength(1);
+      expect(res.setCookies[0]).toMatch(/^signin_csrf=[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{43}; Path=\/signin; Max-Age=3600; HttpOnly; SameSite=Lax$/);
+      expect(view(jar, { returnTo: "/admin/users", started: true })).toEqual({ ok: true, returnTo: "/admin/users", csrfToken: csrf, error: null });
+      // a browser that has one keeps it
+      const again = await start("/admin", jar);
+      expect(again.res.setCookies).toEqual([]);
+      expect(again.csrf).toBe(csrf);
+      // an open-redirect attempt comes back as "/"
+      expect((await start("https://evil.com")).res.location).toBe(`${ORG_URL}/signin?return_to=%2F&started=1`);
+    });
+
+    it("a cookie this server did not mint is not a token; errors are shown", async () => {
+      const forged = new CookieJar();
+      forged.cookies.set("signin_csrf", mintSigninCsrfToken(deriveKey("another-secret-another-secret-00", "secrets-at-rest")));
+      expect(view(forged, { started: true })).toEqual({ ok: false, reason: "csrf" });
+      const { jar } = await start("/admin");
+      expect(view(jar, { error: "locked" })).toMatchObject({ ok: true, error: { kind: "locked", message: "Your account is locked. Please contact your administrator." } });
+      expect(view(jar, { error: "<b>" })).toMatchObject({ ok: true, error: null });
+    });
+  });
+
+  describe("POST /signin/submit without request", () => {
+    it("success: a rotated session cookie and 303 to return_to on this origin", async () => {
+      const { jar, csrf } = await start("/admin");
+      jar.cookies.set("sid", "previous-session-cookie-value");
+      const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: alice.login, password: alice.password }, jar);
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`${ORG_URL}/admin`);
+      expect(res.setCookies).toHaveLength(1);
+      expect(res.setCookies[0]).toMatch(/^sid=[A-Za-z0-9_-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Lax$/);
+      const session = await readSession(a.f.db, jar.cookies.get("sid")!, a.f.clock.now);
+      expect(session?.userId).toBe(alice.id);
+    });
+
+    it.each(["//evil.com", "/\\evil.com", "https://evil.com", "https://evil.com/admin", "/admin@evil.com/../..", "/signin"])("return_to %j: lands on / (never elsewhere)", async (returnTo) => {
+      const { jar, csrf } = await start("/admin");
+      const res = await a.post(SUBMIT, { return_to: returnTo, csrf, username: alice.login, password: alice.password }, jar);
+      expect(res.status).toBe(303);
+      const location = new URL(res.location!);
+      expect(location.origin).toBe(ORG_URL);
+      expect(location.pathname === "/" || location.pathname.startsWith("/admin")).toBe(true);
+      if (!returnTo.startsWith("/admin")) expect(res.location).toBe(`${ORG_URL}/`);
+    });
+
+    it.each([
+      ["a wrong password", (u: TestUser) => ({ username: u.login, password: "wrong-password-1" }), "invalid"],
+      ["an unknown user", () => ({ username: "nobody@example.com", password: "whatever-1234" }), "invalid"],
+      ["no password", (u: TestUser) => ({ username: u.login, password: "" }), "missing"],
+    ])("%s: back to the page with error=%s, no session", async (_name, fields, error) => {
+      const { jar, csrf } = await start("/admin");
+      const res = await a.post(SUBMIT, { return_to: "/admin/users", csrf, ...fields(alice) }, jar);
+      expect(res.status).toBe(303);
+      expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin%2Fusers&error=${error}`);
+      expect(res.setCookies).toEqual([]);
+    });
+
+    it("a LOCKED_OUT user with the right password: error=locked; rate limits apply", async () => {
+      const locked = await a.user("Locked");
+      await a.f.db.user.update({ where: { id: locked.id }, data: { status: "LOCKED_OUT" } });
+      const { jar, csrf } = await start("/admin");
+      const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: locked.login, password: locked.password }, jar);
+      expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=locked`);
+      let last = "";
+      for (let i = 0; i < 11; i++) last = (await a.post(SUBMIT, { return_to: "/admin", csrf, username: "flood-admin@example.com", password: `guess-${i}-xxxx` }, jar)).location!;
+      expect(last).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=rate_limited`);
+    });
+
+    it("ten wrong passwords lock the user out (the same lockout as the authorize flow)", async () => {
+      const bob = await a.user("Bob");
+      const { jar, csrf } = await start("/admin");
+      for (let i = 0; i < 10; i++) await a.post(SUBMIT, { return_to: "/admin", csrf, username: bob.login, password: `wrong-${i}-xxxx` }, jar);
+      expect((await a.f.db.user.findUniqueOrThrow({ where: { id: bob.id } })).status).toBe("LOCKED_OUT");
+    });
+
+    it.each([
+      ["a wrong CSRF field", (csrf: string) => ({ csrf: `${csrf}x` }), {}, false],
+      ["no CSRF field", () => ({ csrf: "" }), {}, false],
+      ["no cookie (another browser)", (csrf: string) => ({ csrf }), {}, true],
+      ["a foreign Origin", (csrf: string) => ({ csrf }), { origin: "https://evil.example.com" }, false],
+    ])("%s: 403, no session", async (_name, field, headers, dropCookie) => {
+      const { jar, csrf } = await start("/admin");
+      if (dropCookie) jar.cookies.delete("signin_csrf");
+      const res = await a.post(SUBMIT, { return_to: "/admin", username: alice.login, password: alice.password, ...field(csrf) }, jar, headers);
+      expect(res.status).toBe(403);
+      expect(res.setCookies).toEqual([]);
+      expect(res.text).toContain("We could not verify this request");
+    });
+
+    it("a forged cookie and field pair (not minted by this server): 403", async () => {
+      const jar = new CookieJar();
+      const forged = mintSigninCsrfToken(deriveKey("another-secret-another-secret-00", "secrets-at-rest"));
+      jar.cookies.set("signin_csrf", forged);
+      const res = await a.post(SUBMIT, { return_to: "/admin", csrf: forged, username: alice.login, password: alice.password }, jar);
+      expect(res.status).toBe(403);
+    });
+
+    it("a form with a request field still goes the authorization way (unknown request: the expired page)", async () => {
+      const { jar, csrf } = await start("/admin");
+      const res = await a.post(SUBMIT, { request: "", return_to: "/admin", csrf, username: alice.login, password: alice.password }, jar);
+      expect(res.status).toBe(400);
+      expect(res.setCookies).toEqual([]);
+    });
+  });
+});
