@@ -18,9 +18,9 @@ import type { TokenRequestContext } from "./token-request-context";
  * defaults the rule allows are granted. Only an access token: `sub` = client_id, no `uid`, a plain
  * `AT.` jti (no grant), never a refresh or ID token (the policy refuses OIDC scopes).
  *
- * Hot path (benchmarked): the snapshot and the signing key come from memory, client
- * authentication costs one App read and one secret read, and the one write is the System Log's
- * SUCCESS event (a single insert; Okta logs every grant, and the cost was measured acceptable).
+ * Hot path (benchmarked): the snapshot, the signing key and the client come from memory (no query
+ * once warm), and the one write is the System Log's SUCCESS event, queued and written with others
+ * in one insert (Okta logs every grant).
  */
 export async function grantClientCredentials(ctx: TokenRequestContext): Promise<OAuthResponse> {
   const { client, snapshot } = ctx;
