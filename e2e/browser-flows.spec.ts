@@ -1,8 +1,9 @@
+import { adminApi } from "./admin-api";
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type { OktaAuth } from "@okta/okta-auth-js";
-import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, E2E_ADMIN_TOKEN } from "./e2e-settings";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from "./e2e-settings";
 import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
 
 // The browser flows of the hosted sign-in, driven by okta-auth-js 8 from a test app on another
@@ -26,16 +27,7 @@ declare global {
   }
 }
 
-async function admin(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${IDP}${path}`, {
-    method,
-    headers: { Authorization: `SSWS ${E2E_ADMIN_TOKEN}`, "Content-Type": "application/json", Accept: "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = res.status === 204 ? null : await res.json();
-  expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-  return json;
-}
+const admin = adminApi(IDP);
 
 type User = { id: string; login: string; password: string };
 async function createUser(name: string): Promise<User> {

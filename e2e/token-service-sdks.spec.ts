@@ -1,7 +1,7 @@
+import { adminApi } from "./admin-api";
 import { expect, test } from "@playwright/test";
 import OktaJwtVerifier from "@okta/jwt-verifier";
 import * as oidc from "openid-client";
-import { E2E_ADMIN_TOKEN } from "./e2e-settings";
 
 // The token service driven by unchanged certified/Okta clients against the production build:
 // openid-client 6 obtains, refreshes, introspects and revokes tokens; @okta/jwt-verifier 4 verifies
@@ -11,16 +11,7 @@ test.describe.configure({ mode: "serial" });
 test("openid-client and @okta/jwt-verifier obtain and verify tokens, across refresh, revocation and key rotation", async ({ baseURL }) => {
   const issuer = `${baseURL}/oauth2/default`;
   const suffix = Date.now().toString(36);
-  const admin = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${baseURL}${path}`, {
-      method,
-      headers: { Authorization: `SSWS ${E2E_ADMIN_TOKEN}`, "Content-Type": "application/json", Accept: "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = res.status === 204 ? null : await res.json();
-    expect(res.status, `${method} ${path}: ${JSON.stringify(json)}`).toBeLessThan(300);
-    return json;
-  };
+  const admin = adminApi(baseURL!);
 
   await admin("POST", "/api/v1/authorizationServers/default/scopes", { name: `orders:${suffix}`, metadataPublish: "ALL_CLIENTS" });
   const service = await admin("POST", "/api/v1/apps", {

@@ -71,14 +71,14 @@ export default async function OverviewPage() {
                   </Link>
                 </Td>
                 <Td>
-                  <span className="font-mono text-xs">{event.eventType}</span>
+                  <span className="break-all font-mono text-xs">{event.eventType}</span>
                   <span className="block text-slate-600">{event.displayMessage}</span>
                 </Td>
                 <Td>
                   <StatusBadge status={event.outcomeResult} />
                 </Td>
                 <Td>{event.actor}</Td>
-                <Td className="max-w-md break-words">{event.outcomeReason ?? "—"}</Td>
+                <Td className="min-w-48 max-w-md break-words">{event.outcomeReason ?? "—"}</Td>
               </tr>
             ))}
           </DataTable>

@@ -41,7 +41,8 @@ export async function loadOverview(db: Db, now: Date, denialLimit = 10): Promise
         displayMessage: event.displayMessage,
         outcomeResult: event.outcomeResult,
         outcomeReason: event.outcomeReason,
-        actor: actor.alternateId ?? actor.displayName ?? actor.id ?? "—",
+        // A user by login; a client by its name (its alternateId is only its id again).
+        actor: (actor.alternateId && actor.alternateId !== actor.id ? actor.alternateId : (actor.displayName ?? actor.alternateId ?? actor.id)) ?? "—",
       };
     }),
     keysDue,

@@ -60,7 +60,9 @@ export function Section({ title, description, children, actions, id }: { title: 
 
 export function DataTable({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
+    // relative: absolutely positioned descendants (sr-only text) scroll with the table instead of
+    // widening the page on narrow screens.
+    <div className="relative overflow-x-auto rounded-md border border-slate-200">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -234,7 +236,7 @@ export function DefinitionList({ items }: { items: Array<[string, ReactNode]> })
 
 export function Tabs({ label, tabs, current }: { label: string; tabs: Array<{ href: string; label: string; key: string }>; current: string }) {
   return (
-    <nav aria-label={label} className="mb-6 overflow-x-auto border-b border-slate-200">
+    <nav aria-label={label} className="relative mb-6 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => {
           const active = tab.key === current;
@@ -302,4 +304,13 @@ export function SearchForm({ action, children, submitLabel = "Search" }: { actio
 
 export function Code({ children }: { children: ReactNode }) {
   return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-800">{children}</code>;
+}
+
+/** Preformatted JSON that scrolls sideways: focusable (keyboard scrolling) and named. */
+export function JsonBlock({ label, value, testId }: { label: string; value: unknown; testId?: string }) {
+  return (
+    <pre tabIndex={0} role="region" aria-label={label} className="relative overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid={testId}>
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { listSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
-import { DefinitionList, PageHeader, Section, StatusBadge, formatTime } from "../../_components/ui";
+import { DefinitionList, JsonBlock, PageHeader, Section, StatusBadge, formatTime } from "../../_components/ui";
 import { adminCall, read } from "../../_lib/admin-request";
 import type { LogEventJson } from "../_types";
 
@@ -33,7 +33,7 @@ export default async function LogEventPage({ params }: { params: Promise<{ event
         />
       </Section>
       <Section title="Full event">
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(event, null, 2)}</pre>
+        <JsonBlock label="Full event (JSON)" value={event} />
       </Section>
     </>
   );

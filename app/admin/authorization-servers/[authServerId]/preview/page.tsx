@@ -3,7 +3,7 @@ import { listScopes } from "@/lib/admin/scopes/list-scopes";
 import { listUsers } from "@/lib/admin/users/list-users";
 import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/dashboard/preview-tokens";
 import type { GrantType } from "@/lib/oauth/snapshot/types";
-import { ChoiceGroup, DefinitionList, Section, SelectField, buttonClass } from "../../../_components/ui";
+import { ChoiceGroup, DefinitionList, JsonBlock, Section, SelectField, buttonClass } from "../../../_components/ui";
 import { adminCall, read } from "../../../_lib/admin-request";
 import { loadServer, ServerHeader } from "../../_server-header";
 
@@ -17,9 +17,7 @@ function Claims({ title, claims, testId }: { title: string; claims: Record<strin
   return (
     <div className="min-w-0 flex-1">
       <h3 className="mb-2 text-sm font-semibold text-slate-900">{title}</h3>
-      <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid={testId}>
-        {JSON.stringify(claims, null, 2)}
-      </pre>
+      <JsonBlock label={title} value={claims} testId={testId} />
     </div>
   );
 }
@@ -96,7 +94,7 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
             <SelectField name="grantType" label="Grant type" defaultValue={grantType} options={PREVIEW_GRANT_TYPES.map((g) => ({ value: g, label: g }))} />
             <SelectField name="userId" label="User" defaultValue={userId} hint="Not used for client_credentials." options={[{ value: "", label: "No user" }, ...users.map((user) => ({ value: user.id, label: `${user.profile.login}${user.status === "ACTIVE" ? "" : ` (${user.status})`}` }))]} />
           </div>
-          <ChoiceGroup idPrefix="preview" legend="Scopes" name="scopes" options={scopes.map((s) => ({ value: s.name, label: s.name }))} selected={requested} hint="None checked: the server's default scopes." />
+          <ChoiceGroup idPrefix="preview" legend="Scopes" name="scopes" options={scopes.map((s) => ({ value: s.name, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))} selected={requested} hint="None checked: the server's default scopes." />
           <div>
             <button type="submit" className={buttonClass.primary}>
               Preview tokens
