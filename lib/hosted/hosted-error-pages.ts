@@ -1,23 +1,23 @@
 import type { PlainResponse } from "../http/plain-http";
-import { renderErrorPage } from "./render-error-page";
+import { renderMessagePage } from "./render-message-page";
 
 /** The friendly pages of the hosted flow, for what cannot be sent back to an app. */
 export const hostedErrorPages = {
   /** unknown, expired or already finished sign-in request */
   expired: (): PlainResponse =>
-    renderErrorPage({
+    renderMessagePage({
       status: 400,
       title: "This sign-in link has expired",
       message: "Sign-in requests are valid for 10 minutes and can be used once. Go back to the application and sign in again.",
     }),
   /** the form or resume step does not come from the browser that started the request */
   csrf: (): PlainResponse =>
-    renderErrorPage({
+    renderMessagePage({
       status: 403,
       title: "We could not verify this request",
       message: "This sign-in request was started in another browser or its cookies were removed. Go back to the application and sign in again.",
     }),
   /** anything unexpected */
   serverError: (): PlainResponse =>
-    renderErrorPage({ status: 500, title: "Something went wrong", message: "The server could not complete the request. Try again in a moment, or go back to the application." }),
+    renderMessagePage({ status: 500, title: "Something went wrong", message: "The server could not complete the request. Try again in a moment, or go back to the application." }),
 };

@@ -1,3 +1,4 @@
+import { readCookieValues } from "../hosted/read-cookie";
 /** The SSO session cookie's name (Okta's is also `sid`). */
 export const SESSION_COOKIE_NAME = "sid";
 
@@ -37,15 +38,6 @@ export function clearSessionCookie(opts: SessionCookieOptions): string {
  * a missing header. Other cookies are ignored whatever their form.
  */
 export function readSessionCookie(cookieHeader: string | null): string | null {
-  if (!cookieHeader) return null;
-  let found: string | null = null;
-  let count = 0;
-  for (const pair of cookieHeader.split(";")) {
-    const eq = pair.indexOf("=");
-    if (eq < 0 || pair.slice(0, eq).trim() !== SESSION_COOKIE_NAME) continue;
-    count++;
-    found = pair.slice(eq + 1).trim();
-  }
-  if (count !== 1 || found === null || !COOKIE_VALUE.test(found)) return null;
-  return found;
+  const values = readCookieValues(cookieHeader, SESSION_COOKIE_NAME);
+  return values.length === 1 && COOKIE_VALUE.test(values[0]!) ? values[0]! : null;
 }

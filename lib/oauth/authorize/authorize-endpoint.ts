@@ -1,6 +1,6 @@
 import type { AppContext } from "../../app-context";
 import type { HostedResponse } from "../../hosted/hosted-response";
-import { renderErrorPage } from "../../hosted/render-error-page";
+import { renderMessagePage } from "../../hosted/render-message-page";
 import type { PlainRequest } from "../../http/plain-http";
 import { consumeSessionToken } from "../../sessions/session-tokens";
 import { createSession } from "../../sessions/create-session";
@@ -51,7 +51,7 @@ export async function authorizeEndpoint(app: AppContext, request: PlainRequest):
         { eventType: AUTHORIZE_EVENTS.authorize, result: "FAILURE", reason: `${target.error}: ${target.description}`, displayMessage: `OAuth2 authorization request refused: ${target.error}`, debug: { redirectUri: raw.values.get("redirect_uri") ?? null } },
       );
     }
-    return renderErrorPage({
+    return renderMessagePage({
       status: 400,
       title: "This application's sign-in request is not valid",
       message: "The application sent a request this server cannot accept, so you cannot be sent back to it. Contact the application's owner.",

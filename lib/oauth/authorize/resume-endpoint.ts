@@ -3,7 +3,7 @@ import { loadActiveClient } from "../../apps/load-active-client";
 import { matchRedirectUri } from "../../apps/match-redirect-uri";
 import { hostedErrorPages } from "../../hosted/hosted-error-pages";
 import type { HostedResponse } from "../../hosted/hosted-response";
-import { renderErrorPage } from "../../hosted/render-error-page";
+import { renderMessagePage } from "../../hosted/render-message-page";
 import type { PlainRequest } from "../../http/plain-http";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
@@ -36,7 +36,7 @@ export async function resumeEndpoint(app: AppContext, request: PlainRequest): Pr
   const client = await loadActiveClient(app.db, pending.clientId);
   if (!client || !matchRedirectUri(client.redirectUris, params.redirectUri, client.applicationType)) {
     await deletePendingAuthorization(app.db, pending.id);
-    return renderErrorPage({
+    return renderMessagePage({
       status: 400,
       title: "This application's sign-in request is not valid",
       message: "The application changed while you were signing in. Go back to the application and sign in again.",

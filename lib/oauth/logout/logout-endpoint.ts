@@ -1,7 +1,6 @@
 import type { AppContext } from "../../app-context";
 import { loadActiveClient } from "../../apps/load-active-client";
 import { matchRedirectUri } from "../../apps/match-redirect-uri";
-import { pageSecurityHeaders } from "../../hosted/page-security-headers";
 import { endSession } from "../../sessions/end-session";
 import { readSession } from "../../sessions/read-session";
 import { clearSessionCookie, readSessionCookie } from "../../sessions/session-cookie";
@@ -11,7 +10,7 @@ import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
 import { parseFormBody, parseParams } from "../http/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { appendState } from "./append-state";
-import { renderLogoutErrorPage, renderSignedOutPage } from "./render-logout-page";
+import { renderMessagePage } from "../../hosted/render-message-page";
 import { verifyIdTokenHint } from "./verify-id-token-hint";
 
 export const LOGOUT_MESSAGES = {
@@ -81,9 +80,10 @@ export async function logoutEndpoint(app: AppContext, request: OAuthRequest): Pr
   if (target) {
     return { status: 302, headers: { Location: appendState(target, state), "Cache-Control": "no-store", Pragma: "no-cache", "Referrer-Policy": "no-referrer", ...clear } };
   }
-  return { status: 200, html: renderSignedOutPage(), headers: { ...pageSecurityHeaders(), ...clear } };
+  const page = renderMessagePage({ status: 200, title: "You have been signed out", message: "You can close this window." });
+  return { ...page, headers: { ...page.headers, ...clear } };
 }
 
 function errorPage(message: string): OAuthResponse {
-  return { status: 400, html: renderLogoutErrorPage(message), headers: pageSecurityHeaders() };
+  return renderMessagePage({ status: 400, title: "Sign-out failed", message });
 }

@@ -2,7 +2,7 @@ import type { PlainResponse } from "../http/plain-http";
 import { escapeHtml } from "./escape-html";
 import { pageSecurityHeaders } from "./page-security-headers";
 
-export type ErrorPageInput = {
+export type MessagePageInput = {
   status: number;
   title: string;
   /** what happened and what to do, in plain words */
@@ -17,11 +17,12 @@ const STYLE =
   "h1{font-size:1.375rem;margin:0 0 .75rem}p{line-height:1.5;color:#334155}code{font-size:.875rem}";
 
 /**
- * A small self-contained HTML error page (no script, no external resources) for what cannot go
- * back to the client: an unknown client, an unregistered redirect URI, an expired sign-in request.
- * Not frameable, not cached, no referrer (pageSecurityHeaders).
+ * A small self-contained HTML page (no script, no external resources) with a title and a message:
+ * what cannot go back to the client (an unknown client, an unregistered redirect URI, an expired
+ * sign-in request) and logout's signed-out and refusal pages. Not frameable, not cached, no
+ * referrer (pageSecurityHeaders).
  */
-export function renderErrorPage(input: ErrorPageInput): PlainResponse {
+export function renderMessagePage(input: MessagePageInput): PlainResponse {
   const details = input.error
     ? `<p><small>Error: <code>${escapeHtml(input.error.code)}</code> — ${escapeHtml(input.error.description)}</small></p>`
     : "";
