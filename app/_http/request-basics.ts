@@ -33,6 +33,7 @@ export async function toPlainRequest(request: Request, context: RouteContext | u
 /** Writes a lib/ answer: HTML, JSON (application/json), or an empty body with no content type. */
 export function writeResponse(response: PlainResponse, extraHeaders: Record<string, string> = {}): Response {
   const headers = new Headers({ ...extraHeaders, ...response.headers });
+  for (const cookie of response.cookies ?? []) headers.append("Set-Cookie", cookie);
   if (response.html !== undefined) {
     headers.set("Content-Type", "text/html; charset=utf-8");
     return new Response(response.html, { status: response.status, headers });

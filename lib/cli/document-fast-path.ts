@@ -74,6 +74,6 @@ function write(response: ServerResponse, result: PlainResponse, headOnly: boolea
     body = JSON.stringify(result.body);
   }
   if (body !== null) headers["Content-Length"] = String(Buffer.byteLength(body));
-  response.writeHead(result.status, headers);
+  response.writeHead(result.status, result.cookies?.length ? { ...headers, "Set-Cookie": result.cookies } : headers);
   response.end(headOnly ? undefined : (body ?? undefined));
 }

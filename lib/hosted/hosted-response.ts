@@ -1,7 +1,7 @@
 import type { PlainResponse } from "../http/plain-http";
 
-/** A PlainResponse that may set several cookies (one Set-Cookie header each). */
-export type HostedResponse = PlainResponse & { cookies?: string[] };
+/** What /authorize and the hosted pages' form posts answer (often with several cookies). */
+export type HostedResponse = PlainResponse;
 
 /** A 303 See Other (RFC 9110 15.4.4): after a form post the browser follows with GET, never re-posting. */
 export function seeOther(location: string, cookies: string[] = []): HostedResponse {

@@ -16,4 +16,6 @@ export type PlainResponse = {
   headers?: Record<string, string>;
   body?: unknown;
   html?: string;
+  /** Set-Cookie values, one header each */
+  cookies?: string[];
 };
