@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td, formatTime, buttonClass } from "./_components/ui";
+import { EventNameCell, EventTimeCell } from "./_components/event-cells";
 import { adminCall } from "./_lib/admin-request";
 import { loadOverview } from "@/lib/dashboard/overview";
 
@@ -65,15 +66,8 @@ export default async function OverviewPage() {
           <DataTable caption="Recent denials and failures" headers={["Time", "Event", "Outcome", "Actor", "Reason"]}>
             {overview.denials.map((event) => (
               <tr key={event.uuid}>
-                <Td className="whitespace-nowrap">
-                  <Link href={`/admin/system-log/${event.uuid}`} className={buttonClass.link}>
-                    {formatTime(event.published)}
-                  </Link>
-                </Td>
-                <Td>
-                  <span className="break-all font-mono text-xs">{event.eventType}</span>
-                  <span className="block text-slate-600">{event.displayMessage}</span>
-                </Td>
+                <EventTimeCell uuid={event.uuid} published={event.published} />
+                <EventNameCell eventType={event.eventType} displayMessage={event.displayMessage} />
                 <Td>
                   <StatusBadge status={event.outcomeResult} />
                 </Td>

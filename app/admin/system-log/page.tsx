@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { listSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
 import { nextCursor } from "@/lib/dashboard/run-admin-operation";
-import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField, buttonClass, formatTime } from "../_components/ui";
+import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField } from "../_components/ui";
+import { EventNameCell, EventTimeCell } from "../_components/event-cells";
 import { readResult } from "../_lib/admin-request";
 import type { LogEventJson } from "./_types";
 
@@ -52,15 +52,8 @@ export default async function SystemLogPage({ searchParams }: { searchParams: Pr
         <DataTable caption="System Log events" headers={["Time", "Event", "Actor", "Outcome", "Targets"]}>
           {events.map((event) => (
             <tr key={event.uuid}>
-              <Td className="whitespace-nowrap">
-                <Link href={`/admin/system-log/${event.uuid}`} className={buttonClass.link}>
-                  {formatTime(event.published)}
-                </Link>
-              </Td>
-              <Td>
-                <span className="font-mono text-xs">{event.eventType}</span>
-                <span className="block text-slate-600">{event.displayMessage}</span>
-              </Td>
+              <EventTimeCell uuid={event.uuid} published={event.published} />
+              <EventNameCell eventType={event.eventType} displayMessage={event.displayMessage} />
               <Td className="break-all">{event.actor.alternateId ?? event.actor.displayName ?? event.actor.id}</Td>
               <Td>
                 <StatusBadge status={event.outcome.result} />
