@@ -1,4 +1,5 @@
 import { getAppContext } from "@/lib/app-context";
+import { PROTOCOL_ENDPOINTS } from "@/lib/oauth/http/protocol-endpoints";
 import { handleOAuthPreflight, handleOAuthRequest, type OAuthEndpointOptions, type OAuthOperation } from "@/lib/oauth/http/handle-oauth-request";
 import { toPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
 
@@ -16,4 +17,10 @@ export function oauthRoutes(operations: Partial<Record<Method, OAuthOperation>>,
   }
   if (options.cors) handlers.OPTIONS = async (request, context) => writeResponse(await handleOAuthPreflight(getAppContext(), await toPlainRequest(request, context)));
   return handlers;
+}
+
+/** The route handlers of a per-server protocol endpoint: the operations and options the fast path of `npm start` uses too. */
+export function protocolRoutes(path: keyof typeof PROTOCOL_ENDPOINTS) {
+  const { methods, options } = PROTOCOL_ENDPOINTS[path];
+  return oauthRoutes(methods, options);
 }

@@ -2,7 +2,7 @@ import { readCacheVersion } from "../cache/read-cache-version";
 import { createVersionedCache, type VersionedCache } from "../cache/versioned-cache";
 import type { Db } from "../db/create-db-client";
 import { toOAuthClient, type OAuthClient } from "./oauth-client";
-import { clientsGeneration, CLIENTS_TOPIC } from "./touch-clients";
+import { CLIENTS_TOPIC } from "./touch-clients";
 
 export type ClientForAuth = { client: OAuthClient; secretHashes: readonly string[] };
 
@@ -10,7 +10,7 @@ export type ClientForAuth = { client: OAuthClient; secretHashes: readonly string
 const MAX_CACHED_CLIENTS = 10_000;
 
 type ClientMap = Map<string, ClientForAuth>;
-const caches = new WeakMap<Db, { cache: VersionedCache<ClientMap>; generation: number }>();
+const caches = new WeakMap<Db, VersionedCache<ClientMap>>();
 
 /** The ACTIVE client named by `clientId` with the SHA-256 hashes of its ACTIVE secrets: one indexed query. */
 async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAuth | null> {
@@ -31,16 +31,12 @@ async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAut
  */
 export async function loadClientForAuth(db: Db, clientId: string, now: Date, options: { fresh?: boolean } = {}): Promise<ClientForAuth | null> {
   if (!clientId || clientId.length > 256) return null;
-  let entry = caches.get(db);
-  if (!entry) {
-    entry = { cache: createVersionedCache<ClientMap>({ readVersion: () => readCacheVersion(db, CLIENTS_TOPIC), load: async () => new Map() }), generation: clientsGeneration() };
-    caches.set(db, entry);
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = createVersionedCache<ClientMap>({ topic: CLIENTS_TOPIC, readVersion: () => readCacheVersion(db, CLIENTS_TOPIC), load: async () => new Map() });
+    caches.set(db, cache);
   }
-  if (entry.generation !== clientsGeneration()) {
-    entry.generation = clientsGeneration();
-    entry.cache.invalidate();
-  }
-  const clients = await entry.cache.get(now);
+  const clients = await cache.get(now);
   const cached = options.fresh ? undefined : clients.get(clientId);
   if (cached) return cached;
   const loaded = await readClientForAuth(db, clientId);

@@ -5,17 +5,6 @@ import type { Db, DbTx } from "../db/create-db-client";
 export const CLIENTS_TOPIC = "clients";
 
 /**
- * How often this process changed a client. On globalThis: Next.js gives the instrumentation hook
- * and the route handlers separate module instances, and every client cache must see the change.
- */
-const holder = globalThis as unknown as { __idpClientsGeneration?: number };
-
-/** This process's client change counter (client caches re-check the version when it moved). */
-export function clientsGeneration(): number {
-  return holder.__idpClientsGeneration ?? 0;
-}
-
-/**
  * Marks the client set as changed, inside the transaction that changes an app's status,
  * registration or secrets: other instances see the new CacheVersion within a second; this
  * instance's next lookup re-checks the version, so it sees the change at once (a lookup racing the
@@ -23,6 +12,5 @@ export function clientsGeneration(): number {
  * clients are not cached.
  */
 export async function touchClients(tx: Db | DbTx, now: Date): Promise<void> {
-  holder.__idpClientsGeneration = clientsGeneration() + 1;
   await bumpCacheVersion(tx, CLIENTS_TOPIC, now);
 }

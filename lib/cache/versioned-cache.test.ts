@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { markTopicChanged } from "./topic-generations";
 import { createVersionedCache } from "./versioned-cache";
 
 function fakeSource(initial: { version: number; value: string }) {
@@ -51,16 +52,22 @@ describe("createVersionedCache", () => {
     expect(state).toMatchObject({ versionReads: 4, loads: 2 });
   });
 
-  it("checks the version on the next read after invalidate(), once", async () => {
+  it("checks the version on the next read after this process changed its topic, once; other topics do not", async () => {
     const { state, source } = fakeSource({ version: 0, value: "a" });
-    const cache = createVersionedCache(source);
+    const topic = "versioned-cache-test-topic";
+    const cache = createVersionedCache({ ...source, topic });
+    const other = fakeSource({ version: 0, value: "x" });
+    const untouched = createVersionedCache({ ...other.source, topic: `${topic}-other` });
     await cache.get(at(0));
+    await untouched.get(at(0));
     state.version = 1;
     state.value = "b";
-    cache.invalidate();
+    markTopicChanged(topic);
     expect(await cache.get(at(10))).toBe("b");
     expect(await cache.get(at(20))).toBe("b");
     expect(state).toMatchObject({ versionReads: 2, loads: 2 });
+    expect(await untouched.get(at(10))).toBe("x");
+    expect(other.state).toMatchObject({ versionReads: 1, loads: 1 });
   });
 
   it("honours a custom interval", async () => {

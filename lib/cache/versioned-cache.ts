@@ -1,7 +1,11 @@
+import { topicGeneration } from "./topic-generations";
+
 /** How often a warm cache asks the database whether its topic changed. */
 export const DEFAULT_CHECK_INTERVAL_MS = 1000;
 
 export type VersionedCacheSource<T> = {
+  /** the CacheVersion topic: a change this process makes to it (bumpCacheVersion) is seen at once */
+  topic?: string;
   /** the topic's current version (one indexed read of CacheVersion) */
   readVersion(): Promise<number>;
   /** the whole cached value, read afresh */
@@ -12,8 +16,6 @@ export type VersionedCacheSource<T> = {
 export type VersionedCache<T> = {
   /** The cached value, refreshed first when the last version check is at least the interval old. */
   get(now: Date): Promise<T>;
-  /** Makes the next read check the version first (this instance just changed the topic). */
-  invalidate(): void;
 };
 
 type State<T> = { version: number; value: T; checkedAt: number };
@@ -32,7 +34,7 @@ export function createVersionedCache<T>(source: VersionedCacheSource<T>): Versio
   const interval = source.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
   let state: State<T> | null = null;
   let refreshing: Promise<State<T>> | null = null;
-  let stale = false;
+  let generation = source.topic === undefined ? 0 : topicGeneration(source.topic);
 
   async function refresh(nowMs: number, previous: State<T> | null): Promise<State<T>> {
     const version = await source.readVersion();
@@ -41,15 +43,13 @@ export function createVersionedCache<T>(source: VersionedCacheSource<T>): Versio
   }
 
   return {
-    invalidate() {
-      stale = true;
-    },
     async get(now) {
       const nowMs = now.getTime();
       const current = state;
+      // This process changed the topic since the last read (through either module instance).
+      const changedHere = source.topic !== undefined && generation !== (generation = topicGeneration(source.topic));
       // A clock that moved backwards (another instance's time, a test) also forces a check.
-      if (current && !stale && nowMs >= current.checkedAt && nowMs - current.checkedAt < interval) return current.value;
-      stale = false;
+      if (current && !changedHere && nowMs >= current.checkedAt && nowMs - current.checkedAt < interval) return current.value;
       if (!refreshing) {
         refreshing = refresh(nowMs, current).then(
           (next) => {

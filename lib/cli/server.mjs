@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the production server. Next.js's own request handler behind a plain Node HTTP server
-// (a documented Next.js custom server), so that the cacheable protocol documents (discovery, JWKS)
-// are answered by the document fast path the start-up hook registers (lib/cli/document-fast-path.ts)
+// (a documented Next.js custom server), so that the per-server protocol endpoints (discovery, JWKS,
+// token, introspect, revoke, userinfo) are answered by the protocol fast path the start-up hook
+// registers (lib/cli/protocol-fast-path.ts), running the same operations as their route handlers
 // without Next.js's per-request routing overhead. Everything else is Next.js as usual.
 import { createServer } from "node:http";
 import next from "next";

@@ -1,7 +1,7 @@
 // @ts-check
 // Headers every response of ours carries, in one place for both ways a request is answered:
-// next.config.js `headers()` (everything Next.js serves) and the document fast path in front of it
-// (lib/cli/document-fast-path.ts). CommonJS, because next.config.js loads it before any bundling.
+// next.config.js `headers()` (everything Next.js serves) and the protocol fast path in front of it
+// (lib/cli/protocol-fast-path.ts). CommonJS, because next.config.js loads it before any bundling.
 
 /** On every response: no MIME sniffing, no Referer leaking authorize URLs (state, login_hint). */
 const BASE_HEADERS = Object.freeze({

@@ -1,6 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { asJson } from "../db/as-json";
 import type { Db, DbTx } from "../db/create-db-client";
+import { timeOrderedUuid } from "../ids/time-ordered-uuid";
 
 export type LogActor = { id: string; type: string; alternateId?: string; displayName?: string };
 export type LogTarget = { id: string; type: string; alternateId?: string; displayName?: string; detailEntry?: Record<string, unknown> };
@@ -30,10 +30,10 @@ export async function writeSystemLog(db: Db | DbTx, event: SystemLogInput, publi
   }
 }
 
-/** The row of one event. */
+/** The row of one event; its uuid is time-ordered (appended to the key index, like Okta's v1 uuids). */
 export function systemLogRow(event: SystemLogInput, published: Date) {
   return {
-    uuid: randomUUID(),
+    uuid: timeOrderedUuid(published),
     published,
     eventType: event.eventType,
     severity: event.severity ?? (event.outcome.result === "FAILURE" || event.outcome.result === "DENY" ? "WARN" : "INFO"),

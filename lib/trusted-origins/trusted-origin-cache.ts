@@ -19,6 +19,7 @@ export function getTrustedOrigins(db: Db, now: Date): Promise<TrustedOriginMap> 
   let cache = caches.get(db);
   if (!cache) {
     cache = createVersionedCache<TrustedOriginMap>({
+      topic: TRUSTED_ORIGINS_TOPIC,
       readVersion: () => readCacheVersion(db, TRUSTED_ORIGINS_TOPIC),
       load: async () => {
         const rows = await db.trustedOrigin.findMany({

@@ -12,6 +12,7 @@ import { runMigrations } from "@/lib/db/run-migrations";
 import { isTrustedOrigin } from "@/lib/trusted-origins/is-trusted-origin";
 import { listOriginsWithScope } from "@/lib/trusted-origins/list-origins-with-scope";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
+import { asAnotherProcess } from "../support/as-another-process";
 import { createFreshDatabase, testProviders, type TestDatabase } from "../support/test-databases";
 
 const T0 = "2026-01-15T10:00:00.000Z";
@@ -403,9 +404,9 @@ describe.each(testProviders())("trusted-origin lookup cache across instances on 
     await database.drop();
   });
 
-  /** A management request handled by instance A (its own database client). */
+  /** A management request handled by instance A (its own database client, in another process). */
   async function onA(operation: AdminOperation, method: string, path: string, params: Record<string, string>, body?: unknown) {
-    const response = await handleAdminRequest(
+    const response = await asAnotherProcess(() => handleAdminRequest(
       { db: a, provider, orgUrl: ORG_URL, secretsKey: deriveKey(APP_SECRET, "secrets-at-rest"), now: () => clock.now },
       {
         method,
@@ -416,7 +417,7 @@ describe.each(testProviders())("trusted-origin lookup cache across instances on 
         ipAddress: null,
       },
       operation,
-    );
+    ));
     expect(response.status).toBeLessThan(300);
     return response.body as { id: string };
   }
@@ -459,5 +460,22 @@ describe.each(testProviders())("trusted-origin lookup cache across instances on 
     advance(1_000);
     expect(await isTrustedOrigin(bCounted, origin, "REDIRECT", clock.now)).toBe(false);
     expect(await isTrustedOrigin(a, origin, "REDIRECT", clock.now)).toBe(false);
+  });
+
+  it("sees a change made in this process at once, whichever cache made it (Next.js gives the fast path and the route handlers separate module instances)", async () => {
+    const origin = "https://same-process.example.com";
+    advance(5_000);
+    expect(await isTrustedOrigin(bCounted, origin, "CORS", clock.now)).toBe(false);
+    const { id } = await handleAdminRequest(
+      { db: a, provider, orgUrl: ORG_URL, secretsKey: deriveKey(APP_SECRET, "secrets-at-rest"), now: () => clock.now },
+      { method: "POST", url: new URL(`${ORG_URL}/api/v1/trustedOrigins`), headers: new Headers({ authorization: `SSWS ${TOKEN}`, "content-type": "application/json" }), body: JSON.stringify({ name: "Same process", origin, scopes: [{ type: "CORS" }] }), params: {}, ipAddress: null },
+      createTrustedOrigin,
+    ).then((response) => response.body as { id: string });
+    expect(id).toMatch(/^tos/);
+    const before = queries;
+    expect(await isTrustedOrigin(bCounted, origin, "CORS", clock.now)).toBe(true); // no clock advance
+    expect(queries).toBe(before + 2); // version + list
+    expect(await isTrustedOrigin(bCounted, origin, "CORS", clock.now)).toBe(true);
+    expect(queries).toBe(before + 2); // warm again
   });
 });

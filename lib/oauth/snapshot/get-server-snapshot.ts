@@ -1,3 +1,4 @@
+import { markTopicChanged, topicGeneration } from "../../cache/topic-generations";
 import type { Db } from "../../db/create-db-client";
 import { loadServerSnapshot } from "./load-server-snapshot";
 import type { ServerSnapshot } from "./types";
@@ -22,6 +23,19 @@ type Cache = { entries: Map<string, Entry>; refreshing: Map<string, Promise<Entr
 /** One cache per database client (tests open several), keyed by server id. */
 let caches = new WeakMap<Db, Cache>();
 
+/** The "changed here" counter of one server's configuration (lib/cache/topic-generations: process-wide). */
+const snapshotTopic = (authServerId: string) => `authorization-server:${authServerId}`;
+
+/**
+ * Called where this instance changes a server's configuration (admin changes, key rotation): the
+ * next read of that server on this instance re-checks its configVersion, so the change is seen at
+ * once instead of within a second (a read racing the change's commit sees it within a second, as
+ * other instances do through the configVersion bump).
+ */
+export function markServerSnapshotStale(authServerId: string): void {
+  markTopicChanged(snapshotTopic(authServerId));
+}
+
 /**
  * The snapshot of an ACTIVE authorization server (null for an unknown or INACTIVE one) from an
  * in-process cache that stays coherent across instances:
@@ -37,24 +51,6 @@ let caches = new WeakMap<Db, Cache>();
  * - unknown ids are cached too (as null, for the same interval), in a map bounded by
  *   SNAPSHOT_CACHE_MAX_ENTRIES.
  */
-/**
- * How often this process changed each server's configuration (a counter per server id). On
- * globalThis: Next.js gives the instrumentation hook (the document fast path) and the route handlers
- * separate module instances, and both must see a change made through either.
- */
-const holder = globalThis as unknown as { __idpSnapshotGenerations?: Map<string, number> };
-const generations = (holder.__idpSnapshotGenerations ??= new Map<string, number>());
-
-/**
- * Called where this instance changes a server's configuration (admin changes, key rotation): the
- * next read of that server on this instance re-checks its configVersion, so the change is seen at
- * once instead of within a second (a read racing the change's commit sees it within a second, as
- * other instances do through the configVersion bump).
- */
-export function markServerSnapshotStale(authServerId: string): void {
-  generations.set(authServerId, (generations.get(authServerId) ?? 0) + 1);
-}
-
 export async function getServerSnapshot(db: Db, authServerId: string, now: Date): Promise<ServerSnapshot | null> {
   let cache = caches.get(db);
   if (!cache) {
@@ -63,7 +59,7 @@ export async function getServerSnapshot(db: Db, authServerId: string, now: Date)
   }
   const nowMs = now.getTime();
   const current = cache.entries.get(authServerId);
-  const generation = generations.get(authServerId) ?? 0;
+  const generation = topicGeneration(snapshotTopic(authServerId));
   if (current && current.generation === generation && nowMs >= current.checkedAt && nowMs - current.checkedAt < SNAPSHOT_CHECK_INTERVAL_MS) return current.snapshot;
 
   let refreshing = cache.refreshing.get(authServerId);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "../../crypto/pooled-random-bytes";
 
 /** The longest an access token can live (spec: at most one day); revocation markers outlive it. */
 export const MAX_ACCESS_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -9,7 +9,7 @@ export const MAX_ACCESS_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
  * revocation marker kill every access token of a grant (refresh-token revocation or reuse, code
  * replay) without a row per issued token. Clients treat jti as opaque.
  */
-export function newAccessTokenId(grantId: string | null, random: (size: number) => Buffer = randomBytes): string {
+export function newAccessTokenId(grantId: string | null, random: (size: number) => Buffer = pooledRandomBytes): string {
   const id = `AT.${random(16).toString("base64url")}`;
   return grantId ? `${id}.${grantId}` : id;
 }

@@ -1,4 +1,3 @@
-import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { introspectEndpoint } from "@/lib/oauth/introspect/introspect-endpoint";
+import { protocolRoutes } from "@/app/_http/oauth-routes";
 
-export const { POST, OPTIONS } = oauthRoutes({ POST: introspectEndpoint }, { cors: true, noStore: true });
+export const { POST, OPTIONS } = protocolRoutes("v1/introspect");

@@ -1,4 +1,3 @@
-import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { DOCUMENT_ENDPOINT_OPTIONS, DOCUMENT_ENDPOINTS } from "@/lib/oauth/http/document-endpoints";
+import { protocolRoutes } from "@/app/_http/oauth-routes";
 
-export const { GET, OPTIONS } = oauthRoutes({ GET: DOCUMENT_ENDPOINTS["v1/keys"] }, DOCUMENT_ENDPOINT_OPTIONS);
+export const { GET, OPTIONS } = protocolRoutes("v1/keys");

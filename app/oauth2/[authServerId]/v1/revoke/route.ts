@@ -1,4 +1,3 @@
-import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { revokeEndpoint } from "@/lib/oauth/revoke/revoke-endpoint";
+import { protocolRoutes } from "@/app/_http/oauth-routes";
 
-export const { POST, OPTIONS } = oauthRoutes({ POST: revokeEndpoint }, { cors: true, noStore: true });
+export const { POST, OPTIONS } = protocolRoutes("v1/revoke");

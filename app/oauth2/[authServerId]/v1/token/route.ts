@@ -1,4 +1,3 @@
-import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { tokenEndpoint } from "@/lib/oauth/token/token-endpoint";
+import { protocolRoutes } from "@/app/_http/oauth-routes";
 
-export const { POST, OPTIONS } = oauthRoutes({ POST: tokenEndpoint }, { cors: true, noStore: true });
+export const { POST, OPTIONS } = protocolRoutes("v1/token");

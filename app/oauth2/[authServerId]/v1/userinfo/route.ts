@@ -1,4 +1,3 @@
-import { oauthRoutes } from "@/app/_http/oauth-routes";
-import { userinfoEndpoint } from "@/lib/oauth/userinfo/userinfo-endpoint";
+import { protocolRoutes } from "@/app/_http/oauth-routes";
 
-export const { GET, POST, OPTIONS } = oauthRoutes({ GET: userinfoEndpoint, POST: userinfoEndpoint }, { cors: true, noStore: true });
+export const { GET, POST, OPTIONS } = protocolRoutes("v1/userinfo");
