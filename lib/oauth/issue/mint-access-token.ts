@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { OAuthClient } from "../../apps/oauth-client";
 import type { SigningKey } from "../../keys/load-signing-key";
 import { buildAccessTokenClaims, type AccessTokenClaims } from "../claims/build-access-token-claims";
@@ -50,7 +49,7 @@ export async function mintAccessToken(input: MintAccessTokenInput): Promise<Mint
     app: { id: input.client.appId, clientId: input.client.clientId },
     user: input.user,
     scopes: input.scopes,
-    jti: newAccessTokenId(input.grantId, input.random ?? randomBytes),
+    jti: newAccessTokenId(input.grantId, input.random),
     ...(input.user && input.authTime ? { authTime: seconds(input.authTime) } : {}),
     iat,
     exp: iat + expiresIn,
