@@ -3,6 +3,7 @@ import { setAppContext } from "@/lib/app-context";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { runMigrations } from "@/lib/db/run-migrations";
+import { flushSystemLog } from "@/lib/system-log/queue-system-log";
 import { callRoute } from "./call-route";
 import { createFreshDatabase } from "./test-databases";
 
@@ -67,6 +68,8 @@ export async function createAdminFixture(provider: "sqlite" | "postgresql", star
     clock,
     api,
     async close() {
+      // queued System Log rows (token endpoint events) are written before the database goes away
+      await flushSystemLog(db);
       setAppContext(undefined);
       await db.$disconnect();
       await database.drop();
