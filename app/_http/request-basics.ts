@@ -1,4 +1,5 @@
 import type { PlainRequest, PlainResponse } from "@/lib/http/plain-http";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 
 export type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
 export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
@@ -7,14 +8,6 @@ export type RouteHandler = (request: Request, context: RouteContext) => Promise<
 export async function readParams(context: RouteContext | undefined): Promise<Record<string, string>> {
   const params = (await context?.params) ?? {};
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
-}
-
-/**
- * The client's address for logs and rate limits: the first X-Forwarded-For hop, as set by the
- * reverse proxy in front of the app (deployments without one should strip the header at the edge).
- */
-export function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
 
 /** The HTTP request as the plain data lib/ handlers take. */
@@ -26,7 +19,7 @@ export async function toPlainRequest(request: Request, context: RouteContext | u
     headers: request.headers,
     body: bodiless ? null : await request.text(),
     params: await readParams(context),
-    ipAddress: clientIp(request),
+    ipAddress: requestClientAddress(request.headers),
   };
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppContext } from "../app-context";
 import { signFixedJwt } from "../bench/sign-fixed-jwt";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
+import { requestClientAddress } from "../http/request-client-address";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "../http/response-headers";
 import { handleOAuthPreflight, handleOAuthRequest, type OAuthEndpointOptions, type OAuthOperation } from "../oauth/http/handle-oauth-request";
 import { MAX_FORM_BYTES } from "../oauth/http/parse-form-body";
@@ -64,7 +65,7 @@ async function answer(app: AppContext, request: IncomingMessage, response: Serve
       headers: { get: (name) => headerValue(request, name) },
       body,
       params: { authServerId: target.authServerId },
-      ipAddress: headerValue(request, "x-forwarded-for")?.split(",")[0]?.trim() || null,
+      ipAddress: requestClientAddress({ get: (name) => headerValue(request, name) }, request.socket.remoteAddress ?? null),
     };
     const result = target.operation ? await handleOAuthRequest(app, plain, target.operation, target.endpointOptions) : await handleOAuthPreflight(app, plain);
     write(response, result, method === "HEAD");

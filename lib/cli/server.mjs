@@ -23,7 +23,14 @@ for (const started = Date.now(); !globalThis.__idpFastPath; ) {
   await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
+// The client address (lib/http/request-client-address.ts) starts from the TCP peer, which Next.js
+// route handlers cannot see: this server hands it on in a header, replacing any a client sent, and
+// marks the process so that the header is believed only when it was set here.
+const PEER_ADDRESS_HEADER = "x-idp-peer-address"; // lib/http/client-address.ts
+globalThis.__idpPeerAddressHeader = true;
+
 const server = createServer((request, response) => {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   const fastPath = globalThis.__idpFastPath;
   if (fastPath && fastPath(request, response)) return;
   handle(request, response).catch((error) => {

@@ -24,6 +24,16 @@ describe("parseConfig", () => {
     expect(config.appSecret).toBeNull();
     expect(config.secretFile).toBe("./data/app-secret");
     expect(config.admin).toEqual({ email: null, password: null, apiToken: null });
+    expect(config.trustedProxyHops).toBe(0);
+  });
+
+  it.each([
+    ["0", 0],
+    ["1", 1],
+    [" 2 ", 2],
+    ["10", 10],
+  ])("reads TRUSTED_PROXY_HOPS %j as %i", (raw, expected) => {
+    expect(parseConfig({ TRUSTED_PROXY_HOPS: raw }).trustedProxyHops).toBe(expected);
   });
 
   it("builds the default ORG_URL from PORT", () => {
@@ -58,6 +68,10 @@ describe("parseConfig", () => {
     [{ ADMIN_PASSWORD: "short" }, "ADMIN_PASSWORD"],
     [{ ADMIN_API_TOKEN: "has spaces in it and is long enough......" }, "ADMIN_API_TOKEN"],
     [{ ADMIN_API_TOKEN: "tooShort" }, "ADMIN_API_TOKEN"],
+    [{ TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS"],
+    [{ TRUSTED_PROXY_HOPS: "1.5" }, "TRUSTED_PROXY_HOPS"],
+    [{ TRUSTED_PROXY_HOPS: "11" }, "TRUSTED_PROXY_HOPS"],
+    [{ TRUSTED_PROXY_HOPS: "yes" }, "TRUSTED_PROXY_HOPS"],
   ])("rejects %j naming %s in one line", (env, variable) => {
     const error = errorOf(env);
     expect(error.code).toBe("config.invalid");

@@ -14,6 +14,8 @@ export type AppConfig = {
   /** Where the embedded default keeps a generated APP_SECRET. */
   secretFile: string;
   admin: { email: string | null; password: string | null; apiToken: string | null };
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the TCP peer is the client). */
+  trustedProxyHops: number;
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -78,6 +80,16 @@ function parseAdminApiToken(env: Env): string | null {
   return raw;
 }
 
+const MAX_PROXY_HOPS = 10;
+
+/** TRUSTED_PROXY_HOPS (default 0); exported for the request shells, which read it without the rest. */
+export function parseTrustedProxyHops(env: Env): number {
+  const raw = read(env, "TRUSTED_PROXY_HOPS");
+  if (raw === undefined) return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_PROXY_HOPS) throw new ConfigError("TRUSTED_PROXY_HOPS", `must be a whole number from 0 to ${MAX_PROXY_HOPS} (got "${raw}").`);
+  return Number(raw);
+}
+
 /**
  * Reads the process environment into a typed configuration, or throws a ConfigError whose message is
  * one line naming the variable. Pure: no file system, no network.
@@ -119,5 +131,6 @@ export function parseConfig(env: Env): AppConfig {
       password: parseAdminPassword(env),
       apiToken: parseAdminApiToken(env),
     },
+    trustedProxyHops: parseTrustedProxyHops(env),
   };
 }

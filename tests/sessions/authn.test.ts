@@ -146,7 +146,8 @@ describe.each(testProviders())("POST /api/v1/authn on %s", (provider) => {
     for (let i = 0; i < SIGNIN_RATE_LIMITS.perIp; i++) {
       expect((await authn(`nobody${i}@example.com`, "Whatever-123", { "X-Forwarded-For": ip })).status).toBe(401);
     }
-    const limited = await authn(alice.login, alice.password, { "X-Forwarded-For": `${ip}, 10.0.0.1` });
+    // the address the nearest hop appended counts; an entry the client put in front of it does not
+    const limited = await authn(alice.login, alice.password, { "X-Forwarded-For": `198.51.100.1, ${ip}` });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("x-rate-limit-limit")).toBe(String(SIGNIN_RATE_LIMITS.perIp));
     // another IP is not affected

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { AdminOperation } from "@/lib/admin/admin-request";
 import { getAppContext } from "@/lib/app-context";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 import type { AdminCall, DashboardClient } from "@/lib/dashboard/dashboard-context";
 import { requireAdmin, type AdminCheck } from "@/lib/dashboard/require-admin";
 import { runAdminOperation, type OperationCall, type OperationResult } from "@/lib/dashboard/run-admin-operation";
@@ -12,7 +13,7 @@ export const SIGN_IN_PATH = "/signin?return_to=/admin";
 /** The request's client, as the System Log records it. */
 export async function requestClient(): Promise<DashboardClient> {
   const h = await headers();
-  return { ipAddress: h.get("x-forwarded-for")?.split(",")[0]?.trim() || null, userAgent: h.get("user-agent") };
+  return { ipAddress: requestClientAddress(h), userAgent: h.get("user-agent") };
 }
 
 /** The raw Cookie header (the session cookie is read strictly from it). */
