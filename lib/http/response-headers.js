@@ -14,8 +14,9 @@ const BASE_HEADERS = Object.freeze({
  * clickjacking), except /oauth2/:as/v1/authorize[/resume]: those answer with their own headers,
  * because an okta_post_message response must be frameable by the app's origin (and only by it).
  * CSP frame-ancestors for current browsers, X-Frame-Options for old ones. No script-src here: the
- * hosted pages are rendered by Next.js, whose inline bootstrap scripts carry no nonce; the pages
- * that /authorize renders itself set a strict script CSP with a nonce (lib/hosted/page-security-headers).
+ * pages Next.js renders for people get a per-response nonce CSP from proxy.ts (which replaces this
+ * header there and keeps these directives); the pages /authorize renders itself set their own
+ * (lib/hosted/page-security-headers); JSON endpoints run no script.
  * No form-action either: the sign-in form's 303 chain ends at the app's redirect URI, which
  * form-action would block in Chromium.
  */
