@@ -1,12 +1,15 @@
 // The test app's page script. Config (clientId, scopes...) lives in localStorage so it survives
-// the redirects of the flows; window.testApp is what the specs call through page.evaluate.
+// the redirects of the flows; window.testApp is what the specs call through page.evaluate, and the
+// Sign in / Sign out buttons are what people use (npm run sample-app).
 (function () {
   var ISSUER = __ISSUER__;
+  var DEFAULT_CLIENT_ID = __CLIENT_ID__;
   var CONFIG_KEY = "e2e-test-app-config";
   var Sdk = window.OktaAuth && window.OktaAuth.OktaAuth ? window.OktaAuth.OktaAuth : window.OktaAuth;
 
   function config() {
-    return JSON.parse(localStorage.getItem(CONFIG_KEY) || "{}");
+    var stored = JSON.parse(localStorage.getItem(CONFIG_KEY) || "{}");
+    return stored.clientId ? stored : Object.assign({}, stored, { clientId: DEFAULT_CLIENT_ID });
   }
   function auth(overrides) {
     var c = config();
@@ -52,6 +55,52 @@
     },
   };
 
+  function showError(message) {
+    var error = document.getElementById("error");
+    error.textContent = message;
+    error.hidden = !message;
+  }
+
+  /** The people-facing part: who is signed in (ID token claims) and Sign out, or the Sign in form. */
+  async function renderSession() {
+    var tokens = await auth().tokenManager.getTokens();
+    var idToken = tokens.idToken;
+    var form = document.getElementById("sign-in-form");
+    var signedIn = document.getElementById("signed-in");
+    signedIn.hidden = !idToken;
+    form.hidden = Boolean(idToken);
+    if (idToken) {
+      var claims = idToken.claims;
+      document.getElementById("who").textContent = "You are " + (claims.name || claims.sub) + (claims.email ? " (" + claims.email + ")" : "") + ".";
+      document.getElementById("claims").textContent = JSON.stringify(claims, null, 2);
+    } else {
+      document.getElementById("client-id").value = config().clientId || "";
+    }
+  }
+
+  document.getElementById("sign-in-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var clientId = document.getElementById("client-id").value.trim();
+    window.testApp.configure(Object.assign({}, config(), { clientId: clientId }));
+    // started by a person: once back, /callback gives way to / (a reload must not replay the code)
+    sessionStorage.setItem("sample-app-started", "1");
+    showError("");
+    auth()
+      .token.getWithRedirect()
+      .catch(function (error) {
+        showError("Could not start the sign-in: " + (error && error.message));
+      });
+  });
+  document.getElementById("sign-out").addEventListener("click", function () {
+    showError("");
+    // revokes the tokens (CORS), forgets them here, then ends the IdP session (/logout)
+    auth()
+      .signOut({ clearTokensBeforeRedirect: true })
+      .catch(function (error) {
+        showError("Could not sign out: " + (error && error.message));
+      });
+  });
+
   // Landing pages: /callback parses the code response (PKCE); /implicit parses a fragment.
   (async function () {
     try {
@@ -60,18 +109,30 @@
         var a = auth(location.hash ? { pkce: false, responseMode: "fragment" } : {});
         if (new URLSearchParams(location.search).get("error")) {
           var q = new URLSearchParams(location.search);
+          showError("Sign-in failed: " + q.get("error") + (q.get("error_description") ? " (" + q.get("error_description") + ")" : ""));
+          await renderSession();
           return show("error", { error: q.get("error"), error_description: q.get("error_description"), state: q.get("state") });
         }
         var res = await a.token.parseFromUrl();
         a.tokenManager.setTokens(res.tokens);
+        if (sessionStorage.getItem("sample-app-started")) {
+          sessionStorage.removeItem("sample-app-started");
+          history.replaceState(null, "", "/");
+        }
+        await renderSession();
         return show("signed-in", { state: res.state, scopes: res.tokens.accessToken && res.tokens.accessToken.scopes, sub: res.tokens.idToken && res.tokens.idToken.claims.sub });
       }
       if (location.pathname === "/implicit" && location.hash) {
         return show("fragment", Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
       }
-      if (location.pathname === "/signed-out") return show("signed-out", { search: location.search });
+      if (location.pathname === "/signed-out") {
+        await renderSession();
+        return show("signed-out", { search: location.search });
+      }
+      if (location.pathname === "/") await renderSession();
       show("ready", {});
     } catch (error) {
+      showError(String(error && error.message));
       show("error", describeError(error));
     }
   })();
