@@ -10,9 +10,11 @@ import { writeSystemLog } from "../system-log/write-system-log";
 
 /**
  * Sign-in attempts allowed per client IP and per username (whether or not it exists) in one
- * window, counted in the database so every instance shares the budget.
+ * window, counted in the database so every instance shares the budget. The per-username budget is
+ * above the default lockoutThreshold (10), so that the attempt after a lockout, in the same minute,
+ * still says the account is locked; it bounds guessing where lockout is off (threshold 0) or high.
  */
-export const SIGNIN_RATE_LIMITS = { perIp: 50, perUsername: 10, windowSeconds: 60 } as const;
+export const SIGNIN_RATE_LIMITS = { perIp: 50, perUsername: 20, windowSeconds: 60 } as const;
 /** Longer usernames cannot be a login (Okta caps logins at 100 characters; we allow some slack). */
 const MAX_USERNAME_LENGTH = 1024;
 

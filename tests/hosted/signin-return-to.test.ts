@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReturnToSigninView } from "@/lib/hosted/load-signin-view";
 import { safeReturnTo } from "@/lib/hosted/return-to";
 import { mintSigninCsrfToken } from "@/lib/hosted/signin-csrf";
+import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { readSession } from "@/lib/sessions/read-session";
+import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { ORG_URL } from "../support/admin-fixture";
 import { SECRETS_KEY } from "../support/mint-test-tokens";
 import { testProviders } from "../support/test-databases";
@@ -143,15 +145,18 @@ describe.each(testProviders())("sign-in with return_to (no authorization request
       const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: locked.login, password: locked.password }, jar);
       expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=locked`);
       let last = "";
-      for (let i = 0; i < 11; i++) last = (await a.post(SUBMIT, { return_to: "/admin", csrf, username: "flood-admin@example.com", password: `guess-${i}-xxxx` }, jar)).location!;
+      for (let i = 0; i <= SIGNIN_RATE_LIMITS.perUsername; i++) last = (await a.post(SUBMIT, { return_to: "/admin", csrf, username: "flood-admin@example.com", password: `guess-${i}-xxxx` }, jar)).location!;
       expect(last).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=rate_limited`);
     });
 
-    it("ten wrong passwords lock the user out (the same lockout as the authorize flow)", async () => {
+    it("ten wrong passwords lock the user out (the same lockout as the authorize flow); the right one, in the same minute, says locked", async () => {
       const bob = await a.user("Bob");
       const { jar, csrf } = await start("/admin");
-      for (let i = 0; i < 10; i++) await a.post(SUBMIT, { return_to: "/admin", csrf, username: bob.login, password: `wrong-${i}-xxxx` }, jar);
+      for (let i = 0; i < DEFAULT_ORG_SETTINGS.lockoutThreshold; i++) await a.post(SUBMIT, { return_to: "/admin", csrf, username: bob.login, password: `wrong-${i}-xxxx` }, jar);
       expect((await a.f.db.user.findUniqueOrThrow({ where: { id: bob.id } })).status).toBe("LOCKED_OUT");
+      // the per-username rate limit leaves room for this attempt
+      const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: bob.login, password: bob.password }, jar);
+      expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=locked`);
     });
 
     it.each([

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSigninView } from "@/lib/hosted/load-signin-view";
 import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
+import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { readSession } from "@/lib/sessions/read-session";
 import { ORG_URL } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
@@ -102,7 +103,7 @@ describe.each(testProviders())("hosted sign-in on %s", (provider) => {
     it("too many attempts for one username: error=rate_limited", async () => {
       const { jar, id, csrf } = await start();
       let last = "";
-      for (let i = 0; i < 11; i++) last = (await a.post(SUBMIT, { request: id, csrf, username: "flood@example.com", password: `guess-${i}-xxxx` }, jar)).location!;
+      for (let i = 0; i <= SIGNIN_RATE_LIMITS.perUsername; i++) last = (await a.post(SUBMIT, { request: id, csrf, username: "flood@example.com", password: `guess-${i}-xxxx` }, jar)).location!;
       expect(last).toBe(`${ORG_URL}/signin?request=${id}&error=rate_limited`);
     });
 
