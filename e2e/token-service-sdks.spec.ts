@@ -5,7 +5,8 @@ import * as oidc from "openid-client";
 
 // The token service driven by unchanged certified/Okta clients against the production build:
 // openid-client 6 obtains, refreshes, introspects and revokes tokens; @okta/jwt-verifier 4 verifies
-// them against our JWKS, also across a key rotation.
+// them against our JWKS, also across a key rotation. openid-client also runs the authorization code
+// flow as a certified relying party (PKCE, nonce, RFC 9207 iss, userinfo, end session).
 test.describe.configure({ mode: "serial" });
 
 test("openid-client and @okta/jwt-verifier obtain and verify tokens, across refresh, revocation and key rotation", async ({ baseURL }) => {
@@ -93,4 +94,71 @@ test("openid-client and @okta/jwt-verifier obtain and verify tokens, across refr
   await freshVerifier.verifyAccessToken(after.access_token, "api://default");
   await freshVerifier.verifyAccessToken(before.access_token, "api://default");
   await verifier.verifyAccessToken(after.access_token, "api://default");
+});
+
+test("openid-client: authorization code with PKCE and nonce through the hosted sign-in, iss checked (RFC 9207), userinfo, end-session URL", async ({ baseURL, page }) => {
+  const issuer = `${baseURL}/oauth2/default`;
+  const suffix = Date.now().toString(36);
+  const admin = adminApi(baseURL!);
+  const redirectUri = "http://localhost:8080/oidc-callback";
+  const web = await admin("POST", "/api/v1/apps", {
+    name: "oidc_client",
+    label: `Certified RP ${suffix}`,
+    signOnMode: "OPENID_CONNECT",
+    credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } },
+    settings: { oauthClient: { application_type: "web", redirect_uris: [redirectUri], post_logout_redirect_uris: ["http://localhost:8080/"], grant_types: ["authorization_code"], response_types: ["code"] } },
+  });
+  const { client_id: clientId, client_secret: clientSecret } = web.credentials.oauthClient;
+  const login = `rp.${suffix}@example.com`;
+  const password = `Correct-Horse-rp-${suffix}`;
+  const user = await admin("POST", "/api/v1/users?activate=true", { profile: { firstName: "Rene", lastName: "Party", email: login, login }, credentials: { password: { value: password } } });
+  await admin("POST", `/api/v1/apps/${web.id}/users`, { id: user.id, scope: "USER" });
+
+  const config = await oidc.discovery(new URL(issuer), clientId, clientSecret, oidc.ClientSecretBasic(clientSecret), { execute: [oidc.allowInsecureRequests] });
+  expect(config.serverMetadata().authorization_response_iss_parameter_supported).toBe(true);
+  const codeVerifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const nonce = oidc.randomNonce();
+  const authorizationUrl = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: "openid profile email",
+    code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: "S256",
+    state,
+    nonce,
+  });
+
+  // nothing listens on the redirect URI: the browser's arrival there is the app's callback
+  let callback: URL | undefined;
+  await page.route((url) => url.href.startsWith(`${redirectUri}?`), (route) => {
+    callback = new URL(route.request().url());
+    return route.fulfill({ status: 200, contentType: "text/plain", body: "callback received" });
+  });
+  await page.goto(authorizationUrl.href);
+  await page.getByLabel("Username").fill(login);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("callback received")).toBeVisible();
+  expect(callback?.searchParams.get("iss")).toBe(issuer);
+
+  const tokens = await oidc.authorizationCodeGrant(config, callback!, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+  const claims = tokens.claims()!;
+  expect(claims).toMatchObject({ iss: issuer, aud: clientId, sub: user.id, nonce, email: login });
+  const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, user.id);
+  expect(userinfo).toMatchObject({ sub: user.id, email: login, given_name: "Rene", family_name: "Party" });
+
+  // a replayed code is refused, and the response says so the way openid-client reports it
+  const replay = await oidc.authorizationCodeGrant(config, callback!, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce }).catch((error: { error?: string }) => error);
+  expect(replay).toMatchObject({ error: "invalid_grant" });
+
+  const endSession = oidc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: "http://localhost:8080/", state: "bye" });
+  expect(endSession.origin + endSession.pathname).toBe(`${issuer}/v1/logout`);
+  // with the browser's cookies: the session ends and the answer sends the browser back with state
+  const loggedOut = await page.request.get(endSession.href, { maxRedirects: 0 });
+  expect([loggedOut.status(), loggedOut.headers().location]).toEqual([302, "http://localhost:8080/?state=bye"]);
+  // no session left: a silent authorization request answers login_required
+  const silent = await page.request.get(oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: "openid", prompt: "none", state: "silent", nonce: oidc.randomNonce() }).href, { maxRedirects: 0 });
+  const answer = new URL(silent.headers().location ?? "about:blank");
+  expect(answer.origin + answer.pathname).toBe(redirectUri);
+  expect(Object.fromEntries(answer.searchParams)).toMatchObject({ error: "login_required", state: "silent", iss: issuer });
 });
