@@ -460,6 +460,9 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
     expect(inactive.body[0].credentials.oauthClient.client_secret).toMatch(SECRET);
     const byName = await f.api("GET", `/api/v1/apps?filter=${encodeURIComponent('name eq "bookmark"')}`);
     expect(byName.body).toEqual([]);
+    // a value may hold " and ": the filter is parsed, not split
+    const quoted = await f.api("GET", `/api/v1/apps?filter=${encodeURIComponent('(name eq "oidc_client and more") and status eq "ACTIVE"')}`);
+    expect([quoted.status, quoted.body]).toEqual([200, []]);
     const all = await f.api("GET", "/api/v1/apps?q=oidc&limit=200");
     expect(all.body.length).toBe(await f.db.app.count());
     for (const filter of ['status eq "GONE"', "label sw \"x\"", 'status eq "ACTIVE" or name eq "x"']) {

@@ -467,11 +467,11 @@ describe.each(testProviders())("groups API on %s", (provider) => {
     });
 
     it.each([
-      ["search", 'type eq OKTA_GROUP', "search: Expected a double-quoted value after 'type eq'."],
+      ["search", 'type eq OKTA_GROUP', "search: Expected a double-quoted value after 'type eq', found 'OKTA_GROUP' at position 9."],
       ["search", 'profile.name sw "Sa"', "search: 'profile.name sw' is not supported."],
       ["filter", 'status eq "ACTIVE"', "filter: 'status eq' is not supported."],
       ["filter", 'lastUpdated gt "yesterday"', "filter: 'yesterday' is not an ISO 8601 time such as \"2026-01-15T10:00:00.000Z\"."],
-      ["search", '(type eq "BUILT_IN"', "search: Expected ')' at position 19."],
+      ["search", '(type eq "BUILT_IN"', "search: Expected ')' to close the '(' at position 1, found the end of the expression."],
     ])("refuses %s=%s with E0000001 on the parameter", async (parameter, expression, cause) => {
       const res = await f.api("GET", `/api/v1/groups?${parameter}=${encodeURIComponent(expression)}`);
       expect(res.status).toBe(400);

@@ -11,6 +11,7 @@ describe("parseLogFilter", () => {
     ['actor.id eq "00u123" and eventType eq "x.y"', { actorId: "00u123", eventType: "x.y" }],
     ['severity eq "WARN" AND uuid eq "abc"', { severity: "WARN", uuid: "abc" }],
     ['eventType eq "with \\"quote\\""', { eventType: 'with "quote"' }],
+    ['eventType eq "a and b" and (severity eq "INFO")', { eventType: "a and b", severity: "INFO" }],
   ])("parses %j", (input, expected) => {
     expect(parseLogFilter(input)).toEqual(expected);
   });
@@ -23,6 +24,8 @@ describe("parseLogFilter", () => {
     'eventType eq "a" and eventType eq "b"',
     '__proto__ eq "x"',
     "x".repeat(1001),
+    'eventType eq "a" and',
+    'constructor eq "x"',
   ])("rejects %j with E0000001 on filter", (input) => {
     let error: unknown;
     try {

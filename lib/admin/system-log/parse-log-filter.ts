@@ -1,4 +1,6 @@
 import { validationError } from "../admin-api-error";
+import { parseEqualityFilter } from "../filters/parse-equality-filter";
+import { FilterSyntaxError } from "../filters/parse-filter-expression";
 
 /** The System Log fields `filter` may compare, mapped to their columns. */
 const FIELDS = {
@@ -9,9 +11,11 @@ const FIELDS = {
   uuid: "uuid",
 } as const;
 
-export type LogFilter = Partial<Record<(typeof FIELDS)[keyof typeof FIELDS], string>>;
+type Field = keyof typeof FIELDS;
+export type LogFilter = Partial<Record<(typeof FIELDS)[Field], string>>;
 
-const CLAUSE = /^\s*([A-Za-z.]+)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/;
+const FIELD_TYPES = Object.fromEntries(Object.keys(FIELDS).map((field) => [field, "string" as const]));
+const USAGE = `Use <field> eq "<value>" joined by and; fields: ${Object.keys(FIELDS).join(", ")}.`;
 
 /**
  * Okta's `filter` for /api/v1/logs, the subset this server supports: clauses `<field> eq "<value>"`
@@ -20,19 +24,18 @@ const CLAUSE = /^\s*([A-Za-z.]+)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/;
  */
 export function parseLogFilter(filter: string | null): LogFilter {
   if (filter === null || filter.trim() === "") return {};
-  if (filter.length > 1000) throw validationError("filter", ["filter: At most 1000 characters."]);
+  let clauses;
+  try {
+    clauses = parseEqualityFilter(filter, FIELD_TYPES);
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw validationError("filter", [`filter: ${error.message} ${USAGE}`]);
+    throw error;
+  }
   const result: LogFilter = {};
-  for (const clause of filter.split(/\s+and\s+/i)) {
-    const match = CLAUSE.exec(clause);
-    const field = match?.[1] as keyof typeof FIELDS | undefined;
-    if (!match || !field || !(field in FIELDS)) {
-      throw validationError("filter", [
-        `filter: Unsupported expression "${clause.trim()}". Use <field> eq "<value>" joined by and; fields: ${Object.keys(FIELDS).join(", ")}.`,
-      ]);
-    }
-    const column = FIELDS[field];
+  for (const { field, value } of clauses) {
+    const column = FIELDS[field as Field];
     if (result[column] !== undefined) throw validationError("filter", [`filter: ${field} is compared more than once.`]);
-    result[column] = match[2]!.replace(/\\(.)/g, "$1");
+    result[column] = value as string;
   }
   return result;
 }

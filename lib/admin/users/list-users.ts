@@ -1,9 +1,10 @@
 import type { User } from "../../db/generated/sqlite/client";
 import { validationError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
+import { FilterSyntaxError } from "../filters/parse-filter-expression";
 import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
 import { matchUserFilter } from "./match-user-filter";
-import { parseUserFilter, UserFilterError } from "./parse-user-filter";
+import { parseUserFilter } from "./parse-user-filter";
 import { scanUsers, type UserQuery } from "./scan-users";
 import { userFilterWhere } from "./user-filter-where";
 import { userJson } from "./user-json";
@@ -33,7 +34,7 @@ function queryFor(param: (typeof QUERY_PARAMS)[number] | null, value: string): U
   try {
     filter = parseUserFilter(value);
   } catch (error) {
-    if (error instanceof UserFilterError) throw validationError(param, [`${param}: ${error.message}`]);
+    if (error instanceof FilterSyntaxError) throw validationError(param, [`${param}: ${error.message}`]);
     throw error;
   }
   const { where, exact } = userFilterWhere(filter);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FilterSyntaxError } from "../filters/parse-filter-expression";
 import { matchUserFilter, type FilterableUser } from "./match-user-filter";
-import { parseUserFilter, UserFilterError, type UserFilter } from "./parse-user-filter";
+import { parseUserFilter, type UserFilter } from "./parse-user-filter";
 import { userFilterWhere } from "./user-filter-where";
 
 const term = (attribute: string, operator: string, value: unknown) => ({ kind: "term", attribute, operator, value });
@@ -70,6 +71,7 @@ describe("parseUserFilter", () => {
     ['(status eq "ACTIVE"', "Expected ')' to close the '(' at position 1, found the end of the expression."],
     ['status eq "ACTIVE")', "Expected 'and', 'or' or the end of the expression, found ')' at position 19."],
     ['status eq "A" ; drop table', "Unexpected character ';' at position 15."],
+    ['status eq "ACTIVE"and id eq "x"', "Expected a space after the string that starts at position 11."],
     ['profile.nickName eq "\\n"', 'Only \\" and \\\\ may be escaped in a string (position 22).'],
     ["profile.n eq 12abc", "Invalid number at position 14."],
     ['profile.city pr', "Expected an operator (eq, sw, co, gt, ge, lt, le) after 'profile.city', found 'pr' at position 14."],
@@ -83,7 +85,7 @@ describe("parseUserFilter", () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(UserFilterError);
+    expect(error).toBeInstanceOf(FilterSyntaxError);
     expect((error as Error).message.startsWith(message)).toBe(true);
   });
 });
