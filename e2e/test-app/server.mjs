@@ -42,7 +42,7 @@ const APP_PAGE = page(
   <pre id="claims"></pre>
 </section>
 <p id="error" role="alert" hidden></p>
-<pre id="result"></pre>
+<details><summary>What the SDK last answered</summary><pre id="result"></pre></details>
 <script src="/okta-auth-js.js"></script><script src="/app.js"></script>`,
 );
 
