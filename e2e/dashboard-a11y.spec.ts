@@ -136,6 +136,7 @@ const MAIN_PAGES: MainPage[] = [
   { name: "API tokens", path: () => "/admin/api-tokens", heading: "API tokens", narrow: true },
   { name: "system log", path: () => "/admin/system-log", heading: "System Log", narrow: true },
   { name: "system log event", path: (f) => `/admin/system-log/${f.eventId}`, heading: /./ },
+  { name: "settings", path: () => "/admin/settings", heading: "Settings", narrow: true },
 ];
 
 async function open(page: Page, main: MainPage) {

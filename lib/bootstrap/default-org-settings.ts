@@ -1,4 +1,4 @@
-/** Org-wide defaults written at bootstrap; admins change them later. */
+/** Org-wide defaults written at bootstrap; admins change them later (POST /api/v1/org/settings, the dashboard's Settings page). */
 export const DEFAULT_ORG_SETTINGS = {
   /** consecutive failed sign-ins before LOCKED_OUT */
   lockoutThreshold: 10,

@@ -1,5 +1,6 @@
 import type { Db } from "../db/create-db-client";
-import { DEFAULT_ORG_SETTINGS } from "../bootstrap/default-org-settings";
+import { readOrgSettings } from "../bootstrap/read-org-settings";
+import { parseLogRetentionDays } from "./parse-log-retention-days";
 
 const DAY_MS = 86_400_000;
 
@@ -13,8 +14,7 @@ export type PruneReport = Record<string, number>;
  * Idempotent, so every instance may run it.
  */
 export async function pruneExpiredRows(db: Db, now: Date): Promise<PruneReport> {
-  const org = await db.orgSettings.findUnique({ where: { id: "org" }, select: { settings: true } });
-  const retentionDays = Number((org?.settings as { systemLogRetentionDays?: number } | undefined)?.systemLogRetentionDays ?? DEFAULT_ORG_SETTINGS.systemLogRetentionDays);
+  const retentionDays = parseLogRetentionDays(await readOrgSettings(db));
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const results = await db.$transaction([
     db.systemLogEvent.deleteMany({ where: { published: { lt: new Date(now.getTime() - retentionDays * DAY_MS) } } }),

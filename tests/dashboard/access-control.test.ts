@@ -71,6 +71,11 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
       scopes: ["CORS"],
       grantTypes: ["client_credentials"],
       clientsMode: "ALL_CLIENTS",
+      lockoutThreshold: "0",
+      sessionIdleMinutes: "129600",
+      sessionMaxMinutes: "129600",
+      refreshTokenGraceSeconds: "60",
+      systemLogRetentionDays: "1",
     };
   });
   afterAll(() => f.close());
@@ -103,6 +108,22 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "group.lifecycle.create" }, orderBy: { published: "desc" } });
     expect(event.actorId).toBe(adminId);
     expect(await f.db.group.count({ where: { name: "Admins' group" } })).toBe(1);
+  });
+
+  it("lets the admin change the org settings from the Settings page's form; a blank field is refused by name", async () => {
+    const saved = await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "5", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "10", systemLogRetentionDays: "30" });
+    expect(saved).toEqual({ ok: true, notice: "Saved the settings. They apply at once." });
+    expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ lockoutThreshold: 5, sessionIdleMinutes: 60, sessionMaxMinutes: 480, refreshTokenGraceSeconds: 10, systemLogRetentionDays: 30 });
+    const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "system.org.settings.update" }, orderBy: { published: "desc" } });
+    expect(event.actorId).toBe(adminId);
+    const blank = await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "99", systemLogRetentionDays: "30" });
+    expect(blank).toEqual({
+      ok: false,
+      error: "Api validation failed: lockoutThreshold",
+      causes: ["lockoutThreshold: Must be a whole number from 0 to 100.", "refreshTokenGraceSeconds: Must be a whole number from 0 to 60."],
+    });
+    expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ lockoutThreshold: 5, refreshTokenGraceSeconds: 10 });
+    await f.api("POST", "/api/v1/org/settings", { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, refreshTokenGraceSeconds: 30, systemLogRetentionDays: 90 });
   });
 
   it("refuses a session that has been signed out, and an admin whose admin role was removed", async () => {

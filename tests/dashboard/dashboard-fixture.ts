@@ -58,5 +58,6 @@ export async function snapshotCounts(f: AdminFixture) {
     db.systemLogEvent.count(),
   ]);
   const serverRows = await db.authorizationServer.findMany({ select: { id: true, status: true, lastUpdated: true, configVersion: true }, orderBy: { id: "asc" } });
-  return { servers, serverRows, scopes, claims, policies, rules, keys, apps, secrets, appUsers, appGroups, users, groups, members, origins, tokens, liveTokens, sessions, liveSessions, logs };
+  const orgSettings = await db.orgSettings.findUnique({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
+  return { servers, serverRows, scopes, claims, policies, rules, keys, apps, secrets, appUsers, appGroups, users, groups, members, origins, tokens, liveTokens, sessions, liveSessions, logs, orgSettings };
 }

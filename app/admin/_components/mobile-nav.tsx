@@ -13,6 +13,7 @@ export const NAV_ITEMS = [
   { href: "/admin/trusted-origins", label: "Trusted Origins" },
   { href: "/admin/api-tokens", label: "API Tokens" },
   { href: "/admin/system-log", label: "System Log" },
+  { href: "/admin/settings", label: "Settings" },
 ] as const;
 
 function isCurrent(pathname: string, href: string) {

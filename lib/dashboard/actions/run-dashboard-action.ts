@@ -4,6 +4,7 @@ import { requireAdmin } from "../require-admin";
 import { appActions } from "./app-actions";
 import { authorizationServerActions } from "./authorization-server-actions";
 import { directoryActions } from "./directory-actions";
+import { orgActions } from "./org-actions";
 import type { ActionOutcome, DashboardAction } from "./types";
 import { userActions } from "./user-actions";
 
@@ -13,6 +14,7 @@ export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Obje
   ...appActions,
   ...userActions,
   ...directoryActions,
+  ...orgActions,
 });
 
 export type DashboardActionResult = ActionOutcome | { ok: false; refused: "signin" | "forbidden" };

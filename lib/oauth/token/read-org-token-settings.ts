@@ -9,15 +9,19 @@ export type OrgTokenSettings = {
   refreshTokenGraceSeconds: number;
 };
 
-const MAX_GRACE_SECONDS = 60;
+export const MAX_GRACE_SECONDS = 60;
+
+/** The org settings the token service applies, read live from OrgSettings.settings (admins change them). */
+export async function readOrgTokenSettings(db: Db | DbTx): Promise<OrgTokenSettings> {
+  return parseOrgTokenSettings(await readOrgSettings(db));
+}
 
 /**
- * The org settings the token service applies, read live from OrgSettings.settings (admins change
- * them) and defensively: a missing or non-numeric value falls back to the default, the grace
- * period is clamped to 0-60 s, and a negative threshold counts as the default.
+ * The token settings of an org settings object (pure), read defensively: a missing or non-numeric
+ * value falls back to the default, the grace period is clamped to 0-60 s, and a negative threshold
+ * counts as the default.
  */
-export async function readOrgTokenSettings(db: Db | DbTx): Promise<OrgTokenSettings> {
-  const settings = await readOrgSettings(db);
+export function parseOrgTokenSettings(settings: Record<string, unknown>): OrgTokenSettings {
   const threshold = settings.lockoutThreshold;
   const grace = settings.refreshTokenGraceSeconds;
   return {

@@ -1,0 +1,191 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { E2E_IDP_PORT } from "./test-app/settings";
+
+// Two instances of the production build behind an imaginary load balancer: one database
+// (PostgreSQL when TEST_POSTGRES_URL is set, as in CI; else one SQLite file), one ORG_URL, one
+// APP_SECRET, no shared memory. What one instance does, the other sees: tokens, revocations,
+// refresh-token reuse, app deactivation, key rotation, and the first-run bootstrap they race for.
+const PORTS = [E2E_IDP_PORT + 3, E2E_IDP_PORT + 4] as const;
+const [A, B] = PORTS.map((port) => `http://localhost:${port}`) as [string, string];
+const ORG_URL = A; // the address the load balancer would publish
+const ISSUER = `${ORG_URL}/oauth2/default`;
+const TOKEN = "00twoInstancesToken0000000000000000000000";
+const dataDir = process.env.E2E_DATA_DIR ?? "e2e/.data";
+
+let servers: ChildProcess[] = [];
+let dropDatabase: () => Promise<void> = async () => {};
+
+async function freshDatabaseUrl(): Promise<string> {
+  const adminUrl = process.env.TEST_POSTGRES_URL;
+  if (!adminUrl) {
+    const file = path.join(dataDir, "two-instances.db");
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    return `file:./${file}`;
+  }
+  const name = `e2e_two_${Date.now().toString(36)}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  dropDatabase = async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  };
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function waitForHealth(origin: string, server: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (server.exitCode !== null) throw new Error(`the instance on ${origin} exited with ${server.exitCode}`);
+    const up = await fetch(`${origin}/api/health`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the instance on ${origin} did not start`);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
+async function api<T = any>(origin: string, method: string, apiPath: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${origin}${apiPath}`, {
+    method,
+    headers: { Authorization: `SSWS ${TOKEN}`, Accept: "application/json", "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = res.status === 204 ? null : await res.json();
+  expect(res.status, `${method} ${origin}${apiPath}: ${JSON.stringify(json)}`).toBeLessThan(300);
+  return json as T;
+}
+
+type Client = { id: string; secret: string };
+/** A form POST to a protocol endpoint of one instance, with client_secret_basic. */
+async function protocol(origin: string, endpoint: string, client: Client, form: Record<string, string>) {
+  const res = await fetch(`${origin}/oauth2/default/v1/${endpoint}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}` },
+    body: new URLSearchParams(form).toString(),
+  });
+  return { status: res.status, body: res.status === 200 && endpoint === "revoke" ? null : await res.json() };
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    ORG_URL,
+    DATABASE_URL: await freshDatabaseUrl(),
+    APP_SECRET: "two-instances-app-secret-two-instances-app-secret",
+    ADMIN_EMAIL: "admin@two.test",
+    ADMIN_PASSWORD: "two-Instances-admin-1",
+    ADMIN_API_TOKEN: TOKEN,
+  };
+  // both start at once: migrations and the first-run bootstrap must tolerate the race
+  servers = PORTS.map((port) => spawn(process.execPath, ["lib/cli/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] }));
+  await Promise.all([waitForHealth(A, servers[0]!), waitForHealth(B, servers[1]!)]);
+});
+
+test.afterAll(async () => {
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          if (server.exitCode !== null) return resolve();
+          server.once("exit", () => resolve());
+          server.kill("SIGTERM");
+        }),
+    ),
+  );
+  await dropDatabase();
+});
+
+test("one org for both: a single bootstrap, the same issuer and keys", async () => {
+  const [usersA, usersB] = await Promise.all([api(A, "GET", "/api/v1/users"), api(B, "GET", "/api/v1/users")]);
+  expect(usersA.map((u: { profile: { login: string } }) => u.profile.login)).toEqual(["admin@two.test"]);
+  expect(usersB).toEqual(usersA);
+  const [discoveryA, discoveryB] = await Promise.all([A, B].map((origin) => fetch(`${origin}/oauth2/default/.well-known/openid-configuration`).then((res) => res.json())));
+  expect(discoveryA.issuer).toBe(ISSUER);
+  expect(discoveryB).toEqual(discoveryA);
+  const [keysA, keysB] = await Promise.all([A, B].map((origin) => fetch(`${origin}/oauth2/default/v1/keys`).then((res) => res.json())));
+  expect(keysB).toEqual(keysA);
+});
+
+test("tokens, revocation, refresh reuse, app deactivation and key rotation cross instances", async () => {
+  const suffix = Date.now().toString(36);
+  await api(A, "POST", "/api/v1/authorizationServers/default/scopes", { name: `two:${suffix}` });
+  const service = await api(A, "POST", "/api/v1/apps", {
+    name: "oidc_client",
+    label: `Two instances service ${suffix}`,
+    signOnMode: "OPENID_CONNECT",
+    credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } },
+    settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] } },
+  });
+  const web = await api(A, "POST", "/api/v1/apps", {
+    name: "oidc_client",
+    label: `Two instances web ${suffix}`,
+    signOnMode: "OPENID_CONNECT",
+    credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } },
+    settings: { oauthClient: { application_type: "web", redirect_uris: ["https://app.example.com/callback"], grant_types: ["authorization_code", "password", "refresh_token"], response_types: ["code"] } },
+  });
+  const serviceClient = { id: service.credentials.oauthClient.client_id, secret: service.credentials.oauthClient.client_secret };
+  const webClient = { id: web.credentials.oauthClient.client_id, secret: web.credentials.oauthClient.client_secret };
+  const login = `two.${suffix}@example.com`;
+  const user = await api(A, "POST", "/api/v1/users?activate=true", { profile: { firstName: "Tu", lastName: "Instances", email: login, login }, credentials: { password: { value: `Correct-Horse-${suffix}` } } });
+  await api(A, "POST", `/api/v1/apps/${web.id}/users`, { id: user.id, scope: "USER" });
+
+  // configuration made on A (the scope, the app) reaches B within a second (B's cached server
+  // snapshot compares the configuration version at most once a second); B's token is active on A
+  let issued: Awaited<ReturnType<typeof protocol>> = { status: 0, body: null };
+  await expect
+    .poll(async () => {
+      issued = await protocol(B, "token", serviceClient, { grant_type: "client_credentials", scope: `two:${suffix}` });
+      return issued.status;
+    }, { timeout: 3_000 })
+    .toBe(200);
+  expect(await protocol(A, "introspect", serviceClient, { token: issued.body.access_token })).toMatchObject({ status: 200, body: { active: true, iss: ISSUER, client_id: serviceClient.id } });
+
+  // revoked on B, dead on A (the refresh token and the access tokens of its grant)
+  const signedIn = await protocol(A, "token", webClient, { grant_type: "password", username: login, password: `Correct-Horse-${suffix}`, scope: "openid offline_access" });
+  expect(signedIn.status).toBe(200);
+  expect((await protocol(B, "revoke", webClient, { token: signedIn.body.refresh_token })).status).toBe(200);
+  expect(await protocol(A, "introspect", webClient, { token: signedIn.body.refresh_token })).toEqual({ status: 200, body: { active: false } });
+  expect(await protocol(A, "introspect", webClient, { token: signedIn.body.access_token })).toEqual({ status: 200, body: { active: false } });
+
+  // a refresh token rotated on A and replayed on B is reuse (grace period set to 0 through A): the
+  // whole family dies, the token A handed out included
+  await api(A, "POST", "/api/v1/org/settings", { refreshTokenGraceSeconds: 0 });
+  const family = await protocol(A, "token", webClient, { grant_type: "password", username: login, password: `Correct-Horse-${suffix}`, scope: "openid offline_access" });
+  const rotated = await protocol(A, "token", webClient, { grant_type: "refresh_token", refresh_token: family.body.refresh_token });
+  expect(rotated.status).toBe(200);
+  const replay = await protocol(B, "token", webClient, { grant_type: "refresh_token", refresh_token: family.body.refresh_token });
+  expect(replay).toEqual({ status: 400, body: { error: "invalid_grant", error_description: "The refresh token is invalid or expired." } });
+  expect(await protocol(A, "introspect", webClient, { token: rotated.body.refresh_token })).toEqual({ status: 200, body: { active: false } });
+
+  // the service app deactivated on A: its token is inactive on B at once, and B stops issuing
+  await api(A, "POST", `/api/v1/apps/${service.id}/lifecycle/deactivate`);
+  expect(await protocol(B, "introspect", webClient, { token: issued.body.access_token })).toEqual({ status: 200, body: { active: false } });
+  await expect.poll(async () => (await protocol(B, "token", serviceClient, { grant_type: "client_credentials", scope: `two:${suffix}` })).status, { timeout: 3_000 }).toBe(401);
+
+  // keys rotated on A: B signs with the new key and publishes it
+  const [rotatedKey] = await api(A, "POST", "/api/v1/authorizationServers/default/credentials/lifecycle/keyRotate", { use: "sig" });
+  await expect
+    .poll(async () => {
+      const token = await protocol(B, "token", webClient, { grant_type: "password", username: login, password: `Correct-Horse-${suffix}`, scope: "openid" });
+      return JSON.parse(Buffer.from(String(token.body.access_token).split(".")[0]!, "base64url").toString()).kid;
+    }, { timeout: 3_000 })
+    .toBe(rotatedKey.kid);
+  const keysB = await fetch(`${B}/oauth2/default/v1/keys`).then((res) => res.json());
+  expect(keysB.keys.map((key: { kid: string }) => key.kid)).toContain(rotatedKey.kid);
+});

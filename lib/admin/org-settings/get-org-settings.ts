@@ -1,0 +1,14 @@
+import { toSettingsObject } from "../../bootstrap/read-org-settings";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { orgSettingsJson } from "./org-settings-json";
+import { parseOrgSettings } from "./parse-org-settings";
+
+/**
+ * GET /api/v1/org/settings -> 200 {lockoutThreshold, sessionIdleMinutes, sessionMaxMinutes,
+ * systemLogRetentionDays, refreshTokenGraceSeconds, lastUpdated, _links}: the org-wide security
+ * settings in force (this server's extension; Okta keeps them in its policies).
+ */
+export async function getOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
+  const org = await ctx.db.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
+  return { status: 200, body: orgSettingsJson(ctx.orgUrl, parseOrgSettings(toSettingsObject(org.settings)), org.lastUpdated) };
+}

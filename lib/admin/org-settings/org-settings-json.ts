@@ -1,0 +1,9 @@
+import { isoTime, link } from "../links";
+import type { OrgSettingsValues } from "./parse-org-settings";
+
+export const ORG_SETTINGS_PATH = "/api/v1/org/settings";
+
+/** The org settings resource: the values in force and when they last changed. */
+export function orgSettingsJson(orgUrl: string, values: OrgSettingsValues, lastUpdated: Date) {
+  return { ...values, lastUpdated: isoTime(lastUpdated), _links: { self: link(orgUrl, ORG_SETTINGS_PATH, ["GET", "POST"]) } };
+}

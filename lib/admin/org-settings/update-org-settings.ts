@@ -1,0 +1,42 @@
+import { toSettingsObject } from "../../bootstrap/read-org-settings";
+import { asJson } from "../../db/as-json";
+import type { AdminContext, AdminResponse } from "../admin-request";
+import { audit } from "../audit";
+import { parseInput } from "../parse-input";
+import { readJsonBody } from "../read-json-body";
+import { orgSettingsInput } from "./org-settings-input";
+import { ORG_SETTINGS_PATH, orgSettingsJson } from "./org-settings-json";
+import { parseOrgSettings, type OrgSettingsValues } from "./parse-org-settings";
+
+/**
+ * POST /api/v1/org/settings {lockoutThreshold?, sessionIdleMinutes?, sessionMaxMinutes?,
+ * systemLogRetentionDays?, refreshTokenGraceSeconds?} -> 200 the settings in force. A partial
+ * update (as Okta's POST on org objects): fields left out keep their values. Every reader takes the
+ * settings from the database on each use, so a change applies at once on every instance. A change
+ * is logged as `system.org.settings.update` with each old and new value; no change, no event.
+ */
+export async function updateOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
+  const input = parseInput(orgSettingsInput, readJsonBody(ctx.request), "orgSettings");
+  const now = ctx.now();
+  const { before, after, lastUpdated } = await ctx.db.$transaction(async (tx) => {
+    const org = await tx.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
+    const stored = toSettingsObject(org.settings);
+    const merged = { ...stored, ...input };
+    const before = parseOrgSettings(stored);
+    const after = parseOrgSettings(merged);
+    if (changedFields(before, after).length === 0) return { before, after, lastUpdated: org.lastUpdated };
+    await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: now } });
+    return { before, after, lastUpdated: now };
+  });
+  const changed = changedFields(before, after);
+  if (changed.length > 0) {
+    await audit(ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {
+      changes: Object.fromEntries(changed.map((field) => [field, { from: before[field], to: after[field] }])),
+    });
+  }
+  return { status: 200, body: orgSettingsJson(ctx.orgUrl, after, lastUpdated) };
+}
+
+function changedFields(before: OrgSettingsValues, after: OrgSettingsValues): Array<keyof OrgSettingsValues> {
+  return (Object.keys(after) as Array<keyof OrgSettingsValues>).filter((field) => before[field] !== after[field]);
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readOrgTokenSettings } from "@/lib/oauth/token/read-org-token-settings";
+import { readSessionSettings } from "@/lib/sessions/read-session-settings";
+import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
+import { testProviders } from "../support/test-databases";
+
+const PATH = "/api/v1/org/settings";
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30 };
+const links = { self: { href: `${ORG_URL}${PATH}`, hints: { allow: ["GET", "POST"] } } };
+
+describe.each(testProviders())("org settings API on %s", (provider) => {
+  let f: AdminFixture;
+  beforeAll(async () => {
+    f = await createAdminFixture(provider);
+  });
+  afterAll(() => f.close());
+
+  const events = () => f.db.systemLogEvent.findMany({ where: { eventType: "system.org.settings.update" }, orderBy: { published: "asc" } });
+
+  it("GET answers the settings in force: the defaults after bootstrap", async () => {
+    const res = await f.api("GET", PATH);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.body).toEqual({ ...DEFAULTS, lastUpdated: expect.any(String), _links: links });
+  });
+
+  it("POST changes only the fields given, applies at once to the token service and sessions, and logs each change", async () => {
+    f.clock.advance(60_000);
+    const res = await f.api("POST", PATH, { refreshTokenGraceSeconds: 0, lockoutThreshold: 3, sessionIdleMinutes: 30 });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ...DEFAULTS, refreshTokenGraceSeconds: 0, lockoutThreshold: 3, sessionIdleMinutes: 30, lastUpdated: f.clock.now.toISOString(), _links: links });
+    expect((await f.api("GET", PATH)).body).toEqual(res.body);
+    expect(await readOrgTokenSettings(f.db)).toEqual({ lockoutThreshold: 3, refreshTokenGraceSeconds: 0 });
+    expect(await readSessionSettings(f.db)).toEqual({ idleMinutes: 30, lifetimeMinutes: 1440 });
+    const [event, ...more] = await events();
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ outcomeResult: "SUCCESS", displayMessage: "Update org settings: lockoutThreshold, sessionIdleMinutes, refreshTokenGraceSeconds" });
+    expect(JSON.parse(JSON.stringify(event!.debugContext))).toMatchObject({
+      debugData: { changes: { lockoutThreshold: { from: 10, to: 3 }, sessionIdleMinutes: { from: 120, to: 30 }, refreshTokenGraceSeconds: { from: 30, to: 0 } } },
+    });
+  });
+
+  it("POST of the values already in force changes nothing and logs nothing", async () => {
+    const before = (await f.api("GET", PATH)).body;
+    f.clock.advance(60_000);
+    const res = await f.api("POST", PATH, { refreshTokenGraceSeconds: 0, lockoutThreshold: 3 });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(before);
+    expect(await events()).toHaveLength(1);
+  });
+
+  it.each<[string, unknown, string, string[]]>([
+    ["a grace period over 60 s", { refreshTokenGraceSeconds: 61 }, "refreshTokenGraceSeconds", ["refreshTokenGraceSeconds: Must be a whole number from 0 to 60."]],
+    ["a negative threshold", { lockoutThreshold: -1 }, "lockoutThreshold", ["lockoutThreshold: Must be a whole number from 0 to 100."]],
+    ["a fraction", { sessionMaxMinutes: 90.5 }, "sessionMaxMinutes", ["sessionMaxMinutes: Must be a whole number from 1 to 129600."]],
+    ["a string", { systemLogRetentionDays: "90" }, "systemLogRetentionDays", ["systemLogRetentionDays: Must be a whole number from 1 to 3650."]],
+  ])("refuses %s with 400 E0000001 and changes nothing", async (_name, body, field, causes) => {
+    const before = (await f.api("GET", PATH)).body;
+    const res = await f.api("POST", PATH, body);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ errorCode: "E0000001", errorSummary: `Api validation failed: ${field}`, errorCauses: causes.map((errorSummary) => ({ errorSummary })) });
+    expect((await f.api("GET", PATH)).body).toEqual(before);
+  });
+
+  it("refuses unknown fields, a body that is not an object, and other methods", async () => {
+    const unknown = await f.api("POST", PATH, { companyName: "Acme" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errorCode).toBe("E0000001");
+    const notObject = await f.api("POST", PATH, [1]);
+    expect(notObject.status).toBe(400);
+    const put = await f.api("PUT", PATH, DEFAULTS);
+    expect(put.status).toBe(405);
+    expect(put.body.errorCode).toBe("E0000022");
+  });
+
+  it("requires an API token", async () => {
+    const res = await f.api("GET", PATH, undefined, { token: null });
+    expect(res.status).toBe(401);
+    expect(res.body.errorCode).toBe("E0000011");
+  });
+});
