@@ -1,4 +1,8 @@
+import { MAX_LOG_RETENTION_DAYS } from "@/lib/housekeeping/parse-log-retention-days";
+import { MAX_GRACE_SECONDS } from "@/lib/oauth/token/read-org-token-settings";
+import { MAX_SESSION_MINUTES } from "@/lib/sessions/read-session-settings";
 import { getOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
+import { MAX_LOCKOUT_THRESHOLD } from "@/lib/admin/org-settings/org-settings-input";
 import { ORG_SETTINGS_PATH } from "@/lib/admin/org-settings/org-settings-json";
 import type { OrgSettingsValues } from "@/lib/admin/org-settings/parse-org-settings";
 import { ActionForm } from "../_components/action-form";
@@ -15,23 +19,23 @@ export default async function SettingsPage() {
       <ActionForm action="org.updateSettings" submitLabel="Save settings">
         <Section title="Sign-in" description="Applies to the hosted sign-in page, the Authentication API and the password grant.">
           <div className="grid max-w-2xl grid-cols-1 gap-4">
-            <TextField name="lockoutThreshold" label="Lockout after failed sign-ins" type="number" min={0} max={100} defaultValue={settings.lockoutThreshold} required hint="Consecutive wrong passwords before the account is locked (0 to 100; 0 never locks). An admin unlocks it from the user's page." />
+            <TextField name="lockoutThreshold" label="Lockout after failed sign-ins" type="number" min={0} max={MAX_LOCKOUT_THRESHOLD} defaultValue={settings.lockoutThreshold} required hint={`Consecutive wrong passwords before the account is locked (0 to ${MAX_LOCKOUT_THRESHOLD}; 0 never locks). An admin unlocks it from the user's page.`} />
           </div>
         </Section>
         <Section title="Sessions" description="The SSO session a sign-in starts (the sid cookie).">
           <div className="grid max-w-2xl grid-cols-1 gap-4 sm:grid-cols-2">
-            <TextField name="sessionIdleMinutes" label="Idle timeout (minutes)" type="number" min={1} max={129600} defaultValue={settings.sessionIdleMinutes} required hint="Ends a session unused this long (1 minute to 90 days)." />
-            <TextField name="sessionMaxMinutes" label="Maximum lifetime (minutes)" type="number" min={1} max={129600} defaultValue={settings.sessionMaxMinutes} required hint="Ends a session this long after sign-in, whatever the use." />
+            <TextField name="sessionIdleMinutes" label="Idle timeout (minutes)" type="number" min={1} max={MAX_SESSION_MINUTES} defaultValue={settings.sessionIdleMinutes} required hint="Ends a session unused this long (1 minute to 90 days)." />
+            <TextField name="sessionMaxMinutes" label="Maximum lifetime (minutes)" type="number" min={1} max={MAX_SESSION_MINUTES} defaultValue={settings.sessionMaxMinutes} required hint="Ends a session this long after sign-in, whatever the use." />
           </div>
         </Section>
         <Section title="Tokens">
           <div className="grid max-w-2xl grid-cols-1 gap-4">
-            <TextField name="refreshTokenGraceSeconds" label="Refresh token reuse grace period (seconds)" type="number" min={0} max={60} defaultValue={settings.refreshTokenGraceSeconds} required hint="How long a rotated refresh token still works, so that two tabs refreshing at once do not sign the user out (0 to 60). After it, a reused token revokes its whole family." />
+            <TextField name="refreshTokenGraceSeconds" label="Refresh token reuse grace period (seconds)" type="number" min={0} max={MAX_GRACE_SECONDS} defaultValue={settings.refreshTokenGraceSeconds} required hint={`How long a rotated refresh token still works, so that two tabs refreshing at once do not sign the user out (0 to ${MAX_GRACE_SECONDS}). After it, a reused token revokes its whole family.`} />
           </div>
         </Section>
         <Section title="System Log">
           <div className="grid max-w-2xl grid-cols-1 gap-4">
-            <TextField name="systemLogRetentionDays" label="Keep events (days)" type="number" min={1} max={3650} defaultValue={settings.systemLogRetentionDays} required hint="Older events are deleted by the hourly housekeeping job (1 to 3650 days)." />
+            <TextField name="systemLogRetentionDays" label="Keep events (days)" type="number" min={1} max={MAX_LOG_RETENTION_DAYS} defaultValue={settings.systemLogRetentionDays} required hint={`Older events are deleted by the hourly housekeeping job (1 to ${MAX_LOG_RETENTION_DAYS} days).`} />
           </div>
         </Section>
       </ActionForm>

@@ -1,5 +1,6 @@
 import { validationError } from "../admin-api-error";
 import { describeToken, FilterSyntaxError, parseFilterExpression, type FilterToken, type FilterWord } from "../filters/parse-filter-expression";
+import { parseFilterParameter } from "../filters/parse-filter-parameter";
 
 export type ScimOperator = "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "sw" | "co";
 export type ScimTerm = { attribute: string; operator: ScimOperator; value: string };
@@ -29,12 +30,9 @@ function readScimTerm(attribute: FilterWord, operator: FilterToken | undefined, 
  * and throws unsupportedFilterError). A malformed expression is E0000001 on `parameter`.
  */
 export function parseScimFilter(expression: string, parameter: string, supported: string): ScimExpression {
-  try {
-    return parseFilterExpression<ScimExpression>(expression, { limits: SCIM_FILTER_LIMITS, readTerm: readScimTerm, join: (kind, items) => ({ kind, items }) });
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw unsupportedFilterError(parameter, supported, error.message);
-    throw error;
-  }
+  return parseFilterParameter(parameter, `Supported: ${supported}.`, () =>
+    parseFilterExpression<ScimExpression>(expression, { limits: SCIM_FILTER_LIMITS, readTerm: readScimTerm, join: (kind, items) => ({ kind, items }) }),
+  );
 }
 
 /** Folds a parsed expression into a query: `term` maps each term, `and`/`or` combine. */

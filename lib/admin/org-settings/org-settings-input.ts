@@ -22,5 +22,3 @@ export const orgSettingsInput = z.strictObject({
   systemLogRetentionDays: wholeNumber(1, MAX_LOG_RETENTION_DAYS).optional(),
   refreshTokenGraceSeconds: wholeNumber(0, MAX_GRACE_SECONDS).optional(),
 });
-
-export type OrgSettingsInput = z.output<typeof orgSettingsInput>;

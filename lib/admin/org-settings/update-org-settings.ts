@@ -18,25 +18,21 @@ import { parseOrgSettings, type OrgSettingsValues } from "./parse-org-settings";
 export async function updateOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
   const input = parseInput(orgSettingsInput, readJsonBody(ctx.request), "orgSettings");
   const now = ctx.now();
-  const { before, after, lastUpdated } = await ctx.db.$transaction(async (tx) => {
+  const { before, after, changed, lastUpdated } = await ctx.db.$transaction(async (tx) => {
     const org = await tx.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
     const stored = toSettingsObject(org.settings);
     const merged = { ...stored, ...input };
     const before = parseOrgSettings(stored);
     const after = parseOrgSettings(merged);
-    if (changedFields(before, after).length === 0) return { before, after, lastUpdated: org.lastUpdated };
+    const changed = (Object.keys(after) as Array<keyof OrgSettingsValues>).filter((field) => before[field] !== after[field]);
+    if (changed.length === 0) return { before, after, changed, lastUpdated: org.lastUpdated };
     await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: now } });
-    return { before, after, lastUpdated: now };
+    return { before, after, changed, lastUpdated: now };
   });
-  const changed = changedFields(before, after);
   if (changed.length > 0) {
     await audit(ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {
       changes: Object.fromEntries(changed.map((field) => [field, { from: before[field], to: after[field] }])),
     });
   }
   return { status: 200, body: orgSettingsJson(ctx.orgUrl, after, lastUpdated) };
-}
-
-function changedFields(before: OrgSettingsValues, after: OrgSettingsValues): Array<keyof OrgSettingsValues> {
-  return (Object.keys(after) as Array<keyof OrgSettingsValues>).filter((field) => before[field] !== after[field]);
 }

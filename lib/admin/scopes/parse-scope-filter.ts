@@ -1,6 +1,5 @@
-import { validationError } from "../admin-api-error";
 import { parseEqualityFilter } from "../filters/parse-equality-filter";
-import { FilterSyntaxError } from "../filters/parse-filter-expression";
+import { parseFilterParameter } from "../filters/parse-filter-parameter";
 
 export type ScopeFilterTerm = { attribute: "name"; value: string } | { attribute: "system"; value: boolean };
 
@@ -13,12 +12,6 @@ const SUPPORTED = 'Supported: name eq "<scope name>" and system eq true|false, j
  * filter, saying what is wrong and where.
  */
 export function parseScopeFilter(filter: string): ScopeFilterTerm[] {
-  try {
-    return parseEqualityFilter(filter, { name: "string", system: "boolean" }, { ignoreFieldCase: true }).map((clause) =>
-      clause.field === "name" ? { attribute: "name", value: String(clause.value) } : { attribute: "system", value: clause.value === true },
-    );
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw validationError("filter", [`filter: ${error.message} ${SUPPORTED}`]);
-    throw error;
-  }
+  const clauses = parseFilterParameter("filter", SUPPORTED, () => parseEqualityFilter(filter, { name: "string", system: "boolean" }, { ignoreFieldCase: true }));
+  return clauses.map((clause) => (clause.field === "name" ? { attribute: "name", value: String(clause.value) } : { attribute: "system", value: clause.value === true }));
 }

@@ -1,6 +1,6 @@
 import { validationError } from "../admin-api-error";
 import { parseEqualityFilter } from "../filters/parse-equality-filter";
-import { FilterSyntaxError } from "../filters/parse-filter-expression";
+import { parseFilterParameter } from "../filters/parse-filter-parameter";
 
 /** The System Log fields `filter` may compare, mapped to their columns. */
 const FIELDS = {
@@ -24,13 +24,7 @@ const USAGE = `Use <field> eq "<value>" joined by and; fields: ${Object.keys(FIE
  */
 export function parseLogFilter(filter: string | null): LogFilter {
   if (filter === null || filter.trim() === "") return {};
-  let clauses;
-  try {
-    clauses = parseEqualityFilter(filter, FIELD_TYPES);
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw validationError("filter", [`filter: ${error.message} ${USAGE}`]);
-    throw error;
-  }
+  const clauses = parseFilterParameter("filter", USAGE, () => parseEqualityFilter(filter, FIELD_TYPES));
   const result: LogFilter = {};
   for (const { field, value } of clauses) {
     const column = FIELDS[field as Field];

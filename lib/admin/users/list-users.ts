@@ -1,7 +1,7 @@
 import type { User } from "../../db/generated/sqlite/client";
 import { validationError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { FilterSyntaxError } from "../filters/parse-filter-expression";
+import { parseFilterParameter } from "../filters/parse-filter-parameter";
 import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
 import { matchUserFilter } from "./match-user-filter";
 import { parseUserFilter } from "./parse-user-filter";
@@ -30,13 +30,8 @@ function queryFor(param: (typeof QUERY_PARAMS)[number] | null, value: string): U
       },
     };
   }
-  let filter;
-  try {
-    filter = parseUserFilter(value);
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw validationError(param, [`${param}: ${error.message}`]);
-    throw error;
-  }
+  // the user filter's messages already say what is supported
+  const filter = parseFilterParameter(param, "", () => parseUserFilter(value));
   const { where, exact } = userFilterWhere(filter);
   return { where, exact, matches: (user) => matchUserFilter(filter, user) };
 }

@@ -1,6 +1,5 @@
 import { describeToken, FilterSyntaxError, parseFilterExpression, type FilterToken, type FilterWord } from "../filters/parse-filter-expression";
 
-
 export type UserFilterOperator = "eq" | "sw" | "co" | "gt" | "ge" | "lt" | "le";
 export type UserFilterValue = string | number | boolean | Date;
 export type UserFilterTerm = { kind: "term"; attribute: string; operator: UserFilterOperator; value: UserFilterValue };
