@@ -1,7 +1,7 @@
 import { hashToken } from "../crypto/hash-token";
 import { randomToken } from "../crypto/random-token";
 import type { Db } from "../db/create-db-client";
-import { readOrgTokenSettings } from "../oauth/token/read-org-token-settings";
+import { readOrgTokenSettings, type OrgTokenSettings } from "../oauth/token/read-org-token-settings";
 import { hashPassword } from "../passwords/hash-password";
 import { verifyPassword } from "../passwords/verify-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
@@ -10,11 +10,19 @@ import { writeSystemLog } from "../system-log/write-system-log";
 
 /**
  * Sign-in attempts allowed per client IP and per username (whether or not it exists) in one
- * window, counted in the database so every instance shares the budget. The per-username budget is
- * above the default lockoutThreshold (10), so that the attempt after a lockout, in the same minute,
- * still says the account is locked; it bounds guessing where lockout is off (threshold 0) or high.
+ * window, counted in the database so every instance shares the budget. The per-username budget
+ * bounds guessing where lockout is off (threshold 0) or high; see perUsernameSigninLimit.
  */
 export const SIGNIN_RATE_LIMITS = { perIp: 50, perUsername: 20, windowSeconds: 60 } as const;
+
+/**
+ * The per-username budget in force: SIGNIN_RATE_LIMITS.perUsername, and always above the org's
+ * lockoutThreshold, so that the attempt after a lockout, in the same minute, is still checked and
+ * told the account is locked rather than "too many attempts".
+ */
+export function perUsernameSigninLimit(lockoutThreshold: number): number {
+  return Math.max(SIGNIN_RATE_LIMITS.perUsername, lockoutThreshold + 1);
+}
 /** Longer usernames cannot be a login (Okta caps logins at 100 characters; we allow some slack). */
 const MAX_USERNAME_LENGTH = 1024;
 
@@ -64,7 +72,7 @@ function timingDummyHash(): Promise<string> {
  * Checks a username and password: the one primary-authentication step of the hosted sign-in page,
  * POST /api/v1/authn and the password grant.
  * - Rate limits first (unless `rateLimit: false`): SIGNIN_RATE_LIMITS per client IP (when known)
- *   and per username; beyond them RATE_LIMITED, and no password is checked at all.
+ *   and perUsernameSigninLimit per username; beyond them RATE_LIMITED, and no password is checked.
  * - The user is found by login, case-insensitively. The password is always verified with argon2,
  *   against a dummy hash when there is no user or no password, so timing tells nothing.
  * - Unknown users, users without a password and users that are not ACTIVE (STAGED, SUSPENDED,
@@ -82,6 +90,9 @@ function timingDummyHash(): Promise<string> {
  */
 export async function checkCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {
   const { username, password, now } = input;
+  // read once, only when needed (the rate limit, or a failed attempt)
+  let tokenSettings: Promise<OrgTokenSettings> | undefined;
+  const orgSettings = () => (tokenSettings ??= readOrgTokenSettings(db));
   const refuse = async (reason: CredentialsFailure["reason"], detail: string, user: CredentialsUser | null, extra: Partial<CredentialsFailure> = {}): Promise<CredentialsFailure> => {
     if (input.logFailures !== false) {
       await logSessionEvent(
@@ -103,7 +114,7 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
   };
 
   if (input.rateLimit !== false) {
-    const limited = await consumeSigninRateLimits(db, username, input.ipAddress, now);
+    const limited = await consumeSigninRateLimits(db, username, input.ipAddress, perUsernameSigninLimit((await orgSettings()).lockoutThreshold), now);
     if (limited) return refuse("RATE_LIMITED", `RATE_LIMITED: more than ${limited.limit} sign-in attempts per ${limited.scope} in ${SIGNIN_RATE_LIMITS.windowSeconds} s`, null, { rateLimit: { limit: limited.limit, resetAt: limited.resetAt } });
   }
 
@@ -122,7 +133,7 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
   if (row.status !== "ACTIVE") return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: the user is ${row.status}`, user);
   if (!row.passwordHash) return refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: the user has no password", user);
   if (!check.ok) {
-    const locked = await countFailedAttempt(db, input, row.id, row.lastUpdated);
+    const locked = await countFailedAttempt(db, input, row.id, row.lastUpdated, await orgSettings());
     return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: wrong password${locked ? "; the user is now LOCKED_OUT" : ""}`, user);
   }
 
@@ -134,8 +145,8 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
 }
 
 /** Counts this attempt against both limits; the exhausted one, if any. */
-async function consumeSigninRateLimits(db: Db, username: string, ipAddress: string | null, now: Date): Promise<{ scope: string; limit: number; resetAt: Date } | null> {
-  const { perIp, perUsername, windowSeconds } = SIGNIN_RATE_LIMITS;
+async function consumeSigninRateLimits(db: Db, username: string, ipAddress: string | null, perUsername: number, now: Date): Promise<{ scope: string; limit: number; resetAt: Date } | null> {
+  const { perIp, windowSeconds } = SIGNIN_RATE_LIMITS;
   const [byUser, byIp] = await Promise.all([
     // hashed: the key is bounded and the log of buckets holds no logins
     consumeRateLimit(db, `signin:user:${hashToken(username.toLowerCase())}`, perUsername, windowSeconds, now),
@@ -151,9 +162,8 @@ async function consumeSigninRateLimits(db: Db, username: string, ipAddress: stri
  * the user out once the count reaches the org's threshold. Returns true when this call locked.
  * `lastUpdated` is written back unchanged: counters are not profile changes.
  */
-async function countFailedAttempt(db: Db, input: CredentialsInput, userId: string, lastUpdated: Date): Promise<boolean> {
+async function countFailedAttempt(db: Db, input: CredentialsInput, userId: string, lastUpdated: Date, settings: OrgTokenSettings): Promise<boolean> {
   const { now } = input;
-  const settings = await readOrgTokenSettings(db);
   let attempts: number;
   try {
     ({ failedAttempts: attempts } = await db.user.update({

@@ -159,6 +159,21 @@ describe.each(testProviders())("sign-in with return_to (no authorization request
       expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=locked`);
     });
 
+    it("with a lockout threshold above the per-username budget, the attempt after the lockout still says locked", async () => {
+      const threshold = SIGNIN_RATE_LIMITS.perUsername + 5;
+      await a.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS, lockoutThreshold: threshold } } });
+      try {
+        const carl = await a.user("Carl");
+        const { jar, csrf } = await start("/admin");
+        for (let i = 0; i < threshold; i++) await a.post(SUBMIT, { return_to: "/admin", csrf, username: carl.login, password: `wrong-${i}-xxxx` }, jar);
+        expect((await a.f.db.user.findUniqueOrThrow({ where: { id: carl.id } })).status).toBe("LOCKED_OUT");
+        const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: carl.login, password: carl.password }, jar);
+        expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin&error=locked`);
+      } finally {
+        await a.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: DEFAULT_ORG_SETTINGS } });
+      }
+    });
+
     it.each([
       ["a wrong CSRF field", (csrf: string) => ({ csrf: `${csrf}x` }), {}, false],
       ["no CSRF field", () => ({ csrf: "" }), {}, false],
