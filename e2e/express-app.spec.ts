@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Request } from "@playwright/test";
 import { adminApi } from "./admin-api";
 import { E2E_IDP_PORT } from "./test-app/settings";
+import { waitForProcess } from "./wait-for-process";
 
 // @okta/oidc-middleware 5 in an Express app (e2e/express-app/server.mjs), unchanged, pointed at
 // this server: the confidential-client sign-in without PKCE, userinfo, refresh token, and logout's
@@ -16,19 +17,6 @@ const suffix = Date.now().toString(36);
 let child: ChildProcess | undefined;
 let clientId = "";
 let user = { id: "", login: "", password: "" };
-
-async function waitForApp(): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child?.exitCode !== null) throw new Error(`the Express app exited with ${child?.exitCode}`);
-    const up = await fetch(`${APP}/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the Express app did not start");
-}
 
 test.beforeAll(async () => {
   const web = await admin("POST", "/api/v1/apps", {
@@ -60,7 +48,7 @@ test.beforeAll(async () => {
     env: { ...process.env, EXPRESS_APP_PORT: String(PORT), ISSUER, CLIENT_ID: clientId, CLIENT_SECRET: web.credentials.oauthClient.client_secret },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  await waitForApp();
+  await waitForProcess(child, `${APP}/health`, 10_000);
 });
 
 test.afterAll(() => {

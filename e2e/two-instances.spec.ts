@@ -3,7 +3,9 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { adminApi } from "./admin-api";
 import { E2E_IDP_PORT } from "./test-app/settings";
+import { waitForProcess } from "./wait-for-process";
 
 // Two instances of the production build behind an imaginary load balancer: one database
 // (PostgreSQL when TEST_POSTGRES_URL is set, as in CI; else one SQLite file), one ORG_URL, one
@@ -42,30 +44,9 @@ async function freshDatabaseUrl(): Promise<string> {
   return url.toString();
 }
 
-async function waitForHealth(origin: string, server: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (server.exitCode !== null) throw new Error(`the instance on ${origin} exited with ${server.exitCode}`);
-    const up = await fetch(`${origin}/api/health`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the instance on ${origin} did not start`);
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
-async function api<T = any>(origin: string, method: string, apiPath: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${origin}${apiPath}`, {
-    method,
-    headers: { Authorization: `SSWS ${TOKEN}`, Accept: "application/json", "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = res.status === 204 ? null : await res.json();
-  expect(res.status, `${method} ${origin}${apiPath}: ${JSON.stringify(json)}`).toBeLessThan(300);
-  return json as T;
-}
+/** The management API of either instance (both share the org, so one token serves both). */
+const apiOf = { [A]: adminApi(A, TOKEN), [B]: adminApi(B, TOKEN) };
+const api = (origin: string, method: string, apiPath: string, body?: unknown) => apiOf[origin]!(method, apiPath, body);
 
 type Client = { id: string; secret: string };
 /** A form POST to a protocol endpoint of one instance, with client_secret_basic. */
@@ -94,7 +75,7 @@ test.beforeAll(async () => {
   };
   // both start at once: migrations and the first-run bootstrap must tolerate the race
   servers = PORTS.map((port) => spawn(process.execPath, ["lib/cli/server.mjs"], { env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] }));
-  await Promise.all([waitForHealth(A, servers[0]!), waitForHealth(B, servers[1]!)]);
+  await Promise.all([waitForProcess(servers[0]!, `${A}/api/health`, 60_000), waitForProcess(servers[1]!, `${B}/api/health`, 60_000)]);
 });
 
 test.afterAll(async () => {
