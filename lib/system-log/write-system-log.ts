@@ -30,6 +30,15 @@ export async function writeSystemLog(db: Db | DbTx, event: SystemLogInput, publi
   }
 }
 
+/**
+ * Appends a System Log event as part of the transaction of the change it describes, so the change
+ * and its audit row commit or roll back together. Unlike writeSystemLog it throws: a failed insert
+ * fails (and on PostgreSQL aborts) the transaction, and the change is not made without its record.
+ */
+export async function appendSystemLog(tx: DbTx, event: SystemLogInput, published: Date): Promise<void> {
+  await tx.systemLogEvent.create({ data: systemLogRow(event, published), select: { uuid: true } });
+}
+
 /** The row of one event; its uuid is time-ordered (appended to the key index, like Okta's v1 uuids). */
 export function systemLogRow(event: SystemLogInput, published: Date) {
   return {
