@@ -10,6 +10,7 @@ import { toTokenDecision, type TokenDecision } from "../oauth/issue/token-decisi
 import { evaluatePolicy } from "../oauth/policy/evaluate-policy";
 import { loadServerSnapshot } from "../oauth/snapshot/load-server-snapshot";
 import type { GrantType } from "../oauth/snapshot/types";
+import { mayUseClientCredentials } from "../oauth/token/may-use-client-credentials";
 import { TOKEN_MESSAGES } from "../oauth/token/token-messages";
 
 export const PREVIEW_GRANT_TYPES = ["authorization_code", "password", "refresh_token", "implicit", "client_credentials"] as const satisfies readonly GrantType[];
@@ -75,8 +76,8 @@ export async function previewTokens(db: Db, orgUrl: string, input: PreviewInput,
   }
 
   const isClientCredentials = input.grantType === "client_credentials";
-  if (isClientCredentials && (client.applicationType !== "service" || !client.isConfidential)) {
-    return deny("unauthorized_client", TOKEN_MESSAGES.clientCredentialsServiceOnly, `client_credentials requested by a ${client.applicationType} application.`);
+  if (isClientCredentials && !mayUseClientCredentials(client)) {
+    return deny("unauthorized_client", TOKEN_MESSAGES.clientCredentialsConfidentialOnly, `client_credentials requested by a public ${client.applicationType} application.`);
   }
 
   let tokenUser = null;

@@ -110,14 +110,22 @@ describe.each(testProviders())("token endpoint, client_credentials on %s", (prov
     expectOAuthError(res, 400, "invalid_scope", description);
   });
 
-  it("refuses a web app registered for client_credentials: only service apps (unauthorized_client)", async () => {
+  it("grants a confidential web app registered for client_credentials (Okta: the client acting for itself)", async () => {
     const web = await t.app("Web With CC", { application_type: "web", redirect_uris: ["https://web.example.com/cb"], grant_types: ["authorization_code", "client_credentials"] });
-    const mark = await t.mark();
+    const res = await t.token({ grant_type: "client_credentials", scope: "orders:read" }, { basic: t.basic(web) });
+    expect(res.status).toBe(200);
+    const { payload } = await t.verify(res.body.access_token);
+    expect(payload).toMatchObject({ cid: web.clientId, sub: web.clientId, scp: ["orders:read", "reports:read"] });
+    expect(payload.uid).toBeUndefined();
+    expect(res.body.refresh_token).toBeUndefined();
+    expect(res.body.id_token).toBeUndefined();
+  });
+
+  it("refuses a web app that did not register client_credentials (unauthorized_client)", async () => {
+    const web = await t.app("Web Without CC", { application_type: "web", redirect_uris: ["https://web.example.com/cb"], grant_types: ["authorization_code"] });
     const res = await t.token({ grant_type: "client_credentials" }, { basic: t.basic(web) });
-    expectOAuthError(res, 400, "unauthorized_client", "The client_credentials grant is only available to confidential service applications.");
-    const events = await t.events("app.oauth2.as.token.grant.access_token", mark);
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ outcomeResult: "FAILURE", outcomeReason: "client_credentials requested by a web application" });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe("unauthorized_client");
   });
 
   it("refuses a wrong secret with 401 invalid_client and a Basic challenge, issuing nothing", async () => {

@@ -6,6 +6,7 @@ import { mintAccessToken } from "../issue/mint-access-token";
 import { toTokenDecision } from "../issue/token-decision";
 import { evaluatePolicy } from "../policy/evaluate-policy";
 import { claimWarningEntries, logTokenEvents, TOKEN_EVENTS } from "./log-token-events";
+import { mayUseClientCredentials } from "./may-use-client-credentials";
 import { parseScopeParam } from "./parse-scope-param";
 import { policyDenialError } from "./token-access-denied";
 import { refuseTokenRequest } from "./refuse-token-request";
@@ -13,7 +14,8 @@ import { TOKEN_MESSAGES } from "./token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 /**
- * grant_type=client_credentials (RFC 6749 4.4): a confidential `service` app acting for itself.
+ * grant_type=client_credentials (RFC 6749 4.4): a confidential app (service, or web as Okta allows)
+ * acting for itself.
  * The policy is evaluated without a user; the requested scopes (or the server's defaults) plus the
  * defaults the rule allows are granted. Only an access token: `sub` = client_id, no `uid`, a plain
  * `AT.` jti (no grant), never a refresh or ID token (the policy refuses OIDC scopes).
@@ -24,8 +26,8 @@ import type { TokenRequestContext } from "./token-request-context";
  */
 export async function grantClientCredentials(ctx: TokenRequestContext): Promise<OAuthResponse> {
   const { client, snapshot } = ctx;
-  if (client.applicationType !== "service" || !client.isConfidential) {
-    throw await refuseTokenRequest(ctx, unauthorizedClient(TOKEN_MESSAGES.clientCredentialsServiceOnly), `client_credentials requested by a ${client.applicationType} application`);
+  if (!mayUseClientCredentials(client)) {
+    throw await refuseTokenRequest(ctx, unauthorizedClient(TOKEN_MESSAGES.clientCredentialsConfidentialOnly), `client_credentials requested by a public ${client.applicationType} application`);
   }
   const requested = parseScopeParam(ctx.params.get("scope"));
   const decision = evaluatePolicy({ snapshot, clientId: client.clientId, grantType: "client_credentials", user: null, requestedScopes: requested });

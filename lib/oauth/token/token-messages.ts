@@ -21,7 +21,7 @@ export const TOKEN_MESSAGES = {
   refreshInvalid: "The refresh token is invalid or expired.",
   // Ours (no Okta wording found):
   parameterRequired: (name: string) => `The '${name}' parameter is required.`,
-  clientCredentialsServiceOnly: "The client_credentials grant is only available to confidential service applications.",
+  clientCredentialsConfidentialOnly: "The client_credentials grant is only available to confidential clients.",
   pkceVerifierMissing: "The 'code_verifier' parameter is required: the authorization request used PKCE.",
   pkceVerifierUnexpected: "A 'code_verifier' was sent, but the authorization request had no code_challenge.",
   pkceVerifierMalformed: "The 'code_verifier' must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~'.",
