@@ -89,7 +89,7 @@ describe.each(testProviders())("authorize endpoint on %s", (provider) => {
 
   describe("errors through the response mode (with state and iss)", () => {
     it.each([
-      ["missing state", { state: "" }, "invalid_request", M.stateMissing, "query", null],
+      ["missing state without PKCE", { state: "", code_challenge: "", code_challenge_method: "" }, "invalid_request", M.stateMissing, "query", null],
       ["unknown scope", { scope: "openid nope" }, "invalid_scope", M.invalidScopeUnknown, "query", "st-1"],
       ["unsupported response_type", { response_type: "code device" }, "unsupported_response_type", M.responseTypeUnsupported, "query", "st-1"],
       ["query with token", { response_type: "token", response_mode: "query" }, "unsupported_response_mode", M.responseModeQueryWithTokens, "fragment", "st-1"],
@@ -176,6 +176,15 @@ describe.each(testProviders())("authorize endpoint on %s", (provider) => {
       const res = await a.authorize(codeParams(), { jar: aliceJar, method: "POST" });
       expect(res.status).toBe(302);
       expect(responseParams(res.location!).code).toBeTruthy();
+    });
+
+    it("PKCE without state (RFC 9700 2.1.1): the code comes without a state parameter and exchanges", async () => {
+      const res = await a.authorize(codeParams({ state: "" }), { jar: aliceJar });
+      expect(res.status).toBe(302);
+      const params = responseParams(res.location!);
+      expect(Object.keys(params)).toEqual(["code", "iss"]);
+      const token = await a.token({ grant_type: "authorization_code", code: params.code!, redirect_uri: REDIRECT_URI, client_id: spa.clientId, code_verifier: VERIFIER });
+      expect(token.status, token.text).toBe(200);
     });
 
     it("a confidential client without PKCE gets a code too", async () => {

@@ -21,7 +21,8 @@ export type AuthorizeParams = {
   responseTypes: ResponseTypeName[];
   /** the requested mode, or the default for the response type */
   responseMode: ResponseMode;
-  state: string;
+  /** null: omitted, which only a PKCE request may do */
+  state: string | null;
   /** null: the server's default scopes */
   scopes: string[] | null;
   nonce: string | null;

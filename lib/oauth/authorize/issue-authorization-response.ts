@@ -128,7 +128,7 @@ export async function issueAuthorizationResponse(ctx: AuthorizeContext, input: I
       });
     }
   }
-  out.push(["state", params.state]);
+  if (params.state !== null) out.push(["state", params.state]);
   for (const event of events) logAuthorizeEvent(ctx, event, logRequest);
   return out;
 }

@@ -23,7 +23,7 @@ const paramsSchema = z.object({
   redirectUri: z.string(),
   responseTypes: z.array(z.enum(RESPONSE_TYPE_NAMES)).min(1),
   responseMode: z.enum(RESPONSE_MODES),
-  state: z.string(),
+  state: nullableString,
   scopes: z.array(z.string()).nullable(),
   nonce: nullableString,
   codeChallenge: nullableString,

@@ -61,6 +61,7 @@ describe("validateAuthorizeParams: errors, in the safe order", () => {
     ["token without the implicit grant", { ...BASE, response_type: "token" }, "unauthorized_client", M.grantNotAllowed("implicit"), client({ grantTypes: ["authorization_code"] })],
     ["id_token without the implicit grant", { ...BASE, response_type: "id_token", nonce: "n" }, "unauthorized_client", M.grantNotAllowed("implicit"), client({ grantTypes: ["authorization_code"] })],
     ["missing state", { ...BASE, state: "" }, "invalid_request", M.stateMissing],
+    ["no state and no code_challenge (implicit)", { client_id: "client1", redirect_uri: REDIRECT, response_type: "token" }, "invalid_request", M.stateMissing],
     ["unknown scope", { ...BASE, scope: "openid nope" }, "invalid_scope", M.invalidScopeUnknown],
     ["scopes are case-sensitive", { ...BASE, scope: "OpenID" }, "invalid_scope", M.invalidScopeUnknown],
     ["id_token without openid", { ...BASE, response_type: "id_token", scope: "email", nonce: "n" }, "invalid_scope", M.openidRequired],
@@ -145,6 +146,17 @@ describe("validateAuthorizeParams: accepted requests", () => {
     expect(none.ok && none.value.params.scopes).toBeNull();
     const repeated = validate({ ...BASE, scope: "openid  openid email" });
     expect(repeated.ok && repeated.value.params.scopes).toEqual(["openid", "email"]);
+  });
+
+  it("state may be omitted (or empty) when PKCE is used (RFC 9700 2.1.1); it is then null", () => {
+    const { state: _omitted, ...withoutState } = BASE;
+    for (const params of [withoutState, { ...BASE, state: "" }]) {
+      const result = validate({ ...params, code_challenge: CHALLENGE, code_challenge_method: "S256" });
+      expect(result.ok && result.value.params.state).toBeNull();
+    }
+    // A malformed challenge still fails, as the PKCE step says.
+    const bad = validate({ ...withoutState, code_challenge: "short", code_challenge_method: "S256" });
+    expect(bad).toEqual({ ok: false, error: "invalid_request", description: M.challengeInvalid });
   });
 
   it("a public client with PKCE, and implicit for a public client without PKCE", () => {

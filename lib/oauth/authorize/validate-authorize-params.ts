@@ -33,7 +33,9 @@ const fail = (error: string, description: string): AuthorizeValidation => ({ ok:
  *    redirect_uri -> unsupported_response_mode (spec);
  * 5. the app's grant types: code needs authorization_code, token/id_token need implicit ->
  *    unauthorized_client;
- * 6. state: required by Okta -> invalid_request;
+ * 6. state: required by Okta -> invalid_request, unless a code_challenge is present: RFC 9700
+ *    2.1.1 lets PKCE carry the CSRF protection state otherwise gives, and generic clients (Auth.js,
+ *    openid-client's passport strategy) send PKCE without state (a documented departure);
  * 7. scope: unknown names -> invalid_scope; id_token without openid -> invalid_scope;
  * 8. nonce: required when an ID token is returned from /authorize (OIDC Core 3.2.2.1);
  * 9. display (page|popup), prompt (none|login|consent, none alone: OIDC Core 3.1.2.1), max_age
@@ -73,8 +75,8 @@ export function validateAuthorizeParams(raw: RawAuthorizeParams, client: OAuthCl
   if (wantsCode && !client.grantTypes.includes("authorization_code")) return fail("unauthorized_client", M.grantNotAllowed("authorization_code"));
   if (includesTokens(responseTypes) && !client.grantTypes.includes("implicit")) return fail("unauthorized_client", M.grantNotAllowed("implicit"));
 
-  const state = get("state");
-  if (!state) return fail("invalid_request", M.stateMissing);
+  const state = get("state") || null;
+  if (!state && !get("code_challenge")) return fail("invalid_request", M.stateMissing);
 
   const scopeParam = get("scope");
   const scopes = scopeParam ? [...new Set(scopeParam.split(" ").filter((name) => name.length > 0))] : [];
