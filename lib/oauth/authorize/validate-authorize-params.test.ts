@@ -149,7 +149,8 @@ describe("validateAuthorizeParams: accepted requests", () => {
   });
 
   it("state may be omitted (or empty) when PKCE is used (RFC 9700 2.1.1); it is then null", () => {
-    const { state: _omitted, ...withoutState } = BASE;
+    const withoutState: Record<string, string> = { ...BASE };
+    delete withoutState.state;
     for (const params of [withoutState, { ...BASE, state: "" }]) {
       const result = validate({ ...params, code_challenge: CHALLENGE, code_challenge_method: "S256" });
       expect(result.ok && result.value.params.state).toBeNull();
