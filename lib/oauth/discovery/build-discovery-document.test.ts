@@ -40,6 +40,7 @@ describe("buildDiscoveryDocument for the default server", () => {
         revocation_endpoint_auth_methods_supported: AUTH_METHODS,
         end_session_endpoint: "http://idp.test/oauth2/default/v1/logout",
         request_parameter_supported: false,
+        request_uri_parameter_supported: false,
         authorization_response_iss_parameter_supported: true,
       }),
     );
@@ -68,6 +69,7 @@ describe("buildDiscoveryDocument for the default server", () => {
         revocation_endpoint_auth_methods_supported: AUTH_METHODS,
         end_session_endpoint: "http://idp.test/oauth2/default/v1/logout",
         request_parameter_supported: false,
+        request_uri_parameter_supported: false,
         authorization_response_iss_parameter_supported: true,
       }),
     );

@@ -34,7 +34,8 @@ export const ACCESS_TOKEN_CLAIMS = ["ver", "jti", "iss", "aud", "iat", "exp", "c
  * `userinfo_endpoint` and `id_token_signing_alg_values_supported` (OIDC only), the response types
  * and the standard claims. Both list every grant type, client authentication method (also for
  * introspection and revocation, which accept the same ones), `end_session_endpoint`,
- * `code_challenge_methods_supported: ["S256"]`, `request_parameter_supported: false` (request
+ * `code_challenge_methods_supported: ["S256"]`, `request_parameter_supported: false` and
+ * `request_uri_parameter_supported: false` (OIDC Discovery: its absence would mean true; request
  * objects are not supported) and `authorization_response_iss_parameter_supported: true` (RFC 9207).
  */
 export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInput): Record<string, unknown> {
@@ -64,6 +65,7 @@ export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInpu
     revocation_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
     end_session_endpoint: `${issuer}/v1/logout`,
     request_parameter_supported: false,
+    request_uri_parameter_supported: false,
     authorization_response_iss_parameter_supported: true,
   };
 }
