@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: every check, in order: schema sync, typecheck, lint, unit, integration (SQLite, and
-// PostgreSQL when TEST_POSTGRES_URL is set), end-to-end (production build + Chromium).
+// PostgreSQL when TEST_POSTGRES_URL is set), end-to-end (production build + Chromium), faults (the same
+// production build against a private PostgreSQL cluster it stops, freezes and starves, and SQLite).
 // Every step runs; the exit code is non-zero if any failed. The last line sums up the test counts.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,7 @@ const steps = [
   { name: "unit", cmd: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"], report: "test-results/unit.json", kind: "vitest" },
   { name: "integration", cmd: ["npx", "vitest", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"], report: "test-results/integration.json", kind: "vitest" },
   { name: "e2e", cmd: ["node", "e2e/run-e2e.mjs"], report: "test-results/e2e.json", kind: "playwright" },
+  { name: "faults", cmd: ["npx", "vitest", "run", "--project", "faults", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/faults.json"], report: "test-results/faults.json", kind: "vitest" },
 ];
 
 const only = process.argv.slice(2);
