@@ -2,21 +2,34 @@ import type { Db } from "../db/create-db-client";
 import { pruneExpiredRows } from "./prune-expired-rows";
 
 const HOUR_MS = 3_600_000;
+/** A run that used up its time budget is continued this soon, not an hour later. */
+const CONTINUE_MS = 60_000;
 
 /**
  * Runs pruneExpiredRows soon after start and then hourly, inside the server process (no external
- * cron). The timer does not keep the process alive; a failed run is logged and retried next hour.
+ * cron); a run cut short by its time budget continues a minute later. The timers do not keep the
+ * process alive; a failed run is logged and retried next hour.
  */
 export function scheduleHousekeeping(db: Db, now: () => Date = () => new Date()): () => void {
-  const run = () => {
-    pruneExpiredRows(db, now()).catch((error: unknown) => console.error(`[housekeeping] prune failed: ${(error as Error).message}`));
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const later = (ms: number) => {
+    if (stopped) return;
+    timer = setTimeout(run, ms);
+    timer.unref();
   };
-  const first = setTimeout(run, 60_000);
-  const every = setInterval(run, HOUR_MS);
-  first.unref();
-  every.unref();
+  const run = () => {
+    pruneExpiredRows(db, now()).then(
+      (report) => later(report.complete ? HOUR_MS : CONTINUE_MS),
+      (error: unknown) => {
+        console.error(`[housekeeping] prune failed: ${(error as Error).message}`);
+        later(HOUR_MS);
+      },
+    );
+  };
+  later(CONTINUE_MS);
   return () => {
-    clearTimeout(first);
-    clearInterval(every);
+    stopped = true;
+    clearTimeout(timer);
   };
 }

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneExpiredRows } from "@/lib/housekeeping/prune-expired-rows";
-import { writeSystemLog } from "@/lib/system-log/write-system-log";
+import { insertSystemLogRows } from "@/lib/system-log/insert-system-log-rows";
+import { systemLogRow, writeSystemLog } from "@/lib/system-log/write-system-log";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
+import { countingDb } from "../support/counting-db";
 import { testProviders } from "../support/test-databases";
 
 const DAY = 86_400_000;
+const actor = { id: "a", type: "User" };
 
 describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
   let f: AdminFixture;
@@ -13,10 +16,15 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
   });
   afterAll(() => f.close());
 
+  /** `count` events of `eventType`, published at `at` plus i milliseconds. */
+  async function logEvents(eventType: string, count: number, at: Date): Promise<void> {
+    const rows = Array.from({ length: count }, (_, i) => systemLogRow({ eventType, displayMessage: eventType, actor, outcome: { result: "SUCCESS" } }, new Date(at.getTime() + i)));
+    for (let i = 0; i < rows.length; i += 500) await insertSystemLogRows(f.db, rows.slice(i, i + 500));
+  }
+
   it("deletes what has expired and keeps what is still needed", async () => {
     const now = new Date("2026-06-01T00:00:00.000Z");
     const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
-    const actor = { id: "a", type: "User" };
     await writeSystemLog(f.db, { eventType: "old", displayMessage: "old", actor, outcome: { result: "SUCCESS" } }, at(-91 * DAY));
     await writeSystemLog(f.db, { eventType: "recent", displayMessage: "recent", actor, outcome: { result: "SUCCESS" } }, at(-89 * DAY));
     await f.db.rateLimitBucket.createMany({
@@ -35,21 +43,82 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     });
 
     const report = await pruneExpiredRows(f.db, now);
-    expect(report).toMatchObject({ systemLogEvents: 1, rateLimitBuckets: 1, usedAssertions: 1, refreshTokens: 1 });
+    expect(report.complete).toBe(true);
+    expect(report.deleted).toEqual({
+      systemLogEvents: 1,
+      rateLimitBuckets: 1,
+      usedAssertions: 1,
+      revokedAccessTokens: 0,
+      pendingAuthorizations: 0,
+      sessionTokens: 0,
+      userSessions: 0,
+      authorizationCodes: 0,
+      refreshTokens: 1,
+    });
     expect((await f.db.systemLogEvent.findMany({ where: { eventType: { in: ["old", "recent"] } } })).map((e) => e.eventType)).toEqual(["recent"]);
     expect((await f.db.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
     expect((await f.db.usedAssertion.findMany()).map((a) => a.key)).toEqual(["live"]);
     expect((await f.db.refreshToken.findMany()).map((t) => t.id)).toEqual(["oarDiedRecently00000"]);
-    expect(await pruneExpiredRows(f.db, now)).toMatchObject({ systemLogEvents: 0, rateLimitBuckets: 0, refreshTokens: 0 });
+    const again = await pruneExpiredRows(f.db, now);
+    expect(Object.values(again.deleted).every((n) => n === 0)).toBe(true);
+    expect(again.batches).toBe(0);
   });
 
   it("honours the org's retention setting", async () => {
     const now = new Date("2026-07-01T00:00:00.000Z");
     await f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { systemLogRetentionDays: 7 } } });
-    await writeSystemLog(f.db, { eventType: "eight-days", displayMessage: "x", actor: { id: "a", type: "User" }, outcome: { result: "SUCCESS" } }, new Date(now.getTime() - 8 * DAY));
-    await writeSystemLog(f.db, { eventType: "six-days", displayMessage: "x", actor: { id: "a", type: "User" }, outcome: { result: "SUCCESS" } }, new Date(now.getTime() - 6 * DAY));
+    await writeSystemLog(f.db, { eventType: "eight-days", displayMessage: "x", actor, outcome: { result: "SUCCESS" } }, new Date(now.getTime() - 8 * DAY));
+    await writeSystemLog(f.db, { eventType: "six-days", displayMessage: "x", actor, outcome: { result: "SUCCESS" } }, new Date(now.getTime() - 6 * DAY));
     await pruneExpiredRows(f.db, now);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "eight-days" } })).toBe(0);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "six-days" } })).toBe(1);
+    await f.db.orgSettings.update({ where: { id: "org" }, data: { settings: {} } });
+  });
+
+  it("deletes in batches of the given size, one DELETE per batch, exactly the expired rows", async () => {
+    const now = new Date("2026-09-01T00:00:00.000Z");
+    const cutoff = new Date(now.getTime() - 90 * DAY);
+    await pruneExpiredRows(f.db, now); // what earlier tests left behind
+    await logEvents("batch.expired", 1234, new Date(cutoff.getTime() - 10_000));
+    await logEvents("batch.kept", 20, cutoff);
+    const counting = countingDb(f.db);
+
+    const report = await pruneExpiredRows(counting.db, now, { batchSize: 100, pauseMs: 0 });
+
+    expect(report).toMatchObject({ complete: true, batches: 13 });
+    expect(report.deleted.systemLogEvents).toBe(1234);
+    const deletes = counting.queries.filter((q) => q === "SystemLogEvent.deleteMany");
+    expect(deletes).toHaveLength(13);
+    // every other table had nothing to delete: one read each, no DELETE
+    expect(counting.queries.filter((q) => q.endsWith(".deleteMany") && q !== "SystemLogEvent.deleteMany")).toEqual([]);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.expired" } })).toBe(0);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.kept" } })).toBe(20);
+  });
+
+  it("stops starting batches when its time budget is spent, and the next run finishes the job", async () => {
+    const now = new Date("2026-12-01T00:00:00.000Z");
+    await pruneExpiredRows(f.db, now);
+    await logEvents("budget.expired", 250, new Date(now.getTime() - 100 * DAY));
+    let ms = 0;
+    // each read of the clock is 10 ms later: the 30 ms budget allows two batches
+    const clock = () => (ms += 10) - 10;
+    const first = await pruneExpiredRows(f.db, now, { batchSize: 50, budgetMs: 30, pauseMs: 0, clock });
+    expect(first).toMatchObject({ complete: false, batches: 2 });
+    expect(first.deleted.systemLogEvents).toBe(100);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "budget.expired" } })).toBe(150);
+    const second = await pruneExpiredRows(f.db, now, { batchSize: 50, pauseMs: 0 });
+    expect(second.complete).toBe(true);
+    expect(second.deleted.systemLogEvents).toBe(150);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "budget.expired" } })).toBe(0);
+  });
+
+  it("runs on two instances at once without error, and together they delete each row once", async () => {
+    const now = new Date("2027-03-01T00:00:00.000Z");
+    await pruneExpiredRows(f.db, now);
+    await logEvents("race.expired", 600, new Date(now.getTime() - 100 * DAY));
+    const reports = await Promise.all([pruneExpiredRows(f.db, now, { batchSize: 100, pauseMs: 0 }), pruneExpiredRows(f.db, now, { batchSize: 100, pauseMs: 0 })]);
+    expect(reports.every((r) => r.complete)).toBe(true);
+    expect(reports[0]!.deleted.systemLogEvents + reports[1]!.deleted.systemLogEvents).toBe(600);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "race.expired" } })).toBe(0);
   });
 });
