@@ -103,12 +103,14 @@ export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions 
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const report: PruneReport = { deleted: {}, complete: true, batches: 0 };
   for (const prunable of prunables(db, logCutoff, now, dayAgo)) {
-    report.deleted[prunable.name] = 0;
+    let deleted = 0;
+    report.deleted[prunable.name] = deleted;
     for (;;) {
       if (clock() - started >= budgetMs) return { ...report, complete: false };
       const keys = await prunable.expiredKeys(batchSize);
       if (keys.length === 0) break;
-      report.deleted[prunable.name] += await prunable.remove(keys);
+      deleted += await prunable.remove(keys);
+      report.deleted[prunable.name] = deleted;
       report.batches++;
       if (keys.length < batchSize) break;
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
