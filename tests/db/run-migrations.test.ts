@@ -236,7 +236,7 @@ describe.each(testProviders())("runMigrations on %s", (provider) => {
   it("rolls a failing migration back, records the failure, and blocks later runs until it is resolved", async () => {
     const database = await freshDatabase(provider);
     const root = await copyMigrations(provider);
-    const [init] = await migrationNames(root, provider);
+    const applied = await migrationNames(root, provider);
     const broken = "29990101000000_broken";
     await addMigration(
       root,
@@ -255,10 +255,10 @@ describe.each(testProviders())("runMigrations on %s", (provider) => {
     expect(await tableExists(database.url, provider, "User")).toBe(true);
     const rows = await historyRows(database.url);
     expect(rows.map((row) => [row.migration_name, row.applied_steps_count, row.finished_at === null])).toEqual([
-      [init, 1, false],
+      ...applied.map((name) => [name, 1, false]),
       [broken, 0, true],
     ]);
-    const failedRow = rows[1]!;
+    const failedRow = rows.at(-1)!;
     expect(failedRow.id).toMatch(UUID_V4);
     expect(failedRow.checksum).toBe(await fileChecksum(root, provider, broken));
     expect(failedRow.rolled_back_at).toBeNull();
