@@ -17,7 +17,7 @@ export type LoadRecord = {
   error?: string;
   retryAfter?: string;
   contentType?: string;
-  /** The first KiB of the body: of every response with keepBodies "all", else of non-2xx ones. */
+  /** The first 4 KiB of the body: of every response with keepBodies "all", else of non-2xx ones. */
   body?: string;
 };
 
@@ -47,7 +47,7 @@ export type LoadRun = {
   done: Promise<LoadRecord[]>;
 };
 
-const BODY_LIMIT = 1024;
+const BODY_LIMIT = 4096;
 
 /**
  * A bounded load generator on plain keep-alive http.Agents: `concurrency` workers each send one

@@ -57,7 +57,7 @@ export async function createWebClientWithUser(origin: string, label: string): Pr
   });
   const suffix = label.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const login = `${suffix}@faults.test`;
-  const password = `Correct-Horse-${suffix}-1`;
+  const password = `Correct-Horse-Battery-${Date.now().toString(36)}`; // must not contain the login
   const user = await api("POST", "/api/v1/users?activate=true", { profile: { firstName: "Fault", lastName: "Test", email: login, login }, credentials: { password: { value: password } } });
   await api("POST", `/api/v1/apps/${app.id}/users`, { id: user.id, scope: "USER" });
   return { appId: app.id, id: app.credentials.oauthClient.client_id, secret: app.credentials.oauthClient.client_secret, userId: user.id, login, password };
