@@ -21,6 +21,7 @@ export async function authenticateApiToken(db: Db, authorization: string | null,
   if (token.user.status !== "ACTIVE") throw invalidTokenError();
   if (!token.user.isAdmin) throw forbiddenError();
   if (!token.lastUsed || now.getTime() - token.lastUsed.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // eslint-disable-next-line no-restricted-syntax -- usage bookkeeping, not an admin change: it has no audit event
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsed: now, lastUpdated: token.lastUpdated } });
   }
   const profile = token.user.profile as { firstName?: string; lastName?: string };

@@ -29,6 +29,9 @@ class LostRotation extends Error {
 
 type KeyPair = { active: string | null; next: string | null };
 
+/** Writes a rotation's System Log event inside its transaction, so the event commits with the rotation or not at all. */
+export type RecordRotation = (tx: DbTx, activeKid: string | null) => Promise<void>;
+
 async function currentKids(db: Db | DbTx, authServerId: string): Promise<KeyPair> {
   const keys = await db.signingKey.findMany({ where: { authServerId, status: { in: ["ACTIVE", "NEXT"] } }, select: { kid: true, status: true } });
   return { active: keys.find((k) => k.status === "ACTIVE")?.kid ?? null, next: keys.find((k) => k.status === "NEXT")?.kid ?? null };
@@ -51,9 +54,16 @@ function keyRow(key: NewSigningKey, authServerId: string, now: Date) {
  * in between), the transaction is rolled back and this call reports that it did not rotate.
  *
  * Returns true when this call rotated; false when the server is gone, the condition no longer
- * holds, or a concurrent rotation won.
+ * holds, or a concurrent rotation won. `record` writes the rotation's audit event in the transaction.
  */
-export async function applyRotation(db: Db, authServerId: string, secretsKey: Buffer, now: Date, condition: RotationCondition): Promise<boolean> {
+export async function applyRotation(
+  db: Db,
+  authServerId: string,
+  secretsKey: Buffer,
+  now: Date,
+  condition: RotationCondition,
+  record?: RecordRotation,
+): Promise<boolean> {
   const seen = await currentKids(db, authServerId);
   // One fresh key becomes NEXT; a second one is needed only when there is no NEXT to promote.
   const fresh = await Promise.all(Array.from({ length: seen.next ? 1 : 2 }, () => generateSigningKey(secretsKey)));
@@ -90,6 +100,7 @@ export async function applyRotation(db: Db, authServerId: string, secretsKey: Bu
         data: { nextRotation: server.rotationMode === "AUTO" ? new Date(now.getTime() + AUTO_ROTATION_DAYS * DAY_MS) : null, lastUpdated: now },
       });
       await tx.signingKey.deleteMany({ where: { authServerId, status: "EXPIRED", OR: [{ publishUntil: null }, { publishUntil: { lte: now } }] } });
+      if (record) await record(tx, current.next ?? newActive?.kid ?? null);
     });
     // Spec: after a rotation the server "immediately issues tokens signed with the new active key".
     markServerSnapshotStale(authServerId);

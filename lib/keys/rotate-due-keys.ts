@@ -1,5 +1,5 @@
 import type { Db } from "../db/create-db-client";
-import { writeSystemLog } from "../system-log/write-system-log";
+import { appendSystemLog } from "../system-log/write-system-log";
 import { applyRotation, KEY_ROLLOVER_EVENT } from "./apply-rotation";
 import { isRotationDue } from "./is-rotation-due";
 
@@ -12,10 +12,9 @@ import { isRotationDue } from "./is-rotation-due";
 export async function rotateDueKeys(db: Db, authServerId: string, secretsKey: Buffer, now: Date): Promise<boolean> {
   const server = await db.authorizationServer.findUnique({ where: { id: authServerId }, select: { rotationMode: true, nextRotation: true, name: true } });
   if (!server || !isRotationDue(server, now)) return false;
-  const rotated = await applyRotation(db, authServerId, secretsKey, now, "due");
-  if (rotated) {
-    await writeSystemLog(
-      db,
+  return applyRotation(db, authServerId, secretsKey, now, "due", (tx) =>
+    appendSystemLog(
+      tx,
       {
         eventType: KEY_ROLLOVER_EVENT,
         displayMessage: `Scheduled rotation of the signing keys of authorization server ${server.name}`,
@@ -25,7 +24,6 @@ export async function rotateDueKeys(db: Db, authServerId: string, secretsKey: Bu
         debugContext: { rotationMode: "AUTO" },
       },
       now,
-    );
-  }
-  return rotated;
+    ),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/create-db-client";
-import { applyRotation } from "./apply-rotation";
+import { applyRotation, type RecordRotation } from "./apply-rotation";
 import { listPublishedKeys } from "./list-published-keys";
 import type { PublishedKey } from "./published-key";
 
@@ -14,8 +14,9 @@ export type KeyRotationResult = {
  * Rotates an authorization server's keys now, in AUTO or MANUAL mode: ACTIVE -> EXPIRED (published
  * one more day), NEXT -> ACTIVE, a fresh key -> NEXT. When two instances rotate at the same moment,
  * one wins and the other re-reads: both answer with the keys as they are after that one rotation.
+ * `record` writes the rotation's audit event in its transaction.
  */
-export async function rotateKeys(db: Db, authServerId: string, secretsKey: Buffer, now: Date): Promise<KeyRotationResult> {
-  const rotated = await applyRotation(db, authServerId, secretsKey, now, "always");
+export async function rotateKeys(db: Db, authServerId: string, secretsKey: Buffer, now: Date, record?: RecordRotation): Promise<KeyRotationResult> {
+  const rotated = await applyRotation(db, authServerId, secretsKey, now, "always", record);
   return { rotated, keys: await listPublishedKeys(db, authServerId, secretsKey, now) };
 }

@@ -3,7 +3,7 @@ import { randomToken } from "../../crypto/random-token";
 import type { Db } from "../../db/create-db-client";
 import type { ApiToken } from "../../db/generated/sqlite/client";
 import { newId } from "../../ids/new-id";
-import { writeSystemLog } from "../../system-log/write-system-log";
+import { appendSystemLog } from "../../system-log/write-system-log";
 import { validationError } from "../admin-api-error";
 import { apiTokenLogTarget } from "./api-token-log-target";
 
@@ -33,29 +33,32 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now: Da
   const owner = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, login: true, status: true } });
   if (!owner || owner.status !== "ACTIVE") throw validationError("userId", ["userId: The owner must be an existing ACTIVE user."]);
   const token = generateApiTokenValue();
-  const record = await db.apiToken.create({
-    data: {
-      id: newId("apiToken"),
-      name,
-      tokenHash: hashToken(token),
-      userId: owner.id,
-      clientName: input.clientName ?? "Okta API",
-      status: "ACTIVE",
-      expiresAt: input.expiresAt ?? null,
-      created: now,
-      lastUpdated: now,
-    },
+  const record = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        id: newId("apiToken"),
+        name,
+        tokenHash: hashToken(token),
+        userId: owner.id,
+        clientName: input.clientName ?? "Okta API",
+        status: "ACTIVE",
+        expiresAt: input.expiresAt ?? null,
+        created: now,
+        lastUpdated: now,
+      },
+    });
+    await appendSystemLog(
+      tx,
+      {
+        eventType: "system.api_token.create",
+        displayMessage: `Create API token ${created.name}`,
+        actor: { id: owner.id, type: "User", alternateId: owner.login },
+        outcome: { result: "SUCCESS" },
+        target: [apiTokenLogTarget(created)],
+      },
+      now,
+    );
+    return created;
   });
-  await writeSystemLog(
-    db,
-    {
-      eventType: "system.api_token.create",
-      displayMessage: `Create API token ${record.name}`,
-      actor: { id: owner.id, type: "User", alternateId: owner.login },
-      outcome: { result: "SUCCESS" },
-      target: [apiTokenLogTarget(record)],
-    },
-    now,
-  );
   return { token, record };
 }

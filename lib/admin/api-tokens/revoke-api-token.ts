@@ -14,9 +14,13 @@ function revoke(which: (ctx: AdminContext) => string): AdminOperation {
   return async (ctx: AdminContext): Promise<AdminResponse> => {
     const now = ctx.now();
     const token = await findApiToken(ctx.db, which(ctx), now);
-    const { count } = await ctx.db.apiToken.updateMany({ where: { id: token.id, ...liveApiTokenWhere(now) }, data: { status: "REVOKED", lastUpdated: now } });
-    if (count === 0) await findApiToken(ctx.db, token.id, now); // revoked concurrently: 404
-    await audit(ctx, "system.api_token.revoke", `Revoke API token ${token.name}`, [apiTokenLogTarget(token)], { ownerId: token.userId });
+    const revoked = await ctx.db.$transaction(async (tx) => {
+      const { count } = await tx.apiToken.updateMany({ where: { id: token.id, ...liveApiTokenWhere(now) }, data: { status: "REVOKED", lastUpdated: now } });
+      if (count === 0) return false;
+      await audit(tx, ctx, "system.api_token.revoke", `Revoke API token ${token.name}`, [apiTokenLogTarget(token)], { ownerId: token.userId });
+      return true;
+    });
+    if (!revoked) await findApiToken(ctx.db, token.id, now); // revoked concurrently: 404
     return { status: 204 };
   };
 }

@@ -22,23 +22,26 @@ export async function assignGroupToApp(ctx: AdminContext): Promise<AdminResponse
   const input = parseInput(groupAssignmentInput, readJsonBody(ctx.request, { optional: true }), "applicationGroupAssignment");
   const now = ctx.now();
   const where = { appId_groupId: { appId: app.id, groupId: group.id } };
-  const existing = await ctx.db.appGroupAssignment.findUnique({ where });
-  if (existing) {
-    const unchanged = (input.priority ?? existing.priority) === existing.priority && !input.profile;
-    if (unchanged) return { status: 200, body: appGroupJson(ctx.orgUrl, existing) };
-    const updated = await ctx.db.appGroupAssignment.update({
+  const assignment = await ctx.db.$transaction(async (tx) => {
+    const existing = await tx.appGroupAssignment.findUnique({ where });
+    if (existing) {
+      const unchanged = (input.priority ?? existing.priority) === existing.priority && !input.profile;
+      if (unchanged) return existing;
+      const updated = await tx.appGroupAssignment.update({
+        where,
+        data: { priority: input.priority ?? existing.priority, ...(input.profile ? { profile: asJson(input.profile) } : {}), lastUpdated: now },
+      });
+      await audit(tx, ctx, "group.application_assignment.update", `Updated the assignment of group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
+      return updated;
+    }
+    const last = await tx.appGroupAssignment.findFirst({ where: { appId: app.id }, orderBy: { priority: "desc" }, select: { priority: true } });
+    const created = await tx.appGroupAssignment.upsert({
       where,
-      data: { priority: input.priority ?? existing.priority, ...(input.profile ? { profile: asJson(input.profile) } : {}), lastUpdated: now },
+      create: { appId: app.id, groupId: group.id, priority: input.priority ?? (last ? last.priority + 1 : 0), profile: asJson(input.profile ?? {}), created: now, lastUpdated: now },
+      update: {},
     });
-    await audit(ctx, "group.application_assignment.update", `Updated the assignment of group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
-    return { status: 200, body: appGroupJson(ctx.orgUrl, updated) };
-  }
-  const last = await ctx.db.appGroupAssignment.findFirst({ where: { appId: app.id }, orderBy: { priority: "desc" }, select: { priority: true } });
-  const created = await ctx.db.appGroupAssignment.upsert({
-    where,
-    create: { appId: app.id, groupId: group.id, priority: input.priority ?? (last ? last.priority + 1 : 0), profile: asJson(input.profile ?? {}), created: now, lastUpdated: now },
-    update: {},
+    await audit(tx, ctx, "group.application_assignment.add", `Assigned group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
+    return created;
   });
-  await audit(ctx, "group.application_assignment.add", `Assigned group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
-  return { status: 200, body: appGroupJson(ctx.orgUrl, created) };
+  return { status: 200, body: appGroupJson(ctx.orgUrl, assignment) };
 }

@@ -30,18 +30,21 @@ export async function assignUserToApp(ctx: AdminContext): Promise<AdminResponse>
     status: 200,
     body: appUserJson(ctx.orgUrl, app.id, user, { scope: "USER", profile: row.profile, created: row.created, lastUpdated: row.lastUpdated }),
   });
-  const existing = await ctx.db.appUserAssignment.findUnique({ where });
-  if (!existing) {
-    const created = await ctx.db.appUserAssignment.upsert({
-      where,
-      create: { appId: app.id, userId: user.id, scope: "USER", profile: asJson(input.profile ?? {}), created: now, lastUpdated: now },
-      update: {},
-    });
-    await audit(ctx, "application.user_membership.add", `Added user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
-    return present(created);
-  }
-  if (!input.profile) return present(existing);
-  const updated = await ctx.db.appUserAssignment.update({ where, data: { profile: asJson(input.profile), lastUpdated: now } });
-  await audit(ctx, "application.user_membership.update", `Updated the assignment of user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
-  return present(updated);
+  const assignment = await ctx.db.$transaction(async (tx) => {
+    const existing = await tx.appUserAssignment.findUnique({ where });
+    if (!existing) {
+      const created = await tx.appUserAssignment.upsert({
+        where,
+        create: { appId: app.id, userId: user.id, scope: "USER", profile: asJson(input.profile ?? {}), created: now, lastUpdated: now },
+        update: {},
+      });
+      await audit(tx, ctx, "application.user_membership.add", `Added user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
+      return created;
+    }
+    if (!input.profile) return existing;
+    const updated = await tx.appUserAssignment.update({ where, data: { profile: asJson(input.profile), lastUpdated: now } });
+    await audit(tx, ctx, "application.user_membership.update", `Updated the assignment of user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
+    return updated;
+  });
+  return present(assignment);
 }

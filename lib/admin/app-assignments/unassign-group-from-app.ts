@@ -21,7 +21,7 @@ export async function unassignGroupFromApp(ctx: AdminContext): Promise<AdminResp
   await ctx.db.$transaction(async (tx) => {
     await tx.appGroupAssignment.deleteMany({ where: { appId: app.id, groupId: group.id } });
     await revokeGrantsOfUnassignedUsers(tx, app, everyone ? {} : { memberships: { some: { groupId: group.id } } }, now);
+    await audit(tx, ctx, "group.application_assignment.remove", `Removed group ${group.name} from application ${app.label}`, [appTarget(app), groupTarget(group)]);
   });
-  await audit(ctx, "group.application_assignment.remove", `Removed group ${group.name} from application ${app.label}`, [appTarget(app), groupTarget(group)]);
   return { status: 204 };
 }

@@ -25,7 +25,7 @@ export async function unassignUserFromApp(ctx: AdminContext): Promise<AdminRespo
   await ctx.db.$transaction(async (tx) => {
     await tx.appUserAssignment.deleteMany({ where: { appId: app.id, userId: user.id } });
     await revokeGrantsOfUnassignedUsers(tx, app, { id: user.id }, now);
+    await audit(tx, ctx, "application.user_membership.remove", `Removed user ${user.login} from application ${app.label}`, [appTarget(app), userTarget(user)]);
   });
-  await audit(ctx, "application.user_membership.remove", `Removed user ${user.login} from application ${app.label}`, [appTarget(app), userTarget(user)]);
   return { status: 204 };
 }

@@ -19,11 +19,13 @@ export async function updateAppUser(ctx: AdminContext): Promise<AdminResponse> {
   const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
   const input = parseInput(updateBody, readJsonBody(ctx.request, { optional: true }), "appUser");
   const where = { appId_userId: { appId: app.id, userId: user.id } };
-  let assignment = await ctx.db.appUserAssignment.findUnique({ where });
-  if (!assignment) throw notFoundError(user.id, "AppUser");
-  if (input.profile) {
-    assignment = await ctx.db.appUserAssignment.update({ where, data: { profile: asJson(input.profile), lastUpdated: ctx.now() } });
-    await audit(ctx, "application.user_membership.update", `Updated the assignment of user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
-  }
+  const assignment = await ctx.db.$transaction(async (tx) => {
+    const existing = await tx.appUserAssignment.findUnique({ where });
+    if (!existing) throw notFoundError(user.id, "AppUser");
+    if (!input.profile) return existing;
+    const updated = await tx.appUserAssignment.update({ where, data: { profile: asJson(input.profile), lastUpdated: ctx.now() } });
+    await audit(tx, ctx, "application.user_membership.update", `Updated the assignment of user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
+    return updated;
+  });
   return { status: 200, body: appUserJson(ctx.orgUrl, app.id, user, { scope: "USER", profile: assignment.profile, created: assignment.created, lastUpdated: assignment.lastUpdated }) };
 }

@@ -29,9 +29,9 @@ export async function createApp(ctx: AdminContext): Promise<AdminResponse> {
   if (await ctx.db.app.findUnique({ where: { clientId }, select: { id: true } })) throw clientIdTaken();
   if (input.clientSecret !== null) await checkSecretFree(ctx.db, null, input.clientSecret, "credentials.oauthClient.client_secret");
   const now = ctx.now();
-  let secret: string | null = null;
+  let created;
   try {
-    await ctx.db.$transaction(async (tx) => {
+    created = await ctx.db.$transaction(async (tx) => {
       await tx.app.create({
         data: {
           id,
@@ -44,15 +44,16 @@ export async function createApp(ctx: AdminContext): Promise<AdminResponse> {
           lastUpdated: now,
         },
       });
-      if (usesClientSecret(input.metadata.tokenEndpointAuthMethod)) {
-        secret = (await createClientSecret(tx, ctx.secretsKey, id, now, input.clientSecret !== null ? { secret: input.clientSecret } : {})).secret;
-      }
+      const secret = usesClientSecret(input.metadata.tokenEndpointAuthMethod)
+        ? (await createClientSecret(tx, ctx.secretsKey, id, now, input.clientSecret !== null ? { secret: input.clientSecret } : {})).secret
+        : null;
+      const app = await findApp(tx, id);
+      await audit(tx, ctx, "application.lifecycle.create", `Created application ${app.label}`, [appTarget(app)], { clientId, status: app.status });
+      return { app, secret };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw clientIdTaken();
     throw error;
   }
-  const app = await findApp(ctx.db, id);
-  await audit(ctx, "application.lifecycle.create", `Created application ${app.label}`, [appTarget(app)], { clientId, status: app.status });
-  return { status: 200, body: appJson(ctx.orgUrl, app, secret) };
+  return { status: 200, body: appJson(ctx.orgUrl, created.app, created.secret) };
 }

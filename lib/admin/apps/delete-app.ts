@@ -14,7 +14,9 @@ export async function deleteApp(ctx: AdminContext): Promise<AdminResponse> {
   if (app.status === "ACTIVE") {
     throw new AdminApiError(400, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
   }
-  await ctx.db.$transaction((tx) => removeApp(tx, app, ctx.now()));
-  await audit(ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId });
+  await ctx.db.$transaction(async (tx) => {
+    await removeApp(tx, app, ctx.now());
+    await audit(tx, ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId });
+  });
   return { status: 204 };
 }

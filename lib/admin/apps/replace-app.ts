@@ -32,13 +32,14 @@ export async function replaceApp(ctx: AdminContext): Promise<AdminResponse> {
   }
   if (input.clientSecret !== null) await checkSecretFree(ctx.db, current.id, input.clientSecret, "credentials.oauthClient.client_secret");
   const now = ctx.now();
-  const changed = await ctx.db.$transaction(async (tx) => {
+  const app = await ctx.db.$transaction(async (tx) => {
     await lockApp(tx, current.id);
     const data = appRecordData(input.label, input.metadata, input.extra);
-    return saveRegistration(tx, ctx.secretsKey, current, data, input.metadata.tokenEndpointAuthMethod, input.clientSecret, now);
+    const changed = await saveRegistration(tx, ctx.secretsKey, current, data, input.metadata.tokenEndpointAuthMethod, input.clientSecret, now);
+    const saved = await findApp(tx, current.id);
+    if (changed) await audit(tx, ctx, "application.lifecycle.update", `Updated application ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId });
+    return saved;
   });
-  const app = await findApp(ctx.db, current.id);
-  if (changed) await audit(ctx, "application.lifecycle.update", `Updated application ${app.label}`, [appTarget(app)], { clientId: app.clientId });
   return { status: 200, body: appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app)) };
 }
 

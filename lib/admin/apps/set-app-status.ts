@@ -23,10 +23,10 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
           await revokeClientGrants(tx, app.clientId, now);
           await tx.pendingAuthorization.deleteMany({ where: { clientId: app.clientId } });
         }
-      });
-      const verb = status === "ACTIVE" ? "activate" : "deactivate";
-      await audit(ctx, `application.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activated" : "Deactivated"} application ${app.label}`, [appTarget(app)], {
-        clientId: app.clientId,
+        const verb = status === "ACTIVE" ? "activate" : "deactivate";
+        await audit(tx, ctx, `application.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activated" : "Deactivated"} application ${app.label}`, [appTarget(app)], {
+          clientId: app.clientId,
+        });
       });
     }
     return { status: 200, body: {} };

@@ -15,13 +15,14 @@ export async function createAuthorizationServer(ctx: AdminContext): Promise<Admi
   const [active, next] = await Promise.all([generateSigningKey(ctx.secretsKey), generateSigningKey(ctx.secretsKey)]);
   const id = newId("authorizationServer");
   const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
+  const server = await ctx.db.$transaction(async (tx) => {
     await createAuthorizationServerRecords(tx, { id, name: input.name, description: input.description ?? null, audiences: input.audiences }, { active, next }, now);
     if (input.credentials?.signing?.rotationMode === "MANUAL") {
       await tx.authorizationServer.update({ where: { id }, data: { rotationMode: "MANUAL", nextRotation: null, lastUpdated: now } });
     }
+    const created = await findAuthorizationServer(tx, id);
+    await audit(tx, ctx, "oauth2.as.created", `Created authorization server ${created.name}`, [{ id, type: "AuthorizationServer", displayName: created.name }]);
+    return created;
   });
-  const server = await findAuthorizationServer(ctx.db, id);
-  await audit(ctx, "oauth2.as.created", `Created authorization server ${server.name}`, [{ id, type: "AuthorizationServer", displayName: server.name }]);
   return { status: 201, body: authorizationServerJson(ctx.orgUrl, server, active.kid) };
 }

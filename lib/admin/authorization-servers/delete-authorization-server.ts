@@ -13,13 +13,13 @@ export async function deleteAuthorizationServer(ctx: AdminContext): Promise<Admi
   if (server.isDefault) {
     throw validationError("authorizationServer", ["The default authorization server cannot be deleted; deactivate it instead."]);
   }
-  await ctx.db.$transaction([
-    ctx.db.refreshToken.deleteMany({ where: { authServerId: server.id } }),
-    ctx.db.authorizationCode.deleteMany({ where: { authServerId: server.id } }),
-    ctx.db.consentGrant.deleteMany({ where: { authServerId: server.id } }),
-    ctx.db.pendingAuthorization.deleteMany({ where: { authServerId: server.id } }),
-    ctx.db.authorizationServer.delete({ where: { id: server.id } }),
-  ]);
-  await audit(ctx, "oauth2.as.deleted", `Deleted authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
+  await ctx.db.$transaction(async (tx) => {
+    await tx.refreshToken.deleteMany({ where: { authServerId: server.id } });
+    await tx.authorizationCode.deleteMany({ where: { authServerId: server.id } });
+    await tx.consentGrant.deleteMany({ where: { authServerId: server.id } });
+    await tx.pendingAuthorization.deleteMany({ where: { authServerId: server.id } });
+    await tx.authorizationServer.delete({ where: { id: server.id } });
+    await audit(tx, ctx, "oauth2.as.deleted", `Deleted authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
+  });
   return { status: 204 };
 }

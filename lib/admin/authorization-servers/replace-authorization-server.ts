@@ -19,24 +19,27 @@ export async function replaceAuthorizationServer(ctx: AdminContext): Promise<Adm
   const now = ctx.now();
   const rotationMode = input.credentials?.signing?.rotationMode ?? current.rotationMode;
   const lastRotated = current.lastRotated ?? now;
-  const server = await ctx.db.authorizationServer.update({
-    where: { id: current.id },
-    data: {
-      name: input.name,
-      description: input.description ?? null,
-      audiences: input.audiences,
-      rotationMode,
-      nextRotation:
-        rotationMode === "MANUAL"
-          ? null
-          : current.rotationMode === "AUTO" && current.nextRotation
-            ? current.nextRotation
-            : new Date(Math.max(now.getTime(), lastRotated.getTime() + AUTO_ROTATION_DAYS * 86_400_000)),
-      configVersion: { increment: 1 },
-      lastUpdated: now,
-    },
+  const server = await ctx.db.$transaction(async (tx) => {
+    const updated = await tx.authorizationServer.update({
+      where: { id: current.id },
+      data: {
+        name: input.name,
+        description: input.description ?? null,
+        audiences: input.audiences,
+        rotationMode,
+        nextRotation:
+          rotationMode === "MANUAL"
+            ? null
+            : current.rotationMode === "AUTO" && current.nextRotation
+              ? current.nextRotation
+              : new Date(Math.max(now.getTime(), lastRotated.getTime() + AUTO_ROTATION_DAYS * 86_400_000)),
+        configVersion: { increment: 1 },
+        lastUpdated: now,
+      },
+    });
+    await audit(tx, ctx, "oauth2.as.updated", `Updated authorization server ${updated.name}`, [{ id: updated.id, type: "AuthorizationServer", displayName: updated.name }]);
+    return updated;
   });
   markServerSnapshotStale(server.id);
-  await audit(ctx, "oauth2.as.updated", `Updated authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
   return { status: 200, body: authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id)) };
 }

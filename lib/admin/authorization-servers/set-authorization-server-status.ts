@@ -12,10 +12,12 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
     const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
     if (server.status !== status) {
       const now = ctx.now();
-      await ctx.db.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: now } });
+      await ctx.db.$transaction(async (tx) => {
+        await tx.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: now } });
+        const verb = status === "ACTIVE" ? "activated" : "deactivated";
+        await audit(tx, ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
+      });
       markServerSnapshotStale(server.id);
-      const verb = status === "ACTIVE" ? "activated" : "deactivated";
-      await audit(ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
     }
     return { status: 204 };
   };

@@ -26,11 +26,11 @@ export async function createClaim(ctx: AdminContext): Promise<AdminResponse> {
         data: { id: newId("claim"), authServerId: server.id, ...input, system: false, created: now, lastUpdated: now },
       });
       await touchAuthorizationServer(tx, server.id, now);
+      await audit(tx, ctx, "oauth2.claim.created", `Created claim ${created.name} in authorization server ${server.name}`, claimLogTargets(created, server));
       return created;
     });
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateClaimNameError(input.claimType, input.name) : error;
   }
-  await audit(ctx, "oauth2.claim.created", `Created claim ${claim.name} in authorization server ${server.name}`, claimLogTargets(claim, server));
   return { status: 201, body: claimJson(ctx.orgUrl, claim) };
 }

@@ -14,7 +14,7 @@ export async function deleteClaim(ctx: AdminContext): Promise<AdminResponse> {
   await ctx.db.$transaction(async (tx) => {
     await tx.claim.delete({ where: { id: claim.id } });
     await touchAuthorizationServer(tx, server.id, ctx.now());
+    await audit(tx, ctx, "oauth2.claim.deleted", `Deleted claim ${claim.name} from authorization server ${server.name}`, claimLogTargets(claim, server));
   });
-  await audit(ctx, "oauth2.claim.deleted", `Deleted claim ${claim.name} from authorization server ${server.name}`, claimLogTargets(claim, server));
   return { status: 204 };
 }

@@ -30,11 +30,11 @@ export async function replaceClaim(ctx: AdminContext): Promise<AdminResponse> {
       await assertClaimNameFree(tx, server.id, input.claimType, input.name, current.id);
       const updated = await tx.claim.update({ where: { id: current.id }, data: { ...input, lastUpdated: now } });
       await touchAuthorizationServer(tx, server.id, now);
+      await audit(tx, ctx, "oauth2.claim.updated", `Updated claim ${updated.name} in authorization server ${server.name}`, claimLogTargets(updated, server));
       return updated;
     });
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateClaimNameError(input.claimType, input.name) : error;
   }
-  await audit(ctx, "oauth2.claim.updated", `Updated claim ${claim.name} in authorization server ${server.name}`, claimLogTargets(claim, server));
   return { status: 200, body: claimJson(ctx.orgUrl, claim) };
 }

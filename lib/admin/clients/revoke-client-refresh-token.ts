@@ -17,12 +17,14 @@ export async function revokeClientRefreshToken(ctx: AdminContext): Promise<Admin
   const tokenId = ctx.request.params.tokenId ?? "";
   const token = await ctx.db.refreshToken.findFirst({ where: { id: tokenId, authServerId: server.id, clientId: app.clientId }, select: { id: true, familyId: true } });
   if (!token) throw notFoundError(tokenId, "RefreshToken");
-  const { count } = await ctx.db.refreshToken.updateMany({
-    where: { familyId: token.familyId, authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
-    data: { status: "REVOKED", revoked: ctx.now() },
-  });
-  if (count > 0) {
+  await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.refreshToken.updateMany({
+      where: { familyId: token.familyId, authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
+      data: { status: "REVOKED", revoked: ctx.now() },
+    });
+    if (count === 0) return;
     await audit(
+      tx,
       ctx,
       TOKEN_REVOKE_EVENT,
       `Revoked a refresh token of ${app.label} issued by authorization server ${server.name}`,
@@ -33,6 +35,6 @@ export async function revokeClientRefreshToken(ctx: AdminContext): Promise<Admin
       ],
       { revokedTokens: count },
     );
-  }
+  });
   return { status: 204 };
 }

@@ -9,12 +9,14 @@ import { TOKEN_REVOKE_EVENT } from "./revoke-client-refresh-token";
  */
 export async function revokeClientRefreshTokens(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
-  const { count } = await ctx.db.refreshToken.updateMany({
-    where: { authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
-    data: { status: "REVOKED", revoked: ctx.now() },
-  });
-  if (count > 0) {
+  await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.refreshToken.updateMany({
+      where: { authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
+      data: { status: "REVOKED", revoked: ctx.now() },
+    });
+    if (count === 0) return;
     await audit(
+      tx,
       ctx,
       TOKEN_REVOKE_EVENT,
       `Revoked the refresh tokens of ${app.label} issued by authorization server ${server.name}`,
@@ -24,6 +26,6 @@ export async function revokeClientRefreshTokens(ctx: AdminContext): Promise<Admi
       ],
       { revokedTokens: count },
     );
-  }
+  });
   return { status: 204 };
 }

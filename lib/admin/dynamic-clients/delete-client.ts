@@ -10,7 +10,9 @@ import { findClient } from "./find-client";
  */
 export async function deleteClient(ctx: AdminContext): Promise<AdminResponse> {
   const app = await findClient(ctx.db, ctx.request.params.clientId ?? "");
-  await ctx.db.$transaction((tx) => removeApp(tx, app, ctx.now()));
-  await audit(ctx, "application.lifecycle.delete", `Deleted client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" });
+  await ctx.db.$transaction(async (tx) => {
+    await removeApp(tx, app, ctx.now());
+    await audit(tx, ctx, "application.lifecycle.delete", `Deleted client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" });
+  });
   return { status: 204 };
 }

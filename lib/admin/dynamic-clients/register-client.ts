@@ -24,7 +24,7 @@ export async function registerClient(ctx: AdminContext): Promise<AdminResponse> 
   if (!parsed.ok) return clientMetadataError(parsed.errors);
   const id = newId("app");
   const now = ctx.now();
-  const secret = await ctx.db.$transaction(async (tx) => {
+  const { app, secret } = await ctx.db.$transaction(async (tx) => {
     await tx.app.create({
       data: {
         id,
@@ -38,9 +38,10 @@ export async function registerClient(ctx: AdminContext): Promise<AdminResponse> 
         lastUpdated: now,
       },
     });
-    return usesClientSecret(parsed.metadata.tokenEndpointAuthMethod) ? (await createClientSecret(tx, ctx.secretsKey, id, now)).secret : null;
+    const created = usesClientSecret(parsed.metadata.tokenEndpointAuthMethod) ? (await createClientSecret(tx, ctx.secretsKey, id, now)).secret : null;
+    const registered = await findApp(tx, id);
+    await audit(tx, ctx, "application.lifecycle.create", `Registered client ${registered.label}`, [appTarget(registered)], { clientId: registered.clientId, registration: "dynamic" });
+    return { app: registered, secret: created };
   });
-  const app = await findApp(ctx.db, id);
-  await audit(ctx, "application.lifecycle.create", `Registered client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" });
   return { status: 201, body: clientJson(app, secret) };
 }

@@ -24,11 +24,12 @@ export async function renewClientSecret(ctx: AdminContext): Promise<AdminRespons
     await lockApp(tx, app.id);
     await tx.clientSecret.deleteMany({ where: { appId: app.id } });
     await touchClients(tx, now);
-    return (await createClientSecret(tx, ctx.secretsKey, app.id, now)).secret;
-  });
-  await audit(ctx, "application.lifecycle.update", `Generated a new client secret for client ${app.label}`, [appTarget(app)], {
-    clientId: app.clientId,
-    clientSecretChange: "renew",
+    const created = await createClientSecret(tx, ctx.secretsKey, app.id, now);
+    await audit(tx, ctx, "application.lifecycle.update", `Generated a new client secret for client ${app.label}`, [appTarget(app)], {
+      clientId: app.clientId,
+      clientSecretChange: "renew",
+    });
+    return created.secret;
   });
   return { status: 200, body: clientJson(app, secret) };
 }

@@ -34,12 +34,13 @@ export async function replaceClient(ctx: AdminContext): Promise<AdminResponse> {
     return clientMetadataError([{ field: "application_type", message: `The application type cannot be changed (it is ${current.applicationType}).` }]);
   }
   const now = ctx.now();
-  const changed = await ctx.db.$transaction(async (tx) => {
+  const app = await ctx.db.$transaction(async (tx) => {
     await lockApp(tx, current.id);
     const data = appRecordData(parsed.clientName, parsed.metadata, readAppExtra(current.extra));
-    return saveRegistration(tx, ctx.secretsKey, current, data, parsed.metadata.tokenEndpointAuthMethod, null, now);
+    const changed = await saveRegistration(tx, ctx.secretsKey, current, data, parsed.metadata.tokenEndpointAuthMethod, null, now);
+    const saved = await findApp(tx, current.id);
+    if (changed) await audit(tx, ctx, "application.lifecycle.update", `Updated client ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId, registration: "dynamic" });
+    return saved;
   });
-  const app = await findApp(ctx.db, current.id);
-  if (changed) await audit(ctx, "application.lifecycle.update", `Updated client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" });
   return { status: 200, body: clientJson(app, await newestClientSecret(ctx.db, ctx.secretsKey, app)) };
 }

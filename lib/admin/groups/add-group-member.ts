@@ -18,14 +18,13 @@ export async function addGroupMember(ctx: AdminContext): Promise<AdminResponse> 
   const user = await findMemberUser(ctx.db, ctx.request.params.userId ?? "");
   assertOktaGroup(group, "be given members");
   const now = ctx.now();
-  let added: boolean;
   try {
-    added = await ctx.db.$transaction(async (tx) => {
+    await ctx.db.$transaction(async (tx) => {
       const existing = await tx.groupMembership.findUnique({ where: { groupId_userId: { groupId: group.id, userId: user.id } } });
-      if (existing) return false;
+      if (existing) return;
       await tx.groupMembership.create({ data: { groupId: group.id, userId: user.id, created: now } });
       await touchGroupMembership(tx, group.id, now);
-      return true;
+      await audit(tx, ctx, "group.user_membership.add", "Add user to group membership", memberLogTargets(user, group));
     });
   } catch (error) {
     const code = prismaErrorCode(error);
@@ -37,6 +36,5 @@ export async function addGroupMember(ctx: AdminContext): Promise<AdminResponse> 
     }
     throw error;
   }
-  if (added) await audit(ctx, "group.user_membership.add", "Add user to group membership", memberLogTargets(user, group));
   return { status: 204 };
 }

@@ -15,7 +15,7 @@ export async function createGroup(ctx: AdminContext): Promise<AdminResponse> {
   try {
     group = await ctx.db.$transaction(async (tx) => {
       await assertGroupNameFree(tx, profile.name, null);
-      return tx.group.create({
+      const created = await tx.group.create({
         data: {
           id: newId("group"),
           type: "OKTA_GROUP",
@@ -27,10 +27,11 @@ export async function createGroup(ctx: AdminContext): Promise<AdminResponse> {
           lastMembershipUpdated: now,
         },
       });
+      await audit(tx, ctx, "group.lifecycle.create", `Create Okta group ${created.name}`, [groupLogTarget(created)]);
+      return created;
     });
   } catch (error) {
     throw prismaErrorCode(error) === "P2002" ? duplicateGroupNameError(profile.name) : error;
   }
-  await audit(ctx, "group.lifecycle.create", `Create Okta group ${group.name}`, [groupLogTarget(group)]);
   return { status: 200, body: groupJson(ctx.orgUrl, group) };
 }

@@ -11,8 +11,12 @@ import { groupLogTarget } from "./group-log-target";
 export async function deleteGroup(ctx: AdminContext): Promise<AdminResponse> {
   const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
   assertOktaGroup(group, "be deleted");
-  const { count } = await ctx.db.group.deleteMany({ where: { id: group.id } });
-  if (count === 0) await findGroup(ctx.db, group.id); // deleted concurrently: 404
-  await audit(ctx, "group.lifecycle.delete", `Delete Okta group ${group.name}`, [groupLogTarget(group)]);
+  const deleted = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.group.deleteMany({ where: { id: group.id } });
+    if (count === 0) return false;
+    await audit(tx, ctx, "group.lifecycle.delete", `Delete Okta group ${group.name}`, [groupLogTarget(group)]);
+    return true;
+  });
+  if (!deleted) await findGroup(ctx.db, group.id); // deleted concurrently: 404
   return { status: 204 };
 }

@@ -16,12 +16,11 @@ export async function removeGroupMember(ctx: AdminContext): Promise<AdminRespons
   const user = await findMemberUser(ctx.db, ctx.request.params.userId ?? "");
   assertOktaGroup(group, "lose members");
   const now = ctx.now();
-  const removed = await ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.groupMembership.deleteMany({ where: { groupId: group.id, userId: user.id } });
-    if (count === 0) return false;
+    if (count === 0) return;
     await touchGroupMembership(tx, group.id, now);
-    return true;
+    await audit(tx, ctx, "group.user_membership.remove", "Remove user from group membership", memberLogTargets(user, group));
   });
-  if (removed) await audit(ctx, "group.user_membership.remove", "Remove user from group membership", memberLogTargets(user, group));
   return { status: 204 };
 }

@@ -22,18 +22,19 @@ export async function replaceGroup(ctx: AdminContext): Promise<AdminResponse> {
   try {
     group = await ctx.db.$transaction(async (tx) => {
       await assertGroupNameFree(tx, profile.name, current.id);
-      return tx.group.update({
+      const updated = await tx.group.update({
         where: { id: current.id },
         data: { name: profile.name, nameLower: profile.name.toLowerCase(), description: profile.description ?? null, lastUpdated: now },
       });
+      await audit(tx, ctx, "group.profile.update", `Update Okta group ${updated.name}`, [groupLogTarget(updated)], {
+        previousName: current.name,
+      });
+      return updated;
     });
   } catch (error) {
     if (prismaErrorCode(error) === "P2002") throw duplicateGroupNameError(profile.name);
     if (prismaErrorCode(error) === "P2025") throw notFoundError(current.id, "UserGroup"); // deleted meanwhile
     throw error;
   }
-  await audit(ctx, "group.profile.update", `Update Okta group ${group.name}`, [groupLogTarget(group)], {
-    previousName: current.name,
-  });
   return { status: 200, body: groupJson(ctx.orgUrl, group) };
 }

@@ -26,14 +26,12 @@ export async function rotateAuthorizationServerKeys(ctx: AdminContext): Promise<
   const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
   checkRotateBody(readJsonBody(ctx.request, { optional: true }));
   const now = ctx.now();
-  const { rotated, keys } = await rotateKeys(ctx.db, server.id, ctx.secretsKey, now);
-  if (!keys) throw notFoundError(server.id, "AuthorizationServer");
-  if (rotated) {
-    const active = keys.find((key) => key.status === "ACTIVE");
-    await audit(ctx, KEY_ROLLOVER_EVENT, `Rotated the signing keys of authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }], {
+  const { keys } = await rotateKeys(ctx.db, server.id, ctx.secretsKey, now, (tx, activeKid) =>
+    audit(tx, ctx, KEY_ROLLOVER_EVENT, `Rotated the signing keys of authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }], {
       rotationMode: server.rotationMode,
-      activeKid: active?.kid ?? null,
-    });
-  }
+      activeKid,
+    }),
+  );
+  if (!keys) throw notFoundError(server.id, "AuthorizationServer");
   return { status: 200, body: keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, server.id, key)) };
 }

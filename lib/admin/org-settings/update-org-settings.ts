@@ -18,21 +18,19 @@ import { parseOrgSettings, type OrgSettingsValues } from "./parse-org-settings";
 export async function updateOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
   const input = parseInput(orgSettingsInput, readJsonBody(ctx.request), "orgSettings");
   const now = ctx.now();
-  const { before, after, changed, lastUpdated } = await ctx.db.$transaction(async (tx) => {
+  const { after, lastUpdated } = await ctx.db.$transaction(async (tx) => {
     const org = await tx.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
     const stored = toSettingsObject(org.settings);
     const merged = { ...stored, ...input };
     const before = parseOrgSettings(stored);
     const after = parseOrgSettings(merged);
     const changed = (Object.keys(after) as Array<keyof OrgSettingsValues>).filter((field) => before[field] !== after[field]);
-    if (changed.length === 0) return { before, after, changed, lastUpdated: org.lastUpdated };
+    if (changed.length === 0) return { after, lastUpdated: org.lastUpdated };
     await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: now } });
-    return { before, after, changed, lastUpdated: now };
-  });
-  if (changed.length > 0) {
-    await audit(ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {
+    await audit(tx, ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {
       changes: Object.fromEntries(changed.map((field) => [field, { from: before[field], to: after[field] }])),
     });
-  }
+    return { after, lastUpdated: now };
+  });
   return { status: 200, body: orgSettingsJson(ctx.orgUrl, after, lastUpdated) };
 }

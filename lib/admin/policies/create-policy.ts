@@ -26,7 +26,7 @@ export async function createPolicy(ctx: AdminContext): Promise<AdminResponse> {
     await touchAuthorizationServer(tx, server.id, now);
     const { priority, changes } = placeAt(await siblingPolicies(tx, server.id), input.priority);
     await applyPolicyPriorities(tx, changes, now);
-    return tx.policy.create({
+    const saved = await tx.policy.create({
       data: {
         id: newId("policy"),
         authServerId: server.id,
@@ -41,7 +41,8 @@ export async function createPolicy(ctx: AdminContext): Promise<AdminResponse> {
         lastUpdated: now,
       },
     });
+    await audit(tx, ctx, "oauth2.as.policy.created", `Created policy ${saved.name}`, policyLogTargets(server, saved));
+    return saved;
   });
-  await audit(ctx, "oauth2.as.policy.created", `Created policy ${policy.name}`, policyLogTargets(server, policy));
   return { status: 201, body: policyJson(ctx.orgUrl, policy) };
 }

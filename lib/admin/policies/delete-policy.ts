@@ -16,7 +16,7 @@ export async function deletePolicy(ctx: AdminContext): Promise<AdminResponse> {
     const { count } = await tx.policy.deleteMany({ where: { id: policy.id } });
     if (count === 0) throw notFoundError(policy.id, "Policy");
     await applyPolicyPriorities(tx, closeGap(await siblingPolicies(tx, server.id)), now);
+    await audit(tx, ctx, "oauth2.as.policy.deleted", `Deleted policy ${policy.name}`, policyLogTargets(server, policy));
   });
-  await audit(ctx, "oauth2.as.policy.deleted", `Deleted policy ${policy.name}`, policyLogTargets(server, policy));
   return { status: 204 };
 }

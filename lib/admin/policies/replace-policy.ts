@@ -25,7 +25,7 @@ export async function replacePolicy(ctx: AdminContext): Promise<AdminResponse> {
     await touchAuthorizationServer(tx, server.id, now);
     const { priority, changes } = placeAt(await siblingPolicies(tx, server.id, current.id), input.priority);
     await applyPolicyPriorities(tx, changes, now);
-    return tx.policy.update({
+    const saved = await tx.policy.update({
       where: { id: current.id },
       data: {
         name: input.name,
@@ -36,7 +36,8 @@ export async function replacePolicy(ctx: AdminContext): Promise<AdminResponse> {
         lastUpdated: now,
       },
     });
+    await audit(tx, ctx, "oauth2.as.policy.updated", `Updated policy ${saved.name}`, policyLogTargets(server, saved));
+    return saved;
   });
-  await audit(ctx, "oauth2.as.policy.updated", `Updated policy ${policy.name}`, policyLogTargets(server, policy));
   return { status: 200, body: policyJson(ctx.orgUrl, policy) };
 }

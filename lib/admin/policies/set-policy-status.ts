@@ -16,9 +16,9 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
       await ctx.db.$transaction(async (tx) => {
         await touchAuthorizationServer(tx, server.id, now);
         await tx.policy.update({ where: { id: policy.id }, data: { status, lastUpdated: now } });
+        const verb = status === "ACTIVE" ? "activated" : "deactivated";
+        await audit(tx, ctx, `oauth2.as.policy.${verb}`, `Policy ${policy.name} ${verb}`, policyLogTargets(server, policy));
       });
-      const verb = status === "ACTIVE" ? "activated" : "deactivated";
-      await audit(ctx, `oauth2.as.policy.${verb}`, `Policy ${policy.name} ${verb}`, policyLogTargets(server, policy));
     }
     return { status: 204 };
   };

@@ -27,7 +27,7 @@ export async function createPolicyRule(ctx: AdminContext): Promise<AdminResponse
     await touchAuthorizationServer(tx, server.id, now);
     const { priority, changes } = placeAt(await siblingRules(tx, policy.id), input.priority);
     await applyRulePriorities(tx, changes, now);
-    return tx.policyRule.create({
+    const saved = await tx.policyRule.create({
       data: {
         id: newId("rule"),
         policyId: policy.id,
@@ -45,7 +45,8 @@ export async function createPolicyRule(ctx: AdminContext): Promise<AdminResponse
         lastUpdated: now,
       },
     });
+    await audit(tx, ctx, "oauth2.as.policy.rule.created", `Created policy rule ${saved.name}`, policyRuleLogTargets(server, policy, saved));
+    return saved;
   });
-  await audit(ctx, "oauth2.as.policy.rule.created", `Created policy rule ${rule.name}`, policyRuleLogTargets(server, policy, rule));
   return { status: 201, body: policyRuleJson(ctx.orgUrl, server.id, rule) };
 }

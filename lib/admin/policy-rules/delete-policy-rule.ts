@@ -16,7 +16,7 @@ export async function deletePolicyRule(ctx: AdminContext): Promise<AdminResponse
     const { count } = await tx.policyRule.deleteMany({ where: { id: rule.id } });
     if (count === 0) throw notFoundError(rule.id, "PolicyRule");
     await applyRulePriorities(tx, closeGap(await siblingRules(tx, policy.id)), now);
+    await audit(tx, ctx, "oauth2.as.policy.rule.deleted", `Deleted policy rule ${rule.name}`, policyRuleLogTargets(server, policy, rule));
   });
-  await audit(ctx, "oauth2.as.policy.rule.deleted", `Deleted policy rule ${rule.name}`, policyRuleLogTargets(server, policy, rule));
   return { status: 204 };
 }

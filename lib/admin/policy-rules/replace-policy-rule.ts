@@ -27,7 +27,7 @@ export async function replacePolicyRule(ctx: AdminContext): Promise<AdminRespons
     await touchAuthorizationServer(tx, server.id, now);
     const { priority, changes } = placeAt(await siblingRules(tx, policy.id, current.id), input.priority);
     await applyRulePriorities(tx, changes, now);
-    return tx.policyRule.update({
+    const saved = await tx.policyRule.update({
       where: { id: current.id },
       data: {
         name: input.name,
@@ -41,7 +41,8 @@ export async function replacePolicyRule(ctx: AdminContext): Promise<AdminRespons
         lastUpdated: now,
       },
     });
+    await audit(tx, ctx, "oauth2.as.policy.rule.updated", `Updated policy rule ${saved.name}`, policyRuleLogTargets(server, policy, saved));
+    return saved;
   });
-  await audit(ctx, "oauth2.as.policy.rule.updated", `Updated policy rule ${rule.name}`, policyRuleLogTargets(server, policy, rule));
   return { status: 200, body: policyRuleJson(ctx.orgUrl, server.id, rule) };
 }

@@ -16,9 +16,9 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
       await ctx.db.$transaction(async (tx) => {
         await touchAuthorizationServer(tx, server.id, now);
         await tx.policyRule.update({ where: { id: rule.id }, data: { status, lastUpdated: now } });
+        const verb = status === "ACTIVE" ? "activated" : "deactivated";
+        await audit(tx, ctx, `oauth2.as.policy.rule.${verb}`, `Policy rule ${rule.name} ${verb}`, policyRuleLogTargets(server, policy, rule));
       });
-      const verb = status === "ACTIVE" ? "activated" : "deactivated";
-      await audit(ctx, `oauth2.as.policy.rule.${verb}`, `Policy rule ${rule.name} ${verb}`, policyRuleLogTargets(server, policy, rule));
     }
     return { status: 204 };
   };

@@ -26,11 +26,11 @@ export async function createScope(ctx: AdminContext): Promise<AdminResponse> {
         data: { id: newId("scope"), authServerId: server.id, ...scopeData(input), system: false, created: now, lastUpdated: now },
       });
       await touchAuthorizationServer(tx, server.id, now);
+      await audit(tx, ctx, "oauth2.scope.created", `Created scope ${created.name} in authorization server ${server.name}`, scopeLogTargets(created, server));
       return created;
     });
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateScopeNameError(input.name) : error;
   }
-  await audit(ctx, "oauth2.scope.created", `Created scope ${scope.name} in authorization server ${server.name}`, scopeLogTargets(scope, server));
   return { status: 201, body: scopeJson(ctx.orgUrl, scope) };
 }

@@ -23,7 +23,7 @@ export async function deleteScope(ctx: AdminContext): Promise<AdminResponse> {
     }
     await tx.scope.delete({ where: { id: scope.id } });
     await touchAuthorizationServer(tx, server.id, ctx.now());
+    await audit(tx, ctx, "oauth2.scope.deleted", `Deleted scope ${scope.name} from authorization server ${server.name}`, scopeLogTargets(scope, server));
   });
-  await audit(ctx, "oauth2.scope.deleted", `Deleted scope ${scope.name} from authorization server ${server.name}`, scopeLogTargets(scope, server));
   return { status: 204 };
 }

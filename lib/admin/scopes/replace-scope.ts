@@ -42,13 +42,13 @@ export async function replaceScope(ctx: AdminContext): Promise<AdminResponse> {
       }
       const updated = await tx.scope.update({ where: { id: current.id }, data: { ...scopeData(input), lastUpdated: now } });
       await touchAuthorizationServer(tx, server.id, now);
+      await audit(tx, ctx, "oauth2.scope.updated", `Updated scope ${updated.name} in authorization server ${server.name}`, scopeLogTargets(updated, server), {
+        ...(renamed ? { previousName: current.name } : {}),
+      });
       return updated;
     });
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateScopeNameError(input.name) : error;
   }
-  await audit(ctx, "oauth2.scope.updated", `Updated scope ${scope.name} in authorization server ${server.name}`, scopeLogTargets(scope, server), {
-    ...(renamed ? { previousName: current.name } : {}),
-  });
   return { status: 200, body: scopeJson(ctx.orgUrl, scope) };
 }

@@ -32,11 +32,11 @@ export async function createTrustedOrigin(ctx: AdminContext): Promise<AdminRespo
         },
       });
       await touchTrustedOrigins(tx, now);
+      await audit(tx, ctx, "trustedorigins.lifecycle.create", `Create trusted origin ${created.name} (${created.origin})`, [trustedOriginLogTarget(created)]);
       return created;
     });
   } catch (error) {
     throw prismaErrorCode(error) === "P2002" ? duplicateOriginError(input.origin) : error;
   }
-  await audit(ctx, "trustedorigins.lifecycle.create", `Create trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
   return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
 }

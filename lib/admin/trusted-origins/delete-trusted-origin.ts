@@ -10,10 +10,11 @@ export async function deleteTrustedOrigin(ctx: AdminContext): Promise<AdminRespo
   const now = ctx.now();
   const deleted = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.trustedOrigin.deleteMany({ where: { id: origin.id } });
-    if (count > 0) await touchTrustedOrigins(tx, now);
-    return count > 0;
+    if (count === 0) return false;
+    await touchTrustedOrigins(tx, now);
+    await audit(tx, ctx, "trustedorigins.lifecycle.delete", `Delete trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
+    return true;
   });
   if (!deleted) await findTrustedOrigin(ctx.db, origin.id); // deleted concurrently: 404
-  await audit(ctx, "trustedorigins.lifecycle.delete", `Delete trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
   return { status: 204 };
 }

@@ -25,6 +25,9 @@ export async function replaceTrustedOrigin(ctx: AdminContext): Promise<AdminResp
         data: { name: input.name, origin: input.origin, ...trustedOriginScopeData(input), lastUpdatedBy: ctx.actor.userId, lastUpdated: now },
       });
       await touchTrustedOrigins(tx, now);
+      await audit(tx, ctx, "trustedorigins.lifecycle.update", `Update trusted origin ${updated.name} (${updated.origin})`, [trustedOriginLogTarget(updated)], {
+        previousOrigin: current.origin,
+      });
       return updated;
     });
   } catch (error) {
@@ -33,8 +36,5 @@ export async function replaceTrustedOrigin(ctx: AdminContext): Promise<AdminResp
     if (code === "P2025") throw notFoundError(current.id, "TrustedOrigin"); // deleted meanwhile
     throw error;
   }
-  await audit(ctx, "trustedorigins.lifecycle.update", `Update trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)], {
-    previousOrigin: current.origin,
-  });
   return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
 }

@@ -22,15 +22,15 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
         origin = await ctx.db.$transaction(async (tx) => {
           const updated = await tx.trustedOrigin.update({ where: { id }, data: { status, lastUpdatedBy: ctx.actor.userId, lastUpdated: now } });
           await touchTrustedOrigins(tx, now);
+          const verb = status === "ACTIVE" ? "activate" : "deactivate";
+          await audit(tx, ctx, `trustedorigins.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activate" : "Deactivate"} trusted origin ${updated.name} (${updated.origin})`, [
+            trustedOriginLogTarget(updated),
+          ]);
           return updated;
         });
       } catch (error) {
         throw prismaErrorCode(error) === "P2025" ? notFoundError(id, "TrustedOrigin") : error; // deleted meanwhile
       }
-      const verb = status === "ACTIVE" ? "activate" : "deactivate";
-      await audit(ctx, `trustedorigins.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activate" : "Deactivate"} trusted origin ${origin.name} (${origin.origin})`, [
-        trustedOriginLogTarget(origin),
-      ]);
     }
     return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
   };

@@ -33,7 +33,7 @@ export async function activateUser(ctx: AdminContext): Promise<AdminResponse> {
       lockedOut: null,
       lastUpdated: now,
     });
+    await audit(tx, ctx, "user.lifecycle.activate", "Activate Okta user", userLogTargets(user), { previousStatus: user.status, status });
   });
-  await audit(ctx, "user.lifecycle.activate", "Activate Okta user", userLogTargets(user), { previousStatus: user.status, status });
   return { status: 200, body: {} };
 }

@@ -57,6 +57,12 @@ export async function createUser(ctx: AdminContext): Promise<AdminResponse> {
         },
       });
       await addMemberships(tx, created.id, groupIds, now);
+      const targets = userLogTargets(created);
+      await audit(tx, ctx, "user.lifecycle.create", "Create Okta user", targets, { status });
+      if (activate) await audit(tx, ctx, "user.lifecycle.activate", "Activate Okta user", targets, { status });
+      for (const group of groups) {
+        await audit(tx, ctx, "group.user_membership.add", "Add user to group membership", [...targets, { id: group.id, type: "UserGroup", displayName: group.name }]);
+      }
       return created;
     });
   } catch (error) {
@@ -64,12 +70,6 @@ export async function createUser(ctx: AdminContext): Promise<AdminResponse> {
     if (code === "P2002") throw duplicateLoginError();
     if (code === "P2003" || code === "P2025") throw validationError("groupIds", ["groupIds: A group was deleted while this request ran; send the request again."]);
     throw error;
-  }
-  const targets = userLogTargets(user);
-  await audit(ctx, "user.lifecycle.create", "Create Okta user", targets, { status });
-  if (activate) await audit(ctx, "user.lifecycle.activate", "Activate Okta user", targets, { status });
-  for (const group of groups) {
-    await audit(ctx, "group.user_membership.add", "Add user to group membership", [...targets, { id: group.id, type: "UserGroup", displayName: group.name }]);
   }
   return { status: 200, body: userJson(ctx.orgUrl, user) };
 }

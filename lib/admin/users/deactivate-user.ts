@@ -13,7 +13,9 @@ export async function deactivateUser(ctx: AdminContext): Promise<AdminResponse> 
   const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
   if (user.status === "DEPROVISIONED") return { status: 200, body: {} };
   const now = ctx.now();
-  await ctx.db.$transaction((tx) => deprovisionUser(tx, user, now, "deactivating"));
-  await audit(ctx, "user.lifecycle.deactivate", "Deactivate Okta user", userLogTargets(user), { previousStatus: user.status });
+  await ctx.db.$transaction(async (tx) => {
+    await deprovisionUser(tx, user, now, "deactivating");
+    await audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", userLogTargets(user), { previousStatus: user.status });
+  });
   return { status: 200, body: {} };
 }

@@ -17,8 +17,10 @@ export async function deleteUser(ctx: AdminContext): Promise<AdminResponse> {
   const now = ctx.now();
   const targets = userLogTargets(user);
   if (user.status !== "DEPROVISIONED") {
-    await ctx.db.$transaction((tx) => deprovisionUser(tx, user, now, "deleting"));
-    await audit(ctx, "user.lifecycle.deactivate", "Deactivate Okta user", targets, { previousStatus: user.status, reason: "DELETE of a user who was not deactivated" });
+    await ctx.db.$transaction(async (tx) => {
+      await deprovisionUser(tx, user, now, "deleting");
+      await audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", targets, { previousStatus: user.status, reason: "DELETE of a user who was not deactivated" });
+    });
     return { status: 204 };
   }
   await ctx.db.$transaction(async (tx) => {
@@ -28,8 +30,8 @@ export async function deleteUser(ctx: AdminContext): Promise<AdminResponse> {
       await findUser(tx, user.id); // deleted meanwhile: 404
       throw statusNotAllowedError("The user was activated while this request ran; deactivate it again before deleting it.");
     }
+    await audit(tx, ctx, "user.lifecycle.delete.initiated", "Delete Okta user initiated", targets);
+    await audit(tx, ctx, "user.lifecycle.delete.completed", "Delete Okta user completed", targets);
   });
-  await audit(ctx, "user.lifecycle.delete.initiated", "Delete Okta user initiated", targets);
-  await audit(ctx, "user.lifecycle.delete.completed", "Delete Okta user completed", targets);
   return { status: 204 };
 }

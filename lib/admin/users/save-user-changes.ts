@@ -35,7 +35,7 @@ export async function saveUserChanges(ctx: AdminContext, user: User, profile: Us
   try {
     updated = await ctx.db.$transaction(async (tx) => {
       if (loginChanges) await assertLoginFree(tx, login, user.id);
-      return tx.user.update({
+      const saved = await tx.user.update({
         where: { id: user.id },
         data: {
           ...(profile
@@ -46,6 +46,10 @@ export async function saveUserChanges(ctx: AdminContext, user: User, profile: Us
           lastUpdated: now,
         },
       });
+      const targets = userLogTargets(saved);
+      if (profile) await audit(tx, ctx, "user.account.update_profile", "Update user profile for Okta", targets, loginChanges ? { previousLogin: user.login } : undefined);
+      if (passwordHash) await audit(tx, ctx, "user.account.update_password", "Update password for Okta user (set by an administrator)", targets);
+      return saved;
     });
   } catch (error) {
     const code = prismaErrorCode(error);
@@ -53,8 +57,5 @@ export async function saveUserChanges(ctx: AdminContext, user: User, profile: Us
     if (code === "P2025") await findUser(ctx.db, user.id); // deleted meanwhile: 404
     throw error;
   }
-  const targets = userLogTargets(updated);
-  if (profile) await audit(ctx, "user.account.update_profile", "Update user profile for Okta", targets, loginChanges ? { previousLogin: user.login } : undefined);
-  if (passwordHash) await audit(ctx, "user.account.update_password", "Update password for Okta user (set by an administrator)", targets);
   return { status: 200, body: userJson(ctx.orgUrl, updated) };
 }

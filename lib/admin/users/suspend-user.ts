@@ -20,7 +20,7 @@ export async function suspendUser(ctx: AdminContext): Promise<AdminResponse> {
     await assertNotLastActiveAdmin(tx, user, "suspending");
     await updateUserStatus(tx, user, { status: "SUSPENDED", statusChanged: now, lastUpdated: now });
     await revokeUserGrants(tx, user.id, now);
+    await audit(tx, ctx, "user.lifecycle.suspend", "Suspend Okta user", userLogTargets(user));
   });
-  await audit(ctx, "user.lifecycle.suspend", "Suspend Okta user", userLogTargets(user));
   return { status: 200, body: {} };
 }

@@ -16,16 +16,16 @@ export async function unlockUser(ctx: AdminContext): Promise<AdminResponse> {
   const counted = user.failedAttempts > 0 || user.lastFailedAttempt !== null || user.lockedOut !== null;
   if (user.status === "ACTIVE" && !counted) return { status: 200, body: {} };
   const now = ctx.now();
-  await ctx.db.$transaction((tx) =>
-    updateUserStatus(tx, user, {
+  await ctx.db.$transaction(async (tx) => {
+    await updateUserStatus(tx, user, {
       status: "ACTIVE",
       ...(user.status === "LOCKED_OUT" ? { statusChanged: now } : {}),
       failedAttempts: 0,
       lastFailedAttempt: null,
       lockedOut: null,
       lastUpdated: now,
-    }),
-  );
-  await audit(ctx, "user.account.unlock", "Unlock user account", userLogTargets(user), { previousStatus: user.status });
+    });
+    await audit(tx, ctx, "user.account.unlock", "Unlock user account", userLogTargets(user), { previousStatus: user.status });
+  });
   return { status: 200, body: {} };
 }

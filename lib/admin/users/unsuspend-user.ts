@@ -10,7 +10,9 @@ export async function unsuspendUser(ctx: AdminContext): Promise<AdminResponse> {
   const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
   if (user.status !== "SUSPENDED") throw wrongStatusError(`Only a SUSPENDED user can be unsuspended; this user is ${user.status}.`);
   const now = ctx.now();
-  await ctx.db.$transaction((tx) => updateUserStatus(tx, user, { status: "ACTIVE", statusChanged: now, lastUpdated: now }));
-  await audit(ctx, "user.lifecycle.unsuspend", "Unsuspend Okta user", userLogTargets(user));
+  await ctx.db.$transaction(async (tx) => {
+    await updateUserStatus(tx, user, { status: "ACTIVE", statusChanged: now, lastUpdated: now });
+    await audit(tx, ctx, "user.lifecycle.unsuspend", "Unsuspend Okta user", userLogTargets(user));
+  });
   return { status: 200, body: {} };
 }

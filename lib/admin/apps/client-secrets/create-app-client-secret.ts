@@ -50,8 +50,8 @@ export async function createAppClientSecret(ctx: AdminContext): Promise<AdminRes
       ...(input.client_secret ? { secret: input.client_secret } : {}),
       status: input.status ?? "ACTIVE",
     });
+    await auditSecretChange(tx, ctx, app, id, "create");
     return { row: await tx.clientSecret.findUniqueOrThrow({ where: { id } }), secret };
   });
-  await auditSecretChange(ctx, app, created.row.id, "create");
   return { status: 201, body: clientSecretJson(ctx.orgUrl, created.row, created.secret) };
 }

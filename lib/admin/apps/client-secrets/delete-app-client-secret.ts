@@ -9,8 +9,10 @@ export async function deleteAppClientSecret(ctx: AdminContext): Promise<AdminRes
   if (secret.status !== "INACTIVE") {
     throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
   }
-  const { count } = await ctx.db.clientSecret.deleteMany({ where: { id: secret.id, status: "INACTIVE" } });
-  if (count === 0) throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
-  await auditSecretChange(ctx, app, secret.id, "delete");
+  await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.clientSecret.deleteMany({ where: { id: secret.id, status: "INACTIVE" } });
+    if (count === 0) throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
+    await auditSecretChange(tx, ctx, app, secret.id, "delete");
+  });
   return { status: 204 };
 }

@@ -1,15 +1,15 @@
 import type { App } from "../../../db/generated/sqlite/client";
 import type { AdminContext } from "../../admin-request";
-import { audit } from "../../audit";
+import { audit, type InTransaction } from "../../audit";
 import { appTarget } from "../app-target";
 
 /**
  * Client secret changes are changes to the app's credentials: Okta's application.lifecycle.update,
  * with the secret and the operation in debugContext (clientSecretId, clientSecretChange).
  */
-export function auditSecretChange(ctx: AdminContext, app: App, secretId: string, change: "create" | "activate" | "deactivate" | "delete") {
+export function auditSecretChange(tx: InTransaction, ctx: AdminContext, app: App, secretId: string, change: "create" | "activate" | "deactivate" | "delete") {
   const verb = { create: "Created", activate: "Activated", deactivate: "Deactivated", delete: "Deleted" }[change];
-  return audit(ctx, "application.lifecycle.update", `${verb} client secret ${secretId} of application ${app.label}`, [appTarget(app)], {
+  return audit(tx, ctx, "application.lifecycle.update", `${verb} client secret ${secretId} of application ${app.label}`, [appTarget(app)], {
     clientSecretId: secretId,
     clientSecretChange: change,
   });

@@ -21,9 +21,10 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
         throw validationError("client_secret", ["client_secret: The last ACTIVE client secret of an application cannot be deactivated; create a new one first."]);
       }
       await touchClients(tx, ctx.now());
-      return tx.clientSecret.update({ where: { id: secret.id }, data: { status, lastUpdated: ctx.now() } });
+      const saved = await tx.clientSecret.update({ where: { id: secret.id }, data: { status, lastUpdated: ctx.now() } });
+      await auditSecretChange(tx, ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate");
+      return saved;
     });
-    await auditSecretChange(ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate");
     return { status: 200, body: presentClientSecret(ctx, updated) };
   };
 }
