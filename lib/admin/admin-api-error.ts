@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableReason } from "../db/is-database-unavailable";
 import { randomBase62 } from "../ids/new-id";
 
 /**
@@ -60,3 +61,33 @@ export const rateLimitError = (headers: Record<string, string>) =>
   new AdminApiError(429, "E0000047", "API call exceeded rate limit due to too many requests.", [], headers);
 /** E0000009 */
 export const internalError = () => new AdminApiError(500, "E0000009", "Internal Server Error");
+/**
+ * 503 E0000009 with Retry-After: the database is down, frozen or out of connections. Okta documents
+ * no code for "temporarily unavailable" (its one 503, E0000010, means the org is in read-only mode,
+ * which would tell a client that reads work); E0000009 is its server-side error, and the status and
+ * Retry-After say that retrying is right.
+ */
+export const serviceUnavailableError = () =>
+  new AdminApiError(503, "E0000009", "Service Unavailable: the server could not reach its database. Try again later.", [], { "Retry-After": String(RETRY_AFTER_SECONDS) });
+
+/**
+ * A failure as an Okta API error when it is one the client should be told about: an AdminApiError
+ * as it is, the database being unavailable as serviceUnavailableError; null for anything else (a
+ * bug: the caller logs it and answers internalError).
+ */
+export function knownAdminApiError(error: unknown): AdminApiError | null {
+  if (error instanceof AdminApiError) return error;
+  return isDatabaseUnavailable(error) ? serviceUnavailableError() : null;
+}
+
+/**
+ * Any failure as the Okta API error to answer: knownAdminApiError, else internalError (500). The
+ * cause of a 503 or 500 goes to the server log (`what`: the request, e.g. "GET /api/v1/users"), never
+ * to the client.
+ */
+export function toAdminApiError(error: unknown, what: string): AdminApiError {
+  const known = knownAdminApiError(error);
+  if (known && !(error instanceof AdminApiError)) console.warn(`${what}: database unavailable (${unavailableReason(error)})`);
+  if (!known) console.error(`${what} failed:`, error);
+  return known ?? internalError();
+}

@@ -1,6 +1,6 @@
 import type { AppContext } from "../app-context";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
-import { AdminApiError, internalError, rateLimitError, toAdminErrorBody } from "./admin-api-error";
+import { rateLimitError, toAdminApiError, toAdminErrorBody } from "./admin-api-error";
 import type { AdminOperation, AdminRequest, AdminResponse } from "./admin-request";
 import { authenticateApiToken } from "./authenticate-api-token";
 
@@ -9,7 +9,8 @@ export const ADMIN_RATE_LIMIT = { limit: 1200, windowSeconds: 60 };
 
 /**
  * The management API's request pipeline: authenticate (SSWS) -> rate limit -> operation -> Okta
- * error shape. An unexpected failure is a 500 with a generic body; its cause goes to the log only.
+ * error shape. The database being unavailable is a 503 (serviceUnavailableError, Retry-After); an
+ * unexpected failure is a 500 with a generic body; their causes go to the log only.
  */
 export async function handleAdminRequest(app: AppContext, request: AdminRequest, operation: AdminOperation): Promise<AdminResponse> {
   let rateHeaders: Record<string, string> = {};
@@ -26,9 +27,7 @@ export async function handleAdminRequest(app: AppContext, request: AdminRequest,
     const response = await operation({ ...app, request, actor });
     return { ...response, headers: { ...rateHeaders, ...response.headers } };
   } catch (error) {
-    const known = error instanceof AdminApiError ? error : null;
-    if (!known) console.error(`[admin-api] ${request.method} ${request.url.pathname} failed:`, error);
-    const apiError = known ?? internalError();
+    const apiError = toAdminApiError(error, `[admin-api] ${request.method} ${request.url.pathname}`);
     return { status: apiError.status, body: toAdminErrorBody(apiError), headers: { ...rateHeaders, ...apiError.headers } };
   }
 }

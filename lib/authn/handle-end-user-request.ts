@@ -1,5 +1,5 @@
 import type { AppContext } from "../app-context";
-import { AdminApiError, forbiddenError, internalError, toAdminErrorBody } from "../admin/admin-api-error";
+import { forbiddenError, toAdminApiError, toAdminErrorBody } from "../admin/admin-api-error";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { corsHeaders } from "../oauth/http/cors-headers";
 import { isTrustedOrigin } from "../trusted-origins/is-trusted-origin";
@@ -19,30 +19,37 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  *   or using the endpoints cross-site (calls without Origin, e.g. from servers, are not browsers'
  *   cross-site requests and pass);
  * - Okta's error shape `{errorCode, errorSummary, errorLink, errorId, errorCauses}` for AdminApiError,
- *   a generic 500 (cause in the server log only) for anything else;
+ *   503 E0000009 with Retry-After when the database is unavailable, a generic 500 (cause in the
+ *   server log only) for anything else;
  * - credentialed CORS for trusted origins (exact origin, Allow-Credentials, Vary: Origin; SDK
  *   contract 1) and no caching (session tokens, session state).
  */
 export async function handleEndUserRequest(app: AppContext, request: PlainRequest, operation: EndUserOperation): Promise<PlainResponse> {
   let response: PlainResponse;
+  let cors: Record<string, string> = {};
   try {
+    cors = await corsHeaders(app, request, { credentials: true });
     if (!SAFE_METHODS.has(request.method) && !(await isAllowedOrigin(app, request.headers.get("origin")))) throw forbiddenError();
     response = await operation(app, request);
   } catch (error) {
-    const known = error instanceof AdminApiError ? error : null;
-    if (!known) console.error(`[end-user-api] ${request.method} ${request.url.pathname} failed:`, error);
-    const apiError = known ?? internalError();
-    response = { status: apiError.status, body: toAdminErrorBody(apiError), headers: apiError.headers };
+    response = errorResponse(request, error);
   }
-  return {
-    ...response,
-    headers: { "Cache-Control": "no-store", Pragma: "no-cache", ...response.headers, ...(await corsHeaders(app, request, { credentials: true })) },
-  };
+  return { ...response, headers: { "Cache-Control": "no-store", Pragma: "no-cache", ...response.headers, ...cors } };
 }
 
 /** The answer to a CORS preflight of an end-user endpoint: credentialed, for trusted origins only. */
 export async function handleEndUserPreflight(app: AppContext, request: PlainRequest): Promise<PlainResponse> {
-  return { status: 204, headers: await corsHeaders(app, request, { preflight: true, credentials: true }) };
+  try {
+    return { status: 204, headers: await corsHeaders(app, request, { preflight: true, credentials: true }) };
+  } catch (error) {
+    return errorResponse(request, error);
+  }
+}
+
+/** Okta's error shape: 503 with Retry-After when the database is unavailable, a generic 500 for the unexpected. */
+function errorResponse(request: PlainRequest, error: unknown): PlainResponse {
+  const apiError = toAdminApiError(error, `[end-user-api] ${request.method} ${request.url.pathname}`);
+  return { status: apiError.status, body: toAdminErrorBody(apiError), headers: apiError.headers };
 }
 
 async function isAllowedOrigin(app: AppContext, origin: string | null): Promise<boolean> {

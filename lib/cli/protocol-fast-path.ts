@@ -4,7 +4,7 @@ import { signFixedJwt } from "../bench/sign-fixed-jwt";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { requestClientAddress } from "../http/request-client-address";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "../http/response-headers";
-import { handleOAuthPreflight, handleOAuthRequest, type OAuthEndpointOptions, type OAuthOperation } from "../oauth/http/handle-oauth-request";
+import { handleOAuthPreflight, handleOAuthRequest, oauthErrorResponse, type OAuthEndpointOptions, type OAuthOperation } from "../oauth/http/handle-oauth-request";
 import { MAX_FORM_BYTES } from "../oauth/http/parse-form-body";
 import { matchProtocolEndpoint } from "../oauth/http/protocol-endpoints";
 
@@ -74,8 +74,9 @@ async function answer(app: AppContext, request: IncomingMessage, response: Serve
       response.destroy();
       return;
     }
-    console.error(`[fast-path] ${method} ${rawUrl} failed:`, error);
-    if (!response.headersSent) write(response, { status: 500, body: { error: "server_error", error_description: "The server encountered an internal error." } }, false);
+    // The handlers answer their own failures; this is for what fails around them (503 when the
+    // database is unavailable, else 500).
+    if (!response.headersSent) write(response, oauthErrorResponse(`${method} ${rawUrl}`, error), false);
     else response.destroy();
   }
 }

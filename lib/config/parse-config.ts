@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ConfigError } from "./config-error";
+import { DEFAULT_CACHE_SETTINGS, type CacheSettings } from "../cache/cache-settings";
 import { databaseTarget, type DatabaseTarget } from "../db/database-target";
+import { DEFAULT_DB_LIMITS, type DbLimits } from "../db/db-limits";
+import { MAX_POOL_SIZE, readConnectionLimit } from "../db/postgres-pool-config";
 
 export type AppConfig = {
   nodeEnv: string;
@@ -16,6 +19,10 @@ export type AppConfig = {
   admin: { email: string | null; password: string | null; apiToken: string | null };
   /** How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the TCP peer is the client). */
   trustedProxyHops: number;
+  /** deadlines and pool size of the database client */
+  databaseLimits: DbLimits;
+  /** stale-if-error behaviour of the versioned caches */
+  cache: CacheSettings;
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -90,6 +97,46 @@ export function parseTrustedProxyHops(env: Env): number {
   return Number(raw);
 }
 
+/** A whole number of milliseconds (or `unit`) in [min, max]; `fallback` when unset. */
+function parseWholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit = ""): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new ConfigError(name, `must be a whole number${unit} from ${min} to ${max} (got "${raw}").`);
+  return Number(raw);
+}
+
+/**
+ * DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS,
+ * DATABASE_TRANSACTION_TIMEOUT_MS and DATABASE_BUSY_TIMEOUT_MS. The pool size falls back to the
+ * PostgreSQL URL's `connection_limit` (Prisma's spelling), then to 10.
+ */
+function parseDatabaseLimits(env: Env, database: DatabaseTarget): DbLimits {
+  let urlPoolSize: number | null = null;
+  if (database.provider === "postgresql") {
+    try {
+      urlPoolSize = readConnectionLimit(database.connectionString);
+    } catch {
+      throw new ConfigError("DATABASE_URL", `connection_limit must be a whole number from 1 to ${MAX_POOL_SIZE}.`);
+    }
+  }
+  const ms = " of milliseconds";
+  return {
+    poolSize: parseWholeNumber(env, "DATABASE_POOL_SIZE", urlPoolSize ?? DEFAULT_DB_LIMITS.poolSize, 1, MAX_POOL_SIZE),
+    connectTimeoutMs: parseWholeNumber(env, "DATABASE_CONNECT_TIMEOUT_MS", DEFAULT_DB_LIMITS.connectTimeoutMs, 100, 600_000, ms),
+    statementTimeoutMs: parseWholeNumber(env, "DATABASE_STATEMENT_TIMEOUT_MS", DEFAULT_DB_LIMITS.statementTimeoutMs, 100, 600_000, ms),
+    transactionTimeoutMs: parseWholeNumber(env, "DATABASE_TRANSACTION_TIMEOUT_MS", DEFAULT_DB_LIMITS.transactionTimeoutMs, 100, 600_000, ms),
+    busyTimeoutMs: parseWholeNumber(env, "DATABASE_BUSY_TIMEOUT_MS", DEFAULT_DB_LIMITS.busyTimeoutMs, 0, 600_000, ms),
+  };
+}
+
+/** CACHE_MAX_STALE_SECONDS (0-3600) and CACHE_CHECK_TIMEOUT_MS (10-60000); exported for lib/cache, which reads them without the rest. */
+export function parseCacheSettings(env: Env): CacheSettings {
+  return {
+    maxStaleMs: 1000 * parseWholeNumber(env, "CACHE_MAX_STALE_SECONDS", DEFAULT_CACHE_SETTINGS.maxStaleMs / 1000, 0, 3600, " of seconds"),
+    checkTimeoutMs: parseWholeNumber(env, "CACHE_CHECK_TIMEOUT_MS", DEFAULT_CACHE_SETTINGS.checkTimeoutMs, 10, 60_000, " of milliseconds"),
+  };
+}
+
 /**
  * Reads the process environment into a typed configuration, or throws a ConfigError whose message is
  * one line naming the variable. Pure: no file system, no network.
@@ -132,5 +179,7 @@ export function parseConfig(env: Env): AppConfig {
       apiToken: parseAdminApiToken(env),
     },
     trustedProxyHops: parseTrustedProxyHops(env),
+    databaseLimits: parseDatabaseLimits(env, database),
+    cache: parseCacheSettings(env),
   };
 }

@@ -1,4 +1,4 @@
-import { AdminApiError } from "../admin/admin-api-error";
+import { knownAdminApiError } from "../admin/admin-api-error";
 import type { AdminContext, AdminOperation } from "../admin/admin-request";
 import type { AdminCall } from "./dashboard-context";
 
@@ -23,8 +23,8 @@ const DASHBOARD_TOKEN_ID = "dashboard";
 /**
  * Runs one management API operation for the signed-in admin: the very function the REST route
  * calls, with the same zod validation, serializers and System Log entries; only the caller differs
- * (an admin's SSO session instead of an SSWS token). Okta errors come back as data; anything else
- * is rethrown.
+ * (an admin's SSO session instead of an SSWS token). Okta errors come back as data, the database
+ * being unavailable too (503 E0000009, so a form says "try again"); anything else is rethrown.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see OperationSuccess
 export async function runAdminOperation<T = any>(call: AdminCall, operation: AdminOperation, request: OperationCall): Promise<OperationResult<T>> {
@@ -63,7 +63,8 @@ export async function runAdminOperation<T = any>(call: AdminCall, operation: Adm
     }
     return { ok: true, status: response.status, body: response.body as T, headers: response.headers ?? {} };
   } catch (error) {
-    if (error instanceof AdminApiError) return { ok: false, status: error.status, errorCode: error.errorCode, summary: error.errorSummary, causes: error.causes };
+    const known = knownAdminApiError(error);
+    if (known) return { ok: false, status: known.status, errorCode: known.errorCode, summary: known.errorSummary, causes: known.causes };
     throw error;
   }
 }

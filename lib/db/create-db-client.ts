@@ -5,7 +5,10 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { beginImmediate } from "./begin-immediate";
 import { databaseTarget } from "./database-target";
+import { DEFAULT_DB_LIMITS, type DbLimits } from "./db-limits";
+import { postgresPoolConfig } from "./postgres-pool-config";
 
 /**
  * The database client. Both generated clients have the same API (their schemas differ only in the
@@ -16,20 +19,28 @@ export type Db = InstanceType<typeof SqliteClient>;
 /** A client inside an interactive transaction. */
 export type DbTx = Prisma.TransactionClient;
 
-export type DbOptions = { poolSize?: number };
+/** Deadlines and pool size (lib/db/db-limits.ts); unset ones take their defaults. */
+export type DbOptions = Partial<DbLimits>;
 
-/** Opens the database named by a DATABASE_URL: SQLite (embedded default) or PostgreSQL. */
+/**
+ * Opens the database named by a DATABASE_URL: SQLite (embedded default) or PostgreSQL, with every
+ * wait bounded (lib/db/db-limits.ts). Interactive transactions wait at most the connect timeout
+ * for a connection (Prisma's maxWait) and run at most the transaction timeout.
+ */
 export function createDbClient(databaseUrl: string, options: DbOptions = {}): Db {
+  const limits = { ...DEFAULT_DB_LIMITS, ...options };
   const target = databaseTarget(databaseUrl);
   if (target.provider === "sqlite") {
     mkdirSync(dirname(target.filename), { recursive: true });
     // WAL lets readers run beside the writer; it is a property of the file, set once.
-    const setup = new Database(target.filename);
+    const setup = new Database(target.filename, { timeout: limits.busyTimeoutMs });
     setup.pragma("journal_mode = WAL");
     setup.close();
-    // better-sqlite3 enforces foreign keys by default; wait for a busy writer instead of failing.
-    return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: target.filename, timeout: 10_000 }) });
+    // better-sqlite3 enforces foreign keys by default; a writer waits up to the busy timeout for
+    // another connection's write lock, which transactions take first (BEGIN IMMEDIATE).
+    const adapter = beginImmediate(new PrismaBetterSqlite3({ url: target.filename, timeout: limits.busyTimeoutMs }));
+    return new SqliteClient({ adapter, transactionOptions: { maxWait: limits.busyTimeoutMs, timeout: limits.transactionTimeoutMs } });
   }
-  const adapter = new PrismaPg({ connectionString: target.connectionString, max: options.poolSize ?? 10 });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const adapter = new PrismaPg(postgresPoolConfig(target.connectionString, options));
+  return new PostgresClient({ adapter, transactionOptions: { maxWait: limits.connectTimeoutMs, timeout: limits.transactionTimeoutMs } }) as unknown as Db;
 }

@@ -5,6 +5,9 @@ const holder = globalThis as unknown as { __idpDb?: Db };
 
 /** The process-wide database client (kept on globalThis so dev-server reloads reuse the pool). */
 export function getDb(): Db {
-  holder.__idpDb ??= createDbClient(getConfig().databaseUrl);
+  if (!holder.__idpDb) {
+    const config = getConfig();
+    holder.__idpDb = createDbClient(config.databaseUrl, config.databaseLimits);
+  }
   return holder.__idpDb;
 }

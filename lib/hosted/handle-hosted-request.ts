@@ -1,4 +1,5 @@
 import type { AppContext } from "../app-context";
+import { isDatabaseUnavailable, unavailableReason } from "../db/is-database-unavailable";
 import type { PlainRequest } from "../http/plain-http";
 import { hostedErrorPages } from "./hosted-error-pages";
 import type { HostedResponse } from "./hosted-response";
@@ -6,14 +7,18 @@ import type { HostedResponse } from "./hosted-response";
 export type HostedOperation = (app: AppContext, request: PlainRequest) => Promise<HostedResponse>;
 
 /**
- * The pipeline of /authorize and the hosted pages' form posts: run the operation; anything
- * unexpected becomes a generic error page, its cause in the server log only. No CORS: these are
- * browser navigations.
+ * The pipeline of /authorize and the hosted pages' form posts: run the operation; the database
+ * being unavailable becomes the 503 "try again" page (Retry-After), anything else unexpected a
+ * generic error page, the cause in the server log only. No CORS: these are browser navigations.
  */
 export async function handleHostedRequest(app: AppContext, request: PlainRequest, operation: HostedOperation): Promise<HostedResponse> {
   try {
     return await operation(app, request);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      console.warn(`[hosted] ${request.method} ${request.url.pathname}: database unavailable (${unavailableReason(error)})`);
+      return hostedErrorPages.unavailable();
+    }
     console.error(`[hosted] ${request.method} ${request.url.pathname} failed:`, error);
     return hostedErrorPages.serverError();
   }

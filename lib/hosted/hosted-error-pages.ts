@@ -1,3 +1,4 @@
+import { RETRY_AFTER_SECONDS } from "../db/is-database-unavailable";
 import type { PlainResponse } from "../http/plain-http";
 import { renderMessagePage } from "./render-message-page";
 
@@ -17,6 +18,15 @@ export const hostedErrorPages = {
       title: "We could not verify this request",
       message: "This sign-in request was started in another browser or its cookies were removed. Go back to the application and sign in again.",
     }),
+  /** the database is down, frozen or out of connections: nothing happened, the same step can be tried again */
+  unavailable: (): PlainResponse => {
+    const page = renderMessagePage({
+      status: 503,
+      title: "Service temporarily unavailable",
+      message: "We could not complete this step right now. Nothing was changed: wait a few seconds, then reload this page or go back to the application and try again.",
+    });
+    return { ...page, headers: { ...page.headers, "Retry-After": String(RETRY_AFTER_SECONDS) } };
+  },
   /** anything unexpected */
   serverError: (): PlainResponse =>
     renderMessagePage({ status: 500, title: "Something went wrong", message: "The server could not complete the request. Try again in a moment, or go back to the application." }),

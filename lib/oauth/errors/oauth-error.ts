@@ -29,6 +29,11 @@ export const invalidToken = (description: string) => new OAuthError("invalid_tok
 export const insufficientScope = (description: string) => new OAuthError("insufficient_scope", description, 403, "Bearer");
 export const notFound = (description: string) => new OAuthError("not_found", description, 404);
 export const serverError = () => new OAuthError("server_error", "The server encountered an internal error.", 500);
+/**
+ * RFC 6749 4.1.2.1 (the vocabulary, used by every endpoint here): the database is down, frozen or
+ * out of connections. 503, sent with Retry-After.
+ */
+export const temporarilyUnavailable = () => new OAuthError("temporarily_unavailable", "The service is temporarily unavailable. Try again later.", 503);
 
 /** `WWW-Authenticate: Bearer error="…", error_description="…"` (quotes and backslashes escaped). */
 export function challengeHeader(error: OAuthError, realm = "IdP"): string | null {

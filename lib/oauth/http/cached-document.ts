@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { loadOrKeep } from "../../cache/load-or-keep";
 import type { Db } from "../../db/create-db-client";
 import type { OAuthRequest, OAuthResponse } from "./oauth-request";
 
@@ -25,9 +26,13 @@ export function createDocumentCache() {
     if (!entries) byDb.set(db, (entries = new Map()));
     let entry = entries.get(key);
     if (!entry || entry.version !== version || entry.validUntil <= now.getTime()) {
-      const built = await build();
-      const etag = `"${createHash("sha256").update(JSON.stringify(built.body)).digest("base64url").slice(0, 27)}"`;
-      entry = { version, validUntil: built.validUntil ?? Number.POSITIVE_INFINITY, body: built.body, etag };
+      // Past validUntil but of the same version, the document is kept while the database is unavailable.
+      const kept = entry?.version === version ? entry : undefined;
+      entry = await loadOrKeep(async () => {
+        const built = await build();
+        const etag = `"${createHash("sha256").update(JSON.stringify(built.body)).digest("base64url").slice(0, 27)}"`;
+        return { version, validUntil: built.validUntil ?? Number.POSITIVE_INFINITY, body: built.body, etag };
+      }, kept);
       entries.set(key, entry);
     }
     const headers = { "Cache-Control": cacheControl, ETag: entry.etag };

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../app-context";
+import { loadOrKeep } from "../../cache/load-or-keep";
 import type { Db } from "../../db/create-db-client";
 import { loadSigningKey, type SigningKey } from "../../keys/load-signing-key";
 import { serverError } from "../errors/oauth-error";
@@ -30,7 +31,9 @@ export async function getSigningKey(app: AppContext, snapshot: ServerSnapshot, n
   const cached = entries.get(snapshot.id);
   if (cached && cached.version === snapshot.configVersion && nowMs >= cached.loadedAt && nowMs - cached.loadedAt < SIGNING_KEY_MAX_AGE_MS) return cached.key;
 
-  const key = await loadSigningKey(app.db, snapshot.id, app.secretsKey, now);
+  // Of the same configuration version, the remembered key is kept while the database is unavailable.
+  const kept = cached?.version === snapshot.configVersion ? cached.key : undefined;
+  const key = await loadOrKeep(() => loadSigningKey(app.db, snapshot.id, app.secretsKey, now), kept);
   if (!key) {
     console.error(`[oauth] authorization server ${snapshot.id} has no ACTIVE signing key`);
     throw serverError();
