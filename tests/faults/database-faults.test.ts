@@ -131,7 +131,7 @@ function violations(run: Run) {
     slowRecovery: Object.entries(recovery).filter(([, ms]) => ms > RECOVERY_MS).map(([name, ms]) => `${name}: ${ms} ms`),
     unhealthyAfterDeadline: run.records.filter((r) => r.at >= run.ended + LATENCY_CEILING_MS && r.status !== probeOf(r).healthy).map(describe),
     healthTransitions: servers.map((server) => transitions(run.health.filter((r) => r.origin === server.origin))).filter((seen) => seen !== "200 503 200"),
-    health503WithoutReason: run.health.filter((r) => r.status === 503 && parse(r.body)?.database !== "down").map(describe),
+    health503WithoutReason: run.health.filter((r) => r.status === 503 && !(parse(r.body)?.status === "unavailable" && parse(r.body)?.database === "down")).map(describe),
     crashed: servers.filter((server) => !server.running || server.exits.length > 0).map((server) => `${server.name}: ${JSON.stringify(server.exits)}`),
   };
 }
