@@ -6,7 +6,7 @@ import { hashPassword } from "../passwords/hash-password";
 import { verifyPassword } from "../passwords/verify-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { logSessionEvent, SESSION_EVENTS } from "../sessions/session-events";
-import { writeSystemLog } from "../system-log/write-system-log";
+import { appendSystemLog } from "../system-log/write-system-log";
 
 /**
  * Sign-in attempts allowed per client IP and per username (whether or not it exists) in one
@@ -80,10 +80,12 @@ function timingDummyHash(): Promise<string> {
  *   The one exception: a LOCKED_OUT user who gave the *right* password gets LOCKED_OUT with
  *   `lockedOut: true`, so the hosted page can say the account is locked; someone guessing
  *   passwords cannot tell a locked account from a wrong password.
- * - A wrong password of an ACTIVE user counts a failed attempt (atomic increment); reaching the
- *   org's lockoutThreshold (default 10; 0 = never) sets LOCKED_OUT and logs user.account.lock.
- *   Nothing else is revoked.
- * - A right password resets the count, sets lastLogin and upgrades a weaker hash; lastUpdated is
+ * - A wrong password of an ACTIVE user counts a failed attempt; reaching the org's lockoutThreshold
+ *   (default 10; 0 = never) sets LOCKED_OUT and logs user.account.lock. Exact under concurrency
+ *   (countFailedAttempt): the count never passes the threshold. Nothing else is revoked.
+ * - A right password resets the count, sets lastLogin and upgrades a weaker hash, only if the user
+ *   is still ACTIVE when it is written (one conditional update): a lockout reached meanwhile by
+ *   parallel failures wins (LOCKED_OUT, `lockedOut: true`) and keeps its count. lastUpdated is
  *   written back unchanged (counters are not profile changes).
  * - Refusals are logged as user.session.start FAILURE with the real reason (unless `logFailures:
  *   false`); a success logs nothing here (createSession logs the session start).
@@ -133,14 +135,22 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
   if (row.status !== "ACTIVE") return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: the user is ${row.status}`, user);
   if (!row.passwordHash) return refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: the user has no password", user);
   if (!check.ok) {
-    const locked = await countFailedAttempt(db, input, row.id, row.lastUpdated, await orgSettings());
-    return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: wrong password${locked ? "; the user is now LOCKED_OUT" : ""}`, user);
+    const counted = await countFailedAttempt(db, input, row, await orgSettings());
+    const detail = { counted: "", locked: "; the user is now LOCKED_OUT", "not counted": "; not counted: the user is no longer ACTIVE" }[counted];
+    return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: wrong password${detail}`, user);
   }
 
-  await db.user.updateMany({
-    where: { id: row.id },
+  // The status was read before the (slow) password check: the sign-in only counts if the user is
+  // still ACTIVE now. A lockout that concurrent failures reached meanwhile wins, and its counter stays.
+  const signedIn = await db.user.updateMany({
+    where: { id: row.id, status: "ACTIVE" },
     data: { lastLogin: now, failedAttempts: 0, lastUpdated: row.lastUpdated, ...(check.needsRehash ? { passwordHash: await hashPassword(password) } : {}) },
   });
+  if (signedIn.count !== 1) {
+    const status = (await db.user.findUnique({ where: { id: row.id }, select: { status: true } }))?.status ?? "gone";
+    if (status === "LOCKED_OUT") return { ...(await refuse("LOCKED_OUT", "INVALID_CREDENTIALS: the user is LOCKED_OUT", user)), lockedOut: true };
+    return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: the user is ${status}`, user);
+  }
   return { ok: true, user: user! };
 }
 
@@ -158,41 +168,45 @@ async function consumeSigninRateLimits(db: Db, username: string, ipAddress: stri
 }
 
 /**
- * Counts one failed password check (an atomic increment, so parallel failures all count) and locks
- * the user out once the count reaches the org's threshold. Returns true when this call locked.
- * `lastUpdated` is written back unchanged: counters are not profile changes.
+ * Counts one failed password check and locks the user out when the count reaches the org's
+ * threshold, exactly, however many checks fail at once on however many instances: one transaction
+ * whose first statement is a conditional increment (`failedAttempts + 1` only while the user is
+ * ACTIVE; on PostgreSQL it holds the row's lock until commit, on SQLite the write lock), then the
+ * lock itself and its user.account.lock event. Attempts on one user so run one after the other:
+ * the one that reaches the threshold locks, and every later one finds the user LOCKED_OUT and is not
+ * counted, so the count stops at the threshold (or one above a count left from a higher threshold). `lastUpdated` is written back unchanged:
+ * counters are not profile changes.
  */
-async function countFailedAttempt(db: Db, input: CredentialsInput, userId: string, lastUpdated: Date, settings: OrgTokenSettings): Promise<boolean> {
+async function countFailedAttempt(db: Db, input: CredentialsInput, user: { id: string; login: string; lastUpdated: Date }, settings: OrgTokenSettings): Promise<"counted" | "locked" | "not counted"> {
   const { now } = input;
-  let attempts: number;
-  try {
-    ({ failedAttempts: attempts } = await db.user.update({
-      where: { id: userId },
-      data: { failedAttempts: { increment: 1 }, lastFailedAttempt: now, lastUpdated },
-      select: { failedAttempts: true },
-    }));
-  } catch {
-    return false; // the user was deleted meanwhile
-  }
-  if (settings.lockoutThreshold <= 0 || attempts < settings.lockoutThreshold) return false;
-  const locked = await db.user.updateMany({
-    where: { id: userId, status: "ACTIVE", failedAttempts: { gte: settings.lockoutThreshold } },
-    data: { status: "LOCKED_OUT", lockedOut: now, statusChanged: now, lastUpdated: now },
+  const threshold = settings.lockoutThreshold;
+  return db.$transaction(async (tx) => {
+    const counted = await tx.user.updateMany({
+      where: { id: user.id, status: "ACTIVE" },
+      data: { failedAttempts: { increment: 1 }, lastFailedAttempt: now, lastUpdated: user.lastUpdated },
+    });
+    if (counted.count !== 1) return "not counted";
+    if (threshold <= 0) return "counted";
+    const locked = await tx.user.updateMany({
+      where: { id: user.id, status: "ACTIVE", failedAttempts: { gte: threshold } },
+      data: { status: "LOCKED_OUT", lockedOut: now, statusChanged: now, lastUpdated: now },
+    });
+    if (locked.count !== 1) return "counted";
+    const { failedAttempts } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { failedAttempts: true } });
+    const who = { id: user.id, type: "User", alternateId: user.login };
+    await appendSystemLog(
+      tx,
+      {
+        eventType: SESSION_EVENTS.lock,
+        displayMessage: "Max sign in attempts exceeded",
+        actor: who,
+        client: { ipAddress: input.ipAddress, userAgent: input.userAgent },
+        outcome: { result: "SUCCESS", reason: `${failedAttempts} consecutive failed password checks (lockoutThreshold ${threshold})` },
+        target: [who],
+        debugContext: { failedAttempts, lockoutThreshold: threshold, ...(input.clientId ? { clientId: input.clientId } : {}) },
+      },
+      now,
+    );
+    return "locked";
   });
-  if (locked.count !== 1) return false;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { login: true } });
-  await writeSystemLog(
-    db,
-    {
-      eventType: SESSION_EVENTS.lock,
-      displayMessage: "Max sign in attempts exceeded",
-      actor: { id: userId, type: "User", alternateId: user?.login ?? userId },
-      client: { ipAddress: input.ipAddress, userAgent: input.userAgent },
-      outcome: { result: "SUCCESS", reason: `${attempts} consecutive failed password checks (lockoutThreshold ${settings.lockoutThreshold})` },
-      target: [{ id: userId, type: "User", alternateId: user?.login ?? userId }],
-      debugContext: { failedAttempts: attempts, lockoutThreshold: settings.lockoutThreshold, ...(input.clientId ? { clientId: input.clientId } : {}) },
-    },
-    now,
-  );
-  return true;
 }

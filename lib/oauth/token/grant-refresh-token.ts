@@ -4,7 +4,7 @@ import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-erro
 import type { OAuthResponse } from "../http/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
 import { loadTokenUser } from "../issue/load-token-user";
-import { isWithinGrace, rotateRefreshToken, type PresentedRefreshToken } from "../issue/rotate-refresh-token";
+import { isWithinGrace, MAX_GRACE_SIBLINGS, rotateRefreshToken, type PresentedRefreshToken, type ReuseReason } from "../issue/rotate-refresh-token";
 import { toTokenDecision } from "../issue/token-decision";
 import { readStringList } from "../snapshot/read-string-list";
 import { revokeGrant } from "../tokens/revoke-grant";
@@ -23,10 +23,10 @@ const MINUTE_MS = 60_000;
  * System Log has the reason. In order:
  * 1. the token (looked up by its SHA-256) exists and belongs to this server and client;
  * 2. it is not REVOKED;
- * 3. a ROTATED token after the org's grace period (refreshTokenGraceSeconds, 0-60, default 30) is a
- *    reuse: the whole family is revoked (refresh tokens and, through the grant marker, access
- *    tokens). Within the grace period it may be exchanged again (parallel tabs), see
- *    rotateRefreshToken;
+ * 3. a ROTATED token after the org's grace period (refreshTokenGraceSeconds, 0-60, default 30; 0 =
+ *    none) is a reuse: the whole family is revoked (refresh tokens and, through the grant marker,
+ *    access tokens). Within the grace period it may be exchanged again (parallel tabs), within
+ *    bounds, see rotateRefreshToken, which decides again under the family's lock;
  * 4. the family's absolute lifetime (expiresAt, null = unlimited) and, for an ACTIVE token, its
  *    sliding window (windowEndsAt) have not passed;
  * 5. the user is still ACTIVE and assigned to the app.
@@ -56,7 +56,7 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
 
   const { refreshTokenGraceSeconds } = await readOrgTokenSettings(app.db);
   if (row.status === "ROTATED" && !isWithinGrace(row.rotated, refreshTokenGraceSeconds, now)) {
-    throw await reused(ctx, row.familyId, row.id);
+    throw await reused(ctx, row.familyId, row.id, refreshTokenGraceSeconds > 0 ? "grace_period_over" : "no_grace_period");
   }
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the family reached its absolute lifetime");
   if (row.status === "ACTIVE" && row.windowEndsAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the token was not used within its sliding window");
@@ -84,11 +84,9 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
     clientId: row.clientId,
     userId: row.userId,
     scopes: held,
-    status: row.status,
     authTime: row.authTime,
     decision,
     expiresAt: row.expiresAt,
-    rotated: row.rotated,
   };
 
   let refreshToken: CreatedRefreshToken | null = null;
@@ -96,7 +94,10 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   if (scopes.includes("offline_access")) {
     const rotation = await rotateRefreshToken(app.db, presented, { graceSeconds: refreshTokenGraceSeconds, now });
     if (!rotation.ok) {
-      if (rotation.reason === "reused") throw await reused(ctx, row.familyId, row.id);
+      if (rotation.reason === "reused") throw await reused(ctx, row.familyId, row.id, rotation.why);
+      if (rotation.reason === "grace_exhausted") {
+        throw await refuse(`INVALID_REFRESH_TOKEN: the rotated token already yielded ${MAX_GRACE_SIBLINGS} more tokens within the grace period`, logUser);
+      }
       throw await refuse("INVALID_REFRESH_TOKEN: the token was revoked", logUser);
     }
     ({ grace } = rotation);
@@ -116,10 +117,16 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   });
 }
 
-/** A rotated refresh token used again after the grace period: the family dies (RFC 9700 4.14.2). */
-async function reused(ctx: TokenRequestContext, familyId: string, refreshTokenId: string) {
+const REUSE_DETAIL: Record<ReuseReason, string> = {
+  no_grace_period: "a rotated refresh token was used again (no grace period)",
+  grace_period_over: "a rotated refresh token was used after the grace period",
+  superseded: "a rotated refresh token was used after a later token of its family was rotated",
+};
+
+/** A rotated refresh token used again outside its grace: the family dies (RFC 9700 4.14.2). */
+async function reused(ctx: TokenRequestContext, familyId: string, refreshTokenId: string, why: ReuseReason) {
   await ctx.app.db.$transaction((tx) => revokeGrant(tx, ctx.snapshot.id, familyId, ctx.now));
-  return refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), `REFRESH_TOKEN_REUSE: a rotated refresh token was used after the grace period; grant ${familyId} revoked`, {
+  return refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), `REFRESH_TOKEN_REUSE: ${REUSE_DETAIL[why]}; grant ${familyId} revoked`, {
     debug: { refreshTokenId, grantId: familyId },
   });
 }
