@@ -25,6 +25,30 @@ describe("parseConfig", () => {
     expect(config.secretFile).toBe("./data/app-secret");
     expect(config.admin).toEqual({ email: null, password: null, apiToken: null });
     expect(config.trustedProxyHops).toBe(0);
+    expect(config.databaseLimits).toEqual({ poolSize: 10, connectTimeoutMs: 2000, statementTimeoutMs: 3000, transactionTimeoutMs: 5000, busyTimeoutMs: 5000 });
+    expect(config.cache).toEqual({ maxStaleMs: 60_000, checkTimeoutMs: 300 });
+  });
+
+  it("reads the database deadlines, pool size and cache staleness", () => {
+    const config = parseConfig({
+      DATABASE_POOL_SIZE: "25",
+      DATABASE_CONNECT_TIMEOUT_MS: "1500",
+      DATABASE_STATEMENT_TIMEOUT_MS: "4000",
+      DATABASE_TRANSACTION_TIMEOUT_MS: "8000",
+      DATABASE_BUSY_TIMEOUT_MS: "0",
+      CACHE_MAX_STALE_SECONDS: "0",
+      CACHE_CHECK_TIMEOUT_MS: "250",
+    });
+    expect(config.databaseLimits).toEqual({ poolSize: 25, connectTimeoutMs: 1500, statementTimeoutMs: 4000, transactionTimeoutMs: 8000, busyTimeoutMs: 0 });
+    expect(config.cache).toEqual({ maxStaleMs: 0, checkTimeoutMs: 250 });
+  });
+
+  it.each([
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test?connection_limit=4" }, 4],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test?connection_limit=4", DATABASE_POOL_SIZE: "6" }, 6],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" }, 10],
+  ])("pool size of %j is %i (DATABASE_POOL_SIZE, else connection_limit, else 10)", (env, expected) => {
+    expect(parseConfig(env).databaseLimits.poolSize).toBe(expected);
   });
 
   it.each([
@@ -72,6 +96,16 @@ describe("parseConfig", () => {
     [{ TRUSTED_PROXY_HOPS: "1.5" }, "TRUSTED_PROXY_HOPS"],
     [{ TRUSTED_PROXY_HOPS: "11" }, "TRUSTED_PROXY_HOPS"],
     [{ TRUSTED_PROXY_HOPS: "yes" }, "TRUSTED_PROXY_HOPS"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ DATABASE_POOL_SIZE: "1001" }, "DATABASE_POOL_SIZE"],
+    [{ DATABASE_POOL_SIZE: "many" }, "DATABASE_POOL_SIZE"],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test?connection_limit=0" }, "DATABASE_URL"],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: "50" }, "DATABASE_CONNECT_TIMEOUT_MS"],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: "2s" }, "DATABASE_STATEMENT_TIMEOUT_MS"],
+    [{ DATABASE_TRANSACTION_TIMEOUT_MS: "-5" }, "DATABASE_TRANSACTION_TIMEOUT_MS"],
+    [{ DATABASE_BUSY_TIMEOUT_MS: "600001" }, "DATABASE_BUSY_TIMEOUT_MS"],
+    [{ CACHE_MAX_STALE_SECONDS: "3601" }, "CACHE_MAX_STALE_SECONDS"],
+    [{ CACHE_CHECK_TIMEOUT_MS: "5" }, "CACHE_CHECK_TIMEOUT_MS"],
   ])("rejects %j naming %s in one line", (env, variable) => {
     const error = errorOf(env);
     expect(error.code).toBe("config.invalid");
