@@ -10,9 +10,10 @@ import { StartupError } from "./startup-error";
 /**
  * Everything a server instance does before it takes requests: read the configuration, apply pending
  * migrations, bootstrap a new org, schedule housekeeping. Safe when several instances start at once. Throws StartupError
- * with one printable line; a first-run banner with generated credentials goes to `log`, once.
+ * with one printable line; a first-run banner with generated credentials goes to `log`, once. Returns
+ * what stops the housekeeping timers (graceful shutdown).
  */
-export async function prepareServer(log: (line: string) => void = console.log): Promise<void> {
+export async function prepareServer(log: (line: string) => void = console.log): Promise<{ stopHousekeeping: () => void }> {
   let config;
   try {
     config = getConfig();
@@ -29,5 +30,5 @@ export async function prepareServer(log: (line: string) => void = console.log): 
   const result = await bootstrapOrg({ db: getDb(), provider: config.database.provider, appSecret: config.secret, admin: config.admin });
   const banner = formatFirstRunBanner(result, config.orgUrl);
   if (banner) log(banner);
-  scheduleHousekeeping(getDb());
+  return { stopHousekeeping: scheduleHousekeeping(getDb()) };
 }

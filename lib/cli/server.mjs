@@ -3,12 +3,21 @@
 // (a documented Next.js custom server), so that the per-server protocol endpoints (discovery, JWKS,
 // token, introspect, revoke, userinfo) are answered by the protocol fast path the start-up hook
 // registers (lib/cli/protocol-fast-path.ts), running the same operations as their route handlers
-// without Next.js's per-request routing overhead. Everything else is Next.js as usual.
+// without Next.js's per-request routing overhead. Everything else is Next.js as usual. On
+// SIGTERM/SIGINT it shuts down gracefully (lib/cli/graceful-shutdown.mjs).
 import { createServer } from "node:http";
 import next from "next";
+import { createGracefulShutdown, parseShutdownSettings } from "./graceful-shutdown.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || undefined; // all interfaces, like `next start`
+let shutdownSettings;
+try {
+  shutdownSettings = parseShutdownSettings(process.env);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
@@ -30,6 +39,7 @@ const PEER_ADDRESS_HEADER = "x-idp-peer-address"; // lib/http/client-address.ts
 globalThis.__idpPeerAddressHeader = true;
 
 const server = createServer((request, response) => {
+  shutdown.admit(response);
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
   const fastPath = globalThis.__idpFastPath;
   if (fastPath && fastPath(request, response)) return;
@@ -45,10 +55,10 @@ const server = createServer((request, response) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`Ready on port ${port}${process.env.ORG_URL ? ` (ORG_URL ${process.env.ORG_URL})` : ""}`));
 
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
-}
+const shutdown = createGracefulShutdown(server, {
+  ...shutdownSettings,
+  hook: () => globalThis.__idpShutdown, // registered by the start-up hook (lib/cli/start-instance.ts)
+  log: (line) => console.log(line),
+  exit: (code) => process.exit(code),
+});
+for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => shutdown.handleSignal(signal));
