@@ -51,7 +51,7 @@ describe("SQLite transactions begin IMMEDIATE", () => {
     const startAt = Date.now() + 4000;
     const results = await Promise.all(
       [0, 1].map(async () => {
-        const { stdout } = await run(process.execPath, ["--import", "tsx", script, database.url, String(perProcess), TOPIC], { cwd: ROOT, timeout: 60_000 });
+        const { stdout } = await run(process.execPath, ["--import", "tsx", script, database.url, String(perProcess), TOPIC, String(startAt)], { cwd: ROOT, timeout: 60_000 });
         return JSON.parse(stdout.trim().split("\n").pop()!) as { done: number; failures: string[] };
       }),
     );
