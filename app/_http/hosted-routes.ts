@@ -1,6 +1,8 @@
 import { getAppContext } from "@/lib/app-context";
 import { handleHostedRequest, type HostedOperation } from "@/lib/hosted/handle-hosted-request";
-import { toPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { bodyTooLargePage } from "@/lib/hosted/body-too-large-page";
+import { withPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
 
 type Method = "GET" | "POST";
 
@@ -9,7 +11,10 @@ export function hostedRoutes(operations: Partial<Record<Method, HostedOperation>
   const handlers: Partial<Record<Method, RouteHandler>> = {};
   for (const method of ["GET", "POST"] as const) {
     const operation = operations[method];
-    if (operation) handlers[method] = async (request, context) => writeResponse(await handleHostedRequest(getAppContext(), await toPlainRequest(request, context), operation));
+    if (operation) {
+      handlers[method] = async (request, context) =>
+        writeResponse(await withPlainRequest(request, context, BODY_LIMITS.hosted, (plain) => handleHostedRequest(getAppContext(), plain, operation), bodyTooLargePage));
+    }
   }
   return handlers;
 }

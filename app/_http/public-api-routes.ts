@@ -1,7 +1,10 @@
 import { getAppContext } from "@/lib/app-context";
+import type { PlainRequest } from "@/lib/http/plain-http";
 import { methodNotAllowedError } from "@/lib/admin/admin-api-error";
 import { handleEndUserPreflight, handleEndUserRequest, type EndUserOperation } from "@/lib/authn/handle-end-user-request";
-import { toPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
+import { bodyTooLargeError } from "@/lib/admin/body-too-large-error";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { withPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
 
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH"] as const;
 type Method = (typeof METHODS)[number];
@@ -17,11 +20,16 @@ export function publicApiRoutes(operations: Partial<Record<Method, EndUserOperat
   const notAllowed: EndUserOperation = async () => {
     throw methodNotAllowedError(allowed);
   };
+  // A body over the limit: Okta's 413 through the same pipeline (origin check, CORS, no caching).
+  const tooLarge = (plain: PlainRequest) =>
+    handleEndUserRequest(getAppContext(), plain, async () => {
+      throw bodyTooLargeError(BODY_LIMITS.endUser);
+    });
   const handlers = {} as Record<Method | "OPTIONS", RouteHandler>;
   for (const method of METHODS) {
     const operation = operations[method] ?? notAllowed;
-    handlers[method] = async (request, context) => writeResponse(await handleEndUserRequest(getAppContext(), await toPlainRequest(request, context), operation));
+    handlers[method] = async (request, context) => writeResponse(await withPlainRequest(request, context, BODY_LIMITS.endUser, (plain) => handleEndUserRequest(getAppContext(), plain, operation), tooLarge));
   }
-  handlers.OPTIONS = async (request, context) => writeResponse(await handleEndUserPreflight(getAppContext(), await toPlainRequest(request, context)));
+  handlers.OPTIONS = async (request, context) => writeResponse(await withPlainRequest(request, context, BODY_LIMITS.endUser, (plain) => handleEndUserPreflight(getAppContext(), plain), tooLarge));
   return handlers;
 }

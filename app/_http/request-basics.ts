@@ -1,4 +1,5 @@
 import type { PlainRequest, PlainResponse } from "@/lib/http/plain-http";
+import { BodyTooLargeError, readLimitedBody } from "@/lib/http/read-limited-body";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 
 export type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
@@ -10,17 +11,35 @@ export async function readParams(context: RouteContext | undefined): Promise<Rec
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 }
 
-/** The HTTP request as the plain data lib/ handlers take. */
-export async function toPlainRequest(request: Request, context: RouteContext | undefined): Promise<PlainRequest> {
+/**
+ * The HTTP request as the plain data lib/ handlers take, its body read up to `maxBodyBytes` (the
+ * surface's limit, lib/http/body-limits) before anything else happens. A larger body is not read
+ * on: `tooLarge` answers instead, given the request without its body.
+ */
+export async function withPlainRequest(
+  request: Request,
+  context: RouteContext | undefined,
+  maxBodyBytes: number,
+  handle: (plain: PlainRequest) => Promise<PlainResponse>,
+  tooLarge: (plain: PlainRequest) => PlainResponse | Promise<PlainResponse>,
+): Promise<PlainResponse> {
   const bodiless = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
-  return {
+  const plain: PlainRequest = {
     method: request.method,
     url: new URL(request.url),
     headers: request.headers,
-    body: bodiless ? null : await request.text(),
+    body: null,
     params: await readParams(context),
     ipAddress: requestClientAddress(request.headers),
   };
+  if (bodiless) return handle(plain);
+  try {
+    plain.body = await readLimitedBody(request.body, request.headers.get("content-length"), maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return tooLarge(plain);
+    throw error;
+  }
+  return handle(plain);
 }
 
 /** Writes a lib/ answer: HTML, JSON (application/json), or an empty body with no content type. */

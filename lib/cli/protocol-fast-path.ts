@@ -5,7 +5,9 @@ import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { requestClientAddress } from "../http/request-client-address";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "../http/response-headers";
 import { handleOAuthPreflight, handleOAuthRequest, oauthErrorResponse, type OAuthEndpointOptions, type OAuthOperation } from "../oauth/http/handle-oauth-request";
-import { MAX_FORM_BYTES } from "../oauth/http/parse-form-body";
+import { BODY_LIMITS } from "../http/body-limits";
+import { BodyTooLargeError } from "../http/read-limited-body";
+import { answerBodyTooLarge } from "../oauth/http/body-too-large";
 import { matchProtocolEndpoint } from "../oauth/http/protocol-endpoints";
 
 /** Answers a request itself (true) or leaves it to Next.js (false, nothing written). */
@@ -58,7 +60,16 @@ type Target = { method: string; rawUrl: string; authServerId: string; operation:
 async function answer(app: AppContext, request: IncomingMessage, response: ServerResponse, target: Target): Promise<void> {
   const { method, rawUrl } = target;
   try {
-    const body = method === "POST" ? await readBody(request) : null;
+    let tooLarge = false;
+    let body: string | null = null;
+    if (method === "POST") {
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        tooLarge = true;
+      }
+    }
     const plain: PlainRequest = {
       method,
       url: new URL(rawUrl, app.orgUrl),
@@ -67,6 +78,7 @@ async function answer(app: AppContext, request: IncomingMessage, response: Serve
       params: { authServerId: target.authServerId },
       ipAddress: requestClientAddress({ get: (name) => headerValue(request, name) }, request.socket.remoteAddress ?? null),
     };
+    if (tooLarge) return write(response, await answerBodyTooLarge(app, plain, target.endpointOptions), false);
     const result = target.operation ? await handleOAuthRequest(app, plain, target.operation, target.endpointOptions) : await handleOAuthPreflight(app, plain);
     write(response, result, method === "HEAD");
   } catch (error) {
@@ -90,19 +102,28 @@ class BodyAborted extends Error {}
 const utf8 = new TextDecoder(); // like Request.text(): UTF-8, a leading BOM dropped, bad bytes replaced
 
 /**
- * The request body as text, as the route handler's `request.text()` reads it. Past MAX_FORM_BYTES
- * the rest is read and dropped (the connection stays usable), and the kept prefix, already over the
- * limit, makes parseFormBody answer invalid_request "too large" exactly as through Next.js.
+ * The request body as text, as the route handler's `request.text()` reads it, and within the same
+ * limit (lib/http/read-limited-body): a declared Content-Length over BODY_LIMITS.protocol fails at
+ * once, a body that grows past it stops being read (BodyTooLargeError; the 413 closes the
+ * connection).
  */
 function readBody(request: IncomingMessage): Promise<string> {
+  const limit = BODY_LIMITS.protocol;
   return new Promise((resolve, reject) => {
+    const declared = request.headers["content-length"];
+    if (declared !== undefined && Number(declared) > limit) return reject(new BodyTooLargeError(limit));
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      if (size > MAX_FORM_BYTES) return;
-      chunks.push(chunk);
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-    });
+      if (size > limit) {
+        request.off("data", onData);
+        request.pause();
+        return reject(new BodyTooLargeError(limit));
+      }
+      chunks.push(chunk);
+    };
+    request.on("data", onData);
     request.on("end", () => resolve(utf8.decode(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))));
     request.on("error", () => reject(new BodyAborted()));
     request.on("aborted", () => reject(new BodyAborted()));

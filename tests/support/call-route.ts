@@ -6,41 +6,48 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 const moduleCache = new Map<string, Promise<Record<string, unknown>>>();
 
 /**
- * Resolves a URL path to an App Router route file the way Next.js does for this project's routes
- * (literal folders first, then [param] and [...param] folders) and returns the file and params.
+ * Resolves a URL path to an App Router route file the way Next.js does for this project's routes:
+ * at each level a literal folder first, then a [param] folder, then a [...param] folder, and a
+ * branch that leads to no route file gives way to the next (so /api/v1/users/x/nope, which no
+ * users route serves, reaches app/api/v1/[...unknown] as it does in Next.js).
  */
 export function resolveRoute(pathname: string): { file: string; params: Record<string, string | string[]> } | null {
   const segments = pathname.split("/").filter(Boolean).map(decodeURIComponent);
-  const params: Record<string, string | string[]> = {};
-  let dir = APP_DIR;
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    const entries = readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory() && !name.startsWith("_"));
-    if (entries.includes(segment)) {
-      dir = path.join(dir, segment);
-      continue;
-    }
-    const catchAll = entries.find((name) => /^\[\.\.\.\w+\]$/.test(name));
-    const dynamic = entries.find((name) => /^\[\w+\]$/.test(name));
-    if (dynamic) {
-      params[dynamic.slice(1, -1)] = segment;
-      dir = path.join(dir, dynamic);
-    } else if (catchAll) {
-      params[catchAll.slice(4, -1)] = segments.slice(i);
-      dir = path.join(dir, catchAll);
-      break;
-    } else {
-      return null;
-    }
+  return resolveFrom(APP_DIR, segments, {});
+}
+
+function resolveFrom(dir: string, segments: string[], params: Record<string, string | string[]>): { file: string; params: Record<string, string | string[]> } | null {
+  if (segments.length === 0) {
+    const file = routeFileIn(dir);
+    return file ? { file, params } : null;
   }
-  const file = ["route.ts", "route.tsx"].map((name) => path.join(dir, name)).find((candidate) => {
+  const [segment, ...rest] = segments as [string, ...string[]];
+  const entries = readdirSync(dir).filter((name) => statSync(path.join(dir, name)).isDirectory() && !name.startsWith("_"));
+  if (entries.includes(segment)) {
+    const found = resolveFrom(path.join(dir, segment), rest, params);
+    if (found) return found;
+  }
+  const dynamic = entries.find((name) => /^\[\w+\]$/.test(name));
+  if (dynamic) {
+    const found = resolveFrom(path.join(dir, dynamic), rest, { ...params, [dynamic.slice(1, -1)]: segment });
+    if (found) return found;
+  }
+  const catchAll = entries.find((name) => /^\[\.\.\.\w+\]$/.test(name));
+  if (catchAll) {
+    const file = routeFileIn(path.join(dir, catchAll));
+    if (file) return { file, params: { ...params, [catchAll.slice(4, -1)]: segments } };
+  }
+  return null;
+}
+
+function routeFileIn(dir: string): string | undefined {
+  return ["route.ts", "route.tsx"].map((name) => path.join(dir, name)).find((candidate) => {
     try {
       return statSync(candidate).isFile();
     } catch {
       return false;
     }
   });
-  return file ? { file, params } : null;
 }
 
 /** Calls the real route handler for `request` (404 when no route file matches, 405 when the method is missing). */
