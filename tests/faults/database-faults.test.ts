@@ -124,7 +124,8 @@ function violations(run: Run) {
   return {
     serverErrorsOrResets: all.filter((r) => r.status === 0 || (r.status >= 500 && r.status !== 503)).map(describe),
     slowerThanDeadline: all.filter((r) => r.latencyMs > LATENCY_CEILING_MS).map(describe),
-    unhealthyBefore: within(run.records, run.phases[0]!).filter((r) => r.status !== probeOf(r).healthy).map(describe),
+    // answered before the fault began (a request still in flight then may meet the outage)
+    unhealthyBefore: run.records.filter((r) => r.at + r.latencyMs < run.began && r.status !== probeOf(r).healthy).map(describe),
     cachedNot200: run.records.filter((r) => probeOf(r).kind === "cached" && r.status !== 200).map(describe),
     wrong503: run.records.filter((r) => r.status === 503 && !isRight503(probeOf(r).kind, r)).map(describe),
     databaseBackedWithout503: databaseBacked.filter((probe) => !within(run.records, run.phases[1]!).some((r) => r.target === probe.target.name && r.status === 503)).map((probe) => probe.target.name),
