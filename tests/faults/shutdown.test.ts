@@ -17,21 +17,24 @@ import { FAULTS_ADMIN_TOKEN, ServerInstance, type ServerOptions } from "./suppor
 // - both times every token event is in the System Log afterwards: one per token answered 200, for
 //   exactly the tokens answered;
 // - a second SIGTERM while draining exits at once with 143.
+// And on PostgreSQL with the database stopped under client_credentials load (the client is
+// cached, so tokens keep being issued): the token events are held in memory and written once it
+// is back, before the shutdown's exit 0; a SIGTERM while it is still down exits 1 at
+// SHUTDOWN_TIMEOUT_MS, naming how many events were not written, and exactly those are missing.
 
 const TOKEN_EVENT = "app.oauth2.as.token.grant.access_token";
 const LOAD = { concurrency: 12, durationMs: 20_000, maxRequests: 20_000, requestTimeoutMs: 15_000, keepBodies: "all" as const };
 
 type Database = { name: string; url: () => Promise<string> };
 let cluster: PrivatePostgres | null = null;
+/** The file's private PostgreSQL cluster, started on first use. */
+async function postgres(): Promise<PrivatePostgres> {
+  cluster ??= await startPrivatePostgres({ maxConnections: 30 });
+  return cluster;
+}
 const databases: Database[] = [
   { name: "SQLite", url: async () => `file:${process.env.FAULTS_RUN_DIR}/shutdown.db` },
-  {
-    name: "PostgreSQL",
-    url: async () => {
-      cluster = await startPrivatePostgres({ maxConnections: 30 });
-      return cluster.createDatabase("shutdown");
-    },
-  },
+  { name: "PostgreSQL", url: async () => (await postgres()).createDatabase("shutdown") },
 ];
 const started: ServerInstance[] = [];
 
@@ -175,5 +178,76 @@ describe.each(databases)("graceful shutdown on $name", (database) => {
     expect(Date.now() - second).toBeLessThan(1_000);
     expect(server.output()).toMatch(/\[shutdown\] second SIGTERM: exiting now/);
     await health.done;
+  });
+});
+
+describe("graceful shutdown with the PostgreSQL database stopped", () => {
+  const TIMEOUT_MS = 3_000;
+  let databaseUrl: string;
+  beforeAll(async () => {
+    databaseUrl = await (await postgres()).createDatabase("shutdown_outage");
+  });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const tokenLoad = (server: ServerInstance, client: Awaited<ReturnType<typeof createServiceClient>>) =>
+    startLoad({ origins: [server.origin], targets: targets(client).slice(0, 1), ...LOAD, concurrency: 4, ratePerSecond: 100 });
+
+  it("token events issued while the database was down are written once it is back, before exit 0", async () => {
+    const server = await startServer(databaseUrl, "outage-back", { SHUTDOWN_TIMEOUT_MS: String(TIMEOUT_MS) });
+    const client = await createServiceClient(server.origin, "Shutdown outage back");
+    const loadStarted = Date.now();
+    const load = tokenLoad(server, client);
+    await sleep(1_000);
+    const down = Date.now();
+    await cluster!.stop();
+    await sleep(3_000);
+    await cluster!.start();
+    const up = Date.now();
+    // the next retry comes at most EVENT_QUEUE_LIMITS.maxRetryMs (5 s) after the database's return
+    while (!server.output().includes("[system-log] database available again") && Date.now() - up < 6_000) await sleep(100);
+    const written = Date.now();
+    const records = await load.stop();
+    const exit = await server.kill("SIGTERM");
+    console.log(`token events: written again ${written - up} ms after the database's return`);
+    printPhases("token events through a database outage, PostgreSQL", records, [
+      { name: "before", from: loadStarted, to: down },
+      { name: "database stopped", from: down, to: up },
+      { name: "after", from: up, to: Date.now() },
+    ]);
+
+    expect(exit).toEqual({ code: 0, signal: null });
+    const issued = issuedJtis(records);
+    expect(issuedJtis(records.filter((record) => record.at >= down && record.at + record.latencyMs < up)).length).toBeGreaterThan(20);
+    expect(server.output()).toMatch(/\[system-log\] database unavailable, holding \d+ event\(s\) in memory and retrying/);
+    expect(written - up).toBeLessThan(6_000);
+    const after = await startServer(databaseUrl, "outage-count", {});
+    expect((await loggedJtis(after.origin, client.id, down - 5_000)).sort()).toEqual(issued.sort());
+    await after.kill("SIGTERM");
+  });
+
+  it("a SIGTERM while the database is down exits 1 at SHUTDOWN_TIMEOUT_MS, naming the events not written, and only those are missing", async () => {
+    const server = await startServer(databaseUrl, "outage-down", { SHUTDOWN_TIMEOUT_MS: String(TIMEOUT_MS) });
+    const client = await createServiceClient(server.origin, "Shutdown outage down");
+    const load = tokenLoad(server, client);
+    await sleep(1_000);
+    await cluster!.stop();
+    await sleep(1_000);
+    const records = await load.stop();
+    const signalled = Date.now();
+    const exit = await server.kill("SIGTERM");
+    const took = Date.now() - signalled;
+    await cluster!.start();
+
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(took).toBeGreaterThanOrEqual(TIMEOUT_MS);
+    expect(took).toBeLessThan(TIMEOUT_MS + 1_000);
+    const unwritten = /\[shutdown\] not finished within SHUTDOWN_TIMEOUT_MS \(3000 ms\): 0 request\(s\) unanswered, (\d+) System Log event\(s\) not written/.exec(server.output());
+    expect(unwritten).not.toBeNull();
+    const issued = issuedJtis(records);
+    const after = await startServer(databaseUrl, "outage-down-count", {});
+    const logged = await loggedJtis(after.origin, client.id, signalled - 10_000);
+    expect(logged.every((jti) => issued.includes(jti))).toBe(true);
+    expect(Number(unwritten![1])).toBeGreaterThan(0);
+    expect(issued.length - logged.length).toBe(Number(unwritten![1]));
+    await after.kill("SIGTERM");
   });
 });
