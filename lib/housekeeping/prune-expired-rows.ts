@@ -9,7 +9,10 @@ export type PruneOptions = {
   batchSize?: number;
   /** Stop starting new batches after this long; what is left waits for the next run. */
   budgetMs?: number;
-  /** Pause between two batches, so requests queued behind a batch run before the next one. */
+  /**
+   * Pause between two batches, so requests queued behind a batch run before the next one: at least
+   * this long and at least as long as the batch took (housekeeping gets at most half the time).
+   */
   pauseMs?: number;
   /** Monotonic milliseconds (performance.now), for the budget. */
   clock?: () => number;
@@ -106,14 +109,15 @@ export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions 
     let deleted = 0;
     report.deleted[prunable.name] = deleted;
     for (;;) {
-      if (clock() - started >= budgetMs) return { ...report, complete: false };
+      const batchStarted = clock();
+      if (batchStarted - started >= budgetMs) return { ...report, complete: false };
       const keys = await prunable.expiredKeys(batchSize);
       if (keys.length === 0) break;
       deleted += await prunable.remove(keys);
       report.deleted[prunable.name] = deleted;
       report.batches++;
       if (keys.length < batchSize) break;
-      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(pauseMs, clock() - batchStarted)));
     }
   }
   return report;

@@ -100,9 +100,9 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     await pruneExpiredRows(f.db, now);
     await logEvents("budget.expired", 250, new Date(now.getTime() - 100 * DAY));
     let ms = 0;
-    // each read of the clock is 10 ms later: the 30 ms budget allows two batches
+    // each read of the clock is 10 ms later, two reads per batch: a 50 ms budget allows two batches
     const clock = () => (ms += 10) - 10;
-    const first = await pruneExpiredRows(f.db, now, { batchSize: 50, budgetMs: 30, pauseMs: 0, clock });
+    const first = await pruneExpiredRows(f.db, now, { batchSize: 50, budgetMs: 50, pauseMs: 0, clock });
     expect(first).toMatchObject({ complete: false, batches: 2 });
     expect(first.deleted.systemLogEvents).toBe(100);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "budget.expired" } })).toBe(150);
