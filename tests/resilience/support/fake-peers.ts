@@ -60,8 +60,8 @@ export type FreezableProxy = Peer & {
   freeze(): void;
   /** forward again, delivering what was held back */
   thaw(): void;
-  /** reset every open connection (the server restarted or crashed) */
-  resetAll(): void;
+  /** stop forwarding on the connections open now only (lost without a reset, as behind a failed-over proxy); new ones work */
+  stallOpen(): void;
 };
 
 /** A TCP proxy to a real PostgreSQL server (host:port of `targetUrl`) that the test can freeze. */
@@ -106,10 +106,10 @@ export async function freezableProxy(targetUrl: string): Promise<FreezableProxy>
         b.resume();
       }
     },
-    resetAll() {
+    stallOpen() {
       for (const [a, b] of pairs) {
-        a.resetAndDestroy();
-        b.destroy();
+        a.pause();
+        b.pause();
       }
     },
   };
