@@ -52,7 +52,8 @@ export function createGracefulShutdown(server, { delayMs, timeoutMs, hook, log, 
   let phase = "serving";
   /** @type {(() => void) | null} */
   let onAnswered = null;
-  // Since the signal: responses finished, and responses whose connection closed before they were (none, unless cut off at the deadline or by the client).
+  // Since the signal: responses finished, and responses whose connection closed first (at the
+  // deadline, or a client that gave up).
   let answered = 0;
   let cutOff = 0;
 
@@ -83,8 +84,7 @@ export function createGracefulShutdown(server, { delayMs, timeoutMs, hook, log, 
       server.closeAllConnections();
       finish(1);
     }, timeoutMs);
-    const closed = new Promise((resolve) => server.close(resolve));
-    server.closeIdleConnections();
+    const closed = new Promise((resolve) => server.close(resolve)); // also closes idle connections
     await new Promise((resolve) => {
       onAnswered = () => {
         server.closeIdleConnections(); // a connection whose response went out before the drain began

@@ -165,7 +165,30 @@ describe("createEventQueue", () => {
     expect(r.queue.stats()).toEqual({ held: 0, dropped: 0, rejected: bad.length });
     for (const row of bad) expect(r.attempts.filter((batch) => batch.length === 1 && batch[0] === row)).toHaveLength(3);
     expect(r.attempts.length).toBeLessThan(bad.length * (3 + 2 * Math.ceil(Math.log2(rows))) + Math.ceil(rows / 500) + 2);
-    expect(r.logs).toEqual(bad.map(() => "[system-log] dropped an event the database refused 3 times: rejected"));
+    expect(r.logs).toEqual(bad.map((_, index) => `[system-log] dropped an event the database refused 3 times (${index + 1} so far): rejected`));
+  });
+
+  it("a database refusing every row costs maxRejections attempts per row once isolated, and one log line per power of two", async () => {
+    const r = rig({ maxRejections: 3 });
+    r.setOutcome(() => "rejected");
+    pushAll(r.queue, range(1, 16));
+    for (let fired = 0; r.pendingDelays().length > 0; fired++) {
+      expect(fired).toBeLessThan(100);
+      await r.fire();
+    }
+    expect(r.written).toEqual([]);
+    expect(r.queue.stats()).toEqual({ held: 0, dropped: 0, rejected: 16 });
+    expect(r.attempts).toHaveLength(4 + 16 * 3); // 16, 8, 4, 2 rows, then every row alone three times
+    expect(r.logs.map((line) => /\((\d+) so far\)/.exec(line)?.[1])).toEqual(["1", "2", "4", "8", "16"]);
+  });
+
+  it("grows batches back after isolating a refused row", async () => {
+    const r = rig({ maxBatch: 8, maxRejections: 1 });
+    r.setOutcome((batch) => (batch.includes(1) ? "rejected" : "ok"));
+    pushAll(r.queue, range(1, 40));
+    await r.fire();
+    expect(r.attempts.map((batch) => batch.length)).toEqual([8, 4, 2, 1, 1, 2, 4, 8, 8, 8, 8]);
+    expect(r.written).toEqual(range(2, 40));
   });
 
   it("writes a row refused once (e.g. a deadlock) on its retry", async () => {

@@ -53,7 +53,8 @@ export type EventQueue<Row> = {
  *   held, beyond that the oldest are dropped and counted (one warning line per outage);
  * - a batch the database refuses for any other reason is halved until the refused row stands alone;
  *   that row is retried with backoff and dropped after maxRejections attempts, so one bad row never
- *   blocks or loses the rows around it, and nothing is retried forever.
+ *   blocks or loses the rows around it, and nothing is retried forever; batches grow back (doubling
+ *   with each write) once rows are accepted again.
  * What a crash loses: the rows held at that moment (normally those of the last batchDelayMs; while
  * the database is unavailable, up to maxHeld).
  */
@@ -61,7 +62,8 @@ export function createEventQueue<Row>(deps: EventQueueDeps<Row>): EventQueue<Row
   const limits = { ...EVENT_QUEUE_LIMITS, ...deps.limits };
   let rows: Row[] = [];
   let writing = 0; // rows of the batch being inserted (no longer in `rows`)
-  let batchSize = limits.maxBatch; // halved while isolating a refused row
+  let batchSize = limits.maxBatch; // halved while isolating a refused row, then doubled by each success
+  let isolating = false; // a batch was refused: searching for the refused row
   let headRejections = 0; // attempts refused for the single row at the head
   let retryMs = 0; // 0: healthy; otherwise the next backoff
   let unavailable = false; // since the last failed insert (its log lines)
@@ -114,6 +116,7 @@ export function createEventQueue<Row>(deps: EventQueueDeps<Row>): EventQueue<Row
         }
         if (batch.length > 1) {
           batchSize = Math.ceil(batch.length / 2); // find the refused row; the others are written meanwhile
+          isolating = true;
           continue;
         }
         headRejections += 1;
@@ -124,11 +127,13 @@ export function createEventQueue<Row>(deps: EventQueueDeps<Row>): EventQueue<Row
         rows.shift();
         rejected += 1;
         headRejections = 0;
-        batchSize = limits.maxBatch;
+        isolating = false;
         retryMs = 0;
-        deps.log(`[system-log] dropped an event the database refused ${limits.maxRejections} times: ${message(failure.error)}`);
+        // one line for the 1st, 2nd, 4th, 8th... so that a database refusing every row cannot flood the log
+        if ((rejected & (rejected - 1)) === 0) deps.log(`[system-log] dropped an event the database refused ${limits.maxRejections} times (${rejected} so far): ${message(failure.error)}`);
       }
       batchSize = limits.maxBatch;
+      isolating = false;
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
     } finally {
@@ -137,6 +142,8 @@ export function createEventQueue<Row>(deps: EventQueueDeps<Row>): EventQueue<Row
   }
 
   function written(): void {
+    if (headRejections > 0) isolating = false; // the row refused before went in: it was not the row's fault
+    if (!isolating) batchSize = Math.min(batchSize * 2, limits.maxBatch);
     headRejections = 0;
     retryMs = 0;
     if (unavailable) deps.log(`[system-log] database available again, ${rows.length} held event(s) left to write`);
