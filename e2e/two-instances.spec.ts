@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { SignJWT } from "jose";
 import pg from "pg";
 import { adminApi } from "./admin-api";
 import { E2E_IDP_PORT } from "./test-app/settings";
@@ -169,4 +170,70 @@ test("tokens, revocation, refresh reuse, app deactivation and key rotation cross
     .toBe(rotatedKey.kid);
   const keysB = await fetch(`${B}/oauth2/default/v1/keys`).then((res) => res.json());
   expect(keysB.keys.map((key: { kid: string }) => key.kid)).toContain(rotatedKey.kid);
+});
+
+test("bursts of 20 parallel uses split across both instances: one success per single-use item, the lockout exact", async () => {
+  const suffix = `race${Date.now().toString(36)}`;
+  const burst = <T>(send: (origin: string, i: number) => Promise<T>) => Promise.all(Array.from({ length: 20 }, (_, i) => send(i % 2 === 0 ? A : B, i)));
+  const statuses = (answers: Array<{ status: number }>) => answers.map((res) => res.status).sort((x, y) => x - y);
+  const oidcApp = (label: string, authMethod: string, settings: Record<string, unknown>) =>
+    api(A, "POST", "/api/v1/apps", { name: "oidc_client", label: `${label} ${suffix}`, signOnMode: "OPENID_CONNECT", credentials: { oauthClient: { token_endpoint_auth_method: authMethod } }, settings: { oauthClient: settings } });
+  const clientOf = (app: { credentials: { oauthClient: { client_id: string; client_secret: string } } }): Client => ({ id: app.credentials.oauthClient.client_id, secret: app.credentials.oauthClient.client_secret });
+  const web = await oidcApp("Race web", "client_secret_basic", { application_type: "web", redirect_uris: ["https://app.example.com/callback"], grant_types: ["authorization_code", "password", "refresh_token"], response_types: ["code"] });
+  const jwtService = await oidcApp("Race JWT service", "client_secret_jwt", { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] });
+  await api(A, "POST", "/api/v1/authorizationServers/default/scopes", { name: `race:${suffix}` });
+  const webClient = clientOf(web);
+  const newUser = async (name: string) => {
+    const login = `${name}.${suffix}@example.com`;
+    const password = `Correct-Horse-${suffix}`;
+    const user = await api(A, "POST", "/api/v1/users?activate=true", { profile: { firstName: name, lastName: "Race", email: login, login }, credentials: { password: { value: password } } });
+    await api(A, "POST", `/api/v1/apps/${web.id}/users`, { id: user.id, scope: "USER" });
+    return { id: user.id as string, login, password };
+  };
+  const authn = (origin: string, username: string, password: string) =>
+    fetch(`${origin}/api/v1/authn`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ username, password }) }).then(async (res) => ({ status: res.status, body: await res.json() }));
+  await api(A, "POST", "/api/v1/org/settings", { refreshTokenGraceSeconds: 0, lockoutThreshold: 10 });
+  const alice = await newUser("alice");
+  // configuration made on A reaches B within a second
+  await expect.poll(async () => (await protocol(B, "token", webClient, { grant_type: "password", username: alice.login, password: alice.password, scope: "openid" })).status, { timeout: 3_000 }).toBe(200);
+
+  // a refresh token (grace period 0): one rotation; the others are reuse, which revokes what it minted
+  const family = await protocol(A, "token", webClient, { grant_type: "password", username: alice.login, password: alice.password, scope: "openid offline_access" });
+  const refreshes = await burst((origin) => protocol(origin, "token", webClient, { grant_type: "refresh_token", refresh_token: family.body.refresh_token }));
+  expect(statuses(refreshes)).toEqual([200, ...Array(19).fill(400)]);
+  const rotated = refreshes.find((res) => res.status === 200)!;
+  for (const token of [rotated.body.refresh_token, rotated.body.access_token]) {
+    for (const origin of [A, B]) expect(await protocol(origin, "introspect", webClient, { token })).toEqual({ status: 200, body: { active: false } });
+  }
+
+  // a sessionToken redeemed at /authorize: one code; then that code exchanged: one token response
+  const signedIn = await authn(B, alice.login, alice.password);
+  expect(signedIn.status).toBe(200);
+  const authorizeQuery = new URLSearchParams({ client_id: webClient.id, response_type: "code", scope: "openid offline_access", redirect_uri: "https://app.example.com/callback", state: "race", prompt: "none", sessionToken: signedIn.body.sessionToken });
+  const redirects = await burst((origin) => fetch(`${origin}/oauth2/default/v1/authorize?${authorizeQuery}`, { redirect: "manual" }).then((res) => new URL(res.headers.get("location") ?? "about:blank")));
+  const codes = redirects.map((location) => location.searchParams.get("code")).filter((code): code is string => code !== null);
+  expect(codes).toHaveLength(1);
+  expect(redirects.filter((location) => location.searchParams.get("error") === "login_required")).toHaveLength(19);
+  const exchanges = await burst((origin) => protocol(origin, "token", webClient, { grant_type: "authorization_code", code: codes[0]!, redirect_uri: "https://app.example.com/callback" }));
+  expect(statuses(exchanges)).toEqual([200, ...Array(19).fill(400)]);
+  const exchanged = exchanges.find((res) => res.status === 200)!;
+  expect(await protocol(B, "introspect", webClient, { token: exchanged.body.refresh_token })).toEqual({ status: 200, body: { active: false } });
+
+  // a client assertion (client_secret_jwt): its jti is used once
+  const service = clientOf(jwtService);
+  const iat = Math.floor(Date.now() / 1000);
+  const assertion = await new SignJWT({ iss: service.id, sub: service.id, aud: `${ISSUER}/v1/token`, iat, exp: iat + 300, jti: `race-${suffix}` }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(service.secret));
+  const form = new URLSearchParams({ grant_type: "client_credentials", scope: `race:${suffix}`, client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", client_assertion: assertion });
+  const assertions = await burst((origin) => fetch(`${origin}/oauth2/default/v1/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }).then((res) => res.status));
+  expect(assertions.sort((x, y) => x - y)).toEqual([200, ...Array(19).fill(401)]);
+
+  // 20 wrong passwords at once against a threshold of 10: locked once; the right password then fails
+  const bob = await newUser("bob");
+  const wrong = await burst((origin) => authn(origin, bob.login, "wrong-password"));
+  expect(statuses(wrong)).toEqual(Array(20).fill(401));
+  expect((await api(B, "GET", `/api/v1/users/${bob.id}`)).status).toBe("LOCKED_OUT");
+  const locks = await api(A, "GET", `/api/v1/logs?filter=${encodeURIComponent(`eventType eq "user.account.lock" and actor.id eq "${bob.id}"`)}`);
+  expect(locks).toHaveLength(1);
+  expect(locks[0].outcome.reason).toBe("10 consecutive failed password checks (lockoutThreshold 10)");
+  expect((await authn(A, bob.login, bob.password)).status).toBe(401);
 });

@@ -30,8 +30,8 @@ describe.each(testProviders())(`lockout under concurrency on %s (threshold ${THR
 
   /** This user's user.session.start FAILURE reasons and user.account.lock events since `mark`. */
   async function logOf(user: TestUser, mark: ReadonlySet<string>) {
-    const mine = (rows: Array<{ actor: unknown }>) => rows.filter((row) => (row.actor as { id: string }).id === user.id);
-    const failures = (mine(await r.events("user.session.start", mark)) as Array<{ outcomeResult: string; outcomeReason: string | null }>).filter((row) => row.outcomeResult === "FAILURE");
+    const mine = <T extends { actor: unknown }>(rows: T[]) => rows.filter((row) => (row.actor as { id: string }).id === user.id);
+    const failures = mine(await r.events("user.session.start", mark)).filter((row) => row.outcomeResult === "FAILURE");
     const count = (reason: string) => failures.filter((row) => row.outcomeReason === reason).length;
     return { counted: count(COUNTED), locking: count(LOCKING), refusedLocked: count(NOT_COUNTED) + count(READ_LOCKED), failures: failures.length, locks: mine(await r.events("user.account.lock", mark)).length };
   }

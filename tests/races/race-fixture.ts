@@ -16,6 +16,7 @@ import { createTokenFixture, SECRETS_KEY, type TestApp, type TokenFixture } from
 /** How many parallel requests a burst sends (issue 13: at least 20). */
 export const BURST = 20;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary JSON
 export type Answer = { status: number; body: any; location: URL | null };
 
 /**
