@@ -37,9 +37,11 @@ export function createDbClient(databaseUrl: string, options: DbOptions = {}): Db
     setup.pragma("journal_mode = WAL");
     setup.close();
     // better-sqlite3 enforces foreign keys by default; a writer waits up to the busy timeout for
-    // another connection's write lock, which transactions take first (BEGIN IMMEDIATE).
+    // another connection's write lock, which transactions take first (BEGIN IMMEDIATE). A
+    // transaction waits for those of this process ahead of it (one connection) at most one
+    // transaction timeout.
     const adapter = beginImmediate(new PrismaBetterSqlite3({ url: target.filename, timeout: limits.busyTimeoutMs }));
-    return new SqliteClient({ adapter, transactionOptions: { maxWait: limits.busyTimeoutMs, timeout: limits.transactionTimeoutMs } });
+    return new SqliteClient({ adapter, transactionOptions: { maxWait: limits.transactionTimeoutMs, timeout: limits.transactionTimeoutMs } });
   }
   const adapter = new PrismaPg(postgresPoolConfig(target.connectionString, options));
   return new PostgresClient({ adapter, transactionOptions: { maxWait: limits.connectTimeoutMs, timeout: limits.transactionTimeoutMs } }) as unknown as Db;
