@@ -1,4 +1,6 @@
+import { createServer, type Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createProtocolFastPath } from "@/lib/cli/protocol-fast-path";
 import { getAppContext, setAppContext, type AppContext } from "@/lib/app-context";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
@@ -101,6 +103,44 @@ describe.each([
     expect(res.headers.get("retry-after")).toBe("5");
     expect(res.text).toContain("<h1>Service temporarily unavailable</h1>");
     expect(res.ms).toBeLessThan(DEADLINES.connectTimeoutMs + DEADLINES.statementTimeoutMs + SLACK_MS);
+  });
+});
+
+describe("the protocol fast path of npm start, when PostgreSQL is frozen", () => {
+  let peer: Peer;
+  let db: Db;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    peer = await frozenPeer();
+    db = createDbClient(peer.url, DEADLINES);
+    setAppContext(contextFor(db));
+    const fastPath = createProtocolFastPath(getAppContext);
+    server = createServer((request, response) => {
+      if (!fastPath(request, response)) response.writeHead(418).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    setAppContext(undefined);
+    await db.$disconnect();
+    await peer.close();
+  });
+
+  it.each([
+    ["GET", "/oauth2/default/v1/keys", {}],
+    ["POST", "/oauth2/default/v1/token", { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Basic ${Buffer.from("0oaclient:secret").toString("base64")}` }],
+    ["OPTIONS", "/oauth2/default/v1/token", { Origin: "https://app.example.com", "Access-Control-Request-Method": "POST" }],
+  ])("%s %s: 503 temporarily_unavailable with Retry-After, within the deadline", async (method, path, headers) => {
+    const started = performance.now();
+    const response = await fetch(`${base}${path}`, { method, headers, body: method === "POST" ? "grant_type=client_credentials" : undefined });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    expect(await response.json()).toEqual(UNAVAILABLE);
+    expect(performance.now() - started).toBeLessThan(DEADLINES.connectTimeoutMs + DEADLINES.statementTimeoutMs + SLACK_MS);
   });
 });
 
