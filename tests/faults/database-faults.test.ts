@@ -7,9 +7,10 @@ import { FAULTS_ADMIN_TOKEN, startServers, type ServerInstance } from "./support
 
 // Issue 13, items 3-5: two production instances on a private PostgreSQL cluster (max_connections
 // 20) under a steady, bounded load of discovery, JWKS, client_credentials for a cached client,
-// introspection, an admin API read and the hosted /authorize, while the database is stopped for
-// 10 s, frozen with SIGSTOP for 10 s, and starved of connections for 10 s. Never a 500 or a reset
-// connection, never an answer slower than the deadline + 1 s; what is cached keeps answering 200,
+// introspection (of a live and of a revoked token), an admin API read and the hosted /authorize,
+// while the database is stopped for 10 s, frozen with SIGSTOP for 10 s, and starved of connections
+// for 10 s. Never a 500 or a reset connection, never an answer slower than the deadline + 1 s, never
+// a revoked token seen active (fail closed for token state); what is cached keeps answering 200,
 // what needs the database answers 503 in its endpoint's shape with Retry-After; answers are healthy
 // again within a second of the database's return; /api/health goes 200 -> 503 -> 200; no process
 // dies. Deadlines and pool size are set explicitly (equal to the documented defaults, pool 8 so that
@@ -47,10 +48,15 @@ beforeAll(async () => {
   const origin = servers[0]!.origin;
   const service = await createServiceClient(origin, "Faults service");
   const web = await createWebClientWithUser(origin, "Faults web");
-  const issued = await fetch(`${origin}/oauth2/default/v1/token`, { method: "POST", headers: formHeaders(service), body: `grant_type=client_credentials&scope=${service.scope}` });
-  expect(issued.status).toBe(200);
-  const { access_token: accessToken } = await issued.json();
-  probes = buildProbes(service, web, accessToken);
+  const issue = async () => {
+    const issued = await fetch(`${origin}/oauth2/default/v1/token`, { method: "POST", headers: formHeaders(service), body: `grant_type=client_credentials&scope=${service.scope}` });
+    expect(issued.status).toBe(200);
+    return (await issued.json()).access_token as string;
+  };
+  const [accessToken, revokedToken] = [await issue(), await issue()];
+  const revoked = await fetch(`${origin}/oauth2/default/v1/revoke`, { method: "POST", headers: formHeaders(service), body: `token=${revokedToken}&token_type_hint=access_token` });
+  expect(revoked.status).toBe(200);
+  probes = buildProbes(service, web, accessToken, revokedToken);
   // every request answers as healthy on both instances before any fault (and caches are warm)
   for (const server of servers) {
     for (const probe of probes) {
@@ -65,13 +71,15 @@ afterAll(async () => {
   await cluster?.destroy();
 });
 
-function buildProbes(service: Client & { scope: string }, web: Client, accessToken: string): Probe[] {
+function buildProbes(service: Client & { scope: string }, web: Client, accessToken: string, revokedToken: string): Probe[] {
   const authorize = new URLSearchParams({ client_id: web.id, response_type: "code", scope: "openid", redirect_uri: "https://app.example.com/callback", state: "faults-state", nonce: "faults-nonce" });
   return [
     { kind: "cached", healthy: 200, target: { name: "discovery", request: { path: "/oauth2/default/.well-known/openid-configuration" } } },
     { kind: "cached", healthy: 200, target: { name: "jwks", request: { path: "/oauth2/default/v1/keys" } } },
     { kind: "cached", healthy: 200, target: { name: "client_credentials", request: { method: "POST", path: "/oauth2/default/v1/token", headers: formHeaders(service), body: `grant_type=client_credentials&scope=${service.scope}` } } },
     { kind: "protocol", healthy: 200, target: { name: "introspect", request: { method: "POST", path: "/oauth2/default/v1/introspect", headers: formHeaders(service), body: `token=${accessToken}&token_type_hint=access_token` } } },
+    // fail closed for token state: a revoked token never introspects as active, degraded or not
+    { kind: "protocol", healthy: 200, target: { name: "introspect revoked", request: { method: "POST", path: "/oauth2/default/v1/introspect", headers: formHeaders(service), body: `token=${revokedToken}&token_type_hint=access_token` } } },
     { kind: "admin", healthy: 200, target: { name: "admin users", request: { path: "/api/v1/users?limit=1", headers: { Authorization: `SSWS ${FAULTS_ADMIN_TOKEN}`, Accept: "application/json" } } } },
     { kind: "hosted", healthy: 302, target: { name: "authorize", request: { path: `/oauth2/default/v1/authorize?${authorize}` } } },
   ];
@@ -86,7 +94,7 @@ type Run = { records: LoadRecord[]; health: LoadRecord[]; began: number; ended: 
 async function underLoad(fault: Fault): Promise<Run> {
   const origins = servers.map((server) => server.origin);
   const bound = { durationMs: BEFORE_MS + OUTAGE_MS + AFTER_MS + 30_000, maxRequests: 5_000, requestTimeoutMs: 15_000 };
-  const loads = probes.map((probe) => startLoad({ origins, targets: [probe.target], concurrency: 3, ratePerSecond: 8, ...bound }));
+  const loads = probes.map((probe) => startLoad({ origins, targets: [probe.target], concurrency: 3, ratePerSecond: 8, keepBodies: probe.target.name === "introspect revoked" ? "all" : "non-2xx", ...bound }));
   const health = startLoad({ origins, targets: [{ name: "health", request: { path: "/api/health" } }], concurrency: 2, ratePerSecond: 20, keepBodies: "all", ...bound });
   const start = Date.now();
   await sleep(BEFORE_MS);
@@ -126,6 +134,7 @@ function violations(run: Run) {
     slowerThanDeadline: all.filter((r) => r.latencyMs > LATENCY_CEILING_MS).map(describe),
     // answered before the fault began (a request still in flight then may meet the outage)
     unhealthyBefore: run.records.filter((r) => r.at + r.latencyMs < run.began && r.status !== probeOf(r).healthy).map(describe),
+    revokedSeenActive: run.records.filter((r) => r.target === "introspect revoked" && r.status === 200 && parse(r.body)?.active !== false).map(describe),
     cachedNot200: run.records.filter((r) => probeOf(r).kind === "cached" && r.status !== 200).map(describe),
     wrong503: run.records.filter((r) => r.status === 503 && !isRight503(probeOf(r).kind, r)).map(describe),
     databaseBackedWithout503: databaseBacked.filter((probe) => !within(run.records, run.phases[1]!).some((r) => r.target === probe.target.name && r.status === 503)).map((probe) => probe.target.name),
@@ -167,6 +176,7 @@ const NONE = {
   serverErrorsOrResets: [],
   slowerThanDeadline: [],
   unhealthyBefore: [],
+  revokedSeenActive: [],
   cachedNot200: [],
   wrong503: [],
   databaseBackedWithout503: [],
