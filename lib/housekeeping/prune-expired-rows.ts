@@ -1,4 +1,5 @@
 import type { Db } from "../db/create-db-client";
+import { Prisma } from "../db/generated/sqlite/client";
 import { readOrgSettings } from "../bootstrap/read-org-settings";
 import { parseLogRetentionDays } from "./parse-log-retention-days";
 
@@ -9,11 +10,10 @@ export type PruneOptions = {
   batchSize?: number;
   /** Stop starting new batches after this long; what is left waits for the next run. */
   budgetMs?: number;
-  /**
-   * Pause between two batches, so requests queued behind a batch run before the next one: at least
-   * this long and at least as long as the batch took (housekeeping gets at most half the time).
-   */
+  /** Pause between two batches, so requests queued behind a batch run before the next one: at least this long. */
   pauseMs?: number;
+  /** At most this share of the time goes to deleting: after a batch that took t, pause t * (1 - share) / share. */
+  share?: number;
   /** Monotonic milliseconds (performance.now), for the budget. */
   clock?: () => number;
 };
@@ -26,62 +26,33 @@ export type PruneReport = {
   batches: number;
 };
 
-export const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5 } as const;
+export const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5, share: 0.25 } as const;
 
-/** One kind of expired row: its keys oldest-first in batches, and a delete by key. */
-type Prunable = { name: string; expiredKeys(take: number): Promise<string[]>; remove(keys: string[]): Promise<number> };
+/** A table whose rows expire: its primary key, and the condition a row past use meets. */
+type Prunable = { name: string; table: string; key: string; expired: (cutoffs: Cutoffs) => Prisma.Sql };
+type Cutoffs = { now: Date; dayAgo: Date; logCutoff: Date };
 
-function prunables(db: Db, logCutoff: Date, now: Date, dayAgo: Date): Prunable[] {
-  const count = (result: Promise<{ count: number }>) => result.then((r) => r.count);
-  const expired = { expiresAt: { lt: now } };
-  return [
-    {
-      name: "systemLogEvents",
-      expiredKeys: (take) => db.systemLogEvent.findMany({ where: { published: { lt: logCutoff } }, orderBy: { published: "asc" }, select: { uuid: true }, take }).then((rows) => rows.map((r) => r.uuid)),
-      remove: (keys) => count(db.systemLogEvent.deleteMany({ where: { uuid: { in: keys }, published: { lt: logCutoff } } })),
-    },
-    {
-      name: "rateLimitBuckets",
-      expiredKeys: (take) => db.rateLimitBucket.findMany({ where: expired, select: { key: true }, take }).then((rows) => rows.map((r) => r.key)),
-      remove: (keys) => count(db.rateLimitBucket.deleteMany({ where: { key: { in: keys }, ...expired } })),
-    },
-    {
-      name: "usedAssertions",
-      expiredKeys: (take) => db.usedAssertion.findMany({ where: expired, select: { key: true }, take }).then((rows) => rows.map((r) => r.key)),
-      remove: (keys) => count(db.usedAssertion.deleteMany({ where: { key: { in: keys }, ...expired } })),
-    },
-    {
-      name: "revokedAccessTokens",
-      expiredKeys: (take) => db.revokedAccessToken.findMany({ where: expired, select: { jti: true }, take }).then((rows) => rows.map((r) => r.jti)),
-      remove: (keys) => count(db.revokedAccessToken.deleteMany({ where: { jti: { in: keys }, ...expired } })),
-    },
-    {
-      name: "pendingAuthorizations",
-      expiredKeys: (take) => db.pendingAuthorization.findMany({ where: expired, select: { id: true }, take }).then((rows) => rows.map((r) => r.id)),
-      remove: (keys) => count(db.pendingAuthorization.deleteMany({ where: { id: { in: keys }, ...expired } })),
-    },
-    {
-      name: "sessionTokens",
-      expiredKeys: (take) => db.sessionToken.findMany({ where: expired, select: { tokenHash: true }, take }).then((rows) => rows.map((r) => r.tokenHash)),
-      remove: (keys) => count(db.sessionToken.deleteMany({ where: { tokenHash: { in: keys }, ...expired } })),
-    },
-    {
-      name: "userSessions",
-      expiredKeys: (take) => db.userSession.findMany({ where: expired, select: { id: true }, take }).then((rows) => rows.map((r) => r.id)),
-      remove: (keys) => count(db.userSession.deleteMany({ where: { id: { in: keys }, ...expired } })),
-    },
-    {
-      name: "authorizationCodes",
-      expiredKeys: (take) => db.authorizationCode.findMany({ where: { expiresAt: { lt: dayAgo } }, select: { codeHash: true }, take }).then((rows) => rows.map((r) => r.codeHash)),
-      remove: (keys) => count(db.authorizationCode.deleteMany({ where: { codeHash: { in: keys }, expiresAt: { lt: dayAgo } } })),
-    },
-    {
-      name: "refreshTokens",
-      expiredKeys: (take) =>
-        db.refreshToken.findMany({ where: { OR: [{ windowEndsAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] }, select: { id: true }, take }).then((rows) => rows.map((r) => r.id)),
-      remove: (keys) => count(db.refreshToken.deleteMany({ where: { id: { in: keys }, OR: [{ windowEndsAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] } })),
-    },
-  ];
+const PRUNABLES: readonly Prunable[] = [
+  { name: "systemLogEvents", table: "SystemLogEvent", key: "uuid", expired: (c) => Prisma.sql`"published" < ${c.logCutoff}` },
+  { name: "rateLimitBuckets", table: "RateLimitBucket", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
+  { name: "usedAssertions", table: "UsedAssertion", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
+  { name: "revokedAccessTokens", table: "RevokedAccessToken", key: "jti", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
+  { name: "pendingAuthorizations", table: "PendingAuthorization", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
+  { name: "sessionTokens", table: "SessionToken", key: "tokenHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
+  { name: "userSessions", table: "UserSession", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
+  { name: "authorizationCodes", table: "AuthorizationCode", key: "codeHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}` },
+  { name: "refreshTokens", table: "RefreshToken", key: "id", expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})` },
+];
+
+/**
+ * One batch: a single DELETE of at most `limit` expired rows chosen by primary key, the same SQL on
+ * SQLite and PostgreSQL (values bound, names from the table above). Raw SQL so that the keys never
+ * travel through this process: the server's event loop only waits for the statement.
+ */
+function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number): Promise<number> {
+  const table = Prisma.raw(`"${prunable.table}"`);
+  const key = Prisma.raw(`"${prunable.key}"`);
+  return db.$executeRaw`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${prunable.expired(cutoffs)} LIMIT ${limit})`;
 }
 
 /**
@@ -90,34 +61,33 @@ function prunables(db: Db, logCutoff: Date, now: Date, dayAgo: Date): Prunable[]
  * (assertion ids, revoked access-token ids, pending authorizations, session tokens, sessions), and
  * codes and refresh tokens a day after they died (kept that long so a replay is still recognised).
  *
- * Never stalls traffic: rows go in batches of `batchSize`, each a read of expired keys and one
- * DELETE by primary key (on SQLite a write transaction of a few milliseconds, the only writer lock
- * it takes), with a pause between batches in which queued requests run; after `budgetMs` no new
- * batch starts and the report says the run was incomplete (the scheduler comes back sooner). The
- * DELETE re-checks the expiry, and counts only what it removed, so runs on several instances at
- * once are safe and their counts add up to the rows deleted.
+ * Never stalls traffic: rows go in batches of `batchSize`, each one DELETE by primary key (on SQLite
+ * a write transaction of a few milliseconds, the only writer lock it takes), with a pause after each
+ * in which queued requests run, long enough that deleting takes at most `share` of the time; after
+ * `budgetMs` no new batch starts and the report says the run was incomplete (the scheduler comes
+ * back sooner). Each DELETE counts only what it removed, so runs on several instances at once are
+ * safe and their counts add up to the rows deleted.
  */
 export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions = {}): Promise<PruneReport> {
-  const { batchSize, budgetMs, pauseMs } = { ...DEFAULT_PRUNE_OPTIONS, ...options };
+  const { batchSize, budgetMs, pauseMs, share } = { ...DEFAULT_PRUNE_OPTIONS, ...options };
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const retentionDays = parseLogRetentionDays(await readOrgSettings(db));
-  const logCutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-  const dayAgo = new Date(now.getTime() - DAY_MS);
+  const cutoffs: Cutoffs = { now, dayAgo: new Date(now.getTime() - DAY_MS), logCutoff: new Date(now.getTime() - retentionDays * DAY_MS) };
   const report: PruneReport = { deleted: {}, complete: true, batches: 0 };
-  for (const prunable of prunables(db, logCutoff, now, dayAgo)) {
+  for (const prunable of PRUNABLES) {
     let deleted = 0;
     report.deleted[prunable.name] = deleted;
     for (;;) {
       const batchStarted = clock();
       if (batchStarted - started >= budgetMs) return { ...report, complete: false };
-      const keys = await prunable.expiredKeys(batchSize);
-      if (keys.length === 0) break;
-      deleted += await prunable.remove(keys);
+      const count = await deleteBatch(db, prunable, cutoffs, batchSize);
+      if (count === 0) break;
+      deleted += count;
       report.deleted[prunable.name] = deleted;
       report.batches++;
-      if (keys.length < batchSize) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(pauseMs, clock() - batchStarted)));
+      if (count < batchSize) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(pauseMs, ((clock() - batchStarted) * (1 - share)) / share)));
     }
   }
   return report;

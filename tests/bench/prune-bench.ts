@@ -26,10 +26,11 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
 /** The measured runs offer this share of the server's capacity: busy, not saturated. */
 const LOAD_SHARE = Number(process.env.LOAD_SHARE ?? 0.5);
-/** PRUNE_BATCH and PRUNE_PAUSE_MS try other settings than housekeeping's defaults. */
+/** PRUNE_BATCH, PRUNE_PAUSE_MS and PRUNE_SHARE try other settings than housekeeping's defaults. */
 const PRUNE_OPTIONS = {
   ...(process.env.PRUNE_BATCH ? { batchSize: Number(process.env.PRUNE_BATCH) } : {}),
   ...(process.env.PRUNE_PAUSE_MS ? { pauseMs: Number(process.env.PRUNE_PAUSE_MS) } : {}),
+  ...(process.env.PRUNE_SHARE ? { share: Number(process.env.PRUNE_SHARE) } : {}),
 };
 
 type Command = { id: number; run: "seed" | "prune-batched" | "prune-single" | "close" };
