@@ -118,4 +118,16 @@ describe("getServerSnapshot (cache behaviour)", () => {
     await getServerSnapshot(db, "aus1", at(1));
     expect(calls).toMatchObject({ versionReads: reads + 1, loads: 2 });
   });
+
+  it("drops the least recently used entry, so a server in use outlives probes of unknown ids", async () => {
+    const { db, calls } = fakeDb({ aus1: { configVersion: 1, status: "ACTIVE" } });
+    await getServerSnapshot(db, "aus1", at(0));
+    for (let i = 0; i < 2 * SNAPSHOT_CACHE_MAX_ENTRIES; i++) {
+      await getServerSnapshot(db, `unknown${i}`, at(0));
+      if (i % 100 === 0) await getServerSnapshot(db, "aus1", at(1));
+    }
+    const reads = calls.versionReads;
+    await getServerSnapshot(db, "aus1", at(2));
+    expect(calls).toMatchObject({ versionReads: reads, loads: 1 });
+  });
 });

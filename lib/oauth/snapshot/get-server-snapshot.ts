@@ -33,13 +33,17 @@ export function markServerSnapshotStale(authServerId: string): void {
  * instance). While the database is unavailable the last snapshot keeps being served for the
  * bounded staleness (CACHE_MAX_STALE_SECONDS), which is what keeps discovery, JWKS and
  * client_credentials answering. Unknown ids are cached too (as null), in a map bounded by
- * SNAPSHOT_CACHE_MAX_ENTRIES.
+ * SNAPSHOT_CACHE_MAX_ENTRIES that drops the least recently used.
  */
 export function getServerSnapshot(db: Db, authServerId: string, now: Date): Promise<ServerSnapshot | null> {
   let servers = caches.get(db);
   if (!servers) caches.set(db, (servers = new Map()));
   let cache = servers.get(authServerId);
-  if (!cache) {
+  if (cache) {
+    // most recently used last: probes of unknown ids evict each other, not the servers in use
+    servers.delete(authServerId);
+    servers.set(authServerId, cache);
+  } else {
     cache = createVersionedCache<ServerSnapshot | null>({
       topic: snapshotTopic(authServerId),
       // The snapshot's version: its configVersion while ACTIVE, null when INACTIVE or unknown.
