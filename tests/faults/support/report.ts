@@ -21,7 +21,11 @@ export function within(records: LoadRecord[], phase: Pick<Phase, "from" | "to">)
 /** Status counts and latency percentiles per target, in the order targets first appear. */
 export function summarize(records: LoadRecord[]): TargetSummary[] {
   const byTarget = new Map<string, LoadRecord[]>();
-  for (const record of records) byTarget.set(record.target, [...(byTarget.get(record.target) ?? []), record]);
+  for (const record of records) {
+    const list = byTarget.get(record.target);
+    if (list) list.push(record);
+    else byTarget.set(record.target, [record]);
+  }
   return [...byTarget].map(([target, list]) => {
     const outcomes: Record<string, number> = {};
     for (const record of list) {

@@ -55,7 +55,12 @@ export class ServerInstance {
 
   static async start(options: ServerOptions): Promise<ServerInstance> {
     const instance = ServerInstance.prepare(options.port ?? (await freePort()), options);
-    await instance.start();
+    try {
+      await instance.start();
+    } catch (error) {
+      await instance.stop();
+      throw error;
+    }
     return instance;
   }
 
