@@ -227,13 +227,14 @@ test("bursts of 20 parallel uses split across both instances: one success per si
   const assertions = await burst((origin) => fetch(`${origin}/oauth2/default/v1/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form }).then((res) => res.status));
   expect(assertions.sort((x, y) => x - y)).toEqual([200, ...Array(19).fill(401)]);
 
-  // 20 wrong passwords at once against a threshold of 10: locked once; the right password then fails
+  // 19 wrong passwords and the right one at once against a threshold of 10 (the per-username
+  // budget is 20 a minute): whatever the order, locked once at exactly 10; the right password
+  // either came before the lockout or was refused
   const bob = await newUser("bob");
-  const wrong = await burst((origin) => authn(origin, bob.login, "wrong-password"));
-  expect(statuses(wrong)).toEqual(Array(20).fill(401));
+  const attempts = await burst((origin, i) => authn(origin, bob.login, i === 7 ? bob.password : "wrong-password"));
+  expect(statuses(attempts.filter((_, i) => i !== 7))).toEqual(Array(19).fill(401));
+  expect([200, 401]).toContain(attempts[7]!.status);
   expect((await api(B, "GET", `/api/v1/users/${bob.id}`)).status).toBe("LOCKED_OUT");
   const locks = await api(A, "GET", `/api/v1/logs?filter=${encodeURIComponent(`eventType eq "user.account.lock" and actor.id eq "${bob.id}"`)}`);
-  expect(locks).toHaveLength(1);
-  expect(locks[0].outcome.reason).toBe("10 consecutive failed password checks (lockoutThreshold 10)");
-  expect((await authn(A, bob.login, bob.password)).status).toBe(401);
+  expect(locks.map((event: { outcome: { reason: string } }) => event.outcome.reason)).toEqual(["10 consecutive failed password checks (lockoutThreshold 10)"]);
 });
