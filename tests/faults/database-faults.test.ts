@@ -3,7 +3,7 @@ import { send, startLoad, type LoadRecord, type LoadTarget } from "./support/loa
 import { createServiceClient, createWebClientWithUser, formHeaders, type Client } from "./support/org";
 import { startPrivatePostgres, type PrivatePostgres } from "./support/private-postgres";
 import { printPhases, within, type Phase } from "./support/report";
-import { FAULTS_ADMIN_TOKEN, startServers, type ServerInstance } from "./support/server-instance";
+import { FAULTS_ADMIN_TOKEN, ServerInstance, startServers } from "./support/server-instance";
 
 // Issue 13, items 3-5: two production instances on a private PostgreSQL cluster (max_connections
 // 20) under a steady, bounded load of discovery, JWKS, client_credentials for a cached client,
@@ -38,12 +38,13 @@ type Kind = "cached" | "protocol" | "admin" | "hosted";
 type Probe = { target: LoadTarget; kind: Kind; healthy: number };
 
 let cluster: PrivatePostgres;
+let databaseUrl: string;
 let servers: ServerInstance[] = [];
 let probes: Probe[] = [];
 
 beforeAll(async () => {
   cluster = await startPrivatePostgres({ maxConnections: 20 });
-  const databaseUrl = await cluster.createDatabase("faults");
+  databaseUrl = await cluster.createDatabase("faults");
   servers = await startServers(2, { databaseUrl, env: ENV, name: "pg" });
   const origin = servers[0]!.origin;
   const service = await createServiceClient(origin, "Faults service");
@@ -121,7 +122,7 @@ async function underLoad(fault: Fault): Promise<Run> {
 function violations(run: Run) {
   const probeOf = (record: LoadRecord) => probes.find((probe) => probe.target.name === record.target)!;
   const all = [...run.records, ...run.health];
-  const describe = (record: LoadRecord) => `${record.target} @${record.at - run.began}ms ${record.status || record.error} ${Math.round(record.latencyMs)}ms ${record.body?.slice(0, 160) ?? ""}`;
+  const show = (record: LoadRecord) => `${record.target} @${record.at - run.began}ms ${record.status || record.error} ${Math.round(record.latencyMs)}ms ${record.body?.slice(0, 160) ?? ""}`;
   const databaseBacked = probes.filter((probe) => probe.kind !== "cached");
   const firstHealthy = (name: string) => {
     const answered = run.records.filter((r) => r.target === name && r.status === probeOf(r).healthy && r.at + r.latencyMs >= run.ended).map((r) => r.at + r.latencyMs - run.ended);
@@ -130,18 +131,18 @@ function violations(run: Run) {
   const recovery = Object.fromEntries(databaseBacked.map((probe) => [probe.target.name, firstHealthy(probe.target.name)]));
   console.log(`recovery after the database returned (ms to the first healthy answer): ${JSON.stringify(recovery)}`);
   return {
-    serverErrorsOrResets: all.filter((r) => r.status === 0 || (r.status >= 500 && r.status !== 503)).map(describe),
-    slowerThanDeadline: all.filter((r) => r.latencyMs > LATENCY_CEILING_MS).map(describe),
+    serverErrorsOrResets: all.filter((r) => r.status === 0 || (r.status >= 500 && r.status !== 503)).map(show),
+    slowerThanDeadline: all.filter((r) => r.latencyMs > LATENCY_CEILING_MS).map(show),
     // answered before the fault began (a request still in flight then may meet the outage)
-    unhealthyBefore: run.records.filter((r) => r.at + r.latencyMs < run.began && r.status !== probeOf(r).healthy).map(describe),
-    revokedSeenActive: run.records.filter((r) => r.target === "introspect revoked" && r.status === 200 && parse(r.body)?.active !== false).map(describe),
-    cachedNot200: run.records.filter((r) => probeOf(r).kind === "cached" && r.status !== 200).map(describe),
-    wrong503: run.records.filter((r) => r.status === 503 && !isRight503(probeOf(r).kind, r)).map(describe),
+    unhealthyBefore: run.records.filter((r) => r.at + r.latencyMs < run.began && r.status !== probeOf(r).healthy).map(show),
+    revokedSeenActive: run.records.filter((r) => r.target === "introspect revoked" && r.status === 200 && parse(r.body)?.active !== false).map(show),
+    cachedNot200: run.records.filter((r) => probeOf(r).kind === "cached" && r.status !== 200).map(show),
+    wrong503: run.records.filter((r) => r.status === 503 && !isRight503(probeOf(r).kind, r)).map(show),
     databaseBackedWithout503: databaseBacked.filter((probe) => !within(run.records, run.phases[1]!).some((r) => r.target === probe.target.name && r.status === 503)).map((probe) => probe.target.name),
     slowRecovery: Object.entries(recovery).filter(([, ms]) => ms > RECOVERY_MS).map(([name, ms]) => `${name}: ${ms} ms`),
-    unhealthyAfterDeadline: run.records.filter((r) => r.at >= run.ended + LATENCY_CEILING_MS && r.status !== probeOf(r).healthy).map(describe),
+    unhealthyAfterDeadline: run.records.filter((r) => r.at >= run.ended + LATENCY_CEILING_MS && r.status !== probeOf(r).healthy).map(show),
     healthTransitions: servers.map((server) => transitions(run.health.filter((r) => r.origin === server.origin))).filter((seen) => seen !== "200 503 200"),
-    health503WithoutReason: run.health.filter((r) => r.status === 503 && !(parse(r.body)?.status === "unavailable" && parse(r.body)?.database === "down")).map(describe),
+    health503WithoutReason: run.health.filter((r) => r.status === 503 && !(parse(r.body)?.status === "unavailable" && parse(r.body)?.database === "down")).map(show),
     crashed: servers.filter((server) => !server.running || server.exits.length > 0).map((server) => `${server.name}: ${JSON.stringify(server.exits)}`),
   };
 }
@@ -225,5 +226,43 @@ describe("PostgreSQL faults under load, two instances", () => {
     expect(records.length).toBeGreaterThan(100);
     expect(records.filter((r) => r.status !== 200).map((r) => `${r.target} ${r.status || r.error} ${r.body?.slice(0, 160)}`).slice(0, 5)).toEqual([]);
     expect(records.filter((r) => r.latencyMs > LATENCY_CEILING_MS)).toEqual([]);
+  });
+
+  it("past CACHE_MAX_STALE_SECONDS without the database, cached answers close too (503), and open again when it returns", async () => {
+    const staleSeconds = 2;
+    const stale = await ServerInstance.start({ databaseUrl, name: "pg-stale", env: { ...ENV, CACHE_MAX_STALE_SECONDS: String(staleSeconds) } });
+    try {
+      const cached = probes.filter((probe) => probe.kind === "cached");
+      const load = startLoad({ origins: [stale.origin], targets: cached.map((probe) => probe.target), concurrency: 3, ratePerSecond: 15, durationMs: 30_000, maxRequests: 3_000, requestTimeoutMs: 15_000 });
+      const started = Date.now();
+      await sleep(1_000); // warm: every cached answer checked against the database at least once
+      const down = Date.now();
+      await cluster.stop();
+      await sleep(8_000);
+      await cluster.start();
+      const back = Date.now();
+      await sleep(3_000);
+      const records = await load.stop();
+      printPhases(`cached answers with CACHE_MAX_STALE_SECONDS=${staleSeconds}, database stopped 8 s`, records, [
+        { name: "before", from: started, to: down },
+        { name: "stopped, within the bound", from: down, to: down + staleSeconds * 1000 },
+        { name: "stopped, past the bound", from: down + staleSeconds * 1000, to: back },
+        { name: "back", from: back, to: Date.now() + 1 },
+      ]);
+      const show = (r: LoadRecord) => `${r.target} @${r.at - down}ms ${r.status || r.error} ${r.body?.slice(0, 120) ?? ""}`;
+      // the last successful check was at most a second (the check interval) before the stop: the
+      // bound ends between down + bound - 1 s and down + bound (+ the check's own wait)
+      const open = (r: LoadRecord) => r.at < down + (staleSeconds - 1) * 1000;
+      const closed = (r: LoadRecord) => r.at > down + staleSeconds * 1000 + 1_000 && r.at + r.latencyMs < back;
+      const reopened = (r: LoadRecord) => r.at > back + RECOVERY_MS;
+      expect({
+        notServedWithinBound: records.filter((r) => open(r) && r.status !== 200).map(show),
+        servedPastBound: records.filter((r) => closed(r) && !(r.status === 503 && isRight503("protocol", r))).map(show),
+        notServedAfterReturn: records.filter((r) => reopened(r) && r.status !== 200).map(show),
+      }).toEqual({ notServedWithinBound: [], servedPastBound: [], notServedAfterReturn: [] });
+      expect(stale.exits).toEqual([]);
+    } finally {
+      await stale.stop();
+    }
   });
 });
