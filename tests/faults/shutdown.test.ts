@@ -1,3 +1,4 @@
+import { Agent, get } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { send, startLoad, type LoadRecord, type LoadTarget } from "./support/load";
 import { createServiceClient, formHeaders } from "./support/org";
@@ -10,7 +11,7 @@ import { FAULTS_ADMIN_TOKEN, ServerInstance, type ServerOptions } from "./suppor
 // cluster, shut down with SIGTERM:
 // - behind a load balancer (SHUTDOWN_DELAY_MS=1000; the load stops sending once /api/health says
 //   503, as a balancer would): not one failed request of any kind, health 200 -> 503 "draining",
-//   exit 0 after the delay;
+//   answers while draining carry Connection: close (fast path and Next.js), exit 0 after the delay;
 // - under blind load (SHUTDOWN_DELAY_MS=0; clients keep sending until the server is gone): the
 //   server cuts off none of the requests it accepted (its own count), exits 0, and nothing but
 //   refused or reset connections (requests it never read) and answers reach the clients;
@@ -72,6 +73,17 @@ function pollHealth(origin: string, on503: () => void = () => {}) {
   return { records, done };
 }
 
+/** The Connection header of a GET answered over a keep-alive connection. */
+function connectionHeader(origin: string, path: string): Promise<string | undefined> {
+  const agent = new Agent({ keepAlive: true });
+  return new Promise<string | undefined>((resolve, reject) => {
+    get(`${origin}${path}`, { agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.headers.connection));
+    }).on("error", reject);
+  }).finally(() => agent.destroy());
+}
+
 /** The jti of every access token answered 200. */
 function issuedJtis(records: LoadRecord[]): string[] {
   return records
@@ -109,7 +121,12 @@ describe.each(databases)("graceful shutdown on $name", (database) => {
     const client = await createServiceClient(server.origin, `Shutdown balanced ${database.name}`);
     const loadStarted = Date.now();
     const load = startLoad({ origins: [server.origin], targets: targets(client), ...LOAD });
-    const health = pollHealth(server.origin, () => void load.stop()); // the balancer takes the instance out at its first 503
+    let whileDraining: Promise<Array<string | undefined>> | null = null;
+    const health = pollHealth(server.origin, () => {
+      void load.stop(); // the balancer takes the instance out at its first 503
+      whileDraining = Promise.all(["/oauth2/default/.well-known/openid-configuration", "/api/health"].map((path) => connectionHeader(server.origin, path)));
+    });
+    expect(await connectionHeader(server.origin, "/api/health")).toBe("keep-alive");
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const signalled = Date.now();
     const exit = await server.kill("SIGTERM");
@@ -127,6 +144,7 @@ describe.each(databases)("graceful shutdown on $name", (database) => {
     expect(records.filter((record) => record.at >= signalled).length).toBeGreaterThan(0); // answered while draining
     // The balancer's view: healthy until the signal, then 503 "draining" until the listener closes.
     expect(polls.map((poll) => poll.status).join(" ")).toMatch(/^(200 )+(503 )+0$/);
+    expect(await whileDraining).toEqual(["close", "close"]); // the fast path and Next.js alike
     expect(polls.filter((poll) => poll.status === 503).every((poll) => JSON.parse(poll.text).status === "draining" && poll.at + poll.latencyMs >= signalled)).toBe(true);
     expect(server.output()).toMatch(/\[shutdown\] done: \d+ request\(s\) answered while draining, 0 cut off; System Log written, database closed/);
 
