@@ -1,5 +1,3 @@
-import { parseCacheSettings } from "../config/parse-config";
-
 /** How the versioned caches behave while the database cannot be reached (README, "Database faults"). */
 export type CacheSettings = {
   /** how long after its last successful version check a cached value is still served when a check fails; 0: never */
@@ -9,11 +7,3 @@ export type CacheSettings = {
 };
 
 export const DEFAULT_CACHE_SETTINGS: CacheSettings = { maxStaleMs: 60_000, checkTimeoutMs: 300 };
-
-let settings: CacheSettings | undefined;
-
-/** CACHE_MAX_STALE_SECONDS and CACHE_CHECK_TIMEOUT_MS, read once (start-up has validated them). */
-export function cacheSettings(): CacheSettings {
-  settings ??= parseCacheSettings(process.env);
-  return settings;
-}

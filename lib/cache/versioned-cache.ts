@@ -1,5 +1,5 @@
+import { getCacheSettings } from "../config/get-cache-settings";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
-import { cacheSettings } from "./cache-settings";
 import { topicGeneration } from "./topic-generations";
 
 /** How often a warm cache asks the database whether its topic changed. */
@@ -92,8 +92,8 @@ export function createVersionedCache<T>(source: VersionedCacheSource<T>): Versio
   return {
     async get(now) {
       const nowMs = now.getTime();
-      const maxStaleMs = source.maxStaleMs ?? cacheSettings().maxStaleMs;
-      const checkTimeoutMs = source.checkTimeoutMs ?? cacheSettings().checkTimeoutMs;
+      const maxStaleMs = source.maxStaleMs ?? getCacheSettings().maxStaleMs;
+      const checkTimeoutMs = source.checkTimeoutMs ?? getCacheSettings().checkTimeoutMs;
       // This process changed the topic since the last read (through either module instance).
       if (source.topic !== undefined && generation !== (generation = topicGeneration(source.topic)) && state) state = { ...state, dirty: true };
       const current = state;
