@@ -23,3 +23,17 @@ export const DEFAULT_DB_LIMITS: DbLimits = {
   transactionTimeoutMs: 5000,
   busyTimeoutMs: 5000,
 };
+
+/** The most connections one instance may ask for (DATABASE_POOL_SIZE, `connection_limit`). */
+export const MAX_POOL_SIZE = 1000;
+
+/**
+ * The `connection_limit` parameter of a PostgreSQL URL (Prisma's spelling of the pool size), null
+ * when absent. Throws RangeError when it is not a whole number from 1 to MAX_POOL_SIZE.
+ */
+export function readConnectionLimit(connectionString: string): number | null {
+  const raw = new URL(connectionString).searchParams.get("connection_limit");
+  if (raw === null) return null;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_POOL_SIZE) throw new RangeError(`connection_limit must be a whole number from 1 to ${MAX_POOL_SIZE}`);
+  return Number(raw);
+}

@@ -1,4 +1,5 @@
-import { QUERY_READ_TIMEOUT } from "./postgres-pool-config";
+/** pg's message when `query_timeout` fires (lib/db/postgres-pool-config.ts then closes the connection). */
+export const QUERY_READ_TIMEOUT = "Query read timeout";
 
 /**
  * Driver-adapter error kinds (Prisma 7, `meta.driverAdapterError.cause.kind`) that mean "the

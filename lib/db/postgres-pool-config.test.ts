@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DB_LIMITS } from "./db-limits";
-import { postgresPoolConfig, readConnectionLimit } from "./postgres-pool-config";
+import { DEFAULT_DB_LIMITS, readConnectionLimit } from "./db-limits";
+import { postgresPoolConfig } from "./postgres-pool-config";
 
 const URL_ = "postgresql://idp:secret@db.internal:5432/idp";
 

@@ -1,5 +1,6 @@
 import pg from "pg";
-import { DEFAULT_DB_LIMITS, type DbLimits } from "./db-limits";
+import { DEFAULT_DB_LIMITS, readConnectionLimit, type DbLimits } from "./db-limits";
+import { QUERY_READ_TIMEOUT } from "./is-database-unavailable";
 
 /**
  * A pg client that drops its connection when a statement outlives `query_timeout`. pg reports the
@@ -20,23 +21,6 @@ Object.defineProperty(DeadlineClient.prototype, "query", {
     return result;
   },
 });
-
-/** pg's message when `query_timeout` fires (lib/db/is-database-unavailable.ts knows it too). */
-export const QUERY_READ_TIMEOUT = "Query read timeout";
-
-/** The most connections one instance may ask for (DATABASE_POOL_SIZE, `connection_limit`). */
-export const MAX_POOL_SIZE = 1000;
-
-/**
- * The `connection_limit` parameter of a PostgreSQL URL (Prisma's spelling of the pool size), null
- * when absent. Throws RangeError when it is not a whole number from 1 to MAX_POOL_SIZE.
- */
-export function readConnectionLimit(connectionString: string): number | null {
-  const raw = new URL(connectionString).searchParams.get("connection_limit");
-  if (raw === null) return null;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_POOL_SIZE) throw new RangeError(`connection_limit must be a whole number from 1 to ${MAX_POOL_SIZE}`);
-  return Number(raw);
-}
 
 /**
  * The pg Pool configuration for a PostgreSQL DATABASE_URL: every wait bounded (connect and pool
