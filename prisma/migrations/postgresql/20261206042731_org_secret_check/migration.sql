@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OrgSettings" ADD COLUMN     "secretCheck" TEXT;
+
