@@ -21,6 +21,8 @@ export type RefreshTokenFamilyState = {
  *   after the UPDATE began, and that token outlives the revocation.
  * - SQLite: the upsert is a write, so the transaction holds the database's write lock from its
  *   first statement on (and never has to upgrade a read lock).
+ * Prisma sends it as one `INSERT ... ON CONFLICT ("id") DO UPDATE ... RETURNING` (a native upsert:
+ * one unique field, no nested writes), so two first uses of a family queue instead of colliding.
  */
 export async function lockRefreshTokenFamily(tx: DbTx, familyId: string, now: Date): Promise<RefreshTokenFamilyState> {
   return tx.refreshTokenFamily.upsert({
