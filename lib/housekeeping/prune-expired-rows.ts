@@ -28,20 +28,24 @@ export type PruneReport = {
 
 export const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5, share: 0.25 } as const;
 
-/** A table whose rows expire: its primary key, and the condition a row past use meets. */
-type Prunable = { name: string; table: string; key: string; expired: (cutoffs: Cutoffs) => Prisma.Sql };
+/**
+ * A table whose rows expire: its primary key, the condition a row past use meets, and the indexed
+ * column the batch is read in order of (so the database walks that index, oldest first, instead of
+ * scanning the table for rows that are gone).
+ */
+type Prunable = { name: string; table: string; key: string; expired: (cutoffs: Cutoffs) => Prisma.Sql; order: string };
 type Cutoffs = { now: Date; dayAgo: Date; logCutoff: Date };
 
 const PRUNABLES: readonly Prunable[] = [
-  { name: "systemLogEvents", table: "SystemLogEvent", key: "uuid", expired: (c) => Prisma.sql`"published" < ${c.logCutoff}` },
-  { name: "rateLimitBuckets", table: "RateLimitBucket", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
-  { name: "usedAssertions", table: "UsedAssertion", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
-  { name: "revokedAccessTokens", table: "RevokedAccessToken", key: "jti", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
-  { name: "pendingAuthorizations", table: "PendingAuthorization", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
-  { name: "sessionTokens", table: "SessionToken", key: "tokenHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
-  { name: "userSessions", table: "UserSession", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}` },
-  { name: "authorizationCodes", table: "AuthorizationCode", key: "codeHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}` },
-  { name: "refreshTokens", table: "RefreshToken", key: "id", expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})` },
+  { name: "systemLogEvents", table: "SystemLogEvent", key: "uuid", expired: (c) => Prisma.sql`"published" < ${c.logCutoff}`, order: "published" },
+  { name: "rateLimitBuckets", table: "RateLimitBucket", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "usedAssertions", table: "UsedAssertion", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "revokedAccessTokens", table: "RevokedAccessToken", key: "jti", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "pendingAuthorizations", table: "PendingAuthorization", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "sessionTokens", table: "SessionToken", key: "tokenHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "userSessions", table: "UserSession", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "authorizationCodes", table: "AuthorizationCode", key: "codeHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
+  { name: "refreshTokens", table: "RefreshToken", key: "id", expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})`, order: "windowEndsAt" },
 ];
 
 /**
@@ -52,7 +56,8 @@ const PRUNABLES: readonly Prunable[] = [
 function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number): Promise<number> {
   const table = Prisma.raw(`"${prunable.table}"`);
   const key = Prisma.raw(`"${prunable.key}"`);
-  return db.$executeRaw`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${prunable.expired(cutoffs)} LIMIT ${limit})`;
+  const order = Prisma.raw(`"${prunable.order}"`);
+  return db.$executeRaw`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${prunable.expired(cutoffs)} ORDER BY ${order} LIMIT ${limit})`;
 }
 
 /**
