@@ -1,17 +1,28 @@
 /** A submitted form as plain strings (FormData without files, or a plain object in tests). */
 export type FormInput = Record<string, string | string[] | undefined>;
 
-/** FormData -> FormInput: repeated names become arrays, files are ignored. */
-export function formInputFrom(data: { entries(): IterableIterator<[string, unknown]> } | Iterable<[string, unknown]>): FormInput {
+/**
+ * FormData -> FormInput: repeated names become arrays, files are ignored. Total over whatever a
+ * server action was called with (its arguments are the client's to choose: `[{}]` or `[1]` is no
+ * FormData), so that the session is checked before anything can fail: anything else is an empty form.
+ */
+export function formInputFrom(data: unknown): FormInput {
   const out: Record<string, string | string[]> = {};
-  const entries = "entries" in data && typeof data.entries === "function" ? data.entries() : (data as Iterable<[string, unknown]>);
-  for (const [name, value] of entries) {
-    if (typeof value !== "string") continue;
+  for (const entry of entriesOf(data)) {
+    if (!Array.isArray(entry)) continue;
+    const [name, value] = entry as unknown[];
+    if (typeof name !== "string" || typeof value !== "string") continue;
     const current = out[name];
     if (current === undefined) out[name] = value;
     else out[name] = Array.isArray(current) ? [...current, value] : [current, value];
   }
   return out;
+}
+
+function entriesOf(data: unknown): Iterable<unknown> {
+  if (data instanceof FormData) return data.entries();
+  if (Array.isArray(data)) return data;
+  return [];
 }
 
 /** The first value of a field, or "" when absent. */
