@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ApplicationType } from "./client-metadata";
-import { isLoopbackHost, validateRedirectUri } from "./validate-redirect-uri";
+import { hasControlCharacter, isLoopbackHost, validateRedirectUri } from "./validate-redirect-uri";
 
 describe("validateRedirectUri", () => {
   it.each<[string, ApplicationType]>([
@@ -39,6 +39,36 @@ describe("validateRedirectUri", () => {
     [`https://app.example.com/${"a".repeat(1100)}`, "web", `'https://app.example.com/${"a".repeat(53)}...' is longer than 1024 characters.`],
   ])("rejects %s for a %s app", (uri, type, message) => {
     expect(validateRedirectUri(uri, type)).toBe(message);
+  });
+
+  // Control characters: C0 (NUL..US, TAB, CR, LF), DEL, C1; each shown escaped in the message.
+  it.each<[string, string, ApplicationType, string]>([
+    ["NUL", "https://app.example.com/cb\u0000", "web", "\\u0000"],
+    ["TAB", "https://app.example.com/c\tb", "web", "\\u0009"],
+    ["CR LF", "http://127.0.0.1:8080/cb\r\nSet-Cookie: x=1", "native", "\\u000d\\u000a"],
+    ["LF at the end", "https://app.example.com/cb\n", "browser", "\\u000a"],
+    ["a leading control", "\u0001https://app.example.com/cb", "web", "\\u0001"],
+    ["ESC", "myapp://cb\u001b[0m", "native", "\\u001b"],
+    ["DEL", "https://app.example.com/cb\u007f", "web", "\\u007f"],
+    ["C1 NEL", "https://app.example.com/cb\u0085", "web", "\\u0085"],
+    ["C1 CSI", "https://app.example.com/cb\u009b", "service", "\\u009b"],
+  ])("rejects a redirect URI with %s", (_, uri, type, shown) => {
+    const message = validateRedirectUri(uri, type);
+    expect(message).toMatch(/contains a control character \(such as NUL, TAB, CR or LF\)\.$/);
+    expect(message).toContain(shown);
+    expect(hasControlCharacter(message!)).toBe(false);
+  });
+
+  it.each([
+    ["https://app.example.com/cb", false],
+    ["https://app.example.com/caf\u00e9?q=\u00a0", false],
+    ["https://app.example.com/\u2028", false],
+    ["\u0000", true],
+    ["\u001f", true],
+    ["\u007f", true],
+    ["\u009f", true],
+  ])("hasControlCharacter(%j) is %s", (value, expected) => {
+    expect(hasControlCharacter(value)).toBe(expected);
   });
 
   it.each([

@@ -4,6 +4,7 @@ export const AUTHORIZE_MESSAGES = {
   clientIdMissing: "The 'client_id' parameter is required.",
   clientInvalid: "The client_id is invalid or the application is not active.",
   redirectUriMissing: "The 'redirect_uri' parameter is required.",
+  redirectUriControlCharacter: "The 'redirect_uri' parameter must not contain control characters.",
   redirectUriInvalid: "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings.",
   duplicate: (name: string) => `The '${name}' parameter was given more than once.`,
   tooLong: (name: string) => `The '${name}' parameter is too long.`,

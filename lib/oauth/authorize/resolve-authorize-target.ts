@@ -1,6 +1,7 @@
 import type { Db } from "../../db/create-db-client";
 import { loadActiveClient } from "../../apps/load-active-client";
 import { matchRedirectUri } from "../../apps/match-redirect-uri";
+import { hasControlCharacter } from "../../apps/validate-redirect-uri";
 import type { OAuthClient } from "../../apps/oauth-client";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import type { AuthorizeError } from "./authorize-types";
@@ -25,6 +26,8 @@ export async function resolveAuthorizeTarget(db: Db, raw: RawAuthorizeParams): P
   if (raw.duplicates.has("redirect_uri")) return { ok: false, client, error: "invalid_request", description: M.duplicate("redirect_uri") };
   const redirectUri = raw.values.get("redirect_uri");
   if (!redirectUri) return { ok: false, client, error: "invalid_request", description: M.redirectUriMissing };
+  // Never matched (lib/apps/match-redirect-uri), and named here: a CR/LF/TAB would split or taint Location.
+  if (hasControlCharacter(redirectUri)) return { ok: false, client, error: "invalid_request", description: M.redirectUriControlCharacter };
   if (!matchRedirectUri(client.redirectUris, redirectUri, client.applicationType)) return { ok: false, client, error: "invalid_request", description: M.redirectUriInvalid };
   return { ok: true, client, redirectUri };
 }
