@@ -8,7 +8,8 @@ import { testProviders } from "../support/test-databases";
 const DAY_MS = 86_400_000;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const challenge = (error: string, description: string) => `Bearer realm="IdP", error="${error}", error_description="${description}"`;
-const MISSING = challenge("invalid_token", "The access token is missing.");
+/** RFC 6750 3.1: a request without any token gets the scheme and realm only, no error code. */
+const NO_TOKEN = 'Bearer realm="IdP"';
 const INVALID = challenge("invalid_token", "The access token is invalid.");
 
 describe.each(testProviders())("GET|POST /oauth2/:as/v1/userinfo on %s", (provider) => {
@@ -47,9 +48,14 @@ describe.each(testProviders())("GET|POST /oauth2/:as/v1/userinfo on %s", (provid
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const tokenFor = async (scopes: string[]) => (await mintAccessToken(f, { client: web, user: alice, scopes })).token;
 
-  function expect401(res: { status: number; headers: Headers; body: unknown }, header: string) {
+  function expect401(res: { status: number; headers: Headers; body: unknown; text: string }, header: string) {
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toBe(header);
+    if (header === NO_TOKEN) {
+      expect(res.text).toBe("");
+      expect(res.headers.get("content-type")).toBeNull();
+      return;
+    }
     const description = /error_description="(.*)"$/.exec(header)![1];
     expect(res.body).toEqual({ error: "invalid_token", error_description: description });
   }
@@ -110,15 +116,21 @@ describe.each(testProviders())("GET|POST /oauth2/:as/v1/userinfo on %s", (provid
       expect(both.status).toBe(400);
       expect(both.body).toEqual({ error: "invalid_request", error_description: "The access token must be sent in the Authorization header or in the request body, not both." });
       // the URI query parameter (RFC 6750 2.3) is not accepted
-      expect401(await callOAuth("GET", `/oauth2/default/v1/userinfo?access_token=${token}`), MISSING);
+      expect401(await callOAuth("GET", `/oauth2/default/v1/userinfo?access_token=${token}`), NO_TOKEN);
     });
   });
 
   describe("errors with a Bearer challenge", () => {
-    it("no token: 401 invalid_token, whatever else the Authorization header holds", async () => {
-      expect401(await get({}), MISSING);
-      expect401(await get({ Authorization: "Bearer" }), MISSING);
-      expect401(await get({ Authorization: `Basic ${Buffer.from(`${web.clientId}:${web.clientSecret}`).toString("base64")}` }), MISSING);
+    it("no token: 401 with the bare challenge and no error code or body (RFC 6750 3.1), whatever else the Authorization header holds", async () => {
+      expect401(await get({}), NO_TOKEN);
+      expect401(await get({ Authorization: "Bearer" }), NO_TOKEN);
+      expect401(await get({ Authorization: `Basic ${Buffer.from(`${web.clientId}:${web.clientSecret}`).toString("base64")}` }), NO_TOKEN);
+      expect401(await callOAuth("POST", "/oauth2/default/v1/userinfo", { form: { other: "1" } }), NO_TOKEN);
+    });
+
+    it("a token that is present but not valid keeps invalid_token", async () => {
+      expect401(await get({ Authorization: "Bearer abc" }), INVALID);
+      expect401(await callOAuth("POST", "/oauth2/default/v1/userinfo", { form: { access_token: "abc" } }), INVALID);
     });
 
     it("a token without openid: 403 insufficient_scope", async () => {
@@ -200,7 +212,7 @@ describe.each(testProviders())("GET|POST /oauth2/:as/v1/userinfo on %s", (provid
       expect(denied.status).toBe(401);
       expect(denied.headers.get("access-control-allow-origin")).toBe(origin);
       expect(denied.headers.get("access-control-expose-headers")).toBe("WWW-Authenticate, DPoP-Nonce");
-      expect(denied.headers.get("www-authenticate")).toBe(MISSING);
+      expect(denied.headers.get("www-authenticate")).toBe(NO_TOKEN);
     });
 
     it("gives an untrusted origin (or one trusted for redirects only) no CORS headers", async () => {

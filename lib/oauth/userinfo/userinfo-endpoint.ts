@@ -9,7 +9,12 @@ import { loadTokenUser } from "../issue/load-token-user";
 import { logClaimWarnings } from "./log-claim-warnings";
 import { readBearerToken } from "./read-bearer-token";
 
-export const MISSING_TOKEN_DESCRIPTION = "The access token is missing.";
+/**
+ * RFC 6750 3.1: "If the request lacks any authentication information (e.g., the client was unaware
+ * that authentication is necessary [...]), the resource server SHOULD NOT include an error code or
+ * other error information": only the scheme and realm.
+ */
+export const NO_TOKEN_CHALLENGE = 'Bearer realm="IdP"';
 export const INVALID_TOKEN_DESCRIPTION = "The access token is invalid.";
 export const NO_USER_DESCRIPTION = "The access token was not issued for an end user.";
 /** For a token without `openid` (modelled on Okta's "must provide access to at least one of these scopes" message). */
@@ -18,9 +23,9 @@ export const INSUFFICIENT_SCOPE_DESCRIPTION = "The access token must provide acc
 /**
  * GET|POST /oauth2/:authServerId/v1/userinfo (OIDC Core 5.3). An unknown or INACTIVE server is 404.
  * The access token comes from `Authorization: Bearer` or, on POST, a form body's `access_token`
- * (readBearerToken). Failures carry `WWW-Authenticate: Bearer realm="IdP", error=…,
- * error_description=…` (RFC 6750 3.1):
- * - no token: 401 invalid_token;
+ * (readBearerToken). Without any token: 401 with only `WWW-Authenticate: Bearer realm="IdP"` and
+ * no body (RFC 6750 3.1: no error code when the request lacks authentication information). Other
+ * failures carry `WWW-Authenticate: Bearer realm="IdP", error=…, error_description=…`:
  * - a token that is not an active access token of this server (bad signature, another server's
  *   issuer, expired, revoked, implicitly revoked): 401 invalid_token;
  * - a token without the `openid` scope: 403 insufficient_scope;
@@ -36,7 +41,7 @@ export async function userinfoEndpoint(app: AppContext, request: OAuthRequest): 
   const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
   if (!snapshot) throw notFound("The authorization server was not found or is not active.");
   const token = readBearerToken(request);
-  if (token === null) throw invalidToken(MISSING_TOKEN_DESCRIPTION);
+  if (token === null) return { status: 401, headers: { "WWW-Authenticate": NO_TOKEN_CHALLENGE } };
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
   const verified = await verifyAccessToken({ db: app.db, secretsKey: app.secretsKey, snapshot, issuer }, token, now);
   if (!verified) throw invalidToken(INVALID_TOKEN_DESCRIPTION);
