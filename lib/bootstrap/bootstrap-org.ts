@@ -7,6 +7,7 @@ import { generateSigningKey } from "../keys/generate-signing-key";
 import { generatePassword } from "../passwords/generate-password";
 import { hashPassword } from "../passwords/hash-password";
 import { createAuthorizationServerRecords } from "../authorization-servers/create-authorization-server-records";
+import { sealSecretCheck } from "./check-app-secret";
 import { DEFAULT_ORG_SETTINGS } from "./default-org-settings";
 
 export type BootstrapInput = {
@@ -83,7 +84,9 @@ export async function bootstrapOrg(input: BootstrapInput): Promise<BootstrapResu
       await tx.apiToken.create({
         data: { id: newId("apiToken"), name: "Bootstrap token", tokenHash: hashToken(apiToken), userId: adminId, created: now, lastUpdated: now },
       });
-      await tx.orgSettings.create({ data: { id: "org", name: "My Organization", settings: DEFAULT_ORG_SETTINGS, bootstrapped: now, created: now, lastUpdated: now } });
+      await tx.orgSettings.create({
+        data: { id: "org", name: "My Organization", settings: DEFAULT_ORG_SETTINGS, bootstrapped: now, secretCheck: sealSecretCheck(secretsKey), created: now, lastUpdated: now },
+      });
       return true;
     },
     { maxWait: 30_000, timeout: 30_000 },

@@ -3,6 +3,7 @@
 // server runs without a TypeScript loader; the application's side (health, System Log, database
 // pool) is the ShutdownHook the start-up hook registers (lib/cli/create-shutdown-hook.ts).
 import { constants } from "node:os";
+import { readWholeNumber } from "./server-settings.mjs";
 
 /** @typedef {import("./create-shutdown-hook").ShutdownHook} ShutdownHook */
 /** @typedef {{ delayMs: number, timeoutMs: number }} ShutdownSettings */
@@ -16,14 +17,8 @@ const MAX_MS = 3_600_000;
  * @returns {ShutdownSettings}
  */
 export function parseShutdownSettings(env) {
-  /** @param {string} name @param {number} fallback */
-  const read = (name, fallback) => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) > MAX_MS) throw new Error(`Invalid configuration: ${name} must be a whole number of milliseconds from 0 to ${MAX_MS} (got "${raw}").`);
-    return Number(raw);
-  };
-  return { delayMs: read("SHUTDOWN_DELAY_MS", 0), timeoutMs: read("SHUTDOWN_TIMEOUT_MS", 10_000) };
+  const range = { min: 0, max: MAX_MS, unit: " of milliseconds" };
+  return { delayMs: readWholeNumber(env, "SHUTDOWN_DELAY_MS", 0, range), timeoutMs: readWholeNumber(env, "SHUTDOWN_TIMEOUT_MS", 10_000, range) };
 }
 
 /**
