@@ -1,4 +1,5 @@
-import type { Db } from "../db/create-db-client";
+import type { Db, DbTx } from "../db/create-db-client";
+import { appendSystemLog, writeSystemLog } from "../system-log/write-system-log";
 import { logSessionEvent, SESSION_EVENTS, type SessionLogClient } from "./session-events";
 
 export type EndSessionContext = {
@@ -13,6 +14,15 @@ export type EndSessionContext = {
  * is the caller's to clear (clearSessionCookie).
  */
 export async function endSession(db: Db, sessionId: string, now: Date, context: EndSessionContext = {}): Promise<void> {
+  await end(db, sessionId, now, context, writeSystemLog);
+}
+
+/** endSession inside the caller's transaction: its user.session.end event commits with it or not at all. */
+export async function endSessionInTransaction(tx: DbTx, sessionId: string, now: Date, context: EndSessionContext = {}): Promise<void> {
+  await end(tx, sessionId, now, context, appendSystemLog);
+}
+
+async function end(db: Db | DbTx, sessionId: string, now: Date, context: EndSessionContext, write: typeof writeSystemLog): Promise<void> {
   const ended = await db.userSession.updateMany({ where: { id: sessionId, revoked: null }, data: { revoked: now } });
   if (ended.count !== 1) return;
   const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { user: { select: { id: true, login: true } } } });
@@ -28,5 +38,6 @@ export async function endSession(db: Db, sessionId: string, now: Date, context: 
       debug: context.debug ?? {},
     },
     now,
+    write,
   );
 }

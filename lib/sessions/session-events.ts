@@ -1,4 +1,4 @@
-import type { Db } from "../db/create-db-client";
+import type { Db, DbTx } from "../db/create-db-client";
 import { writeSystemLog, type SystemLogInput } from "../system-log/write-system-log";
 
 /** Okta's System Log event types of SSO sessions. */
@@ -19,10 +19,12 @@ export type SessionLogClient = { ipAddress: string | null; userAgent: string | n
 /**
  * Writes a session event with the user as actor and target (awaited: sign-ins are not a hot path,
  * and writeSystemLog never fails the request). An unknown user (a refused sign-in) is logged as
- * Okta does: actor id "unknown" and the login that was tried as alternateId.
+ * Okta does: actor id "unknown" and the login that was tried as alternateId. Inside a transaction
+ * the caller passes appendSystemLog, so a failed insert fails the transaction instead of being
+ * swallowed.
  */
 export async function logSessionEvent(
-  db: Db,
+  db: Db | DbTx,
   event: {
     eventType: string;
     result: "SUCCESS" | "FAILURE";
@@ -35,6 +37,7 @@ export async function logSessionEvent(
     debug?: Record<string, unknown>;
   },
   now: Date,
+  write: (db: Db | DbTx, input: SystemLogInput, now: Date) => Promise<void> = writeSystemLog,
 ): Promise<void> {
   const alternateId = event.user?.login ?? (event.attemptedLogin ?? "").slice(0, 256);
   const input: SystemLogInput = {
@@ -47,5 +50,5 @@ export async function logSessionEvent(
     debugContext: event.debug ?? {},
     ...(event.session ? { transaction: { type: "WEB", id: event.session.id } } : {}),
   };
-  await writeSystemLog(db, input, now);
+  await write(db, input, now);
 }

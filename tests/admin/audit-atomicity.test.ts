@@ -4,6 +4,7 @@ import { deriveKey } from "@/lib/crypto/derive-key";
 import { rotateDueKeys } from "@/lib/keys/rotate-due-keys";
 import { APP_SECRET, createAdminFixture, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { act, adminUserId, sessionCookie } from "../dashboard/dashboard-fixture";
 
 // Item 8 of issue 13: an admin change and its System Log event commit together or not at all. A
 // real trigger in the database refuses every System Log insert; each admin change must then fail
@@ -188,6 +189,25 @@ describe.each(testProviders())("admin changes and their audit events on %s", (pr
     const events = await f.db.systemLogEvent.count();
     await ok(f.api(method, path, body));
     expect(await f.db.systemLogEvent.count()).toBeGreaterThan(events);
+  });
+
+  it("the dashboard's end-all-sessions keeps the sessions when its events are refused", async () => {
+    const userId = await user(f, 2000);
+    for (let i = 0; i < 2; i++) await sessionCookie(f, userId);
+    const adminCookie = await sessionCookie(f, await adminUserId(f));
+    expect(await act(f, adminCookie, "user.revokeSession", { userId, sessionId: "none" })).toMatchObject({ ok: false }); // touches the admin's session once
+    const before = await snapshot(f);
+    await refuseAuditEvents(f, true);
+    try {
+      await expect(act(f, adminCookie, "user.revokeAllSessions", { userId })).rejects.toThrow(REFUSAL);
+    } finally {
+      await refuseAuditEvents(f, false);
+    }
+    expect(await snapshot(f)).toEqual(before);
+    expect(await act(f, adminCookie, "user.revokeAllSessions", { userId })).toEqual({ ok: true, notice: "Ended 2 session(s)." });
+    expect(await f.db.userSession.count({ where: { userId, revoked: null } })).toBe(0);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "user.session.end", actorId: userId } })).toBe(2);
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "user.session.clear" } })).toBe(1);
   });
 
   it("an API token created in the dashboard is not stored when its event is refused", async () => {

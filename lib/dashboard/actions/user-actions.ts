@@ -9,8 +9,8 @@ import { unlockUser } from "../../admin/users/unlock-user";
 import { unsuspendUser } from "../../admin/users/unsuspend-user";
 import { updateUser } from "../../admin/users/update-user";
 import type { AdminOperation } from "../../admin/admin-request";
-import { endSession } from "../../sessions/end-session";
-import { writeSystemLog } from "../../system-log/write-system-log";
+import { endSessionInTransaction } from "../../sessions/end-session";
+import { appendSystemLog } from "../../system-log/write-system-log";
 import type { AdminCall } from "../dashboard-context";
 import { checked, optionalText, text, values, type FormInput } from "../form-input";
 import { runAdminOperation } from "../run-admin-operation";
@@ -45,20 +45,25 @@ function lifecycle(operation: AdminOperation, action: string, notice: string): D
   };
 }
 
-async function logSessionEnd(call: AdminCall, user: { id: string; login: string }, count: number) {
-  await writeSystemLog(
-    call.app.db,
-    {
-      eventType: "user.session.clear",
-      displayMessage: `Ended ${count} session(s) of user ${user.login}`,
-      actor: { id: call.admin.userId, type: "User", alternateId: call.admin.login, displayName: call.admin.displayName },
-      client: { ipAddress: call.client.ipAddress, userAgent: call.client.userAgent },
-      outcome: { result: "SUCCESS" },
-      target: [{ id: user.id, type: "User", alternateId: user.login }],
-      debugContext: { source: "dashboard" },
-    },
-    call.app.now(),
-  );
+/** Ends the sessions and logs user.session.clear in one transaction: the sessions end with their events or not at all. */
+async function endSessions(call: AdminCall, user: { id: string; login: string }, sessionIds: string[]) {
+  const now = call.app.now();
+  await call.app.db.$transaction(async (tx) => {
+    for (const id of sessionIds) await endSessionInTransaction(tx, id, now, { client: call.client, debug: { via: "admin_dashboard", adminId: call.admin.userId } });
+    await appendSystemLog(
+      tx,
+      {
+        eventType: "user.session.clear",
+        displayMessage: `Ended ${sessionIds.length} session(s) of user ${user.login}`,
+        actor: { id: call.admin.userId, type: "User", alternateId: call.admin.login, displayName: call.admin.displayName },
+        client: { ipAddress: call.client.ipAddress, userAgent: call.client.userAgent },
+        outcome: { result: "SUCCESS" },
+        target: [{ id: user.id, type: "User", alternateId: user.login }],
+        debugContext: { source: "dashboard" },
+      },
+      now,
+    );
+  });
 }
 
 export const userActions: Record<string, DashboardAction> = {
@@ -104,11 +109,9 @@ export const userActions: Record<string, DashboardAction> = {
   "user.revokeSession": async (call, form) => {
     const { userId } = userIds(form);
     const sessionId = text(form, "sessionId");
-    const now = call.app.now();
     const session = await call.app.db.userSession.findFirst({ where: { id: sessionId, userId }, select: { id: true, user: { select: { id: true, login: true } } } });
     if (!session) return invalid("Not found: that session does not exist (it may have ended already).");
-    await endSession(call.app.db, session.id, now, { client: call.client, debug: { via: "admin_dashboard", adminId: call.admin.userId } });
-    await logSessionEnd(call, session.user, 1);
+    await endSessions(call, session.user, [session.id]);
     return { ok: true, notice: "Ended the session." };
   },
   "user.revokeAllSessions": async (call, form) => {
@@ -117,8 +120,7 @@ export const userActions: Record<string, DashboardAction> = {
     const user = await call.app.db.user.findUnique({ where: { id: userId }, select: { id: true, login: true } });
     if (!user) return invalid(`Not found: Resource not found: ${userId} (User)`);
     const sessions = await call.app.db.userSession.findMany({ where: { userId, revoked: null, expiresAt: { gt: now } }, select: { id: true } });
-    for (const session of sessions) await endSession(call.app.db, session.id, now, { client: call.client, debug: { via: "admin_dashboard", adminId: call.admin.userId } });
-    await logSessionEnd(call, user, sessions.length);
+    await endSessions(call, user, sessions.map((session) => session.id));
     return { ok: true, notice: `Ended ${sessions.length} session(s).` };
   },
 };
