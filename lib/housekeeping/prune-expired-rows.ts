@@ -26,7 +26,7 @@ export type PruneReport = {
   batches: number;
 };
 
-export const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5, share: 0.25 } as const;
+const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5, share: 0.25 } as const;
 
 /**
  * A table whose rows expire: its primary key, the condition a row past use meets, and the indexed

@@ -17,6 +17,7 @@ import { createProtocolFastPath } from "@/lib/cli/protocol-fast-path";
 import { pruneExpiredRows } from "@/lib/housekeeping/prune-expired-rows";
 import { insertSystemLogRows } from "@/lib/system-log/insert-system-log-rows";
 import { systemLogRow } from "@/lib/system-log/write-system-log";
+import { createOidcApp } from "../storage/measure-token-storage";
 import { createAdminFixture } from "../support/admin-fixture";
 import type { TestProvider } from "../support/test-databases";
 
@@ -41,22 +42,13 @@ async function serve(provider: TestProvider): Promise<void> {
   const f = await createAdminFixture(provider);
   const scope = await f.api("POST", "/api/v1/authorizationServers/default/scopes", { name: "bench", description: "Benchmark scope", default: true, metadataPublish: "ALL_CLIENTS" });
   if (scope.status !== 201) throw new Error(`creating the scope failed: ${scope.text}`);
-  const app = await f.api("POST", "/api/v1/apps", {
-    name: "oidc_client",
-    label: "Benchmark service",
-    signOnMode: "OPENID_CONNECT",
-    credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } },
-    settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] } },
-  });
-  if (app.status !== 200) throw new Error(`creating the app failed: ${app.text}`);
+  const { clientId, basic } = await createOidcApp(f, "Benchmark service", { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] });
   const fastPath = createProtocolFastPath(getAppContext);
   const server = createServer((request, response) => {
     if (!fastPath(request, response)) response.writeHead(404).end();
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { client_id: clientId, client_secret: clientSecret } = app.body.credentials.oauthClient;
-  const basic = Buffer.from(`${clientId}:${clientSecret}`).toString("base64");
   const port = (server.address() as AddressInfo).port;
   const probe = await fetch(`http://127.0.0.1:${port}/oauth2/default/v1/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Authorization: `Basic ${basic}` }, body: "grant_type=client_credentials" });
   if (probe.status !== 200) throw new Error(`client_credentials failed: ${probe.status} ${await probe.text()}`);

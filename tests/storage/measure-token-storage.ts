@@ -61,11 +61,12 @@ async function token(f: AdminFixture, basic: string, body: Record<string, string
   return json;
 }
 
-async function oidcApp(f: AdminFixture, label: string, settings: Record<string, unknown>): Promise<{ appId: string; basic: string }> {
+/** Creates an OIDC app through the Apps API; `basic` is its client_secret_basic credential. */
+export async function createOidcApp(f: AdminFixture, label: string, settings: Record<string, unknown>): Promise<{ appId: string; clientId: string; basic: string }> {
   const res = await f.api("POST", "/api/v1/apps", { name: "oidc_client", label, signOnMode: "OPENID_CONNECT", credentials: { oauthClient: {} }, settings: { oauthClient: settings } });
   if (res.status !== 200) throw new Error(`creating ${label} failed: ${res.text}`);
   const { client_id: clientId, client_secret: clientSecret } = res.body.credentials.oauthClient;
-  return { appId: res.body.id, basic: Buffer.from(`${clientId}:${clientSecret}`).toString("base64") };
+  return { appId: res.body.id, clientId, basic: Buffer.from(`${clientId}:${clientSecret}`).toString("base64") };
 }
 
 /**
@@ -79,8 +80,8 @@ export async function measureTokenStorage(provider: TestProvider, { tokens = 100
   try {
     const scope = await f.api("POST", "/api/v1/authorizationServers/default/scopes", { name: "api:read", description: "Read", default: true, metadataPublish: "ALL_CLIENTS" });
     if (scope.status !== 201) throw new Error(`creating the scope failed: ${scope.text}`);
-    const service = await oidcApp(f, "Billing Service", { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] });
-    const web = await oidcApp(f, "Customer Portal", { application_type: "web", redirect_uris: ["https://portal.example.com/callback"], grant_types: ["authorization_code", "password", "refresh_token"] });
+    const service = await createOidcApp(f, "Billing Service", { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] });
+    const web = await createOidcApp(f, "Customer Portal", { application_type: "web", redirect_uris: ["https://portal.example.com/callback"], grant_types: ["authorization_code", "password", "refresh_token"] });
     const user = await f.api("POST", "/api/v1/users?activate=true", {
       profile: { firstName: "Alice", lastName: "Example", email: "alice@example.com", login: "alice@example.com" },
       credentials: { password: { value: "Correct-Horse-Battery-9" } },
