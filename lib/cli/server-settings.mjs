@@ -25,7 +25,7 @@ export function readWholeNumber(env, name, fallback, { min, max, unit = "" }) {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new Error(`Invalid configuration: ${name} must be a whole number${unit} from ${min} to ${max} (got "${raw}").`);
+    throw configError(`Invalid configuration: ${name} must be a whole number${unit} from ${min} to ${max} (got "${raw}").`);
   }
   return Number(raw);
 }
@@ -39,7 +39,7 @@ export function parsePort(env) {
   const raw = env.PORT?.trim();
   if (!raw) return 3000;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 65535) {
-    throw new Error(`Invalid configuration: PORT must be a port number from 1 to 65535 (got "${raw}").`);
+    throw configError(`Invalid configuration: PORT must be a port number from 1 to 65535 (got "${raw}").`);
   }
   return Number(raw);
 }
@@ -58,7 +58,16 @@ export function parseServerTimeouts(env) {
   const headersTimeoutMs = readWholeNumber(env, "SERVER_HEADERS_TIMEOUT_MS", 10_000, { min: 1_000, max: 600_000, unit: ms });
   const requestTimeoutMs = readWholeNumber(env, "SERVER_REQUEST_TIMEOUT_MS", Math.max(30_000, headersTimeoutMs), { min: 1_000, max: 3_600_000, unit: ms });
   if (requestTimeoutMs < headersTimeoutMs) {
-    throw new Error(`Invalid configuration: SERVER_REQUEST_TIMEOUT_MS must not be shorter than SERVER_HEADERS_TIMEOUT_MS (got ${requestTimeoutMs} < ${headersTimeoutMs}).`);
+    throw configError(`Invalid configuration: SERVER_REQUEST_TIMEOUT_MS must not be shorter than SERVER_HEADERS_TIMEOUT_MS (got ${requestTimeoutMs} < ${headersTimeoutMs}).`);
   }
   return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS, checkIntervalMs: CHECK_INTERVAL_MS };
+}
+
+/**
+ * An invalid setting, named like lib/config's ConfigError so that start-up prints its message alone
+ * (lib/cli/startup-failure.mjs).
+ * @param {string} message
+ */
+function configError(message) {
+  return Object.assign(new Error(message), { name: "ConfigError" });
 }

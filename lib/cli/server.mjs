@@ -10,7 +10,6 @@
 // migration, no first-run bootstrap, no credentials printed); until the start-up hook is done,
 // requests get 503. Every start-up failure is one line and exit status 1 (lib/cli/startup-failure.mjs).
 import { createServer } from "node:http";
-import next from "next";
 import responseHeaders from "../http/response-headers.js";
 import { createGracefulShutdown, parseShutdownSettings } from "./graceful-shutdown.mjs";
 import { rejectMalformedRequest } from "./reject-malformed-request.mjs";
@@ -73,6 +72,7 @@ try {
   // this server takes requests, never when start-up fails after the bootstrap.
   let firstRunBanner = null;
   globalThis.__idpAnnounceFirstRun = (banner) => (firstRunBanner = banner);
+  const { default: next } = await import("next"); // after the port is bound: a busy port fails in milliseconds
   const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   await app.prepare();
   // instrumentation.ts (configuration, migrations, first-run bootstrap) runs inside prepare(); it
