@@ -243,8 +243,8 @@ describe.each(targets)("kill -9 under mixed admin and token load on $provider", 
       { name: "after the kill", from: killedAt, to: Date.now() + 1 },
     ]);
     expect(admins.answered.length).toBeGreaterThanOrEqual(20);
-    // Before the kill nothing but 2xx: the load itself is valid.
-    expect(admins.records.filter((r) => r.at < killedAt && r.status !== 0 && (r.status < 200 || r.status >= 300))).toEqual([]);
+    // Before the kill no refusal but an overloaded database's 503: the load itself is valid.
+    expect(admins.records.filter((r) => r.at < killedAt && r.status >= 300 && r.status !== 503)).toEqual([]);
 
     await server.start(); // the same port, database and environment
 
@@ -289,8 +289,12 @@ describe.each(targets)("kill -9 under mixed admin and token load on $provider", 
 
     // Every change of the load that is in the database has its audit event, answered or not.
     const unaudited: string[] = [];
+    let found = 0;
     const check = async (sql: string, eventType: string, message?: (row: Row) => string) => {
-      for (const row of await query(sql)) if (!has(eventType, String(row.id), message?.(row))) unaudited.push(`${eventType} ${String(row.id)}`);
+      for (const row of await query(sql)) {
+        found += 1;
+        if (!has(eventType, String(row.id), message?.(row))) unaudited.push(`${eventType} ${String(row.id)}`);
+      }
     };
     await check(`SELECT "id" FROM "Group" WHERE "name" LIKE 'crash-g-%'`, "group.lifecycle.create");
     await check(`SELECT "id", "name" FROM "Group" WHERE "name" LIKE 'crash-g-%-renamed'`, "group.profile.update", (row) => `Update Okta group ${String(row.name)}`);
@@ -306,6 +310,6 @@ describe.each(targets)("kill -9 under mixed admin and token load on $provider", 
     expect(tokens.records.filter((r) => r.at < killedAt && r.status === 200).length).toBeGreaterThan(0);
     const after = await startLoad({ origins: [server.origin], targets: [grant], concurrency: 1, durationMs: 5_000, maxRequests: 3 }).done;
     expect(after.map((r) => r.status)).toEqual([200, 200, 200]);
-    console.log(`crash on ${provider}: ${admins.answered.length} admin requests answered 2xx before the kill, ${events.length} audit events checked, all present`);
+    console.log(`crash on ${provider}: ${admins.answered.length} admin requests answered 2xx before the kill, ${found} changes of the load in the database, each with its audit event`);
   });
 });
