@@ -16,12 +16,14 @@ export type PruneOptions = {
   share?: number;
   /** Monotonic milliseconds (performance.now), for the budget. */
   clock?: () => number;
+  /** Aborted (shutdown): no new batch starts. */
+  signal?: AbortSignal;
 };
 
 export type PruneReport = {
   /** rows deleted per table */
   deleted: Record<string, number>;
-  /** false: the budget ran out before every expired row was gone */
+  /** false: the budget ran out (or the run was aborted) before every expired row was gone */
   complete: boolean;
   batches: number;
 };
@@ -69,8 +71,8 @@ function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number
  * Never stalls traffic: rows go in batches of `batchSize`, each one DELETE by primary key (on SQLite
  * a write transaction of a few milliseconds, the only writer lock it takes), with a pause after each
  * in which queued requests run, long enough that deleting takes at most `share` of the time; after
- * `budgetMs` no new batch starts and the report says the run was incomplete (the scheduler comes
- * back sooner). Each DELETE counts only what it removed, so runs on several instances at once are
+ * `budgetMs`, or once `signal` is aborted, no new batch starts and the report says the run was
+ * incomplete (the scheduler comes back sooner). Each DELETE counts only what it removed, so runs on several instances at once are
  * safe and their counts add up to the rows deleted.
  */
 export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions = {}): Promise<PruneReport> {
@@ -85,7 +87,7 @@ export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions 
     report.deleted[prunable.name] = deleted;
     for (;;) {
       const batchStarted = clock();
-      if (batchStarted - started >= budgetMs) return { ...report, complete: false };
+      if (batchStarted - started >= budgetMs || options.signal?.aborted) return { ...report, complete: false };
       const count = await deleteBatch(db, prunable, cutoffs, batchSize);
       if (count === 0) break;
       deleted += count;

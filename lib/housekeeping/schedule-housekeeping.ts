@@ -8,18 +8,19 @@ const CONTINUE_MS = 60_000;
 /**
  * Runs pruneExpiredRows soon after start and then hourly, inside the server process (no external
  * cron); a run cut short by its time budget continues a minute later. The timers do not keep the
- * process alive; a failed run is logged and retried next hour.
+ * process alive; a failed run is logged and retried next hour. The returned stop (graceful
+ * shutdown) also ends a run in progress after its current batch.
  */
 export function scheduleHousekeeping(db: Db, now: () => Date = () => new Date()): () => void {
   let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  const stopped = new AbortController();
   const later = (ms: number) => {
-    if (stopped) return;
+    if (stopped.signal.aborted) return;
     timer = setTimeout(run, ms);
     timer.unref();
   };
   const run = () => {
-    pruneExpiredRows(db, now()).then(
+    pruneExpiredRows(db, now(), { signal: stopped.signal }).then(
       (report) => later(report.complete ? HOUR_MS : CONTINUE_MS),
       (error: unknown) => {
         console.error(`[housekeeping] prune failed: ${(error as Error).message}`);
@@ -29,7 +30,7 @@ export function scheduleHousekeeping(db: Db, now: () => Date = () => new Date())
   };
   later(CONTINUE_MS);
   return () => {
-    stopped = true;
+    stopped.abort();
     clearTimeout(timer);
   };
 }

@@ -124,6 +124,15 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     expect(await f.db.systemLogEvent.count({ where: { eventType: "budget.expired" } })).toBe(0);
   });
 
+  it("starts no batch once its signal is aborted (shutdown)", async () => {
+    const now = new Date("2027-01-15T00:00:00.000Z");
+    await pruneExpiredRows(f.db, now);
+    await logEvents("aborted.expired", 10, new Date(now.getTime() - 100 * DAY));
+    const report = await pruneExpiredRows(f.db, now, { signal: AbortSignal.abort() });
+    expect(report).toMatchObject({ complete: false, batches: 0 });
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "aborted.expired" } })).toBe(10);
+  });
+
   it("runs on two instances at once without error, and together they delete each row once", async () => {
     const now = new Date("2027-03-01T00:00:00.000Z");
     await pruneExpiredRows(f.db, now);
