@@ -27,3 +27,21 @@ test("an unknown page answers 404 with a way back", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+test("an unknown management API path answers Okta's JSON 404 through Next.js's own routing, not an HTML page", async ({ request }) => {
+  for (const [method, path] of [
+    ["GET", "/api/v1/nope"],
+    ["GET", "/api/v1/users/00u0000000000000000/nope"],
+    ["DELETE", "/api/v1/authorizationServers/default/nope/deeper"],
+  ] as const) {
+    const response = await request.fetch(path, { method });
+    expect(response.status(), `${method} ${path}`).toBe(404);
+    expect(response.headers()["content-type"]).toBe("application/json");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(await response.json()).toMatchObject({ errorCode: "E0000022", errorSummary: "The endpoint does not support the provided HTTP method", errorCauses: [] });
+  }
+  // A real endpoint is not shadowed by the catch-all: without a token it is the API's 401.
+  const users = await request.get("/api/v1/users");
+  expect(users.status()).toBe(401);
+  expect((await users.json()).errorCode).toBe("E0000011");
+});
