@@ -21,9 +21,13 @@ export function readHostedForm(request: Pick<PlainRequest, "headers" | "body">):
 
 /**
  * A form post that says where it comes from must come from this server (defence in depth beside
- * the CSRF token; RFC 6454 Origin). Browsers send Origin on every POST; its absence is tolerated.
+ * the CSRF token): `Origin` (RFC 6454) equal to ORG_URL's origin; a browser that leaves Origin out
+ * still sends Fetch Metadata, and then `Sec-Fetch-Site` must be `same-origin`. A request with
+ * neither (not a current browser, so not a cross-site forgery) is tolerated.
  */
 export function isSameOriginPost(request: Pick<PlainRequest, "headers">, orgUrl: string): boolean {
   const origin = request.headers.get("origin");
-  return origin === null || origin === new URL(orgUrl).origin;
+  if (origin !== null) return origin === new URL(orgUrl).origin;
+  const site = request.headers.get("sec-fetch-site");
+  return site === null || site === "same-origin";
 }

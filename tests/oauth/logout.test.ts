@@ -24,9 +24,9 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
     expect(res.status, res.text).toBe(200);
     return res.body.id_token as string;
   };
-  const logout = (params: Record<string, string> | string, options: { method?: "GET" | "POST"; cookie?: string | null; path?: string } = {}) => {
+  const logout = (params: Record<string, string> | string, options: { method?: "GET" | "POST"; cookie?: string | null; path?: string; headers?: Record<string, string> } = {}) => {
     const query = typeof params === "string" ? params : new URLSearchParams(params).toString();
-    const headers: Record<string, string> = options.cookie === null ? {} : { Cookie: `sid=${options.cookie ?? cookie}` };
+    const headers: Record<string, string> = { ...(options.cookie === null ? {} : { Cookie: `sid=${options.cookie ?? cookie}` }), ...options.headers };
     if (options.method === "POST") {
       return s.call("POST", options.path ?? LOGOUT, { body: query, headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" } });
     }
@@ -45,8 +45,31 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
     expect(res.text).toContain("<h1>You have been signed out</h1>");
     expect(res.text).not.toMatch(/<script|https?:\/\/(?!web\.example)/);
   };
-  const expectErrorPage = (res: ApiResult, message: string) => {
-    expect(res.status).toBe(400);
+  /** The "Sign out?" page: nothing ends, nothing is cleared; its form's hidden fields are returned. */
+  const expectConfirmationPage = (res: ApiResult): Record<string, string> => {
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("location")).toBeNull();
+    expect(res.headers.get("content-security-policy")).toBe(CSP);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    // a same-origin policy, else browsers post the form with `Origin: null`
+    expect(res.headers.get("referrer-policy")).toBe("same-origin");
+    expect(res.text).toContain('<meta name="referrer" content="same-origin">');
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(res.text).toContain("<h1>Sign out?</h1>");
+    expect(res.text).toContain(`<form method="post" action="${ORG_URL}${LOGOUT}" aria-label="Sign out?">`);
+    expect(res.text).toContain('<button type="submit" autofocus>Sign out</button>');
+    expect(res.text).not.toContain("<script");
+    const fields: Record<string, string> = {};
+    for (const [, name, value] of res.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[name!] = value!.replace(/&amp;/g, "&");
+    expect(fields.csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    return fields;
+  };
+  const cancelHref = (res: ApiResult) => /<a href="([^"]+)">Cancel, stay signed in<\/a>/.exec(res.text)?.[1]?.replace(/&amp;/g, "&");
+  const confirm = (fields: Record<string, string>, headers: Record<string, string> = { Origin: ORG_URL }, sid = cookie) => logout(fields, { method: "POST", headers, cookie: sid });
+  const expectErrorPage = (res: ApiResult, message: string, status = 400) => {
+    expect(res.status).toBe(status);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("location")).toBeNull();
     expect(res.headers.get("content-security-policy")).toBe(CSP);
@@ -90,6 +113,7 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
       authServerId: "default",
       clientId: web.clientId,
       idTokenSubjectMatches: true,
+      confirmedByUser: false,
       postLogoutRedirectUri: SIGNED_OUT_URI,
     });
   });
@@ -125,20 +149,96 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
     expect(await s.events("user.session.end", mark)).toEqual([]);
   });
 
-  it("a hint of another user: the browser's session ends anyway (a sign-out never leaves it signed in)", async () => {
+  it("a hint of another user: the user is asked (OIDC RP-Initiated Logout 2), confirming ends the session and then redirects", async () => {
+    const hint = await idToken(bob);
+    const asked = await logout({ id_token_hint: hint, post_logout_redirect_uri: SIGNED_OUT_URI, state: "s&1" });
+    const fields = expectConfirmationPage(asked);
+    expect(asked.text).toContain("a different user than the one signed in here");
+    expect(fields).toEqual({ csrf: fields.csrf, id_token_hint: hint, post_logout_redirect_uri: SIGNED_OUT_URI, state: "s&1" });
+    expect(cancelHref(asked)).toBe(`${SIGNED_OUT_URI}?state=s%261`);
+    expect(await sessionRevoked(cookie)).toBeNull();
+
     const mark = await s.mark();
-    const res = await logout({ id_token_hint: await idToken(bob), post_logout_redirect_uri: SIGNED_OUT_URI });
+    const res = await confirm(fields);
     expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`${SIGNED_OUT_URI}?state=s%261`);
+    expect(res.headers.get("set-cookie")).toBe(CLEAR);
     expect(await sessionRevoked(cookie)).not.toBeNull();
     const [event] = await s.events("user.session.end", mark);
-    expect((event!.debugContext as { debugData: Record<string, unknown> }).debugData).toMatchObject({ idTokenSubjectMatches: false });
+    expect((event!.debugContext as { debugData: Record<string, unknown> }).debugData).toMatchObject({ idTokenSubjectMatches: false, confirmedByUser: true, clientId: web.clientId });
+  });
+
+  describe("without a valid hint of the session's user: the session stays until the user confirms", () => {
+    it("no parameters (GET or POST): the confirmation page, the session untouched, Cancel goes home", async () => {
+      for (const res of [await logout({}), await logout({}, { method: "POST", headers: { Origin: ORG_URL } })]) {
+        const fields = expectConfirmationPage(res);
+        expect(Object.keys(fields)).toEqual(["csrf"]);
+        expect(cancelHref(res)).toBe(`${ORG_URL}/`);
+      }
+      expect(await sessionRevoked(cookie)).toBeNull();
+    });
+
+    it("confirming with the session's token from our own page ends it: the signed-out page", async () => {
+      const fields = expectConfirmationPage(await logout({}));
+      const mark = await s.mark();
+      expectSignedOutPage(await confirm(fields));
+      expect(await sessionRevoked(cookie)).toEqual(s.f.clock.now);
+      const [event, ...more] = await s.events("user.session.end", mark);
+      expect(more).toEqual([]);
+      expect((event!.debugContext as { debugData: Record<string, unknown> }).debugData).toEqual({
+        via: "oidc_logout",
+        authServerId: "default",
+        clientId: null,
+        idTokenSubjectMatches: null,
+        confirmedByUser: true,
+        postLogoutRedirectUri: null,
+      });
+    });
+
+    it("a browser that sends Sec-Fetch-Site: same-origin instead of Origin may confirm", async () => {
+      const fields = expectConfirmationPage(await logout({}));
+      expectSignedOutPage(await confirm(fields, { "Sec-Fetch-Site": "same-origin" }));
+      expect(await sessionRevoked(cookie)).not.toBeNull();
+    });
+
+    it.each<[string, (fields: Record<string, string>, other: string) => Record<string, string>, Record<string, string>]>([
+      ["a forged token", (f) => ({ ...f, csrf: `${f.csrf!.slice(0, -2)}AA` }), { Origin: ORG_URL }],
+      ["another session's token", (f, other) => ({ ...f, csrf: other }), { Origin: ORG_URL }],
+      ["a cross-origin POST with the right token", (f) => f, { Origin: "https://evil.example.com" }],
+      ["an opaque (null) Origin with the right token", (f) => f, { Origin: "null" }],
+      ["a cross-site POST without Origin", (f) => f, { "Sec-Fetch-Site": "cross-site" }],
+    ])("%s: refused (403), the session untouched", async (_name, change, headers) => {
+      const fields = expectConfirmationPage(await logout({}));
+      const otherSession = await s.signIn(bob);
+      const other = expectConfirmationPage(await logout({}, { cookie: otherSession })).csrf!;
+      expect(other).not.toBe(fields.csrf);
+      const mark = await s.mark();
+      const res = await confirm(change(fields, other), headers);
+      expectErrorPage(res, "This sign-out was not confirmed on this browser&#39;s own page", 403);
+      expect(res.text).toContain("<h1>Sign-out not confirmed</h1>");
+      expect(await sessionRevoked(cookie)).toBeNull();
+      expect(await sessionRevoked(otherSession)).toBeNull();
+      expect(await s.events("user.session.end", mark)).toEqual([]);
+    });
+
+    it("a POST without the token field, or with an empty one (RFC 6749 3.1: as if omitted), is a request without a hint: the page again", async () => {
+      expectConfirmationPage(await logout({ state: "x" }, { method: "POST", headers: { Origin: ORG_URL } }));
+      expectConfirmationPage(await logout({ csrf: "" }, { method: "POST", headers: { Origin: ORG_URL } }));
+      expect(await sessionRevoked(cookie)).toBeNull();
+    });
+
+    it("a token of a session that has since ended confirms nothing", async () => {
+      const fields = expectConfirmationPage(await logout({}));
+      expectSignedOutPage(await confirm(fields));
+      const again = await s.signIn(alice);
+      expectErrorPage(await confirm(fields, { Origin: ORG_URL }, again), "This sign-out was not confirmed", 403);
+      expect(await sessionRevoked(again)).toBeNull();
+    });
   });
 
   describe("no redirect", () => {
-    it("no parameters: the signed-out page, the session ends", async () => {
-      const res = await logout({});
-      expectSignedOutPage(res);
-      expect(await sessionRevoked(cookie)).not.toBeNull();
+    it("no session and no parameters: the signed-out page (nothing to end)", async () => {
+      expectSignedOutPage(await logout({}, { cookie: null }));
     });
 
     it("an unregistered post_logout_redirect_uri (even a prefix or a near miss): the signed-out page", async () => {
@@ -150,9 +250,13 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
       expect(await sessionRevoked(cookie)).not.toBeNull();
     });
 
-    it("a post_logout_redirect_uri without a hint: the signed-out page, never a redirect", async () => {
-      const res = await logout({ post_logout_redirect_uri: SIGNED_OUT_URI, state: "s" });
-      expectSignedOutPage(res);
+    it("a post_logout_redirect_uri without a hint: never a redirect; asked, then the signed-out page", async () => {
+      const asked = await logout({ post_logout_redirect_uri: SIGNED_OUT_URI, state: "s" });
+      const fields = expectConfirmationPage(asked);
+      expect(Object.keys(fields)).toEqual(["csrf"]);
+      expect(cancelHref(asked)).toBe(`${ORG_URL}/`);
+      expect(await sessionRevoked(cookie)).toBeNull();
+      expectSignedOutPage(await confirm({ ...fields, post_logout_redirect_uri: SIGNED_OUT_URI, state: "s" }));
       expect(await sessionRevoked(cookie)).not.toBeNull();
     });
 
@@ -164,10 +268,9 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
       expectSignedOutPage(await logout({ id_token_hint: hint, post_logout_redirect_uri: "https://o.example.com/out" }));
     });
 
-    it("an invalid hint alone: the signed-out page, the session ends", async () => {
-      const res = await logout({ id_token_hint: "not-a-jwt" });
-      expectSignedOutPage(res);
-      expect(await sessionRevoked(cookie)).not.toBeNull();
+    it("an invalid hint alone: the confirmation page, the session untouched", async () => {
+      expectConfirmationPage(await logout({ id_token_hint: "not-a-jwt" }));
+      expect(await sessionRevoked(cookie)).toBeNull();
     });
   });
 

@@ -1,60 +1,72 @@
 import type { AppContext } from "../../app-context";
 import { loadActiveClient } from "../../apps/load-active-client";
 import { matchRedirectUri } from "../../apps/match-redirect-uri";
+import type { HostedResponse } from "../../hosted/hosted-response";
+import { isSameOriginPost } from "../../hosted/read-hosted-form";
+import type { PlainRequest } from "../../http/plain-http";
 import { endSession } from "../../sessions/end-session";
 import { readSession } from "../../sessions/read-session";
+import type { SessionInfo } from "../../sessions/types";
 import { clearSessionCookie, readSessionCookie } from "../../sessions/session-cookie";
+import { serverNotFound } from "../authorize/authorize-endpoint";
 import { buildIssuer } from "../discovery/build-issuer";
-import { notFound, OAuthError } from "../errors/oauth-error";
-import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
+import { OAuthError } from "../errors/oauth-error";
 import { parseFormBody, parseParams } from "../http/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
-import { appendState } from "./append-state";
 import { renderMessagePage } from "../../hosted/render-message-page";
+import { appendState } from "./append-state";
+import { checkLogoutConfirmToken, LOGOUT_CONFIRM_FIELD, logoutConfirmationPage, logoutConfirmToken } from "./logout-confirmation";
 import { verifyIdTokenHint } from "./verify-id-token-hint";
 
 export const LOGOUT_MESSAGES = {
   invalidHint: "The sign-out request is not valid: its ID token (id_token_hint) was not issued by this authorization server.",
+  notConfirmed: "This sign-out was not confirmed on this browser's own page, so you are still signed in. Go back to the application and sign out again.",
 } as const;
 
 /**
- * GET|POST /oauth2/:authServerId/v1/logout (spec: "Logout Request"; OIDC RP-Initiated Logout 1.0),
- * what okta-auth-js signOut navigates to (SDK contract 1: "end the session with no prompt and
- * redirect with state appended"):
- * 1. an unknown or INACTIVE server: 404, as every protocol endpoint;
+ * GET|POST /oauth2/:authServerId/v1/logout (spec: "Logout Request": `id_token_hint` is required,
+ * "a valid ID token with a subject matching the current session"; OIDC RP-Initiated Logout 1.0),
+ * what okta-auth-js signOut and oidc-middleware's logout navigate to (SDK contract 1 and 4: "end
+ * the session with no prompt and redirect with state appended"):
+ * 1. an unknown or INACTIVE server: 404 JSON, as /authorize;
  * 2. parameters from the query (GET) or the form body (POST); a repeated one, or a POST that is not
  *    a form: a 400 error page, nothing changed;
  * 3. `id_token_hint`: an ID token of this server, signed with any of its published keys, `iss`
  *    exact; an expired one is accepted (verifyIdTokenHint). An invalid hint together with a
  *    `post_logout_redirect_uri`: a 400 error page, nothing changed (never a redirect);
- * 4. the browser's SSO session (cookie `sid`), if any, ends (user.session.end, with the server, the
- *    client and whether the hint's subject was the session's user) and the cookie is cleared. The
- *    session ends even when the hint names another user: a sign-out must never leave the browser
- *    signed in;
- * 5. `post_logout_redirect_uri` is followed (302, `state` appended as a query parameter) only with
- *    a valid hint and when it is exactly one of the post_logout_redirect_uris registered by the
- *    hint's app (its `aud`), which must be ACTIVE; otherwise the "You have been signed out" page.
- *    There is no open redirect.
+ * 4. `post_logout_redirect_uri` is followed (302, `state` appended) only with a valid hint and when
+ *    it is exactly one of the post_logout_redirect_uris registered by the hint's app (its `aud`),
+ *    which must be ACTIVE; otherwise the "You have been signed out" page. No open redirect;
+ * 5. the browser's SSO session (cookie `sid`) ends at once only when the hint is valid and its
+ *    subject is the session's user (that request comes from an app the user signed in to). Without
+ *    such a hint (none, invalid, or another user's: section 2 "the OP SHOULD ask the End-User whether
+ *    to log out"), the session is untouched and the user is asked: the "Sign out?" page, whose
+ *    same-origin form posts the parameters back with a token bound to the session
+ *    (logoutConfirmToken). That POST ends the session only with the session's token and a
+ *    same-origin Origin; anything else is a 403 page and the session stays. Either way the
+ *    session's end is logged (user.session.end), the cookie cleared, and step 4 decides where to.
+ * Without a session there is nothing to end: the cookie is cleared and step 4 answers.
  */
-export async function logoutEndpoint(app: AppContext, request: OAuthRequest): Promise<OAuthResponse> {
+export async function logoutEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
-  if (!snapshot) throw notFound("The authorization server was not found or is not active.");
+  if (!snapshot) return serverNotFound();
 
   let params: Map<string, string>;
   try {
     params = request.method === "POST" ? parseFormBody(request) : parseParams(request.url.searchParams);
   } catch (error) {
-    if (error instanceof OAuthError) return errorPage(error.description);
+    if (error instanceof OAuthError) return errorPage(400, error.description);
     throw error;
   }
   const hint = params.get("id_token_hint");
   const redirectUri = params.get("post_logout_redirect_uri");
   const state = params.get("state");
+  const confirmation = request.method === "POST" ? params.get(LOGOUT_CONFIRM_FIELD) : undefined;
 
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
   const idToken = hint ? await verifyIdTokenHint({ db: app.db, secretsKey: app.secretsKey, snapshot, issuer }, hint, now) : null;
-  if (hint && !idToken && redirectUri) return errorPage(LOGOUT_MESSAGES.invalidHint);
+  if (hint && !idToken && redirectUri) return errorPage(400, LOGOUT_MESSAGES.invalidHint);
 
   let target: string | null = null;
   if (idToken && redirectUri) {
@@ -63,18 +75,21 @@ export async function logoutEndpoint(app: AppContext, request: OAuthRequest): Pr
   }
 
   const session = await readSession(app.db, readSessionCookie(request.headers.get("cookie")), now);
-  if (session) {
-    await endSession(app.db, session.id, now, {
-      client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
-      debug: {
-        via: "oidc_logout",
-        authServerId: snapshot.id,
-        clientId: idToken?.clientId ?? null,
-        idTokenSubjectMatches: idToken ? idToken.userId === session.userId : null,
-        postLogoutRedirectUri: target,
-      },
+  const hintMatches = Boolean(session && idToken && idToken.userId === session.userId);
+  if (session && confirmation !== undefined) {
+    const confirmed = isSameOriginPost(request, app.orgUrl) && checkLogoutConfirmToken(app.secretsKey, session.id, confirmation);
+    if (!confirmed) return errorPage(403, LOGOUT_MESSAGES.notConfirmed, "Sign-out not confirmed");
+  } else if (session && !hintMatches) {
+    const fields: Record<string, string> = { [LOGOUT_CONFIRM_FIELD]: logoutConfirmToken(app.secretsKey, session.id) };
+    if (target) Object.assign(fields, { id_token_hint: hint!, post_logout_redirect_uri: target }, state ? { state } : {});
+    return logoutConfirmationPage({
+      action: `${issuer}/v1/logout`,
+      fields,
+      cancelHref: target ? appendState(target, state) : `${app.orgUrl}/`,
+      otherUser: idToken !== null,
     });
   }
+  if (session) await end(app, request, session, { authServerId: snapshot.id, clientId: idToken?.clientId ?? null, hintMatches: idToken ? hintMatches : null, confirmed: confirmation !== undefined, target }, now);
 
   const clear = { "Set-Cookie": clearSessionCookie({ orgUrl: app.orgUrl }) };
   if (target) {
@@ -84,6 +99,26 @@ export async function logoutEndpoint(app: AppContext, request: OAuthRequest): Pr
   return { ...page, headers: { ...page.headers, ...clear } };
 }
 
-function errorPage(message: string): OAuthResponse {
-  return renderMessagePage({ status: 400, title: "Sign-out failed", message });
+function end(
+  app: AppContext,
+  request: PlainRequest,
+  session: SessionInfo,
+  why: { authServerId: string; clientId: string | null; hintMatches: boolean | null; confirmed: boolean; target: string | null },
+  now: Date,
+): Promise<void> {
+  return endSession(app.db, session.id, now, {
+    client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
+    debug: {
+      via: "oidc_logout",
+      authServerId: why.authServerId,
+      clientId: why.clientId,
+      idTokenSubjectMatches: why.hintMatches,
+      confirmedByUser: why.confirmed,
+      postLogoutRedirectUri: why.target,
+    },
+  });
+}
+
+function errorPage(status: 400 | 403, message: string, title = "Sign-out failed"): HostedResponse {
+  return renderMessagePage({ status, title, message });
 }

@@ -1,4 +1,5 @@
-import { oauthRoutes } from "@/app/_http/oauth-routes";
+import { hostedRoutes } from "@/app/_http/hosted-routes";
 import { logoutEndpoint } from "@/lib/oauth/logout/logout-endpoint";
 
-export const { GET, POST } = oauthRoutes({ GET: logoutEndpoint, POST: logoutEndpoint });
+// A browser navigation: the hosted pipeline (HTML 503 page when the database is unavailable).
+export const { GET, POST } = hostedRoutes({ GET: logoutEndpoint, POST: logoutEndpoint });

@@ -1,0 +1,39 @@
+import type { PlainResponse } from "../../http/plain-http";
+import { checkFormToken, formToken } from "../../hosted/form-token";
+import { renderMessagePage } from "../../hosted/render-message-page";
+
+const PURPOSE = "logout-confirm";
+/** The confirmation form's token field. */
+export const LOGOUT_CONFIRM_FIELD = "csrf";
+
+/**
+ * The token of the logout confirmation form: bound to the browser's session (HMAC of its id under
+ * a key derived from APP_SECRET), so a token seen in another browser, made for another session or
+ * made up never confirms this one's sign-out.
+ */
+export function logoutConfirmToken(secretsKey: Buffer, sessionId: string): string {
+  return formToken(secretsKey, PURPOSE, [sessionId]);
+}
+
+export function checkLogoutConfirmToken(secretsKey: Buffer, sessionId: string, token: string | null | undefined): boolean {
+  return checkFormToken(secretsKey, PURPOSE, [sessionId], token);
+}
+
+/**
+ * "Sign out?": the page /v1/logout shows instead of ending a session on a request that cannot
+ * prove it comes from the session's user (no valid id_token_hint, or one for another user). One
+ * primary button posting the request's parameters and the session's token back to the endpoint
+ * (a same-origin form, no script), and a Cancel link (the app's validated post-logout URI, else
+ * the org's home). 200, not framed, not cached (renderMessagePage).
+ */
+export function logoutConfirmationPage(input: { action: string; fields: Record<string, string>; cancelHref: string; otherUser: boolean }): PlainResponse {
+  return renderMessagePage({
+    status: 200,
+    title: "Sign out?",
+    message: input.otherUser
+      ? "The application asked to sign out a different user than the one signed in here. Do you want to sign out of this browser's session?"
+      : "An application asked to sign you out. Do you want to sign out?",
+    form: { action: input.action, fields: input.fields, submit: "Sign out" },
+    link: { href: input.cancelHref, label: "Cancel, stay signed in" },
+  });
+}
