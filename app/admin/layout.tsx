@@ -7,11 +7,12 @@ import { AdminNav } from "./_components/mobile-nav";
 import { NoticeProvider } from "./_components/notice";
 import { buttonClass } from "./_components/ui";
 import { checkAdmin, SIGN_IN_PATH } from "./_lib/admin-request";
+import { orUnavailable } from "../_hosted/or-unavailable";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Identity Provider" }, robots: { index: false } };
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const check = await checkAdmin();
+  const check = await orUnavailable("/admin", {}, checkAdmin);
   if (!check.ok && check.reason === "signin") redirect(SIGN_IN_PATH);
   if (!check.ok) return <Forbidden />;
   const { admin } = check;

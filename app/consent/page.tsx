@@ -5,6 +5,7 @@ import { getAppContext } from "@/lib/app-context";
 import { loadConsentView } from "@/lib/hosted/load-consent-view";
 import { HostedCard } from "../_hosted/hosted-card";
 import { HostedNotice } from "../_hosted/hosted-notice";
+import { orUnavailable } from "../_hosted/or-unavailable";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,8 @@ const BUTTON = "flex-1 rounded-md px-4 py-2 font-medium focus-visible:outline-3 
 export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const app = getAppContext();
-  const view = await loadConsentView(app.db, { requestId: searchParam(query, "request"), cookieHeader: (await headers()).get("cookie"), now: app.now() });
+  const cookieHeader = (await headers()).get("cookie");
+  const view = await orUnavailable("/consent", query, () => loadConsentView(app.db, { requestId: searchParam(query, "request"), cookieHeader, now: app.now() }));
   if (!view.ok) {
     if (view.reason === "signin" && view.requestId) redirect(`/signin?request=${encodeURIComponent(view.requestId)}`);
     return <HostedNotice reason={view.reason === "csrf" ? "csrf" : "expired"} />;

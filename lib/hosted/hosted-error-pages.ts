@@ -18,12 +18,16 @@ export const hostedErrorPages = {
       title: "We could not verify this request",
       message: "This sign-in request was started in another browser or its cookies were removed. Go back to the application and sign in again.",
     }),
-  /** the database is down, frozen or out of connections: nothing happened, the same step can be tried again */
-  unavailable: (): PlainResponse => {
+  /**
+   * the database is down, frozen or out of connections: nothing happened, the same step can be
+   * tried again (`retryPath`: a same-origin relative path for a "Try again" link, see safeRetryPath)
+   */
+  unavailable: (retryPath: string | null = null): PlainResponse => {
     const page = renderMessagePage({
       status: 503,
       title: "Service temporarily unavailable",
       message: "We could not complete this step right now. Nothing was changed: wait a few seconds, then reload this page or go back to the application and try again.",
+      ...(retryPath ? { link: { href: retryPath, label: "Try again" } } : {}),
     });
     return { ...page, headers: { ...page.headers, "Retry-After": String(RETRY_AFTER_SECONDS) } };
   },

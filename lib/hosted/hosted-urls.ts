@@ -7,6 +7,8 @@ export const hostedUrls = {
     `${orgUrl}/signin?return_to=${encodeURIComponent(returnTo)}${extra.started ? "&started=1" : ""}${extra.error ? `&error=${encodeURIComponent(extra.error)}` : ""}`,
   /** sets the sign-in CSRF cookie, then back to signinReturnTo */
   signinStart: (orgUrl: string, returnTo: string) => `${orgUrl}/signin/start?return_to=${encodeURIComponent(returnTo)}`,
+  /** the 503 "try again" page for a page Next.js could not render for want of the database (relative: for redirect()) */
+  unavailable: (retryPath: string) => `/unavailable?retry=${encodeURIComponent(retryPath)}`,
   consent: (orgUrl: string, requestId: string) => `${orgUrl}/consent?request=${encodeURIComponent(requestId)}`,
   resume: (orgUrl: string, authServerId: string, requestId: string) =>
     `${orgUrl}/oauth2/${encodeURIComponent(authServerId)}/v1/authorize/resume?request=${encodeURIComponent(requestId)}`,

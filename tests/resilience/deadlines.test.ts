@@ -76,7 +76,6 @@ describe.each([
     ["POST", "/oauth2/default/v1/token", { form: { grant_type: "client_credentials" }, basic: ["0oaclient", "secret"] as [string, string] }],
     ["POST", "/oauth2/default/v1/introspect", { form: { token: "x" }, basic: ["0oaclient", "secret"] as [string, string] }],
     ["GET", "/oauth2/default/v1/userinfo", { headers: { Authorization: "Bearer x.y.z" } }],
-    ["GET", "/oauth2/default/v1/logout", {}],
   ])("protocol %s %s: 503 temporarily_unavailable with Retry-After", async (method, path, init) => {
     const res = await timed(method, path, init);
     expect(res.status).toBe(503);
@@ -97,9 +96,13 @@ describe.each([
     expect(res.ms).toBeLessThan(DEADLINES.connectTimeoutMs + DEADLINES.statementTimeoutMs + SLACK_MS);
   });
 
-  it("hosted /authorize: the 503 'try again' page", async () => {
-    const res = await timed("GET", "/oauth2/default/v1/authorize?client_id=0oaclient&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&state=s");
+  it.each([
+    ["/authorize", "/oauth2/default/v1/authorize?client_id=0oaclient&response_type=code&scope=openid&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&state=s"],
+    ["/logout (a browser navigation)", `/oauth2/default/v1/logout?post_logout_redirect_uri=${encodeURIComponent("https://app.example.com/out")}`],
+  ])("hosted %s: the 503 'try again' page", async (_name, path) => {
+    const res = await timed("GET", path, { headers: { Cookie: `sid=${"a".repeat(43)}` } });
     expect(res.status).toBe(503);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("retry-after")).toBe("5");
     expect(res.text).toContain("<h1>Service temporarily unavailable</h1>");
     expect(res.ms).toBeLessThan(DEADLINES.connectTimeoutMs + DEADLINES.statementTimeoutMs + SLACK_MS);
