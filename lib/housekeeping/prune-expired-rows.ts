@@ -48,6 +48,8 @@ const PRUNABLES: readonly Prunable[] = [
   { name: "userSessions", table: "UserSession", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "authorizationCodes", table: "AuthorizationCode", key: "codeHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
   { name: "refreshTokens", table: "RefreshToken", key: "id", expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})`, order: "windowEndsAt" },
+  // a family's lock and grace state is garbage once none of its tokens is left (re-created on demand)
+  { name: "refreshTokenFamilies", table: "RefreshTokenFamily", key: "id", expired: () => Prisma.sql`NOT EXISTS (SELECT 1 FROM "RefreshToken" t WHERE t."familyId" = "RefreshTokenFamily"."id")`, order: "id" },
 ];
 
 /**
@@ -66,7 +68,8 @@ function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number
  * Deletes rows nothing can use any more, so no table grows without end: System Log events past the
  * org's retention (default 90 days), spent rate-limit windows, one-time artifacts past their expiry
  * (assertion ids, revoked access-token ids, pending authorizations, session tokens, sessions), and
- * codes and refresh tokens a day after they died (kept that long so a replay is still recognised).
+ * codes and refresh tokens a day after they died (kept that long so a replay is still recognised),
+ * then the state of refresh-token families none of whose tokens is left.
  *
  * Never stalls traffic: rows go in batches of `batchSize`, each one DELETE by primary key (on SQLite
  * a write transaction of a few milliseconds, the only writer lock it takes), with a pause after each

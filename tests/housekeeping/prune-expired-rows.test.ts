@@ -55,6 +55,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
         { id: "oarDiedRecently00000", tokenHash: "b".repeat(64), familyId: "f1", authServerId: "default", clientId: "c", userId: user.id, scopes: [], status: "ACTIVE", decision: {}, windowEndsAt: at(-DAY / 2) },
       ],
     });
+    await f.db.refreshTokenFamily.createMany({ data: [{ id: "f0", lastUsed: at(-3 * DAY) }, { id: "f1", lastUsed: at(-DAY) }] });
 
     const report = await pruneExpiredRows(f.db, now);
     expect(report.complete).toBe(true);
@@ -68,11 +69,13 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
       userSessions: 0,
       authorizationCodes: 0,
       refreshTokens: 1,
+      refreshTokenFamilies: 1,
     });
     expect((await f.db.systemLogEvent.findMany({ where: { eventType: { in: ["old", "recent"] } } })).map((e) => e.eventType)).toEqual(["recent"]);
     expect((await f.db.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
     expect((await f.db.usedAssertion.findMany()).map((a) => a.key)).toEqual(["live"]);
     expect((await f.db.refreshToken.findMany()).map((t) => t.id)).toEqual(["oarDiedRecently00000"]);
+    expect((await f.db.refreshTokenFamily.findMany()).map((family) => family.id)).toEqual(["f1"]);
     const again = await pruneExpiredRows(f.db, now);
     expect(Object.values(again.deleted).every((n) => n === 0)).toBe(true);
     expect(again.batches).toBe(0);
@@ -102,7 +105,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     expect(report).toMatchObject({ complete: true, batches: 13 });
     expect(report.deleted.systemLogEvents).toBe(1234);
     // 12 full batches and one of 34, then one DELETE per other table that finds nothing
-    expect(counting.statements).toEqual(Array(13 + 8).fill("DELETE"));
+    expect(counting.statements).toEqual(Array(13 + 9).fill("DELETE"));
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.expired" } })).toBe(0);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.kept" } })).toBe(20);
   });
