@@ -12,7 +12,7 @@
 import { createServer } from "node:http";
 import responseHeaders from "../http/response-headers.js";
 import { createGracefulShutdown, parseShutdownSettings } from "./graceful-shutdown.mjs";
-import { rejectMalformedRequest } from "./reject-malformed-request.mjs";
+import { answerClientError, rejectMalformedRequest } from "./reject-malformed-request.mjs";
 import { parsePort, parseServerTimeouts } from "./server-settings.mjs";
 import { failStartup } from "./startup-failure.mjs";
 
@@ -57,6 +57,7 @@ const server = createServer(
     });
   },
 );
+server.on("clientError", answerClientError); // Node's parser refusals (431, 400...) with the security headers
 const shutdown = createGracefulShutdown(server, {
   ...shutdownSettings,
   hook: () => globalThis.__idpShutdown, // registered by the start-up hook (lib/cli/start-instance.ts)
