@@ -1,5 +1,3 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -9,6 +7,7 @@ import { beginImmediate } from "./begin-immediate";
 import { databaseTarget } from "./database-target";
 import { DEFAULT_DB_LIMITS, type DbLimits } from "./db-limits";
 import { postgresPoolConfig } from "./postgres-pool-config";
+import { secureSqliteFiles } from "./secure-sqlite-files";
 
 /**
  * The database client. Both generated clients have the same API (their schemas differ only in the
@@ -23,15 +22,16 @@ export type DbTx = Prisma.TransactionClient;
 export type DbOptions = Partial<DbLimits>;
 
 /**
- * Opens the database named by a DATABASE_URL: SQLite (embedded default) or PostgreSQL, with every
- * wait bounded (lib/db/db-limits.ts). Interactive transactions wait at most the connect timeout
+ * Opens the database named by a DATABASE_URL: SQLite (embedded default; its folder and files
+ * private to the server's user, lib/db/secure-sqlite-files.ts) or PostgreSQL, with every wait
+ * bounded (lib/db/db-limits.ts). Interactive transactions wait at most the connect timeout
  * for a connection (Prisma's maxWait) and run at most the transaction timeout.
  */
 export function createDbClient(databaseUrl: string, options: DbOptions = {}): Db {
   const limits = { ...DEFAULT_DB_LIMITS, ...options };
   const target = databaseTarget(databaseUrl);
   if (target.provider === "sqlite") {
-    mkdirSync(dirname(target.filename), { recursive: true });
+    secureSqliteFiles(target.filename);
     // WAL lets readers run beside the writer; it is a property of the file, set once.
     const setup = new Database(target.filename, { timeout: limits.busyTimeoutMs });
     setup.pragma("journal_mode = WAL");
