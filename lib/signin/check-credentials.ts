@@ -34,8 +34,12 @@ export type CredentialsInput = {
   now: Date;
   /** the app the sign-in is for, if known (log context) */
   clientId?: string | null;
-  /** apply SIGNIN_RATE_LIMITS (default true; the password grant, whose caller is an authenticated client, passes false) */
-  rateLimit?: boolean;
+  /**
+   * Which SIGNIN_RATE_LIMITS apply: both (default: a person's browser or device, whose address is
+   * theirs), or only the per-username one (the password grant of a confidential client: the address
+   * is the app's server, shared by all its users, so a per-address budget would throttle the app).
+   */
+  rateLimits?: "username-and-address" | "username";
   /** log refusals as user.session.start FAILURE (default true; the password grant logs its own token events) */
   logFailures?: boolean;
 };
@@ -71,8 +75,10 @@ function timingDummyHash(): Promise<string> {
 /**
  * Checks a username and password: the one primary-authentication step of the hosted sign-in page,
  * POST /api/v1/authn and the password grant.
- * - Rate limits first (unless `rateLimit: false`): SIGNIN_RATE_LIMITS per client IP (when known)
- *   and perUsernameSigninLimit per username; beyond them RATE_LIMITED, and no password is checked.
+ * - Rate limits first, the same for every path that checks a password (hosted sign-in,
+ *   /api/v1/authn, the password grant): SIGNIN_RATE_LIMITS per client IP (when known and
+ *   `rateLimits` includes it) and perUsernameSigninLimit per username; beyond them RATE_LIMITED,
+ *   and no password is checked.
  * - The user is found by login, case-insensitively. The password is always verified with argon2,
  *   against a dummy hash when there is no user or no password, so timing tells nothing.
  * - Unknown users, users without a password and users that are not ACTIVE (STAGED, SUSPENDED,
@@ -88,7 +94,9 @@ function timingDummyHash(): Promise<string> {
  *   parallel failures wins (LOCKED_OUT, `lockedOut: true`) and keeps its count. lastUpdated is
  *   written back unchanged (counters are not profile changes).
  * - Refusals are logged as user.session.start FAILURE with the real reason (unless `logFailures:
- *   false`); a success logs nothing here (createSession logs the session start).
+ *   false`); a success logs nothing here (createSession logs the session start). The attempted
+ *   username is logged only when it is a user's login: anything else may be a password typed into
+ *   the wrong field, and is logged as "unknown user" (loggedLogin).
  */
 export async function checkCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {
   const { username, password, now } = input;
@@ -104,7 +112,7 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
           result: "FAILURE",
           displayMessage: "User login to Okta",
           user,
-          attemptedLogin: username,
+          attemptedLogin: loggedLogin(user),
           client: { ipAddress: input.ipAddress, userAgent: input.userAgent },
           reason: detail,
           debug: input.clientId ? { clientId: input.clientId } : {},
@@ -115,17 +123,16 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
     return { ok: false, reason, lockedOut: false, detail, user, ...extra };
   };
 
-  if (input.rateLimit !== false) {
-    const limited = await consumeSigninRateLimits(db, username, input.ipAddress, perUsernameSigninLimit((await orgSettings()).lockoutThreshold), now);
-    if (limited) return refuse("RATE_LIMITED", `RATE_LIMITED: more than ${limited.limit} sign-in attempts per ${limited.scope} in ${SIGNIN_RATE_LIMITS.windowSeconds} s`, null, { rateLimit: { limit: limited.limit, resetAt: limited.resetAt } });
-  }
-
+  const ipAddress = (input.rateLimits ?? "username-and-address") === "username-and-address" ? input.ipAddress : null;
+  const limited = await consumeSigninRateLimits(db, username, ipAddress, perUsernameSigninLimit((await orgSettings()).lockoutThreshold), now);
   const row =
     username.length <= MAX_USERNAME_LENGTH
       ? await db.user.findUnique({ where: { loginLower: username.toLowerCase() }, select: { id: true, login: true, profile: true, status: true, passwordHash: true, lastUpdated: true } })
       : null;
-  const check = await verifyPassword(row?.passwordHash ?? (await timingDummyHash()), password);
   const user: CredentialsUser | null = row ? { id: row.id, login: row.login, profile: (row.profile && typeof row.profile === "object" && !Array.isArray(row.profile) ? row.profile : {}) as Record<string, unknown> } : null;
+  if (limited) return refuse("RATE_LIMITED", `RATE_LIMITED: more than ${limited.limit} sign-in attempts per ${limited.scope} in ${SIGNIN_RATE_LIMITS.windowSeconds} s`, user, { rateLimit: { limit: limited.limit, resetAt: limited.resetAt } });
+
+  const check = await verifyPassword(row?.passwordHash ?? (await timingDummyHash()), password);
 
   if (!row) return refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: no user with this login", null);
   if (row.status === "LOCKED_OUT" && row.passwordHash && check.ok) {
@@ -154,7 +161,16 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
   return { ok: true, user: user! };
 }
 
-/** Counts this attempt against both limits; the exhausted one, if any. */
+/**
+ * What the System Log says was typed as the username of a refused attempt: the login of the user it
+ * named, or "unknown user". What names no user is never logged: it is often a password typed into
+ * the username field.
+ */
+export function loggedLogin(user: CredentialsUser | null): string {
+  return user?.login ?? "unknown user";
+}
+
+/** Counts this attempt against both limits (the per-address one when an address is given); the exhausted one, if any. */
 async function consumeSigninRateLimits(db: Db, username: string, ipAddress: string | null, perUsername: number, now: Date): Promise<{ scope: string; limit: number; resetAt: Date } | null> {
   const { perIp, windowSeconds } = SIGNIN_RATE_LIMITS;
   const [byUser, byIp] = await Promise.all([

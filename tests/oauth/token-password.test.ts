@@ -5,6 +5,7 @@ import { hashToken } from "@/lib/crypto/hash-token";
 import { ORG_IDP_ID } from "@/lib/oauth/claims/org-idp-id";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";
 import { verifyPassword } from "@/lib/passwords/verify-password";
+import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { testProviders } from "../support/test-databases";
 import { createTokenFixture, expectNoStoreJson, expectOAuthError, ISSUER, type TestApp, type TestUser, type TokenFixture } from "./token-fixture";
 
@@ -234,6 +235,62 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       // The refresh token issued before the lockout is still ACTIVE (the grant refuses it while the user is locked).
       expect(await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(first.body.refresh_token) } })).toMatchObject({ status: "ACTIVE" });
       await t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: DEFAULT_ORG_SETTINGS } });
+    });
+
+    it(`a public client spraying passwords from one address: 429 slow_down with Retry-After after ${SIGNIN_RATE_LIMITS.perIp} attempts, as the hosted page and /api/v1/authn answer`, async () => {
+      const native = await t.app("Native Spray", { application_type: "native", redirect_uris: ["com.example.spray:/cb"], grant_types: ["authorization_code", "password"] }, { token_endpoint_auth_method: "none" });
+      await t.assign(native.appId, alice.id);
+      t.f.clock.advance(60_000);
+      const spray = (i: number, user = `spray${i}@example.com`, secret = "Spray-Password-1") =>
+        t.token({ grant_type: "password", client_id: native.clientId, username: user, password: secret }, { headers: { "X-Forwarded-For": "192.0.2.91" } });
+      const mark = await t.mark();
+      for (let i = 0; i < SIGNIN_RATE_LIMITS.perIp; i++) expectOAuthError(await spray(i), 400, "invalid_grant", INVALID_CREDENTIALS);
+      for (let i = SIGNIN_RATE_LIMITS.perIp; i < 60; i++) {
+        const limited = await spray(i);
+        expectOAuthError(limited, 429, "slow_down", "Too many sign-in attempts. Wait before trying again.");
+        expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+        expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(SIGNIN_RATE_LIMITS.windowSeconds);
+      }
+      // Even the right password of a real user is not checked from that address until the window ends.
+      expectOAuthError(await spray(99, alice.login, alice.password), 429, "slow_down", "Too many sign-in attempts. Wait before trying again.");
+      const reasons = (await t.events("app.oauth2.as.token.grant.access_token", mark)).map((event) => event.outcomeReason);
+      expect(reasons.filter((reason) => reason?.startsWith("RATE_LIMITED: more than 50 sign-in attempts per IP address"))).toHaveLength(11);
+      t.f.clock.advance(60_000);
+      expect((await spray(100, alice.login, alice.password)).status).toBe(200);
+    }, 120_000);
+
+    it("per username for every client: a confidential client's many users from one address are not limited by address, but one username is, lockout or not", async () => {
+      t.f.clock.advance(60_000);
+      for (let i = 0; i < 60; i++) {
+        const res = await t.token({ grant_type: "password", username: `backend${i}@example.com`, password: "Whatever-123" }, { basic: t.basic(web), headers: { "X-Forwarded-For": "192.0.2.92" } });
+        expectOAuthError(res, 400, "invalid_grant", INVALID_CREDENTIALS);
+      }
+      // With lockout off, guessing one user's password is stopped by the per-username budget.
+      await t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS, lockoutThreshold: 0 } } });
+      try {
+        const erin = await t.user("Erin");
+        await t.assign(web.appId, erin.id);
+        for (let i = 0; i < SIGNIN_RATE_LIMITS.perUsername; i++) expectOAuthError(await password({ ...erin, password: `Guess-${i}-Password` }), 400, "invalid_grant", INVALID_CREDENTIALS);
+        expectOAuthError(await password(erin), 429, "slow_down", "Too many sign-in attempts. Wait before trying again.");
+        expect((await t.f.db.user.findUniqueOrThrow({ where: { id: erin.id } })).lastLogin).toBeNull();
+        t.f.clock.advance(60_000);
+        expect((await password(erin)).status).toBe(200);
+      } finally {
+        await t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: DEFAULT_ORG_SETTINGS } });
+      }
+    }, 120_000);
+
+    it("logs the attempted username only when it is a user's login: a password typed as the username never reaches the System Log", async () => {
+      t.f.clock.advance(60_000);
+      const mark = await t.mark();
+      const typedPassword = "Correct-Horse-Battery-Staple-42";
+      expectOAuthError(await t.token({ grant_type: "password", username: typedPassword, password: "x" }, { basic: t.basic(web) }), 400, "invalid_grant", INVALID_CREDENTIALS);
+      expectOAuthError(await password({ ...alice, password: "Wrong-Password-9" }), 400, "invalid_grant", INVALID_CREDENTIALS);
+      const events = await t.events("app.oauth2.as.token.grant.access_token", mark);
+      expect(events.map((event) => (event.debugContext as { debugData: Record<string, unknown> }).debugData.username).sort()).toEqual([alice.login, "unknown user"].sort());
+      const everything = JSON.stringify(await t.f.db.systemLogEvent.findMany());
+      expect(everything).not.toContain(typedPassword);
+      expect(everything).not.toContain("Wrong-Password-9");
     });
 
     it("an unassigned user: access_denied 'User is not assigned to the client application.' (DENY), after a right password", async () => {

@@ -9,6 +9,8 @@ export class OAuthError extends Error {
     readonly description: string,
     readonly status: number = 400,
     readonly challenge: "Basic" | "Bearer" | null = null,
+    /** sent as Retry-After (RFC 9110 10.2.3) */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(description);
     this.name = "OAuthError";
@@ -34,6 +36,12 @@ export const serverError = () => new OAuthError("server_error", "The server enco
  * out of connections. 503, sent with Retry-After.
  */
 export const temporarilyUnavailable = () => new OAuthError("temporarily_unavailable", "The service is temporarily unavailable. Try again later.", 503);
+
+/**
+ * 429 (RFC 6585 4) for too many credential checks, with the error code RFC 8628 3.5 gives a client
+ * that must wait (`slow_down`), and Retry-After: when the exhausted window ends.
+ */
+export const slowDown = (description: string, retryAfterSeconds: number) => new OAuthError("slow_down", description, 429, null, retryAfterSeconds);
 
 /** `WWW-Authenticate: Bearer error="…", error_description="…"` (quotes and backslashes escaped). */
 export function challengeHeader(error: OAuthError, realm = "IdP"): string | null {

@@ -67,5 +67,6 @@ export function oauthErrorResponse(what: string, error: unknown): OAuthResponse 
   }
   const challenge = challengeHeader(oauthError);
   if (challenge) headers["WWW-Authenticate"] = challenge;
+  if (oauthError.retryAfterSeconds !== null) headers["Retry-After"] = String(oauthError.retryAfterSeconds);
   return { status: oauthError.status, body: { error: oauthError.error, error_description: oauthError.description }, headers };
 }

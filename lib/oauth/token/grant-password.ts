@@ -1,7 +1,7 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { randomToken } from "../../crypto/random-token";
-import { checkCredentials } from "../../signin/check-credentials";
-import { invalidGrant, invalidRequest } from "../errors/oauth-error";
+import { checkCredentials, loggedLogin } from "../../signin/check-credentials";
+import { invalidGrant, invalidRequest, slowDown } from "../errors/oauth-error";
 import type { OAuthResponse } from "../http/oauth-request";
 import { CLAIMS_USER_SELECT, toTokenUser } from "../issue/claims-user";
 import { createRefreshToken, refreshFamilyExpiry } from "../issue/create-refresh-token";
@@ -18,7 +18,10 @@ import type { TokenRequestContext } from "./token-request-context";
  * grant_type=password (RFC 6749 4.3), for apps that registered it:
  * - `username` and `password` are required (invalid_request);
  * - the credentials are checked by checkCredentials (lib/signin), shared with the hosted sign-in
- *   and /api/v1/authn, without its per-browser rate limits: the user is found by login,
+ *   and /api/v1/authn, with the same rate limits: per username always, and per client address for
+ *   public clients (a native app on the person's device); a confidential client's address is its
+ *   server, shared by all its users, so only the per-username budget applies to it. Beyond them:
+ *   429 slow_down with Retry-After, and no password is checked. The user is found by login,
  *   case-insensitively; unknown users, users without a password and users that are not ACTIVE
  *   (STAGED, SUSPENDED, DEPROVISIONED, LOCKED_OUT, ...) all get the same invalid_grant "The
  *   credentials provided were invalid." after the same argon2 work, so the answer reveals nothing;
@@ -46,17 +49,22 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
     userAgent: ctx.request.headers.get("user-agent"),
     now,
     clientId: client.clientId,
-    // the caller is an authenticated client, not a browser: lockout protects the user here, and the
-    // token events below are this grant's log
-    rateLimit: false,
+    rateLimits: client.isConfidential ? "username" : "username-and-address",
+    // the token events below are this grant's log
     logFailures: false,
   });
   if (!check.ok) {
-    throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), check.detail, { user: check.user, debug: { username } });
+    // The attempted username only when it is a user's login (it may be a password typed into the wrong field).
+    const debug = { username: loggedLogin(check.user) };
+    if (check.rateLimit) {
+      const retryAfter = Math.max(1, Math.ceil((check.rateLimit.resetAt.getTime() - now.getTime()) / 1000));
+      throw await refuseTokenRequest(ctx, slowDown(TOKEN_MESSAGES.tooManySignInAttempts, retryAfter), check.detail, { user: check.user, debug });
+    }
+    throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), check.detail, { user: check.user, debug });
   }
   const row = await app.db.user.findUnique({ where: { id: check.user.id }, select: CLAIMS_USER_SELECT });
   const logUser = { id: check.user.id, login: check.user.login, profile: check.user.profile };
-  if (!row) throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), "INVALID_CREDENTIALS: the user was deleted", { user: logUser, debug: { username } });
+  if (!row) throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), "INVALID_CREDENTIALS: the user was deleted", { user: logUser });
 
   const tokenUser = toTokenUser(row, snapshot.everyoneGroupId);
   if (!(await isUserAssignedToApp(app.db, client.appId, row.id))) {

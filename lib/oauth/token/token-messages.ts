@@ -9,6 +9,8 @@ export const TOKEN_MESSAGES = {
   unsupportedGrantType: "The authorization grant type is not supported by the authorization server.",
   /** Okta: the answer to a wrong password, an unknown or a locked-out user (password grant). */
   invalidCredentials: "The credentials provided were invalid.",
+  /** Ours: 429 slow_down when a username or an address used up its sign-in budget (lib/signin). */
+  tooManySignInAttempts: "Too many sign-in attempts. Wait before trying again.",
   /** Okta: access_denied for a user who is not assigned to the app. */
   userNotAssigned: "User is not assigned to the client application.",
   /** Okta: invalid_grant for an unknown, used, expired or foreign authorization code. */
