@@ -11,8 +11,8 @@ const run = promisify(execFile);
 
 /** The role the servers connect as: not a superuser, so the superuser-reserved slots stay free for the test. */
 export const APP_ROLE = "idp";
-/** application_name of the connections `holdAllConnections` opens. */
-const HOLDER_NAME = "faults-holder";
+/** The role of the connections `holdAllConnections` opens (not a superuser either). */
+const HOLDER_ROLE = "faults_holder";
 
 export type PrivatePostgresOptions = {
   /** max_connections of the cluster (default 100); superuser_reserved_connections stays 3. */
@@ -56,6 +56,7 @@ export class PrivatePostgres {
       });
       await cluster.start();
       await cluster.superuserQuery("postgres", `CREATE ROLE ${APP_ROLE} LOGIN`);
+      await cluster.superuserQuery("postgres", `CREATE ROLE ${HOLDER_ROLE} LOGIN`);
     } catch (error) {
       await cluster.destroy();
       throw error;
@@ -74,6 +75,10 @@ export class PrivatePostgres {
   /** A connection URL for the servers under test (the non-superuser role). */
   url(database: string): string {
     return `postgresql://${APP_ROLE}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private holderUrl(database: string): string {
+    return `postgresql://${HOLDER_ROLE}@127.0.0.1:${this.port}/${database}`;
   }
 
   superuserUrl(database = "postgres"): string {
@@ -129,10 +134,12 @@ export class PrivatePostgres {
   }
 
   /**
-   * Takes every connection slot the servers' role can have: ends the servers' connections to
-   * `database` and fills the freed slots with idle connections of its own until the server refuses
-   * more ("remaining connection slots are reserved", 53300). Resolves with the number held and a
-   * release function.
+   * Takes every connection slot the servers' role can have, as a crowd of other clients would:
+   * the servers' role is shut out for a moment (CONNECTION LIMIT 0) while its connections to the
+   * cluster are ended and, once they are gone, the freed slots are filled with idle connections of
+   * another non-superuser role until the server refuses more ("remaining connection slots are
+   * reserved", 53300); then the servers' role is let in again, to find no slot. Resolves with the
+   * number held and a release function.
    */
   async holdAllConnections(database: string, timeoutMs = 10_000): Promise<{ held: number; release: () => Promise<void> }> {
     // the superuser's own connection stays open until release: closing it would free a slot
@@ -144,28 +151,32 @@ export class PrivatePostgres {
     admin.on("error", () => undefined);
     await admin.connect();
     try {
+      await admin.query(`ALTER ROLE ${APP_ROLE} CONNECTION LIMIT 0`);
       for (const started = Date.now(); ; ) {
-        if (Date.now() - started > timeoutMs) throw new Error(`could not take every connection slot within ${timeoutMs} ms`);
-        await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND application_name <> $2", [APP_ROLE, HOLDER_NAME]);
-        for (;;) {
-          const client = new pg.Client({ connectionString: this.url(database), application_name: HOLDER_NAME });
-          client.on("error", () => undefined); // a holder ended by destroy() or stop()
-          const refused = await client.connect().then(
-            () => false,
-            (error: { code?: string }) => {
-              if (error.code !== "53300") throw error;
-              return true;
-            },
-          );
-          if (refused) break;
-          holders.push(client);
-        }
-        const { rows } = await admin.query<{ others: string }>("SELECT count(*) AS others FROM pg_stat_activity WHERE usename = $1 AND application_name <> $2", [APP_ROLE, HOLDER_NAME]);
-        if (Number(rows[0]!.others) === 0) return { held: holders.length - 1, release };
+        if (Date.now() - started > timeoutMs) throw new Error(`the servers' connections did not end within ${timeoutMs} ms`);
+        const { rows } = await admin.query<{ pid: number }>("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", [APP_ROLE]);
+        if (rows.length === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      for (;;) {
+        const client = new pg.Client({ connectionString: this.holderUrl(database) });
+        client.on("error", () => undefined); // a holder ended by destroy() or stop()
+        const refused = await client.connect().then(
+          () => false,
+          (error: { code?: string }) => {
+            if (error.code !== "53300") throw error;
+            return true;
+          },
+        );
+        if (refused) break;
+        holders.push(client);
+      }
+      return { held: holders.length - 1, release };
     } catch (error) {
       await release();
       throw error;
+    } finally {
+      await this.superuserQuery(database, `ALTER ROLE ${APP_ROLE} CONNECTION LIMIT -1`).catch(() => undefined);
     }
   }
 
