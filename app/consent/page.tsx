@@ -24,7 +24,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Sear
   const query = await searchParams;
   const app = getAppContext();
   const cookieHeader = (await headers()).get("cookie");
-  const view = await orUnavailable("/consent", query, () => loadConsentView(app.db, { requestId: searchParam(query, "request"), cookieHeader, now: app.now() }));
+  const view = await orUnavailable("/consent", query, () => loadConsentView(app.db, { requestId: searchParam(query, "request"), cookieHeader, secretsKey: app.secretsKey, now: app.now() }));
   if (!view.ok) {
     if (view.reason === "signin" && view.requestId) redirect(`/signin?request=${encodeURIComponent(view.requestId)}`);
     return <HostedNotice reason={view.reason === "csrf" ? "csrf" : "expired"} />;

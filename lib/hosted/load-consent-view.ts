@@ -1,9 +1,9 @@
 import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
-import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
 import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
+import { pendingFormToken } from "./hosted-form-token";
 import { safeLogoUri } from "./load-signin-view";
 
 export type ConsentScope = { name: string; displayName: string; description: string | null };
@@ -17,12 +17,12 @@ export type ConsentView =
  * scopes the request needs consent for (display name, falling back to the name, and description).
  * Without a session the user is sent to sign in first (`reason: "signin"`).
  */
-export async function loadConsentView(db: Db, input: { requestId: string | null; cookieHeader: string | null; now: Date }): Promise<ConsentView> {
+export async function loadConsentView(db: Db, input: { requestId: string | null; cookieHeader: string | null; secretsKey: Buffer; now: Date }): Promise<ConsentView> {
   const pending = await loadPendingAuthorization(db, input.requestId, input.now);
   if (!pending || !pending.state.consentScopes?.length) return { ok: false, reason: "expired" };
   const client = await loadActiveClient(db, pending.clientId);
   if (!client) return { ok: false, reason: "expired" };
-  const csrfToken = readPendingCsrfToken(pending, input.cookieHeader);
+  const csrfToken = pendingFormToken(input.secretsKey, pending, input.cookieHeader);
   if (!csrfToken) return { ok: false, reason: "csrf" };
   const session = await readSession(db, readSessionCookie(input.cookieHeader), input.now);
   if (!session) return { ok: false, reason: "signin", requestId: pending.id };

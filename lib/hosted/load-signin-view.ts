@@ -1,10 +1,9 @@
 import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
-import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
 import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
+import { pendingFormToken, signinFormToken } from "./hosted-form-token";
 import { hostedUrls } from "./hosted-urls";
 import { safeReturnTo } from "./return-to";
-import { readSigninCsrfToken } from "./signin-csrf";
 import { readSigninError, SIGNIN_ERRORS, type SigninError } from "./signin-messages";
 
 export type SigninView =
@@ -28,16 +27,16 @@ export function safeLogoUri(uri: string | null): string | null {
 
 /**
  * What the hosted sign-in page shows for `/signin?request=<id>[&error=...]`: the app's label and
- * logo, the username to pre-fill and the CSRF token for the form (the browser's cookie for this
- * request). An unknown or expired request, or an app no longer ACTIVE, reads as expired; a browser
+ * logo, the username to pre-fill and the CSRF token for the form (pendingFormToken: the browser's
+ * cookie for this request, bound to its session). An unknown or expired request, or an app no longer ACTIVE, reads as expired; a browser
  * without the request's cookie gets the CSRF explanation.
  */
-export async function loadSigninView(db: Db, input: { requestId: string | null; error: string | null; cookieHeader: string | null; now: Date }): Promise<SigninView> {
+export async function loadSigninView(db: Db, input: { requestId: string | null; error: string | null; cookieHeader: string | null; secretsKey: Buffer; now: Date }): Promise<SigninView> {
   const pending = await loadPendingAuthorization(db, input.requestId, input.now);
   if (!pending) return { ok: false, reason: "expired" };
   const client = await loadActiveClient(db, pending.clientId);
   if (!client) return { ok: false, reason: "expired" };
-  const csrfToken = readPendingCsrfToken(pending, input.cookieHeader);
+  const csrfToken = pendingFormToken(input.secretsKey, pending, input.cookieHeader);
   if (!csrfToken) return { ok: false, reason: "csrf" };
   const kind = readSigninError(input.error);
   return {
@@ -73,7 +72,7 @@ export function loadReturnToSigninView(input: {
   orgUrl: string;
 }): ReturnToSigninView {
   const returnTo = safeReturnTo(input.returnTo, input.orgUrl);
-  const csrfToken = readSigninCsrfToken(input.cookieHeader, input.secretsKey);
+  const csrfToken = signinFormToken(input.secretsKey, input.orgUrl, input.cookieHeader);
   if (!csrfToken) return input.started ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", startUrl: hostedUrls.signinStart("", returnTo) };
   const kind = readSigninError(input.error);
   return { ok: true, returnTo, csrfToken, error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null };

@@ -1,29 +1,34 @@
-import { createHmac, hkdfSync } from "node:crypto";
 import { randomToken } from "../crypto/random-token";
-import { timingSafeEqualStrings } from "../crypto/timing-safe-equal-strings";
-import { readCookie } from "./read-cookie";
+import { checkFormToken, formToken } from "./form-token";
+import { readCookieValues } from "./read-cookie";
 
 /**
- * The CSRF token of the sign-in page when there is no authorization request
- * (`/signin?return_to=...`): a double-submit token like the pending request's, bound to the
- * browser by an HttpOnly cookie. There is no stored row to hash it against, so the token is
- * `<random>.<HMAC(key, random)>` with a key derived from APP_SECRET: a cookie planted by someone
- * else (e.g. from a sibling subdomain) is refused unless this server minted it.
+ * The CSRF cookie of the sign-in page when there is no authorization request
+ * (`/signin?return_to=...`), bound to the browser by being HttpOnly. There is no stored row to hash
+ * it against, so its value is `<random>.<HMAC(key, random)>` with a key derived from APP_SECRET:
+ * only this server mints one. The form's field is not this value but its binding to the browser's
+ * session (signinFormToken, hosted-form-token.ts).
+ *
+ * On https the cookie is `__Host-signin_csrf` (Secure, Path=/, no Domain): browsers accept such a
+ * cookie only from the origin itself over https (RFC 6265bis 4.1.3.2), so neither a sibling
+ * subdomain nor a plain-http man in the middle can plant one, e.g. a valid value they fetched from
+ * /signin/start themselves. Over http (development) the name has no prefix.
  */
 export const SIGNIN_CSRF_COOKIE = "signin_csrf";
+const HOST_ONLY_COOKIE = `__Host-${SIGNIN_CSRF_COOKIE}`;
 const LIFETIME_SECONDS = 60 * 60;
+const PURPOSE = "signin-csrf";
 
-function csrfKey(secretsKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync("sha256", secretsKey, Buffer.alloc(0), "idp:signin-csrf", 32));
-}
+const isHttps = (orgUrl: string) => orgUrl.startsWith("https:");
 
-function mac(secretsKey: Buffer, nonce: string): string {
-  return createHmac("sha256", csrfKey(secretsKey)).update(nonce, "utf8").digest("base64url");
+/** The cookie's name for this ORG_URL. */
+export function signinCsrfCookieName(orgUrl: string): string {
+  return isHttps(orgUrl) ? HOST_ONLY_COOKIE : SIGNIN_CSRF_COOKIE;
 }
 
 export function mintSigninCsrfToken(secretsKey: Buffer): string {
   const nonce = randomToken(24);
-  return `${nonce}.${mac(secretsKey, nonce)}`;
+  return `${nonce}.${formToken(secretsKey, PURPOSE, [nonce])}`;
 }
 
 /** A token this server minted (any browser could hold it; the cookie binds it to one). */
@@ -31,23 +36,20 @@ export function isSigninCsrfToken(token: string | null | undefined, secretsKey: 
   if (!token || token.length > 200) return false;
   const [nonce, signature, ...rest] = token.split(".");
   if (!nonce || !signature || rest.length) return false;
-  return timingSafeEqualStrings(signature, mac(secretsKey, nonce));
+  return checkFormToken(secretsKey, PURPOSE, [nonce], signature);
 }
 
-/** Set-Cookie for the token: only sent to /signin and /signin/*, HttpOnly, SameSite=Lax, Secure on https. */
+/** Set-Cookie for the token: HttpOnly, SameSite=Lax; on https `__Host-` (Secure, Path=/), over http only sent to /signin and /signin/*. */
 export function signinCsrfCookie(token: string, orgUrl: string): string {
-  const secure = orgUrl.startsWith("https:") ? "; Secure" : "";
-  return `${SIGNIN_CSRF_COOKIE}=${token}; Path=/signin; Max-Age=${LIFETIME_SECONDS}; HttpOnly; SameSite=Lax${secure}`;
+  const scope = isHttps(orgUrl) ? "Path=/" : "Path=/signin";
+  return `${signinCsrfCookieName(orgUrl)}=${token}; ${scope}; Max-Age=${LIFETIME_SECONDS}; HttpOnly; SameSite=Lax${isHttps(orgUrl) ? "; Secure" : ""}`;
 }
 
-/** The browser's valid token (for the page's hidden field), or null. */
-export function readSigninCsrfToken(cookieHeader: string | null, secretsKey: Buffer): string | null {
-  const cookie = readCookie(cookieHeader, SIGNIN_CSRF_COOKIE);
-  return isSigninCsrfToken(cookie, secretsKey) ? cookie : null;
-}
-
-/** A form post's check: a valid cookie, and the form's field equal to it (constant time). */
-export function checkSigninCsrf(cookieHeader: string | null, formToken: string | null, secretsKey: Buffer): boolean {
-  const cookie = readSigninCsrfToken(cookieHeader, secretsKey);
-  return cookie !== null && timingSafeEqualStrings(formToken ?? "", cookie);
+/**
+ * The browser's valid cookie value, or null: none, not minted here, or more than one cookie of
+ * that name (a second one, e.g. set for a longer path to be sent first, is someone else's).
+ */
+export function readSigninCsrfToken(cookieHeader: string | null, secretsKey: Buffer, orgUrl: string): string | null {
+  const values = readCookieValues(cookieHeader, signinCsrfCookieName(orgUrl));
+  return values.length === 1 && isSigninCsrfToken(values[0], secretsKey) ? values[0]! : null;
 }

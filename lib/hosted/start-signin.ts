@@ -12,7 +12,7 @@ import { mintSigninCsrfToken, readSigninCsrfToken, signinCsrfCookie } from "./si
  */
 export async function startSignin(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const returnTo = safeReturnTo(request.url.searchParams.get("return_to"), app.orgUrl);
-  const existing = readSigninCsrfToken(request.headers.get("cookie"), app.secretsKey);
+  const existing = readSigninCsrfToken(request.headers.get("cookie"), app.secretsKey, app.orgUrl);
   const cookies = existing ? [] : [signinCsrfCookie(mintSigninCsrfToken(app.secretsKey), app.orgUrl)];
   return seeOther(hostedUrls.signinReturnTo(app.orgUrl, returnTo, { started: true }), cookies);
 }

@@ -2,12 +2,12 @@ import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
 import { newId } from "../ids/new-id";
 import { AUTHORIZE_EVENTS } from "../oauth/authorize/log-authorize-events";
-import { checkPendingCsrf } from "../oauth/authorize/pending-cookie";
 import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { queueSystemLog } from "../system-log/queue-system-log";
 import { hostedErrorPages } from "./hosted-error-pages";
+import { checkPendingForm } from "./hosted-form-token";
 import { seeOther, type HostedResponse } from "./hosted-response";
 import { hostedUrls } from "./hosted-urls";
 import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
@@ -29,7 +29,7 @@ export async function submitConsent(app: AppContext, request: PlainRequest): Pro
   const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
   if (!pending || !pending.state.consentScopes?.length) return hostedErrorPages.expired();
   const cookieHeader = request.headers.get("cookie");
-  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingCsrf(pending, cookieHeader, form.get("csrf") ?? null)) return hostedErrorPages.csrf();
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
   const decision = form.get("decision");
   if (decision !== "allow" && decision !== "deny") return hostedErrorPages.csrf();
 

@@ -1,16 +1,15 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
-import { checkPendingCsrf } from "../oauth/authorize/pending-cookie";
 import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
 import { createSession } from "../sessions/create-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { checkCredentials } from "../signin/check-credentials";
 import { hostedErrorPages } from "./hosted-error-pages";
+import { checkPendingForm, checkSigninForm } from "./hosted-form-token";
 import { seeOther, type HostedResponse } from "./hosted-response";
 import { hostedUrls } from "./hosted-urls";
 import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
 import { safeReturnTo } from "./return-to";
-import { checkSigninCsrf } from "./signin-csrf";
 import type { SigninError } from "./signin-messages";
 
 const FAILURES: Record<"INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED", SigninError> = {
@@ -23,8 +22,9 @@ const FAILURES: Record<"INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED", Si
  * POST /signin/submit (the hosted sign-in form: request, csrf, username, password). Always 303,
  * never 307, so the browser does not post the password again:
  * - the pending request must exist (else the expired page) and the post must come from the browser
- *   that started it: same Origin, the `csrf` field equal to the request's cookie, whose SHA-256 is
- *   the stored csrfHash (constant-time) -> else 403;
+ *   that started it: same Origin, the request's cookie whose SHA-256 is the stored csrfHash, and
+ *   the `csrf` field that cookie's binding to this request and this browser's session
+ *   (checkPendingForm, constant-time) -> else 403;
  * - checkCredentials (argon2, lockout, per-IP and per-username rate limits; STAGED, SUSPENDED and
  *   DEPROVISIONED users cannot sign in). A failure goes back to the page with `error=invalid`
  *   (never saying whether the user exists), `locked` or `rate_limited`; the username is kept in
@@ -40,7 +40,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
   if (!pending) return hostedErrorPages.expired();
   const cookieHeader = request.headers.get("cookie");
-  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingCsrf(pending, cookieHeader, form.get("csrf") ?? null)) return hostedErrorPages.csrf();
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
 
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";
@@ -70,13 +70,13 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
 /**
  * The form of `/signin?return_to=<path>` (no authorization request: return_to, csrf, username,
  * password), e.g. the admin console's sign-in. The same checks as above with the sign-in CSRF
- * cookie instead of a pending request's (same Origin, the field equal to the cookie, the cookie
- * minted by this server), the same checkCredentials (rate limits, lockout), a rotated session, and
+ * cookie instead of a pending request's (same Origin, the cookie minted by this server, the field
+ * its binding to the session: checkSigninForm), the same checkCredentials (rate limits, lockout), a rotated session, and
  * 303 to the sanitised return_to on this origin (safeReturnTo: /admin paths only, else "/").
  */
 async function submitReturnToSignin(app: AppContext, request: PlainRequest, form: Map<string, string>, now: Date): Promise<HostedResponse> {
   const cookieHeader = request.headers.get("cookie");
-  if (!isSameOriginPost(request, app.orgUrl) || !checkSigninCsrf(cookieHeader, form.get("csrf") ?? null, app.secretsKey)) return hostedErrorPages.csrf();
+  if (!isSameOriginPost(request, app.orgUrl) || !checkSigninForm(app.secretsKey, app.orgUrl, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
   const returnTo = safeReturnTo(form.get("return_to"), app.orgUrl);
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";

@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveKey } from "@/lib/crypto/derive-key";
+import { hashToken } from "@/lib/crypto/hash-token";
+import { pendingFormToken } from "@/lib/hosted/hosted-form-token";
 import { loadConsentView } from "@/lib/hosted/load-consent-view";
 import { AUTHORIZE_MESSAGES as M } from "@/lib/oauth/authorize/authorize-messages";
-import { ORG_URL } from "../support/admin-fixture";
+import { APP_SECRET, ORG_URL } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, type AuthorizeFixture } from "../oauth/authorize-fixture";
 import { ISSUER, REDIRECT_URI, type TestApp, type TestUser } from "../oauth/token-fixture";
 
 const SUBMIT = `${ORG_URL}/consent/submit`;
+const KEY = deriveKey(APP_SECRET, "secrets-at-rest");
 
 describe.each(testProviders())("consent on %s", (provider) => {
   let a: AuthorizeFixture;
@@ -30,7 +34,8 @@ describe.each(testProviders())("consent on %s", (provider) => {
     expect(res.status).toBe(302);
     expect(res.location).toMatch(new RegExp(`^${ORG_URL}/consent\\?request=ftx`));
     const id = requestIdOf(res.location!);
-    return { id, csrf: jar.cookies.get(`authz_${id}`)! };
+    const cookie = jar.cookies.get(`authz_${id}`)!;
+    return { id, cookie, csrf: pendingFormToken(KEY, { id, csrfHash: hashToken(cookie) }, jar.header())! };
   };
 
   beforeAll(async () => {
@@ -59,7 +64,7 @@ describe.each(testProviders())("consent on %s", (provider) => {
 
   it("the page lists the scope's display name and description", async () => {
     const { id, csrf } = await consentPage();
-    expect(await loadConsentView(a.f.db, { requestId: id, cookieHeader: jar.header(), now: a.f.clock.now })).toEqual({
+    expect(await loadConsentView(a.f.db, { requestId: id, cookieHeader: jar.header(), secretsKey: KEY, now: a.f.clock.now })).toEqual({
       ok: true,
       requestId: id,
       appLabel: "Photo App",
@@ -68,7 +73,7 @@ describe.each(testProviders())("consent on %s", (provider) => {
       scopes: [{ name: "photos:read", displayName: "Read your photos", description: "See every photo you uploaded" }],
       csrfToken: csrf,
     });
-    expect(await loadConsentView(a.f.db, { requestId: id, cookieHeader: null, now: a.f.clock.now })).toEqual({ ok: false, reason: "csrf" });
+    expect(await loadConsentView(a.f.db, { requestId: id, cookieHeader: null, secretsKey: KEY, now: a.f.clock.now })).toEqual({ ok: false, reason: "csrf" });
   });
 
   it("deny: access_denied through the response mode, nothing recorded", async () => {
@@ -84,6 +89,32 @@ describe.each(testProviders())("consent on %s", (provider) => {
     const { id } = await consentPage();
     const res = await a.post(SUBMIT, { request: id, csrf: "forged", decision: "allow" }, jar);
     expect(res.status).toBe(403);
+    expect(await a.f.db.consentGrant.count({ where: { userId: alice.id } })).toBe(0);
+  });
+
+  it("an attacker's own valid cookie and field (their consent request, their session) planted in the victim's browser: 403, nothing granted", async () => {
+    const mallory = await a.user("Mallory");
+    await a.assign(app.appId, mallory.id);
+    await a.assign(trusted.appId, mallory.id);
+    const attacker = await a.browserFor(mallory, trusted);
+    const res = await a.authorize(params(), { jar: attacker });
+    const id = requestIdOf(res.location!);
+    const cookie = attacker.cookies.get(`authz_${id}`)!;
+    const field = pendingFormToken(KEY, { id, csrfHash: hashToken(cookie) }, attacker.header())!;
+    // the pair works in the attacker's own browser ...
+    expect(await loadConsentView(a.f.db, { requestId: id, cookieHeader: attacker.header(), secretsKey: KEY, now: a.f.clock.now })).toMatchObject({ ok: true, csrfToken: field });
+    // ... but not in the victim's, whose session it was not made for
+    const victim = new CookieJar();
+    victim.cookies.set("sid", jar.cookies.get("sid")!);
+    victim.cookies.set(`authz_${id}`, cookie);
+    const refused = await a.post(SUBMIT, { request: id, csrf: field, decision: "allow" }, victim);
+    expect(refused.status).toBe(403);
+    expect(await a.f.db.consentGrant.count({ where: { userId: alice.id } })).toBe(0);
+  });
+
+  it("the request's cookie value itself as the field (the old double submit) is refused", async () => {
+    const { id, cookie } = await consentPage();
+    expect((await a.post(SUBMIT, { request: id, csrf: cookie, decision: "allow" }, jar)).status).toBe(403);
     expect(await a.f.db.consentGrant.count({ where: { userId: alice.id } })).toBe(0);
   });
 

@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReturnToSigninView } from "@/lib/hosted/load-signin-view";
 import { safeReturnTo } from "@/lib/hosted/return-to";
-import { mintSigninCsrfToken } from "@/lib/hosted/signin-csrf";
+import { signinFormToken } from "@/lib/hosted/hosted-form-token";
+import { mintSigninCsrfToken, signinCsrfCookie } from "@/lib/hosted/signin-csrf";
 import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
 import { deriveKey } from "@/lib/crypto/derive-key";
+import { createSession } from "@/lib/sessions/create-session";
 import { readSession } from "@/lib/sessions/read-session";
 import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { ORG_URL } from "../support/admin-fixture";
 import { SECRETS_KEY } from "../support/mint-test-tokens";
+import { callRoute } from "../support/call-route";
 import { testProviders } from "../support/test-databases";
 import { CookieJar, createAuthorizeFixture, type AuthorizeFixture } from "../oauth/authorize-fixture";
 import type { TestUser } from "../oauth/token-fixture";
@@ -60,7 +63,7 @@ describe.each(testProviders())("sign-in with return_to (no authorization request
   /** GET /signin/start like the page's redirect: the CSRF cookie and a 303 back to the page. */
   const start = async (returnTo: string, jar = new CookieJar()) => {
     const res = await a.get(`${ORG_URL}/signin/start?return_to=${encodeURIComponent(returnTo)}`, jar);
-    return { res, jar, csrf: jar.cookies.get("signin_csrf") ?? "" };
+    return { res, jar, cookie: jar.cookies.get("signin_csrf") ?? "", csrf: signinFormToken(SECRETS_KEY, ORG_URL, jar.header()) ?? "" };
   };
   const view = (jar: CookieJar | null, extra: { returnTo?: string | null; error?: string | null; started?: boolean } = {}) =>
     loadReturnToSigninView({ returnTo: extra.returnTo ?? "/admin", error: extra.error ?? null, started: extra.started ?? false, cookieHeader: jar?.header() ?? null, secretsKey: SECRETS_KEY, orgUrl: ORG_URL });
@@ -79,8 +82,11 @@ describe.each(testProviders())("sign-in with return_to (no authorization request
     });
 
     it("/signin/start sets an HttpOnly SameSite=Lax cookie on /signin and 303s back with the safe return_to", async () => {
-      const { res, jar, csrf } = await start("/admin/users");
+      const { res, jar, csrf, cookie } = await start("/admin/users");
       expect(res.status).toBe(303);
+      // the page's field binds the cookie to this browser; the cookie's value is never in the page
+      expect(csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(csrf).not.toBe(cookie);
       expect(res.location).toBe(`${ORG_URL}/signin?return_to=%2Fadmin%2Fusers&started=1`);
       expect(res.setCookies).toHaveLength(1);
       expect(res.setCookies[0]).toMatch(/^signin_csrf=[A-Za-z0-9_-]{32}\.[A-Za-z0-9_-]{43}; Path=\/signin; Max-Age=3600; HttpOnly; SameSite=Lax$/);
@@ -105,8 +111,9 @@ describe.each(testProviders())("sign-in with return_to (no authorization request
 
   describe("POST /signin/submit without request", () => {
     it("success: a rotated session cookie and 303 to return_to on this origin", async () => {
-      const { jar, csrf } = await start("/admin");
+      const { jar } = await start("/admin");
       jar.cookies.set("sid", "previous-session-cookie-value");
+      const csrf = signinFormToken(SECRETS_KEY, ORG_URL, jar.header())!;
       const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: alice.login, password: alice.password }, jar);
       expect(res.status).toBe(303);
       expect(res.location).toBe(`${ORG_URL}/admin`);
@@ -192,8 +199,61 @@ describe.each(testProviders())("sign-in with return_to (no authorization request
       const jar = new CookieJar();
       const forged = mintSigninCsrfToken(deriveKey("another-secret-another-secret-00", "secrets-at-rest"));
       jar.cookies.set("signin_csrf", forged);
-      const res = await a.post(SUBMIT, { return_to: "/admin", csrf: forged, username: alice.login, password: alice.password }, jar);
-      expect(res.status).toBe(403);
+      for (const csrf of [forged, signinFormToken(SECRETS_KEY, ORG_URL, `signin_csrf=${forged}`) ?? ""]) {
+        const res = await a.post(SUBMIT, { return_to: "/admin", csrf, username: alice.login, password: alice.password }, jar);
+        expect(res.status).toBe(403);
+      }
+    });
+
+    describe("the token is bound to the browser (issue: a planted cookie from /signin/start passed)", () => {
+      it("the cookie's own value as the field (the old double submit) no longer passes", async () => {
+        const { jar, cookie } = await start("/admin");
+        const res = await a.post(SUBMIT, { return_to: "/admin", csrf: cookie, username: alice.login, password: alice.password }, jar);
+        expect(res.status).toBe(403);
+      });
+
+      it("an attacker's own valid cookie and field, planted in a victim's browser that has a session: 403, the victim's session kept", async () => {
+        const attacker = await start("/admin");
+        const victim = new CookieJar();
+        const bob = await a.user("Bob");
+        const { cookieValue: victimSid } = await createSession(a.f.db, { userId: bob.id, amr: ["pwd"], ipAddress: null, userAgent: null, now: a.f.clock.now, orgUrl: ORG_URL });
+        victim.cookies.set("sid", victimSid);
+        victim.cookies.set("signin_csrf", attacker.cookie);
+        const res = await a.post(SUBMIT, { return_to: "/admin", csrf: attacker.csrf, username: alice.login, password: alice.password }, victim);
+        expect(res.status).toBe(403);
+        expect(res.setCookies).toEqual([]);
+        expect(victim.cookies.get("sid")).toBe(victimSid);
+        expect((await readSession(a.f.db, victimSid, a.f.clock.now))?.userId).toBe(bob.id);
+      });
+
+      it("a field made for one session does not pass with another (the browser signed in or out since)", async () => {
+        const { jar, csrf } = await start("/admin");
+        jar.cookies.set("sid", "b".repeat(43)); // well-formed (a malformed sid reads as none)
+        expect((await a.post(SUBMIT, { return_to: "/admin", csrf, username: alice.login, password: alice.password }, jar)).status).toBe(403);
+      });
+
+      it("two signin_csrf cookies (one planted for a longer path is sent first): 403", async () => {
+        const attacker = await start("/admin");
+        const { jar } = await start("/admin");
+        const res = await a.post(SUBMIT, { return_to: "/admin", csrf: attacker.csrf, username: alice.login, password: alice.password }, jar, {
+          cookie: `signin_csrf=${attacker.cookie}; ${jar.header()}`,
+        });
+        expect(res.status).toBe(403);
+      });
+
+      it("a POST without Origin whose Fetch Metadata says cross-site: 403", async () => {
+        const { jar, csrf } = await start("/admin");
+        const body = new URLSearchParams({ return_to: "/admin", csrf, username: alice.login, password: alice.password }).toString();
+        const res = await callRoute(new Request(SUBMIT, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), "sec-fetch-site": "cross-site" }, body }));
+        expect(res.status).toBe(403);
+      });
+
+      it("on an https ORG_URL the cookie is __Host-signin_csrf (Secure, Path=/): a plain signin_csrf, which a sibling subdomain could set, is not read", () => {
+        const token = mintSigninCsrfToken(SECRETS_KEY);
+        expect(signinCsrfCookie(token, "https://idp.example.com")).toBe(`__Host-signin_csrf=${token}; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax; Secure`);
+        expect(signinFormToken(SECRETS_KEY, "https://idp.example.com", `signin_csrf=${token}`)).toBeNull();
+        expect(signinFormToken(SECRETS_KEY, "https://idp.example.com", `__Host-signin_csrf=${token}`)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      });
     });
 
     it("a form with a request field still goes the authorization way (unknown request: the expired page)", async () => {

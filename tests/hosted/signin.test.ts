@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deriveKey } from "@/lib/crypto/derive-key";
+import { hashToken } from "@/lib/crypto/hash-token";
+import { pendingFormToken } from "@/lib/hosted/hosted-form-token";
 import { loadSigninView } from "@/lib/hosted/load-signin-view";
 import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
 import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { readSession } from "@/lib/sessions/read-session";
-import { ORG_URL } from "../support/admin-fixture";
+import { APP_SECRET, ORG_URL } from "../support/admin-fixture";
+import { callRoute } from "../support/call-route";
 import { testProviders } from "../support/test-databases";
 import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, type AuthorizeFixture } from "../oauth/authorize-fixture";
 import { REDIRECT_URI, type TestApp, type TestUser } from "../oauth/token-fixture";
 
 const SUBMIT = `${ORG_URL}/signin/submit`;
+const KEY = deriveKey(APP_SECRET, "secrets-at-rest");
 
 describe.each(testProviders())("hosted sign-in on %s", (provider) => {
   let a: AuthorizeFixture;
@@ -22,9 +27,10 @@ describe.each(testProviders())("hosted sign-in on %s", (provider) => {
     );
     expect(res.status).toBe(302);
     const id = requestIdOf(res.location!);
-    return { jar, id, csrf: jar.cookies.get(`authz_${id}`)!, location: res.location! };
+    const cookie = jar.cookies.get(`authz_${id}`)!;
+    return { jar, id, cookie, csrf: pendingFormToken(KEY, { id, csrfHash: hashToken(cookie) }, jar.header())!, location: res.location! };
   };
-  const view = (id: string, jar: CookieJar | null, error: string | null = null) => loadSigninView(a.f.db, { requestId: id, error, cookieHeader: jar?.header() ?? null, now: a.f.clock.now });
+  const view = (id: string, jar: CookieJar | null, error: string | null = null) => loadSigninView(a.f.db, { requestId: id, error, cookieHeader: jar?.header() ?? null, secretsKey: KEY, now: a.f.clock.now });
 
   beforeAll(async () => {
     a = await createAuthorizeFixture(provider);
@@ -36,7 +42,9 @@ describe.each(testProviders())("hosted sign-in on %s", (provider) => {
 
   describe("the page's data", () => {
     it("shows the app, pre-fills login_hint, and carries the browser's CSRF token", async () => {
-      const { jar, id, csrf } = await start({ login_hint: "someone@example.com" });
+      const { jar, id, csrf, cookie } = await start({ login_hint: "someone@example.com" });
+      // the field binds the request's cookie to this browser; the cookie's value is never in the page
+      expect(csrf).not.toBe(cookie);
       expect(await view(id, jar)).toEqual({ ok: true, requestId: id, appLabel: "Spa Portal", logoUri: "https://cdn.example.com/logo.png", username: "someone@example.com", csrfToken: csrf, error: null });
     });
 
@@ -120,6 +128,44 @@ describe.each(testProviders())("hosted sign-in on %s", (provider) => {
       expect(res.setCookies).toEqual([]);
       expect(res.text).toContain("We could not verify this request");
       expect(res.headers.get("x-frame-options")).toBe("DENY");
+    });
+
+    describe("the field is bound to the request and the browser's session (a planted pair does not pass)", () => {
+      it("an attacker's own valid cookie/field pair from another pending request is refused for the victim's request", async () => {
+        const victim = await start();
+        const attacker = await start();
+        // the victim's cookie with the attacker's field; the attacker's cookie planted as the victim's request's cookie
+        const planted = new CookieJar();
+        planted.cookies.set(`authz_${victim.id}`, attacker.cookie);
+        for (const [jar, csrf] of [[victim.jar, attacker.csrf], [planted, attacker.csrf], [victim.jar, victim.cookie]] as const) {
+          const res = await a.post(SUBMIT, { request: victim.id, csrf, username: alice.login, password: alice.password }, jar);
+          expect(res.status).toBe(403);
+          expect(res.setCookies).toEqual([]);
+        }
+        // the victim's own pair still works
+        expect((await a.post(SUBMIT, { request: victim.id, csrf: victim.csrf, username: alice.login, password: alice.password }, victim.jar)).status).toBe(303);
+      });
+
+      it("the attacker's pair for their own request, planted in a browser with a session, is refused (no login CSRF over a session)", async () => {
+        const attacker = await start();
+        const victim = await a.browserFor(alice, spa);
+        const sid = victim.cookies.get("sid")!;
+        victim.cookies.set(`authz_${attacker.id}`, attacker.cookie);
+        const res = await a.post(SUBMIT, { request: attacker.id, csrf: attacker.csrf, username: alice.login, password: alice.password }, victim);
+        expect(res.status).toBe(403);
+        expect(victim.cookies.get("sid")).toBe(sid);
+      });
+
+      it("a POST without Origin is judged by Fetch Metadata: cross-site refused, same-origin accepted", async () => {
+        const post = async (site: string) => {
+          const { jar, id, csrf } = await start();
+          const body = new URLSearchParams({ request: id, csrf, username: alice.login, password: alice.password }).toString();
+          return callRoute(new Request(SUBMIT, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header(), "sec-fetch-site": site }, body }));
+        };
+        expect((await post("cross-site")).status).toBe(403);
+        expect((await post("same-site")).status).toBe(403);
+        expect((await post("same-origin")).status).toBe(303);
+      });
     });
 
     it("an expired request: the friendly page", async () => {

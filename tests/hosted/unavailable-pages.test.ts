@@ -10,6 +10,7 @@ import { callRoute } from "../support/call-route";
 import { refusingAddress } from "../resilience/support/fake-peers";
 
 const NOW = new Date("2026-01-15T10:00:00.000Z");
+const KEY = deriveKey(APP_SECRET, "secrets-at-rest");
 const CSP = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; form-action *; base-uri 'none'; frame-ancestors 'none'";
 
 async function get(path: string) {
@@ -32,7 +33,7 @@ describe("the pages Next.js renders, when the database refuses connections: a re
 
   beforeAll(async () => {
     db = createDbClient(await refusingAddress(), { connectTimeoutMs: 400, statementTimeoutMs: 600, transactionTimeoutMs: 1000 });
-    const app: AppContext = { db, provider: "postgresql", orgUrl: ORG_URL, secretsKey: deriveKey(APP_SECRET, "secrets-at-rest"), now: () => NOW };
+    const app: AppContext = { db, provider: "postgresql", orgUrl: ORG_URL, secretsKey: KEY, now: () => NOW };
     setAppContext(app);
   });
   afterAll(async () => {
@@ -41,8 +42,8 @@ describe("the pages Next.js renders, when the database refuses connections: a re
   });
 
   it.each([
-    ["/signin", { request: "ftx0123456789abcdefgh", error: "invalid" }, () => loadSigninView(db, { requestId: "ftx0123456789abcdefgh", error: "invalid", cookieHeader: null, now: NOW })],
-    ["/consent", { request: "ftx0123456789abcdefgh" }, () => loadConsentView(db, { requestId: "ftx0123456789abcdefgh", cookieHeader: null, now: NOW })],
+    ["/signin", { request: "ftx0123456789abcdefgh", error: "invalid" }, () => loadSigninView(db, { requestId: "ftx0123456789abcdefgh", error: "invalid", cookieHeader: null, secretsKey: KEY, now: NOW })],
+    ["/consent", { request: "ftx0123456789abcdefgh" }, () => loadConsentView(db, { requestId: "ftx0123456789abcdefgh", cookieHeader: null, secretsKey: KEY, now: NOW })],
   ] as const)("%s: the loader's failure leads to /unavailable, which answers 503 with Retry-After and a link back to the page", async (path, query, load) => {
     const location = unavailableRedirect(await failureOf(load), path, query);
     const back = `${path}?${new URLSearchParams(query).toString()}`;

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect } from "vitest";
+import { getAppContext } from "@/lib/app-context";
+import { loadSigninView } from "@/lib/hosted/load-signin-view";
 import { flushSystemLog } from "@/lib/system-log/queue-system-log";
 import { ORG_URL } from "../support/admin-fixture";
 import { callRoute } from "../support/call-route";
@@ -40,6 +42,8 @@ export type AuthorizeFixture = TokenFixture & {
   signIn(signinLocation: string, user: TestUser, jar: CookieJar): Promise<Answer>;
   /** A fresh browser signed in as `user` (through an authorize request of `app`). */
   browserFor(user: TestUser, app: TestApp): Promise<CookieJar>;
+  /** The CSRF field the sign-in page of pending request `id` renders for the jar's browser ("" when it shows none). */
+  signinCsrf(id: string, jar: CookieJar): Promise<string>;
 };
 
 async function toAnswer(response: Response, jar?: CookieJar): Promise<Answer> {
@@ -97,7 +101,7 @@ export async function createAuthorizeFixture(provider: "sqlite" | "postgresql"):
 
   async function signIn(signinLocation: string, user: TestUser, jar: CookieJar): Promise<Answer> {
     const id = requestIdOf(signinLocation);
-    const submitted = await post(`${ORG_URL}/signin/submit`, { request: id, csrf: jar.cookies.get(`authz_${id}`) ?? "", username: user.login, password: user.password }, jar);
+    const submitted = await post(`${ORG_URL}/signin/submit`, { request: id, csrf: await signinCsrf(id, jar), username: user.login, password: user.password }, jar);
     expect(submitted.status, submitted.text).toBe(303);
     return get(submitted.location!, jar);
   }
@@ -112,5 +116,10 @@ export async function createAuthorizeFixture(provider: "sqlite" | "postgresql"):
     return jar;
   }
 
-  return { ...t, authorize, get, post, signIn, browserFor };
+  async function signinCsrf(id: string, jar: CookieJar): Promise<string> {
+    const view = await loadSigninView(t.f.db, { requestId: id, error: null, cookieHeader: jar.header(), secretsKey: getAppContext().secretsKey, now: t.f.clock.now });
+    return view.ok ? view.csrfToken : "";
+  }
+
+  return { ...t, authorize, get, post, signIn, browserFor, signinCsrf };
 }
