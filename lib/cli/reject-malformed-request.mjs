@@ -1,7 +1,8 @@
 // @ts-check
 // Requests that Next.js's request handler fails on before any of our code runs (it answers them 500,
 // often without the headers every response carries) are refused here, in front of it, with the
-// 4xx each surface speaks and those headers. Only what the request line and headers show is
+// 4xx each surface speaks and those headers; its trailing-slash redirect, which it sends without
+// them, is sent from here too. Only what the request line and headers show is
 // judged: the body is never read. Plain JS because lib/cli/server.mjs runs without a TypeScript
 // loader. Found by the fuzz suite (tests/faults/fuzz.test.ts); README "Hostile input".
 import { randomBytes } from "node:crypto";
@@ -9,7 +10,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import responseHeaders from "../http/response-headers.js";
 
-const { BASE_HEADERS, ANTI_FRAMING_HEADERS } = responseHeaders;
+const { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATH } = responseHeaders;
 
 /**
  * Methods Next.js throws on ("'TRACE' HTTP method is unsupported") for every page and route
@@ -26,9 +27,26 @@ const ALLOWED = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
  * @returns {boolean}
  */
 export function rejectMalformedRequest(request, response) {
-  const refusal = findRefusal(request.method ?? "GET", request.url ?? "/", request.headers, routeHandlerPaths());
-  if (!refusal) return false;
-  const { status, headers, body } = answerFor(refusal, pathnameOf(request.url ?? "/"));
+  const rawUrl = request.url ?? "/";
+  const refusal = findRefusal(request.method ?? "GET", rawUrl, request.headers, routeHandlerPaths());
+  if (refusal) {
+    write(response, request.method, answerFor(refusal, pathnameOf(rawUrl)));
+    return true;
+  }
+  const location = canonicalLocation(rawUrl);
+  if (location !== null) {
+    write(response, request.method, { status: 308, headers: { Location: location }, body: "" });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * @param {import("node:http").ServerResponse} response
+ * @param {string | undefined} method
+ * @param {{ status: number, headers: Record<string, string>, body: string }} answer
+ */
+function write(response, method, { status, headers, body }) {
   response.writeHead(status, {
     ...BASE_HEADERS,
     ...ANTI_FRAMING_HEADERS,
@@ -36,12 +54,34 @@ export function rejectMalformedRequest(request, response) {
     "Content-Length": String(Buffer.byteLength(body)),
     ...headers,
   });
-  response.end(request.method === "HEAD" ? undefined : body);
-  return true;
+  response.end(method === "HEAD" ? undefined : body);
 }
 
 /**
- * @typedef {{ status: number, reason: string, detail: string }} Refusal
+ * Where Next.js would redirect (308) a path with a trailing slash or an empty segment: the path
+ * without them, dot segments resolved, the query kept; null when the path is canonical. Next.js
+ * sends that redirect before it applies the headers of next.config.js; this one carries them.
+ * Bytes outside printable ASCII are percent-encoded, so Location is always a valid header.
+ * @param {string} rawUrl
+ * @returns {string | null}
+ */
+export function canonicalLocation(rawUrl) {
+  const pathname = pathnameOf(rawUrl);
+  if (pathname === "/" || !(pathname.endsWith("/") || pathname.includes("//"))) return null;
+  /** @type {string[]} */
+  const segments = [];
+  for (const segment of pathname.split("/")) {
+    const dots = segment.replace(/%2e/gi, ".");
+    if (segment === "" || dots === ".") continue;
+    if (dots === "..") segments.pop();
+    else segments.push(segment);
+  }
+  const location = `/${segments.join("/")}${rawUrl.slice(pathname.length)}`;
+  return location.replace(/[^\x21-\x7e]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase()}`);
+}
+
+/**
+ * @typedef {{ status: number, reason: string, detail: string, allow?: string }} Refusal
  */
 
 /**
@@ -60,6 +100,11 @@ export function findRefusal(method, rawUrl, headers, isRouteHandlerPath) {
   // Next.js decodes every dynamic segment with decodeURIComponent and answers 500 when it throws.
   if (!isDecodablePath(pathname)) {
     return { status: 400, reason: "path", detail: "The request path is not valid percent-encoded UTF-8." };
+  }
+  // next.config.js gives these paths no anti-framing headers (their pages set their own), so
+  // Next.js's automatic 405 and OPTIONS answers would go without: answered here.
+  if (SELF_FRAMED_PATH.test(pathname) && !["GET", "HEAD", "POST"].includes(method)) {
+    return { status: 405, reason: "method", detail: `The ${method} method is not supported.`, allow: "GET, HEAD, POST" };
   }
   if (method === "POST" && !isRouteHandlerPath(pathname)) return findServerActionRefusal(headers);
   return null;
@@ -136,7 +181,8 @@ export function isDecodablePath(pathname) {
  * @returns {{ status: number, headers: Record<string, string>, body: string }}
  */
 export function answerFor(refusal, pathname) {
-  const extra = refusal.status === 405 ? { Allow: ALLOWED } : {};
+  /** @type {Record<string, string>} */
+  const extra = refusal.status === 405 ? { Allow: refusal.allow ?? ALLOWED } : {};
   if (pathname.startsWith("/api/") || pathname.startsWith("/oauth2/v1/clients")) {
     const [errorCode, errorSummary] =
       refusal.status === 405

@@ -25,7 +25,13 @@ const ANTI_FRAMING_HEADERS = Object.freeze({
   "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
 });
 
-/** Paths that set their own framing headers (Next.js `source` syntax). */
-const SELF_FRAMED_PATHS = "/:path((?!oauth2/[^/]+/v1/authorize(?:/|$)).*)";
+/**
+ * Every path but the two that set their own framing headers, /oauth2/:as/v1/authorize and
+ * /oauth2/:as/v1/authorize/resume (lib/oauth/authorize/frame-protected), in Next.js `source`
+ * syntax. Anything else under them (a 404 page) is framed like the rest.
+ */
+const SELF_FRAMED_PATHS = "/:path((?!oauth2/[^/]+/v1/authorize(?:/resume)?$).*)";
+/** The two paths themselves, as a RegExp over a pathname (lib/cli/reject-malformed-request.mjs). */
+const SELF_FRAMED_PATH = /^\/oauth2\/[^/]+\/v1\/authorize(?:\/resume)?$/;
 
-module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS };
+module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS, SELF_FRAMED_PATH };

@@ -13,6 +13,7 @@ import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { continueAuthorization } from "./continue-authorization";
 import { decodeIdTokenHint } from "./decode-id-token-hint";
 import { deliverAuthorizeError } from "./deliver-authorize-error";
+import { frameProtected } from "./frame-protected";
 import { AUTHORIZE_EVENTS, logAuthorizeEvent } from "./log-authorize-events";
 import { readAuthorizeParams } from "./read-authorize-params";
 import { resolveAuthorizeTarget } from "./resolve-authorize-target";
@@ -37,6 +38,10 @@ export function serverNotFound(): HostedResponse {
  * 5. continueAuthorization: sign-in, assignment, policy, consent, code and tokens.
  */
 export async function authorizeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  return frameProtected(await authorize(app, request));
+}
+
+async function authorize(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
   if (!snapshot) return serverNotFound();

@@ -12,6 +12,7 @@ import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { serverNotFound } from "./authorize-endpoint";
 import { continueAuthorization } from "./continue-authorization";
+import { frameProtected } from "./frame-protected";
 import { checkPendingCsrf } from "./pending-cookie";
 import { deletePendingAuthorization, loadPendingAuthorization } from "./pending-store";
 
@@ -24,6 +25,10 @@ import { deletePendingAuthorization, loadPendingAuthorization } from "./pending-
  * request counts as a fresh authentication.
  */
 export async function resumeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  return frameProtected(await resume(app, request));
+}
+
+async function resume(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
   if (!snapshot) return serverNotFound();
