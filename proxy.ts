@@ -1,14 +1,27 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { randomToken } from "@/lib/crypto/random-token";
+import { checkServerActionBody, type ServerActionBody } from "@/lib/http/check-server-action-body";
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
+import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "@/lib/http/response-headers";
+
+const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?)$/;
 
 /**
- * Next.js Proxy (the Next 16 successor of middleware), for the pages Next.js renders for people
- * only: a fresh nonce per response and a script CSP bound to it (lib/http/rendered-page-csp).
- * Next.js reads the nonce from the request's Content-Security-Policy header and puts it on its
- * scripts. The protocol endpoints, /authorize and the APIs never come here (matcher).
+ * Next.js Proxy (the Next 16 successor of middleware):
+ * - a server action call (a POST with Next-Action, to any page) whose body React's decoder would
+ *   fail on is answered 400 here (lib/http/check-server-action-body); Next.js would answer 500;
+ * - the pages Next.js renders for people get a fresh nonce per response and a script CSP bound to
+ *   it (lib/http/rendered-page-csp). Next.js reads the nonce from the request's
+ *   Content-Security-Policy header and puts it on its scripts.
+ * The protocol endpoints, /authorize and the APIs never come here (matcher).
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const body = await readActionBody(request);
+    const problem = body ? checkServerActionBody(body) : "The multipart body cannot be parsed.";
+    if (problem) return new NextResponse(`${problem}\n`, { status: 400, headers: { ...BASE_HEADERS, ...ANTI_FRAMING_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  if (!RENDERED_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();
   const csp = renderedPageCsp(randomToken(18), { dev: process.env.NODE_ENV !== "production" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
@@ -17,6 +30,17 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The body as React's decoder will see it (Next.js hands the route its own copy); null: unparseable. */
+async function readActionBody(request: NextRequest): Promise<ServerActionBody | null> {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) return { kind: "text", text: await request.text() };
+  try {
+    const form = await request.formData();
+    return { kind: "multipart", fields: [...form.entries()].map(([name, value]) => [name, typeof value === "string" ? value : null]) };
+  } catch {
+    return null;
+  }
+}
+
 export const config = {
-  matcher: ["/signin", "/consent", "/admin", "/admin/:path*"],
+  matcher: ["/signin", "/consent", "/admin", "/admin/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
 };
