@@ -20,11 +20,15 @@ export function parsePageParams(url: URL, defaultLimit = 200, maxLimit = 200): P
 }
 
 /**
- * RFC 8288 `Link` header as Okta sends it: `self`, and `next` while more remain. Absolute URLs built
- * from ORG_URL, keeping the request's other query parameters.
+ * RFC 8288 `Link` header as Okta sends it: `self`, and `next` while more remain, absolute URLs built
+ * from ORG_URL. They carry only what defines the page: `limit`, `after` and the list's own
+ * `parameters` (its documented filter, search, q...), each value in the request's order; any other
+ * query parameter is dropped, so a long query never doubles into the header.
  */
-export function pageLinkHeader(orgUrl: string, url: URL, nextCursor: string | null): string {
-  const self = new URL(url.pathname + url.search, orgUrl);
+export function pageLinkHeader(orgUrl: string, url: URL, nextCursor: string | null, parameters: readonly string[]): string {
+  const kept = new Set(["limit", "after", ...parameters]);
+  const self = new URL(url.pathname, orgUrl);
+  for (const [name, value] of url.searchParams) if (kept.has(name)) self.searchParams.append(name, value);
   const links = [`<${self.toString()}>; rel="self"`];
   if (nextCursor !== null) {
     const next = new URL(self);

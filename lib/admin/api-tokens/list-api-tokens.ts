@@ -23,6 +23,6 @@ export async function listApiTokens(ctx: AdminContext): Promise<AdminResponse> {
   return {
     status: 200,
     body: items.map((token) => apiTokenJson(ctx.orgUrl, token)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) },
   };
 }

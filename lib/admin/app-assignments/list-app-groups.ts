@@ -20,5 +20,5 @@ export async function listAppGroups(ctx: AdminContext): Promise<AdminResponse> {
     });
     return rows.map((row) => ({ ...row, id: row.groupId }));
   });
-  return { status: 200, body: items.map((item) => appGroupJson(ctx.orgUrl, item)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+  return { status: 200, body: items.map((item) => appGroupJson(ctx.orgUrl, item)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
 }

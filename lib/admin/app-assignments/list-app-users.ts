@@ -47,5 +47,5 @@ export async function listAppUsers(ctx: AdminContext): Promise<AdminResponse> {
       : { scope: "GROUP", profile: viaGroup?.profile ?? {}, created: viaGroup?.created ?? app.created, lastUpdated: viaGroup?.lastUpdated ?? app.created };
     return appUserJson(ctx.orgUrl, app.id, user, view);
   });
-  return { status: 200, body, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+  return { status: 200, body, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
 }

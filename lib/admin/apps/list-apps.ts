@@ -1,7 +1,6 @@
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { pageLinkHeader, parsePageParams } from "../pagination";
-import { appJson } from "./app-json";
-import { newestClientSecret } from "./newest-client-secret";
+import { appListJson } from "./app-list-json";
 import { parseAppFilter } from "./parse-app-filter";
 
 /**
@@ -26,7 +25,5 @@ export async function listApps(ctx: AdminContext): Promise<AdminResponse> {
   const ids = matching.slice(0, page.limit).map((app) => app.id);
   const nextCursor = matching.length > page.limit ? (ids.at(-1) ?? null) : null;
   const apps = ids.length ? await ctx.db.app.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }) : [];
-  const body = [];
-  for (const app of apps) body.push(appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app)));
-  return { status: 200, body, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+  return { status: 200, body: await appListJson(ctx, apps), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) } };
 }

@@ -27,6 +27,6 @@ export async function listAuthorizationServers(ctx: AdminContext): Promise<Admin
   return {
     status: 200,
     body: items.map((server) => authorizationServerJson(ctx.orgUrl, server, server.keys[0]?.kid ?? null)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) },
   };
 }

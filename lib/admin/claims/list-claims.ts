@@ -17,6 +17,6 @@ export async function listClaims(ctx: AdminContext): Promise<AdminResponse> {
   return {
     status: 200,
     body: items.map((claim) => claimJson(ctx.orgUrl, claim)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) },
   };
 }

@@ -19,6 +19,6 @@ export async function listClientRefreshTokens(ctx: AdminContext): Promise<AdminR
   return {
     status: 200,
     body: await presentRefreshTokens(ctx, server, app, items),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, ctx.request.url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, ctx.request.url, nextCursor, ["expand"]) },
   };
 }

@@ -21,5 +21,5 @@ export async function listClients(ctx: AdminContext): Promise<AdminResponse> {
   const clientIds = matching.slice(0, page.limit).map((app) => app.clientId);
   const nextCursor = matching.length > page.limit ? (clientIds.at(-1) ?? null) : null;
   const apps = clientIds.length ? await ctx.db.app.findMany({ where: { clientId: { in: clientIds } }, orderBy: { clientId: "asc" } }) : [];
-  return { status: 200, body: apps.map((app) => clientJson(app, null)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+  return { status: 200, body: apps.map((app) => clientJson(app, null)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
 }

@@ -26,6 +26,6 @@ export async function listGroupMembers(ctx: AdminContext): Promise<AdminResponse
   return {
     status: 200,
     body: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) },
   };
 }

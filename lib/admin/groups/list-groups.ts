@@ -30,6 +30,6 @@ export async function listGroups(ctx: AdminContext): Promise<AdminResponse> {
   return {
     status: 200,
     body: items.map((group) => groupJson(ctx.orgUrl, group)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "search", "filter"]) },
   };
 }

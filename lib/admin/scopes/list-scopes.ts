@@ -30,6 +30,6 @@ export async function listScopes(ctx: AdminContext): Promise<AdminResponse> {
   return {
     status: 200,
     body: items.map((scope) => scopeJson(ctx.orgUrl, scope)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) },
   };
 }

@@ -75,5 +75,5 @@ export async function listSystemLogEvents(ctx: AdminContext): Promise<AdminRespo
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   const nextCursor = rows.length > page.limit && last ? encodeCursor(last.published, last.uuid) : null;
-  return { status: 200, body: items.map(systemLogEventJson), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+  return { status: 200, body: items.map(systemLogEventJson), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["since", "until", "filter", "q", "sortOrder"]) } };
 }

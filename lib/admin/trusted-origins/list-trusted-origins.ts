@@ -28,6 +28,6 @@ export async function listTrustedOrigins(ctx: AdminContext): Promise<AdminRespon
   return {
     status: 200,
     body: items.map((origin) => trustedOriginJson(ctx.orgUrl, origin)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) },
+    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) },
   };
 }

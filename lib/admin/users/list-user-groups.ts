@@ -22,5 +22,5 @@ export async function listUserGroups(ctx: AdminContext): Promise<AdminResponse> 
       take,
     }),
   );
-  return { status: 200, body: items.map((group) => groupJson(ctx.orgUrl, group)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor) } };
+  return { status: 200, body: items.map((group) => groupJson(ctx.orgUrl, group)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) } };
 }
