@@ -27,15 +27,20 @@ export function parsePageParams(url: URL, defaultLimit = 200, maxLimit = 200): P
  */
 export function pageLinkHeader(orgUrl: string, url: URL, nextCursor: string | null, parameters: readonly string[]): string {
   const kept = new Set(["limit", "after", ...parameters]);
-  const self = new URL(url.pathname, orgUrl);
-  for (const [name, value] of url.searchParams) if (kept.has(name)) self.searchParams.append(name, value);
-  const links = [`<${self.toString()}>; rel="self"`];
+  // The kept pairs as the request wrote them (their own percent-encoding), in its order.
+  const pairs = url.search.slice(1).split("&").filter((pair) => kept.has(nameOf(pair)));
+  const at = (query: string[]) => new URL(url.pathname + (query.length ? `?${query.join("&")}` : ""), orgUrl).toString();
+  const links = [`<${at(pairs)}>; rel="self"`];
   if (nextCursor !== null) {
-    const next = new URL(self);
-    next.searchParams.set("after", nextCursor);
-    links.push(`<${next.toString()}>; rel="next"`);
+    const next = [...pairs.filter((pair) => nameOf(pair) !== "after"), `after=${encodeURIComponent(nextCursor)}`];
+    links.push(`<${at(next)}>; rel="next"`);
   }
   return links.join(", ");
+}
+
+/** The decoded name of one `name=value` pair of a query string. */
+function nameOf(pair: string): string {
+  return new URLSearchParams(pair).keys().next().value ?? "";
 }
 
 /**
