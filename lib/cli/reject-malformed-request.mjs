@@ -58,22 +58,23 @@ function write(response, method, { status, headers, body }) {
 }
 
 /**
- * Where Next.js would redirect (308) a path with a trailing slash or an empty segment: the path
- * without them, dot segments resolved, the query kept; null when the path is canonical. Next.js
- * sends that redirect before it applies the headers of next.config.js; this one carries them.
- * Bytes outside printable ASCII are percent-encoded, so Location is always a valid header.
+ * Where Next.js would redirect (308) a path with a trailing slash, an empty segment or a dot
+ * segment (`.`, `..`, `%2e`...): the path without them, dot segments resolved, the query kept;
+ * null when the path is canonical. Next.js sends that redirect before it applies the headers of
+ * next.config.js; this one carries them. Bytes outside printable ASCII are percent-encoded, so
+ * Location is always a valid header.
  * @param {string} rawUrl
  * @returns {string | null}
  */
 export function canonicalLocation(rawUrl) {
   const pathname = pathnameOf(rawUrl);
-  if (pathname === "/" || !(pathname.endsWith("/") || pathname.includes("//"))) return null;
+  const dotSegment = (/** @type {string} */ segment) => /^(?:\.|%2e){1,2}$/i.test(segment);
+  if (pathname === "/" || !(pathname.endsWith("/") || pathname.includes("//") || pathname.split("/").some(dotSegment))) return null;
   /** @type {string[]} */
   const segments = [];
   for (const segment of pathname.split("/")) {
-    const dots = segment.replace(/%2e/gi, ".");
-    if (segment === "" || dots === ".") continue;
-    if (dots === "..") segments.pop();
+    if (segment === "" || (dotSegment(segment) && segment.replace(/%2e/gi, ".") === ".")) continue;
+    if (dotSegment(segment)) segments.pop();
     else segments.push(segment);
   }
   const location = `/${segments.join("/")}${rawUrl.slice(pathname.length)}`;
@@ -103,8 +104,9 @@ export function findRefusal(method, rawUrl, headers, isRouteHandlerPath) {
   }
   // next.config.js gives these paths no anti-framing headers (their pages set their own), so
   // Next.js's automatic 405 and OPTIONS answers would go without: answered here.
-  if (SELF_FRAMED_PATH.test(pathname) && !["GET", "HEAD", "POST"].includes(method)) {
-    return { status: 405, reason: "method", detail: `The ${method} method is not supported.`, allow: "GET, HEAD, POST" };
+  if (SELF_FRAMED_PATH.test(pathname)) {
+    const allowed = pathname.endsWith("/resume") ? ["GET", "HEAD"] : ["GET", "HEAD", "POST"];
+    if (!allowed.includes(method)) return { status: 405, reason: "method", detail: `The ${method} method is not supported.`, allow: allowed.join(", ") };
   }
   if (method === "POST" && !isRouteHandlerPath(pathname)) return findServerActionRefusal(headers);
   return null;

@@ -37,6 +37,8 @@ describe("findRefusal", () => {
     ["an encoded NUL (decodable)", "GET", "/api/v1/users/%00", {}, null],
     ["PUT to /authorize (Next.js's 405 has no framing headers)", "PUT", "/oauth2/default/v1/authorize", {}, 405],
     ["OPTIONS to /authorize/resume", "OPTIONS", "/oauth2/default/v1/authorize/resume", {}, 405],
+    ["POST to /authorize/resume (GET only)", "POST", "/oauth2/default/v1/authorize/resume", {}, 405],
+    ["POST to /authorize", "POST", "/oauth2/default/v1/authorize", {}, null],
     ["GET /authorize", "GET", "/oauth2/default/v1/authorize?client_id=x", {}, null],
     ["multipart POST to a page without Next-Action", "POST", "/admin", { "content-type": "multipart/form-data; boundary=x" }, 400],
     ["multipart POST to the not-found page", "POST", "/nowhere", { "content-type": "Multipart/Form-Data; boundary=x" }, 400],
@@ -102,7 +104,10 @@ describe("canonicalLocation", () => {
     ["/a/\u00c3\u00a9/?q=\u00ff", "/a/%C3%A9?q=%FF"],
     ["/", null],
     ["/admin", null],
-    ["/admin/./users", null],
+    ["/admin/./users", "/admin/users"],
+    ["/api/v1/api-tokens/00p1/%2e%2e?q=a", "/api/v1/api-tokens?q=a"],
+    ["/admin/applications/%2E", "/admin/applications"],
+    ["/a/..b/.c", null],
   ])("%s -> %s", (url, expected) => {
     expect(canonicalLocation(url)).toBe(expected);
   });
