@@ -193,7 +193,7 @@ function firstFew(found: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(found).map(([key, list]) => [key, list.length > 5 ? [...list.slice(0, 5), `... ${list.length} in all`] : list]));
 }
 
-describe("PostgreSQL faults under load, two instances", () => {
+describe("PostgreSQL stopped, frozen and starved under load", () => {
   it("stopped for 10 s: cached answers stay 200, the rest 503 within the deadline, healthy again at once", async () => {
     const run = await underLoad({ name: "stopped", begin: () => cluster.stop(), end: () => cluster.start() });
     expect(firstFew(violations(run))).toEqual(NONE);
