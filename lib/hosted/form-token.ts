@@ -15,12 +15,12 @@ function purposeKey(secretsKey: Buffer, purpose: string): Buffer {
 /**
  * A CSRF token that binds a form to what the browser holds (its session, a pending request's
  * cookie): HMAC-SHA256, under a key derived from APP_SECRET for `purpose`, of the parts (each
- * percent-encoded, joined with "."). Nobody without APP_SECRET can make one, and a token made for
+ * percent-encoded, so the separator "|" never occurs inside one, joined with "|"). Nobody without APP_SECRET can make one, and a token made for
  * other parts (another session, another request, another cookie) never matches.
  */
 export function formToken(secretsKey: Buffer, purpose: string, parts: readonly string[]): string {
   return createHmac("sha256", purposeKey(secretsKey, purpose))
-    .update(parts.map((part) => encodeURIComponent(part)).join("."), "utf8")
+    .update(parts.map((part) => encodeURIComponent(part)).join("|"), "utf8")
     .digest("base64url");
 }
 
