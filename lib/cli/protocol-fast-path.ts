@@ -117,8 +117,11 @@ function readBody(request: IncomingMessage): Promise<string> {
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // The rest is read and dropped until the 413 has gone out and the connection closes: a
+        // socket closed with unread input answers with a reset, which can destroy the 413 on its
+        // way (RFC 9112 9.6).
         request.off("data", onData);
-        request.pause();
+        request.resume();
         return reject(new BodyTooLargeError(limit));
       }
       chunks.push(chunk);

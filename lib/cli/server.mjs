@@ -11,6 +11,7 @@
 // requests get 503. Every start-up failure is one line and exit status 1 (lib/cli/startup-failure.mjs).
 import { createServer } from "node:http";
 import responseHeaders from "../http/response-headers.js";
+import { closeAfterDraining } from "./close-after-draining.mjs";
 import { createGracefulShutdown, parseShutdownSettings } from "./graceful-shutdown.mjs";
 import { answerClientError, rejectMalformedRequest } from "./reject-malformed-request.mjs";
 import { parsePort, parseServerTimeouts } from "./server-settings.mjs";
@@ -43,6 +44,7 @@ const server = createServer(
   },
   (request, response) => {
     shutdown.admit(response);
+    closeAfterDraining(request, response);
     request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
     if (rejectMalformedRequest(request, response)) return;
     if (!handle) return answerStarting(response);

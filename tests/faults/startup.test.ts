@@ -81,6 +81,31 @@ describe("start-up failures", () => {
   });
 });
 
+describe("while starting", () => {
+  it("the port is bound at once and answers 503 with Retry-After until migrations and bootstrap are done", async () => {
+    const instance = ServerInstance.prepare(await freePort(), { databaseUrl: sqliteUrl("starting").url, name: "starting" });
+    instances.push(instance);
+    const statuses: string[] = [];
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        const answer = await fetch(`${instance.origin}/api/health`).then(
+          async (res) => `${res.status} ${res.headers.get("retry-after") ?? "-"} ${(await res.text()).trim()}`,
+          () => "refused",
+        );
+        if (statuses.at(-1) !== answer) statuses.push(answer);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    await instance.start();
+    polling = false;
+    await poll;
+    console.log(`[startup] /api/health while starting: ${statuses.join(" -> ")}`);
+    expect(statuses).toContain("503 1 Starting up: try again in a moment.");
+    expect(statuses.at(-1)).toMatch(/^200 - /);
+  });
+});
+
 describe("first run, restart, a different APP_SECRET", () => {
   it("prints the banner once, after the server listens, keeps the files private, and refuses another APP_SECRET", async () => {
     const previousUmask = process.umask(0); // the server inherits it: every file it creates would be world-readable
