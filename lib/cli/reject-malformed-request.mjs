@@ -2,9 +2,9 @@
 // Requests that Next.js's request handler fails on before any of our code runs (it answers them 500,
 // often without the headers every response carries) are refused here, in front of it, with the
 // 4xx each surface speaks and those headers; its trailing-slash redirect, which it sends without
-// them, is sent from here too. Only what the request line and headers show is
-// judged: the body is never read. Plain JS because lib/cli/server.mjs runs without a TypeScript
-// loader. Found by the fuzz suite (tests/faults/fuzz.test.ts); README "Hostile input".
+// them, is sent from here too. Only the request line and headers are judged: the body is never
+// read. Plain JS because lib/cli/server.mjs runs without a TypeScript loader. Found by the fuzz
+// suite (tests/faults/fuzz.test.ts); README "Hostile input".
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -62,11 +62,12 @@ function write(response, method, { status, headers, body }) {
  * segment (`.`, `..`, `%2e`...): the path without them, dot segments resolved, the query kept;
  * null when the path is canonical. Next.js sends that redirect before it applies the headers of
  * next.config.js; this one carries them. Bytes outside printable ASCII are percent-encoded, so
- * Location is always a valid header.
+ * Location is always a valid header. An absolute-form or `*` request-target is left to Next.js.
  * @param {string} rawUrl
  * @returns {string | null}
  */
 export function canonicalLocation(rawUrl) {
+  if (!rawUrl.startsWith("/")) return null;
   const pathname = pathnameOf(rawUrl);
   const dotSegment = (/** @type {string} */ segment) => /^(?:\.|%2e){1,2}$/i.test(segment);
   if (pathname === "/" || !(pathname.endsWith("/") || pathname.includes("//") || pathname.split("/").some(dotSegment))) return null;

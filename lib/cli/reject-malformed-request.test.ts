@@ -108,6 +108,8 @@ describe("canonicalLocation", () => {
     ["/api/v1/api-tokens/00p1/%2e%2e?q=a", "/api/v1/api-tokens?q=a"],
     ["/admin/applications/%2E", "/admin/applications"],
     ["/a/..b/.c", null],
+    ["http://127.0.0.1/admin/", null],
+    ["*", null],
   ])("%s -> %s", (url, expected) => {
     expect(canonicalLocation(url)).toBe(expected);
   });
