@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:net";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { freePort } from "./support/free-port";
+import { startPrivatePostgres } from "./support/private-postgres";
 import { runDir } from "./support/run-dir";
 import { ServerInstance } from "./support/server-instance";
 
@@ -12,8 +13,10 @@ import { ServerInstance } from "./support/server-instance";
 
 const GENERATED_CREDENTIALS = { ADMIN_PASSWORD: "", ADMIN_API_TOKEN: "" }; // unset: the bootstrap generates and prints them
 const instances: ServerInstance[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
 afterAll(() => Promise.all(instances.map((instance) => instance.stop())));
 
 /** A server that is expected not to start: resolves with its exit and everything it printed. */
@@ -150,5 +153,22 @@ describe("first run, restart, a different APP_SECRET", () => {
     expect(wrong.lines).toEqual([
       "Invalid configuration: APP_SECRET is not the secret this org's data was encrypted with: set the APP_SECRET the org was set up with (the same on every instance).",
     ]);
+  });
+});
+
+describe("several instances on PostgreSQL", () => {
+  it("an instance started with another APP_SECRET than the org's refuses to start; the first keeps serving", async () => {
+    const pg = await startPrivatePostgres({ maxConnections: 20 });
+    cleanups.push(() => pg.destroy());
+    const url = await pg.createDatabase("startup");
+    const first = await ServerInstance.start({ databaseUrl: url, name: "pg-first" });
+    instances.push(first);
+    const other = await failToStart({ databaseUrl: url, name: "pg-other-secret", env: { APP_SECRET: "a-different-secret-a-different-secret-0123" } });
+    expect(other.exit).toEqual({ code: 1, signal: null });
+    expect(other.lines).toEqual([
+      "Invalid configuration: APP_SECRET is not the secret this org's data was encrypted with: set the APP_SECRET the org was set up with (the same on every instance).",
+    ]);
+    expect((await fetch(`${first.origin}/api/health`)).status).toBe(200);
+    expect(await first.kill("SIGTERM")).toEqual({ code: 0, signal: null });
   });
 });
