@@ -197,8 +197,12 @@ export function Checkbox({ name, label, id, defaultChecked, value = "true", hint
   );
 }
 
-/** A group of checkboxes (or radios) with a legend. */
-export function ChoiceGroup({ legend, name, options, selected, type = "checkbox", hint, idPrefix = "f" }: { idPrefix?: string; legend: string; name: string; options: Array<{ value: string; label: string }>; selected: readonly string[]; type?: "checkbox" | "radio"; hint?: ReactNode }) {
+/**
+ * A group of checkboxes (or radios) with a legend. A selected value missing from `options` (beyond a
+ * list's first page, or no longer offered) still gets its checked box, so saving unchanged keeps it.
+ */
+export function ChoiceGroup({ legend, name, options: offered, selected, type = "checkbox", hint, idPrefix = "f" }: { idPrefix?: string; legend: string; name: string; options: Array<{ value: string; label: string }>; selected: readonly string[]; type?: "checkbox" | "radio"; hint?: ReactNode }) {
+  const options = [...offered, ...selected.filter((value) => !offered.some((option) => option.value === value)).map((value) => ({ value, label: value }))];
   return (
     <fieldset className="flex flex-col gap-1">
       <legend className="mb-1 text-sm font-medium text-slate-800">{legend}</legend>

@@ -2,12 +2,12 @@ import { listAppGroups } from "@/lib/admin/app-assignments/list-app-groups";
 import { listAppUsers } from "@/lib/admin/app-assignments/list-app-users";
 import { listAppClientSecrets } from "@/lib/admin/apps/client-secrets/list-app-client-secrets";
 import { getApp } from "@/lib/admin/apps/get-app";
-import { listGroups } from "@/lib/admin/groups/list-groups";
-import { listUsers } from "@/lib/admin/users/list-users";
 import { ActionForm } from "../../_components/action-form";
 import { CopyButton } from "../../_components/copy-button";
-import { Checkbox, ChoiceGroup, DataTable, DefinitionList, EmptyState, PageHeader, Section, SelectField, StatusBadge, Td, TextArea, TextField, formatTime } from "../../_components/ui";
+import { Picker } from "../../_components/picker";
+import { Checkbox, ChoiceGroup, DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextArea, TextField, formatTime } from "../../_components/ui";
 import { read } from "../../_lib/admin-request";
+import { pickerSelection } from "../../_lib/picker-selection";
 import { TYPE_LABELS, type AppJson } from "../_app-types";
 
 export const metadata = { title: "Application" };
@@ -40,16 +40,13 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
   const app = await read<AppJson>(getApp, { path: base, params: { appId } });
   const type = app.settings.oauthClient.application_type;
   const confidential = app.credentials.oauthClient.token_endpoint_auth_method !== "none";
-  const [users, groups, secrets, allUsers, allGroups] = await Promise.all([
+  const [users, groups, secrets] = await Promise.all([
     read<Array<{ id: string; scope: string; credentials: { userName: string } }>>(listAppUsers, { path: `${base}/users`, params: { appId } }),
     read<Array<{ id: string }>>(listAppGroups, { path: `${base}/groups`, params: { appId } }),
     confidential ? read<Array<{ id: string; status: string; client_secret: string; created: string }>>(listAppClientSecrets, { path: `${base}/credentials/secrets`, params: { appId } }) : Promise.resolve([]),
-    read<Array<{ id: string; profile: { login: string } }>>(listUsers, { path: "/api/v1/users", query: { limit: "200" } }),
-    read<Array<{ id: string; profile: { name: string } }>>(listGroups, { path: "/api/v1/groups", query: { limit: "200" } }),
   ]);
-  const groupName = new Map(allGroups.map((g) => [g.id, g.profile.name]));
-  const assignedUserIds = new Set(users.map((u) => u.id));
-  const assignedGroupIds = new Set(groups.map((g) => g.id));
+  const groupNames = await pickerSelection("group", groups.map((g) => g.id));
+  const groupName = new Map([...groupNames].map(([id, option]) => [id, option.label]));
   const fields = { appId: app.id };
   const oauth = app.settings.oauthClient;
   return (
@@ -152,7 +149,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
                 </DataTable>
               )}
               <ActionForm action="app.assignUser" fields={fields} submitLabel="Assign user" className="mt-3" resetOnSuccess>
-                <SelectField name="userId" id="assign-user" label="User" options={[{ value: "", label: "Choose a user" }, ...allUsers.filter((u) => !assignedUserIds.has(u.id)).map((u) => ({ value: u.id, label: u.profile.login }))]} />
+                <Picker kind="user" name="userId" id="assign-user" label="User" selected={[]} multiple={false} />
               </ActionForm>
             </div>
             <div>
@@ -172,7 +169,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
                 </DataTable>
               )}
               <ActionForm action="app.assignGroup" fields={fields} submitLabel="Assign group" className="mt-3" resetOnSuccess>
-                <SelectField name="groupId" id="assign-group" label="Group" options={[{ value: "", label: "Choose a group" }, ...allGroups.filter((g) => !assignedGroupIds.has(g.id)).map((g) => ({ value: g.id, label: g.profile.name }))]} />
+                <Picker kind="group" name="groupId" id="assign-group" label="Group" selected={[]} multiple={false} />
               </ActionForm>
             </div>
           </div>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getGroup } from "@/lib/admin/groups/get-group";
 import { listGroupMembers } from "@/lib/admin/groups/list-group-members";
-import { listUsers } from "@/lib/admin/users/list-users";
 import { ActionForm } from "../../_components/action-form";
-import { DataTable, EmptyState, PageHeader, Section, SelectField, StatusBadge, Td, TextField, buttonClass } from "../../_components/ui";
+import { Picker } from "../../_components/picker";
+import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass } from "../../_components/ui";
 import { read } from "../../_lib/admin-request";
 
 export const metadata = { title: "Group" };
@@ -14,11 +14,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
   const { groupId } = await params;
   const group = await read<{ id: string; type: string; profile: { name: string; description: string | null } }>(getGroup, { path: `/api/v1/groups/${groupId}`, params: { groupId } });
   const builtIn = group.type === "BUILT_IN";
-  const [members, users] = await Promise.all([
-    read<UserRow[]>(listGroupMembers, { path: `/api/v1/groups/${group.id}/users`, params: { groupId: group.id }, query: { limit: "200" } }),
-    builtIn ? Promise.resolve([] as UserRow[]) : read<UserRow[]>(listUsers, { path: "/api/v1/users", query: { limit: "200" } }),
-  ]);
-  const memberIds = new Set(members.map((m) => m.id));
+  const members = await read<UserRow[]>(listGroupMembers, { path: `/api/v1/groups/${group.id}/users`, params: { groupId: group.id }, query: { limit: "200" } });
   const fields = { groupId: group.id };
   return (
     <>
@@ -48,7 +44,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
           <p className="mt-3 text-sm text-slate-600">Everyone holds every user; its membership cannot be changed.</p>
         ) : (
           <ActionForm action="group.addMember" fields={fields} submitLabel="Add member" className="mt-3" resetOnSuccess>
-            <SelectField name="userId" id="add-member" label="User" options={[{ value: "", label: "Choose a user" }, ...users.filter((u) => !memberIds.has(u.id)).map((u) => ({ value: u.id, label: u.profile.login }))]} />
+            <Picker kind="user" name="userId" id="add-member" label="User" selected={[]} multiple={false} />
           </ActionForm>
         )}
       </Section>

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { listGroups } from "@/lib/admin/groups/list-groups";
 import { getUser } from "@/lib/admin/users/get-user";
 import { listUserGroups } from "@/lib/admin/users/list-user-groups";
 import { ActionForm } from "../../_components/action-form";
-import { DataTable, DefinitionList, EmptyState, PageHeader, Section, SelectField, StatusBadge, Td, TextField, buttonClass, formatTime } from "../../_components/ui";
+import { Picker } from "../../_components/picker";
+import { DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass, formatTime } from "../../_components/ui";
 import { adminCall, read } from "../../_lib/admin-request";
 
 export const metadata = { title: "User" };
@@ -32,9 +32,8 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const call = await adminCall();
   const user = await read<UserJson>(getUser, { path: `/api/v1/users/${userId}`, params: { userId } });
   const now = call.app.now();
-  const [groups, allGroups, sessions, directApps, groupApps] = await Promise.all([
+  const [groups, sessions, directApps, groupApps] = await Promise.all([
     read<Array<{ id: string; type: string; profile: { name: string } }>>(listUserGroups, { path: `/api/v1/users/${user.id}/groups`, params: { userId: user.id } }),
-    read<Array<{ id: string; type: string; profile: { name: string } }>>(listGroups, { path: "/api/v1/groups", query: { limit: "200" } }),
     call.app.db.userSession.findMany({ where: { userId: user.id, revoked: null, expiresAt: { gt: now }, idleExpiresAt: { gt: now } }, orderBy: { created: "desc" } }),
     call.app.db.appUserAssignment.findMany({ where: { userId: user.id }, select: { app: { select: { id: true, label: true, status: true } } } }),
     call.app.db.appGroupAssignment.findMany({
@@ -42,7 +41,6 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
       select: { app: { select: { id: true, label: true, status: true } }, group: { select: { name: true } } },
     }),
   ]);
-  const memberOf = new Set(groups.map((g) => g.id));
   const apps = new Map<string, { id: string; label: string; status: string; via: string[] }>();
   for (const { app } of directApps) apps.set(app.id, { ...app, via: ["direct"] });
   for (const { app, group } of groupApps) {
@@ -139,7 +137,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </DataTable>
         )}
         <ActionForm action="user.addGroup" fields={fields} submitLabel="Add to group" className="mt-3" resetOnSuccess>
-          <SelectField name="groupId" id="add-group" label="Group" options={[{ value: "", label: "Choose a group" }, ...allGroups.filter((g) => g.type === "OKTA_GROUP" && !memberOf.has(g.id)).map((g) => ({ value: g.id, label: g.profile.name }))]} />
+          <Picker kind="okta-group" name="groupId" id="add-group" label="Group" selected={[]} multiple={false} />
         </ActionForm>
       </Section>
       <Section title="Assigned applications">

@@ -1,4 +1,7 @@
-import { ChoiceGroup, Field, SelectField, TextArea, TextField, inputClass } from "../../../_components/ui";
+import { chosen, type PickerOption } from "@/lib/dashboard/pickers/picker-option";
+import { Picker } from "../../../_components/picker";
+import { ChoiceGroup, SelectField, TextArea, TextField } from "../../../_components/ui";
+import type { RulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 
 export type Option = { value: string; label: string };
 export type PolicyJson = { id: string; name: string; description: string | null; status: string; priority: number; conditions: { clients: { include: string[] } } };
@@ -23,7 +26,7 @@ export const GRANT_TYPE_OPTIONS: Option[] = [
   { value: "implicit", label: "Implicit" },
 ];
 
-export function PolicyFields({ policy, prefix, clients }: { policy?: PolicyJson; prefix: string; clients: Option[] }) {
+export function PolicyFields({ policy, prefix, clients }: { policy?: PolicyJson; prefix: string; clients: ReadonlyMap<string, PickerOption> }) {
   const include = policy?.conditions.clients.include ?? ["ALL_CLIENTS"];
   const all = include.includes("ALL_CLIENTS");
   return (
@@ -36,34 +39,20 @@ export function PolicyFields({ policy, prefix, clients }: { policy?: PolicyJson;
         defaultValue={all ? "ALL_CLIENTS" : "SELECTED"}
         options={[
           { value: "ALL_CLIENTS", label: "All clients" },
-          { value: "SELECTED", label: "The clients checked below" },
+          { value: "SELECTED", label: "The clients chosen below" },
         ]}
       />
       <div className="md:col-span-2">
         <TextArea id={`${prefix}-description`} name="description" label="Description" defaultValue={policy?.description} rows={2} />
       </div>
       <div className="md:col-span-2">
-        <ChoiceGroup idPrefix={prefix} legend="Clients" name="clients" options={clients} selected={all ? [] : include} hint="Used when “Assign to” is “The clients checked below”." />
+        <Picker kind="client" id={`${prefix}-clients`} name="clients" label="Clients" selected={all ? [] : chosen(clients, include)} hint="Used when “Assign to” is “The clients chosen below”." />
       </div>
     </div>
   );
 }
 
-function MultiSelect({ id, name, label, options, selected, hint }: { id: string; name: string; label: string; options: Option[]; selected: string[]; hint?: string }) {
-  return (
-    <Field label={label} htmlFor={id} hint={hint}>
-      <select id={id} name={name} multiple defaultValue={selected} size={Math.min(6, Math.max(3, options.length))} className={inputClass} aria-describedby={hint ? `${id}-hint` : undefined}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
-export function RuleFields({ rule, prefix, users, groups, scopes }: { rule?: RuleJson; prefix: string; users: Option[]; groups: Option[]; scopes: string[] }) {
+export function RuleFields({ rule, prefix, people: known, scopes }: { rule?: RuleJson; prefix: string; people?: RulePeople; scopes: string[] }) {
   const people = rule?.conditions.people;
   const everyone = !rule || (people?.groups.include.includes("EVERYONE") ?? true);
   const anyScope = !rule || rule.conditions.scopes.include.includes("*");
@@ -96,10 +85,10 @@ export function RuleFields({ rule, prefix, users, groups, scopes }: { rule?: Rul
           { value: "SELECTED", label: "The scopes checked below" },
         ]}
       />
-      <MultiSelect id={`${prefix}-includeUsers`} name="includeUsers" label="Include users" options={users} selected={people?.users.include ?? []} />
-      <MultiSelect id={`${prefix}-includeGroups`} name="includeGroups" label="Include groups" options={groups} selected={everyone ? [] : (people?.groups.include ?? [])} />
-      <MultiSelect id={`${prefix}-excludeUsers`} name="excludeUsers" label="Exclude users" options={users} selected={people?.users.exclude ?? []} />
-      <MultiSelect id={`${prefix}-excludeGroups`} name="excludeGroups" label="Exclude groups" options={groups} selected={people?.groups.exclude ?? []} />
+      <Picker kind="user" id={`${prefix}-includeUsers`} name="includeUsers" label="Include users" selected={pick(known?.users, people?.users.include)} />
+      <Picker kind="group" id={`${prefix}-includeGroups`} name="includeGroups" label="Include groups" selected={everyone ? [] : pick(known?.groups, people?.groups.include)} />
+      <Picker kind="user" id={`${prefix}-excludeUsers`} name="excludeUsers" label="Exclude users" selected={pick(known?.users, people?.users.exclude)} />
+      <Picker kind="group" id={`${prefix}-excludeGroups`} name="excludeGroups" label="Exclude groups" selected={pick(known?.groups, people?.groups.exclude)} />
       <div className="md:col-span-2">
         <ChoiceGroup idPrefix={`${prefix}-s`} legend="Allowed scopes" name="scopes" options={scopes.map((s) => ({ value: s, label: s }))} selected={anyScope ? [] : (rule?.conditions.scopes.include ?? [])} hint="OpenID Connect scopes are always allowed once a rule matches." />
       </div>
@@ -108,4 +97,8 @@ export function RuleFields({ rule, prefix, users, groups, scopes }: { rule?: Rul
       <TextField id={`${prefix}-rw`} name="refreshTokenWindowMinutes" type="number" min={10} max={129600} label="Refresh token unused window (minutes)" defaultValue={token?.refreshTokenWindowMinutes ?? 10080} hint="10 minutes to 90 days (129600)." />
     </div>
   );
+}
+
+function pick(selection: ReadonlyMap<string, PickerOption> | undefined, ids: readonly string[] | undefined): PickerOption[] {
+  return selection && ids ? chosen(selection, ids) : [];
 }

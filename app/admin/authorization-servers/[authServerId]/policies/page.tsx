@@ -2,9 +2,9 @@ import Link from "next/link";
 import { listPolicies } from "@/lib/admin/policies/list-policies";
 import { ActionForm } from "../../../_components/action-form";
 import { DataTable, EmptyState, Section, StatusBadge, Td, buttonClass } from "../../../_components/ui";
-import { read } from "../../../_lib/admin-request";
+import { adminCall, read } from "../../../_lib/admin-request";
 import { loadServer, ServerHeader } from "../../_server-header";
-import { loadPolicyOptions } from "./_options";
+import { loadPolicyClients } from "@/lib/dashboard/pickers/load-policy-selections";
 import { PolicyFields, type PolicyJson } from "./_policy-forms";
 
 export const metadata = { title: "Access policies" };
@@ -12,10 +12,8 @@ export const metadata = { title: "Access policies" };
 export default async function PoliciesPage({ params }: { params: Promise<{ authServerId: string }> }) {
   const { authServerId } = await params;
   const server = await loadServer(authServerId);
-  const [policies, options] = await Promise.all([
-    read<PolicyJson[]>(listPolicies, { path: `/api/v1/authorizationServers/${server.id}/policies`, params: { authServerId: server.id } }),
-    loadPolicyOptions(server.id),
-  ]);
+  const policies = await read<PolicyJson[]>(listPolicies, { path: `/api/v1/authorizationServers/${server.id}/policies`, params: { authServerId: server.id } });
+  const clients = await loadPolicyClients(await adminCall(), policies);
   const sorted = [...policies].sort((a, b) => a.priority - b.priority);
   return (
     <>
@@ -34,7 +32,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ authS
                   </Link>
                   {policy.description ? <span className="block text-xs text-slate-600">{policy.description}</span> : null}
                 </Td>
-                <Td className="max-w-xs">{policy.conditions.clients.include.map((id) => (id === "ALL_CLIENTS" ? "All clients" : (options.clientLabels.get(id) ?? id))).join(", ")}</Td>
+                <Td className="max-w-xs">{policy.conditions.clients.include.map((id) => (id === "ALL_CLIENTS" ? "All clients" : (clients.get(id)?.label ?? id))).join(", ")}</Td>
                 <Td>
                   <StatusBadge status={policy.status} />
                 </Td>
@@ -55,7 +53,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ authS
       </Section>
       <Section title="Add access policy">
         <ActionForm action="policy.create" fields={{ authServerId: server.id }} submitLabel="Create policy">
-          <PolicyFields prefix="new-policy" clients={options.clients} />
+          <PolicyFields prefix="new-policy" clients={clients} />
         </ActionForm>
       </Section>
     </>

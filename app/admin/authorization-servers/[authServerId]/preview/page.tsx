@@ -1,10 +1,11 @@
-import { listApps } from "@/lib/admin/apps/list-apps";
 import { listScopes } from "@/lib/admin/scopes/list-scopes";
-import { listUsers } from "@/lib/admin/users/list-users";
 import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/dashboard/preview-tokens";
 import type { GrantType } from "@/lib/oauth/snapshot/types";
+import { Picker } from "../../../_components/picker";
 import { ChoiceGroup, DefinitionList, JsonBlock, Section, SelectField, buttonClass } from "../../../_components/ui";
 import { adminCall, read } from "../../../_lib/admin-request";
+import { pickerSelection } from "../../../_lib/picker-selection";
+import { chosen } from "@/lib/dashboard/pickers/picker-option";
 import { loadServer, ServerHeader } from "../../_server-header";
 
 export const metadata = { title: "Token preview" };
@@ -74,14 +75,14 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
   const search = await searchParams;
   const server = await loadServer(authServerId);
   const call = await adminCall();
-  const [apps, users, scopes] = await Promise.all([
-    read<Array<{ label: string; status: string; credentials: { oauthClient: { client_id: string } } }>>(listApps, { path: "/api/v1/apps", query: { limit: "200" } }),
-    read<Array<{ id: string; status: string; profile: { login: string } }>>(listUsers, { path: "/api/v1/users", query: { limit: "200" } }),
-    read<Array<{ name: string }>>(listScopes, { path: `/api/v1/authorizationServers/${server.id}/scopes`, params: { authServerId: server.id } }),
-  ]);
   const clientId = one(search.clientId);
   const grantType = (PREVIEW_GRANT_TYPES as readonly string[]).includes(one(search.grantType)) ? (one(search.grantType) as GrantType) : "authorization_code";
   const userId = one(search.userId);
+  const [app, user, scopes] = await Promise.all([
+    pickerSelection("client", [clientId]),
+    pickerSelection("user", [userId]),
+    read<Array<{ name: string }>>(listScopes, { path: `/api/v1/authorizationServers/${server.id}/scopes`, params: { authServerId: server.id } }),
+  ]);
   const requested = many(search.scopes);
   const result = clientId ? await previewTokens(call.app.db, call.app.orgUrl, { authServerId: server.id, clientId, grantType, userId: userId || null, scopes: requested }, call.app.now()) : null;
   return (
@@ -90,9 +91,9 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
       <Section title="Token preview" description="See the claims this server would put in tokens for an app, grant type, user and scopes, evaluated with the real policies and claims. No token is issued and nothing is logged.">
         <form method="get" className="flex flex-col gap-4" aria-label="Token preview request">
           <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-            <SelectField name="clientId" label="Application" defaultValue={clientId} options={[{ value: "", label: "Choose an application" }, ...apps.map((app) => ({ value: app.credentials.oauthClient.client_id, label: `${app.label}${app.status === "ACTIVE" ? "" : " (inactive)"}` }))]} />
+            <Picker kind="client" id="preview-client" name="clientId" label="Application" selected={clientId ? chosen(app, [clientId]) : []} multiple={false} />
             <SelectField name="grantType" label="Grant type" defaultValue={grantType} options={PREVIEW_GRANT_TYPES.map((g) => ({ value: g, label: g }))} />
-            <SelectField name="userId" label="User" defaultValue={userId} hint="Not used for client_credentials." options={[{ value: "", label: "No user" }, ...users.map((user) => ({ value: user.id, label: `${user.profile.login}${user.status === "ACTIVE" ? "" : ` (${user.status})`}` }))]} />
+            <Picker kind="user" id="preview-user" name="userId" label="User" selected={userId ? chosen(user, [userId]) : []} multiple={false} hint="Not used for client_credentials; none chosen: no user." />
           </div>
           <ChoiceGroup idPrefix="preview" legend="Scopes" name="scopes" options={scopes.map((s) => ({ value: s.name, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))} selected={requested} hint="None checked: the server's default scopes." />
           <div>

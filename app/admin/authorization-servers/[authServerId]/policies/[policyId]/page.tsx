@@ -2,9 +2,10 @@ import { getPolicy } from "@/lib/admin/policies/get-policy";
 import { listPolicyRules } from "@/lib/admin/policy-rules/list-policy-rules";
 import { ActionForm } from "../../../../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../../../_components/ui";
-import { read } from "../../../../_lib/admin-request";
+import { adminCall, read } from "../../../../_lib/admin-request";
 import { loadServer } from "../../../_server-header";
-import { loadPolicyOptions } from "../_options";
+import { loadPolicyClients, loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
+import { loadScopeNames } from "../_options";
 import { PolicyFields, RuleFields, type PolicyJson, type RuleJson } from "../_policy-forms";
 
 export const metadata = { title: "Access policy" };
@@ -13,19 +14,19 @@ export default async function PolicyPage({ params }: { params: Promise<{ authSer
   const { authServerId, policyId } = await params;
   const server = await loadServer(authServerId);
   const path = `/api/v1/authorizationServers/${server.id}/policies/${policyId}`;
-  const [policy, rules, options] = await Promise.all([
+  const [policy, rules, scopes] = await Promise.all([
     read<PolicyJson>(getPolicy, { path, params: { authServerId: server.id, policyId } }),
     read<RuleJson[]>(listPolicyRules, { path: `${path}/rules`, params: { authServerId: server.id, policyId } }),
-    loadPolicyOptions(server.id),
+    loadScopeNames(server.id),
   ]);
+  const call = await adminCall();
+  const [people, clients] = await Promise.all([loadRulePeople(call, rules), loadPolicyClients(call, [policy])]);
   const sorted = [...rules].sort((a, b) => a.priority - b.priority);
   const fields = { authServerId: server.id, policyId: policy.id };
-  const userLabel = new Map(options.users.map((u) => [u.value, u.label]));
-  const groupLabel = new Map(options.groups.map((g) => [g.value, g.label]));
   const peopleSummary = (rule: RuleJson) => {
     const { users, groups } = rule.conditions.people;
     if (groups.include.includes("EVERYONE")) return "Everyone";
-    const names = [...users.include.map((id) => userLabel.get(id) ?? id), ...groups.include.map((id) => `${groupLabel.get(id) ?? id} (group)`)];
+    const names = [...users.include.map((id) => people.users.get(id)?.label ?? id), ...groups.include.map((id) => `${people.groups.get(id)?.label ?? id} (group)`)];
     return names.length ? names.join(", ") : "Nobody";
   };
   return (
@@ -83,7 +84,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ authSer
                       <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit<span className="sr-only"> rule {rule.name}</span></summary>
                       <div className="mt-3 min-w-[20rem]">
                         <ActionForm action="rule.update" fields={ruleFields} submitLabel="Save rule">
-                          <RuleFields rule={rule} prefix={`rule-${rule.id}`} users={options.users} groups={options.groups} scopes={options.scopes} />
+                          <RuleFields rule={rule} prefix={`rule-${rule.id}`} people={people} scopes={scopes} />
                         </ActionForm>
                       </div>
                     </details>
@@ -96,12 +97,12 @@ export default async function PolicyPage({ params }: { params: Promise<{ authSer
       </Section>
       <Section title="Add rule">
         <ActionForm action="rule.create" fields={fields} submitLabel="Create rule" resetOnSuccess>
-          <RuleFields prefix="new-rule" users={options.users} groups={options.groups} scopes={options.scopes} />
+          <RuleFields prefix="new-rule" scopes={scopes} />
         </ActionForm>
       </Section>
       <Section title="Policy settings">
         <ActionForm action="policy.update" fields={fields} submitLabel="Save policy">
-          <PolicyFields policy={policy} prefix="policy" clients={options.clients} />
+          <PolicyFields policy={policy} prefix="policy" clients={clients} />
         </ActionForm>
         <div className="mt-4 flex flex-wrap gap-3 border-t border-slate-200 pt-4">
           {policy.status === "ACTIVE" ? (

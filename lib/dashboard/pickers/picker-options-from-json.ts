@@ -1,0 +1,20 @@
+import type { PickerOption } from "./picker-option";
+
+export type UserJson = { id: string; status: string; profile: { login: string; firstName?: string | null; lastName?: string | null } };
+export type GroupJson = { id: string; type: string; profile: { name: string; description?: string | null } };
+export type ClientRow = { clientId: string; label: string; status: string };
+
+const unlessActive = (status: string) => (status === "ACTIVE" ? "" : ` · ${status}`);
+
+export function userOption(user: UserJson): PickerOption {
+  const name = [user.profile.firstName, user.profile.lastName].filter(Boolean).join(" ");
+  return { value: user.id, label: user.profile.login, detail: `${name || user.id}${unlessActive(user.status)}` };
+}
+
+export function groupOption(group: GroupJson): PickerOption {
+  return { value: group.id, label: group.profile.name, detail: group.type === "BUILT_IN" ? "Built-in group" : (group.profile.description ?? undefined) || undefined };
+}
+
+export function clientOption(app: ClientRow): PickerOption {
+  return { value: app.clientId, label: app.label, detail: `${app.clientId}${unlessActive(app.status)}` };
+}
