@@ -1,6 +1,7 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import type { DbTx } from "../../db/create-db-client";
 import type { Prisma } from "../../db/generated/sqlite/client";
+import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
 
 /**
  * After an assignment is removed (spec: a client app that is "unassigned" revokes its tokens): every
@@ -22,7 +23,7 @@ export async function revokeGrantsOfUnassignedUsers(tx: DbTx, app: { id: string;
   const holders = new Set([...tokenHolders, ...codeHolders].map((holder) => holder.userId).filter((userId): userId is string => userId !== null));
   for (const userId of holders) {
     if (await isUserAssignedToApp(tx, app.id, userId)) continue;
-    await tx.refreshToken.updateMany({ where: { clientId: app.clientId, userId, status: { not: "REVOKED" } }, data: { status: "REVOKED", revoked: now } });
+    await revokeGrantsWhere(tx, { clientId: app.clientId, userId }, now);
     await tx.authorizationCode.deleteMany({ where: { clientId: app.clientId, userId } });
   }
 }

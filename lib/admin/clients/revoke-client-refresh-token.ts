@@ -1,3 +1,4 @@
+import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
@@ -8,9 +9,10 @@ export const TOKEN_REVOKE_EVENT = "app.oauth2.as.token.revoke";
 
 /**
  * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens/:tokenId -> bare 204.
- * Revokes the grant the token belongs to: the token and every other unrevoked token of its
- * rotation family (status REVOKED, revoked = now), so an earlier rotation of it cannot be used
- * instead. Revoking a revoked token again is a 204 that changes nothing; an unknown token is E0000007.
+ * Revokes the grant the token belongs to (revokeGrantsWhere, under the family's lock): the token,
+ * every other token of its rotation family (so an earlier rotation of it cannot be used instead,
+ * and a rotation running meanwhile mints nothing that survives this) and the grant's access tokens.
+ * Revoking a revoked token again is a 204 that changes nothing; an unknown token is E0000007.
  */
 export async function revokeClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
@@ -18,10 +20,7 @@ export async function revokeClientRefreshToken(ctx: AdminContext): Promise<Admin
   const token = await ctx.db.refreshToken.findFirst({ where: { id: tokenId, authServerId: server.id, clientId: app.clientId }, select: { id: true, familyId: true } });
   if (!token) throw notFoundError(tokenId, "RefreshToken");
   await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.refreshToken.updateMany({
-      where: { familyId: token.familyId, authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
-      data: { status: "REVOKED", revoked: ctx.now() },
-    });
+    const count = await revokeGrantsWhere(tx, { familyId: token.familyId }, ctx.now());
     if (count === 0) return;
     await audit(
       tx,

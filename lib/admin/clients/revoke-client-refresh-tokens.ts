@@ -1,3 +1,4 @@
+import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findClientApp } from "./find-client-app";
@@ -5,15 +6,14 @@ import { TOKEN_REVOKE_EVENT } from "./revoke-client-refresh-token";
 
 /**
  * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens -> bare 204. Revokes
- * every unrevoked refresh token (ACTIVE and ROTATED) this server issued to the client.
+ * every grant this server issued to the client that still has an unrevoked refresh token (ACTIVE or
+ * ROTATED): all their refresh tokens and access tokens (revokeGrantsWhere, under each family's lock,
+ * so a rotation running meanwhile mints nothing that survives this).
  */
 export async function revokeClientRefreshTokens(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
   await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.refreshToken.updateMany({
-      where: { authServerId: server.id, clientId: app.clientId, status: { not: "REVOKED" } },
-      data: { status: "REVOKED", revoked: ctx.now() },
-    });
+    const count = await revokeGrantsWhere(tx, { authServerId: server.id, clientId: app.clientId }, ctx.now());
     if (count === 0) return;
     await audit(
       tx,
