@@ -1,6 +1,6 @@
 export { adminApi } from "./admin-api";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Signs in through the hosted sign-in page that /admin sends an anonymous visitor to. */
 export async function signInThroughDashboard(page: Page, login: string, password: string) {
@@ -32,4 +32,21 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${String(el.className).split(" ").slice(0, 4).join(".")} right=${Math.round(el.getBoundingClientRect().right)}`);
     return { scrollWidth: root.scrollWidth, widest };
   });
+}
+
+/** A dashboard picker (app/admin/_components/picker.tsx) by its label: its search box and its chosen entries. */
+export function picker(scope: Page | Locator, label: string) {
+  return {
+    search: scope.getByRole("combobox", { name: `Search ${label.toLowerCase()}`, exact: true }),
+    chosen: scope.getByRole("list", { name: `${label}: chosen`, exact: true }),
+    matches: scope.getByRole("listbox", { name: `${label}: matches`, exact: true }),
+  };
+}
+
+/** Chooses an entry in a picker the way a user does: types into its search box and clicks the match that starts with `option`. */
+export async function pickEntry(scope: Page | Locator, label: string, search: string, option = search) {
+  const { search: box, matches, chosen } = picker(scope, label);
+  await box.fill(search);
+  await matches.getByRole("option", { name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+  await expect(chosen).toContainText(option);
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { adminApi, signInThroughDashboard } from "./dashboard-helpers";
+import { adminApi, pickEntry, signInThroughDashboard } from "./dashboard-helpers";
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from "./e2e-settings";
 
 // The admin dashboard in Chromium against the production build: an admin signs in through the
@@ -109,7 +109,7 @@ test("an admin builds an authorization server, an SPA and a user, previews a tok
   await expect(page.getByText("Single-page application")).toBeVisible();
   await expect(page.getByText("None (public client, PKCE)")).toBeVisible();
   const assignments = page.getByRole("region", { name: "Assignments" });
-  await assignments.getByLabel("User", { exact: true }).selectOption({ label: userLogin });
+  await pickEntry(assignments, "User", userLogin);
   await assignments.getByRole("button", { name: "Assign user" }).click();
   await expectNotice(page, "Assigned the user to the application.");
   await expect(assignments.getByRole("table", { name: "Assigned users" })).toContainText(userLogin);
@@ -120,9 +120,9 @@ test("an admin builds an authorization server, an SPA and a user, previews a tok
   await expect(page.getByRole("heading", { level: 1, name: serverName })).toBeVisible();
   await tabs.getByRole("link", { name: "Token Preview" }).click();
   const request = page.getByRole("form", { name: "Token preview request" });
-  await request.getByLabel("Application").selectOption({ label: appName });
+  await pickEntry(request, "Application", appName);
   await request.getByLabel("Grant type").selectOption("authorization_code");
-  await request.getByLabel("User", { exact: true }).selectOption({ label: userLogin });
+  await pickEntry(request, "User", userLogin);
   const scopes = request.getByRole("group", { name: "Scopes" });
   await scopes.getByLabel("openid", { exact: true }).check();
   await scopes.getByLabel(scopeName, { exact: true }).check();

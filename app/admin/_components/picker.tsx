@@ -26,7 +26,9 @@ const SEARCH_DELAY_MS = 200;
  * listbox of matches, ARIA 1.2), whatever the size of the directory. The chosen entries are chips,
  * each with a named Remove button and a hidden input, rendered on the server too: without
  * JavaScript the form still submits exactly what it holds, so saving an unchanged form changes
- * nothing. A form reset (after "Add") brings back the entries the page was loaded with.
+ * nothing. A form reset (after "Add") brings back the entries the page was loaded with. The
+ * matches open in the flow of the page, below the box, so no scrolling container (a table row's
+ * edit form) clips them.
  */
 export function Picker({ kind, name, label, id, selected: initial, multiple = true, hint }: Props) {
   const [selected, setSelected] = useState<readonly PickerOption[]>(initial);
@@ -144,7 +146,7 @@ export function Picker({ kind, name, label, id, selected: initial, multiple = tr
       <label htmlFor={ids.input} className="sr-only">
         {`Search ${label.toLowerCase()}`}
       </label>
-      <div className="relative">
+      <div>
         <input
           ref={inputRef}
           id={ids.input}
@@ -165,7 +167,7 @@ export function Picker({ kind, name, label, id, selected: initial, multiple = tr
           onKeyDown={onKeyDown}
           className={inputClass}
         />
-        <ul id={ids.list} role="listbox" aria-label={`${label}: matches`} hidden={!open || matches.length === 0} className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <ul id={ids.list} role="listbox" aria-label={`${label}: matches`} hidden={!open || matches.length === 0} className="mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
           {matches.map((option, index) => (
             <li
               key={option.value}
