@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORG_URL, type ApiResult } from "../support/admin-fixture";
+import { callRoute } from "../support/call-route";
 import { testProviders } from "../support/test-databases";
-import { createTokenFixture, REDIRECT_URI, type TokenFixture } from "../oauth/token-fixture";
+import { createAuthorizeFixture, type AuthorizeFixture } from "../oauth/authorize-fixture";
+import { REDIRECT_URI, type TestApp, type TestUser } from "../oauth/token-fixture";
 
 type FoundLink = { href: string; allow: string[] | null; from: string };
 
@@ -32,13 +34,15 @@ function linkHeaderTargets(header: string | null, from: string): FoundLink[] {
 }
 
 describe.each(testProviders())("every _links href the management API emits resolves, on %s", (provider) => {
-  let t: TokenFixture;
+  let t: AuthorizeFixture;
   const starts: string[] = [];
   let groupId = "";
   let appId = "";
+  let user: TestUser;
+  let web: TestApp;
 
   beforeAll(async () => {
-    t = await createTokenFixture(provider);
+    t = await createAuthorizeFixture(provider);
     const { f } = t;
     const must = async (res: Promise<ApiResult>, status: number) => {
       const answer = await res;
@@ -46,10 +50,10 @@ describe.each(testProviders())("every _links href the management API emits resol
       return answer.body;
     };
     // a user in a group; an app with a user and a group assignment and a second secret
-    const user = await t.user("Linked");
+    user = await t.user("Linked");
     groupId = (await must(f.api("POST", "/api/v1/groups", { profile: { name: "Linked Group", description: "links" } }), 200)).id;
     await must(f.api("PUT", `/api/v1/groups/${groupId}/users/${user.id}`), 204);
-    const web = await t.app("Linked Web", { application_type: "web", redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] });
+    web = await t.app("Linked Web", { application_type: "web", redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] });
     appId = web.appId;
     await t.assign(web.appId, user.id);
     await must(f.api("PUT", `/api/v1/apps/${web.appId}/groups/${groupId}`, {}), 200);
@@ -150,5 +154,35 @@ describe.each(testProviders())("every _links href the management API emits resol
     }
     expect(fetched.size).toBeGreaterThan(40);
     expect(checkedMethods.size).toBeGreaterThan(15);
+  });
+
+  it("the end-user API's links resolve too: /api/v1/authn's cancel and the session's self, refresh and user", async () => {
+    const authn = await callRoute(
+      new Request(`${ORG_URL}/api/v1/authn`, { method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify({ username: user.login, password: user.password }) }),
+    );
+    expect(authn.status).toBe(200);
+    const jar = await t.browserFor(user, web);
+    const session = await t.get(`${ORG_URL}/api/v1/sessions/me`, jar);
+    expect(session.status).toBe(200);
+    const found = [...linksIn(await authn.json(), "/api/v1/authn"), ...linksIn(JSON.parse(session.text), "/api/v1/sessions/me")];
+    expect(found.map((link) => link.href.slice(ORG_URL.length)).sort()).toEqual(
+      ["/api/v1/authn/cancel", "/api/v1/sessions/me", "/api/v1/sessions/me/lifecycle/refresh", `/api/v1/users/${user.id}`].sort(),
+    );
+    for (const { href, allow } of found) {
+      const path = href.slice(ORG_URL.length);
+      for (const method of allow ?? ["GET"]) {
+        if (method === "GET") {
+          // with the browser's session, or the admin token for the user
+          const res = path.startsWith("/api/v1/users/") ? await t.f.api("GET", path) : await t.get(href, jar);
+          expect(res.status, `GET ${path}`).toBe(200);
+          continue;
+        }
+        // without a session a routed method refuses for want of one; an unrouted one answers E0000022
+        const res = await callRoute(new Request(href, { method, headers: { Accept: "application/json", "Content-Type": "application/json" }, body: method === "DELETE" ? undefined : "{}" }));
+        const text = await res.text();
+        expect(res.status, `${method} ${path}`).not.toBe(405);
+        expect(text, `${method} ${path}`).not.toContain("E0000022");
+      }
+    }
   });
 });
