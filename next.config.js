@@ -16,6 +16,13 @@ const nextConfig = {
   reactStrictMode: true,
   // Native and driver packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["better-sqlite3", "pg", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  experimental: {
+    // For the pages proxy.ts runs for, Next.js copies the request body for the proxy, holding up to
+    // this much twice per request (default 10 MB: 20 MB) while it reads the rest. Just above what a
+    // dashboard server action may post (serverActions.bodySizeLimit, 1 MB), so no action's body is
+    // cut short (issue 14, item 1; tests/faults/body-limits.test.ts).
+    proxyClientMaxBodySize: "2mb",
+  },
   async headers() {
     return [
       { source: "/:path*", headers: list(BASE_HEADERS) },
