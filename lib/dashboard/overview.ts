@@ -1,4 +1,5 @@
 import type { Db } from "../db/create-db-client";
+import { readSystemLogEvents } from "../system-log/read-system-log-events";
 
 const DAY_MS = 86_400_000;
 /** AUTO rotation is "due" in the dashboard two weeks ahead; a MANUAL key older than 90 days is overdue. */
@@ -17,7 +18,7 @@ export async function loadOverview(db: Db, now: Date, denialLimit = 10): Promise
     db.user.count({ where: { status: { not: "DEPROVISIONED" } } }),
     db.app.count(),
     db.authorizationServer.count(),
-    db.systemLogEvent.findMany({ where: { outcomeResult: { in: ["DENY", "FAILURE"] } }, orderBy: [{ published: "desc" }, { uuid: "desc" }], take: denialLimit }),
+    readSystemLogEvents(db, { where: { outcomeResult: { in: ["DENY", "FAILURE"] } }, orderBy: [{ published: "desc" }, { uuid: "desc" }], take: denialLimit }),
     db.authorizationServer.findMany({ select: { id: true, name: true, rotationMode: true, lastRotated: true, nextRotation: true, created: true }, orderBy: { name: "asc" } }),
   ]);
   const horizon = now.getTime() + ROTATION_NOTICE_DAYS * DAY_MS;
@@ -33,7 +34,7 @@ export async function loadOverview(db: Db, now: Date, denialLimit = 10): Promise
   return {
     counts: { users, apps, servers },
     denials: events.map((event) => {
-      const actor = (event.actor ?? {}) as { alternateId?: string; displayName?: string; id?: string };
+      const { actor } = event;
       return {
         uuid: event.uuid,
         published: event.published,

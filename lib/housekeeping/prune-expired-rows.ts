@@ -35,38 +35,40 @@ const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5, s
  * column the batch is read in order of (so the database walks that index, oldest first, instead of
  * scanning the table for rows that are gone).
  */
-type Prunable = { name: string; table: string; key: string; expired: (cutoffs: Cutoffs) => Prisma.Sql; order: string };
+type Prunable = { name: string; table: string; key: readonly string[]; expired: (cutoffs: Cutoffs) => Prisma.Sql; order: string };
 type Cutoffs = { now: Date; dayAgo: Date; logCutoff: Date };
 
 const PRUNABLES: readonly Prunable[] = [
-  { name: "systemLogEvents", table: "SystemLogEvent", key: "uuid", expired: (c) => Prisma.sql`"published" < ${c.logCutoff}`, order: "published" },
-  { name: "rateLimitBuckets", table: "RateLimitBucket", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
-  { name: "usedAssertions", table: "UsedAssertion", key: "key", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
-  { name: "revokedAccessTokens", table: "RevokedAccessToken", key: "jti", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
-  { name: "pendingAuthorizations", table: "PendingAuthorization", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
-  { name: "sessionTokens", table: "SessionToken", key: "tokenHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
-  { name: "userSessions", table: "UserSession", key: "id", expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
-  { name: "authorizationCodes", table: "AuthorizationCode", key: "codeHash", expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
-  { name: "refreshTokens", table: "RefreshToken", key: "id", expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})`, order: "windowEndsAt" },
+  { name: "systemLogEvents", table: "SystemLogEvent", key: ["uuid"], expired: (c) => Prisma.sql`"published" < ${c.logCutoff.getTime()}`, order: "published" },
+  // a part's row for a day no event is left of (an event of day d is gone once published < cutoff)
+  { name: "systemLogParts", table: "SystemLogPart", key: ["key", "day"], expired: (c) => Prisma.sql`"day" < ${Math.floor(c.logCutoff.getTime() / DAY_MS)}`, order: "day" },
+  { name: "rateLimitBuckets", table: "RateLimitBucket", key: ["key"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "usedAssertions", table: "UsedAssertion", key: ["key"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "revokedAccessTokens", table: "RevokedAccessToken", key: ["jti"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "pendingAuthorizations", table: "PendingAuthorization", key: ["id"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "sessionTokens", table: "SessionToken", key: ["tokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "userSessions", table: "UserSession", key: ["id"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "authorizationCodes", table: "AuthorizationCode", key: ["codeHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
+  { name: "refreshTokens", table: "RefreshToken", key: ["id"], expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})`, order: "windowEndsAt" },
   // a family's lock and grace state is garbage once none of its tokens is left (re-created on demand)
-  { name: "refreshTokenFamilies", table: "RefreshTokenFamily", key: "id", expired: () => Prisma.sql`NOT EXISTS (SELECT 1 FROM "RefreshToken" t WHERE t."familyId" = "RefreshTokenFamily"."id")`, order: "id" },
+  { name: "refreshTokenFamilies", table: "RefreshTokenFamily", key: ["id"], expired: () => Prisma.sql`NOT EXISTS (SELECT 1 FROM "RefreshToken" t WHERE t."familyId" = "RefreshTokenFamily"."id")`, order: "id" },
 ];
 
 /**
- * One batch: a single DELETE of at most `limit` expired rows chosen by primary key, the same SQL on
- * SQLite and PostgreSQL (values bound, names from the table above). Raw SQL so that the keys never
+ * One batch: a single DELETE of at most `limit` expired rows chosen by primary key (a row value when
+ * it has several columns), the same SQL on SQLite and PostgreSQL (values bound, names from the table above). Raw SQL so that the keys never
  * travel through this process: the server's event loop only waits for the statement.
  */
 function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number): Promise<number> {
   const table = Prisma.raw(`"${prunable.table}"`);
-  const key = Prisma.raw(`"${prunable.key}"`);
+  const key = Prisma.raw(prunable.key.map((column) => `"${column}"`).join(", "));
   const order = Prisma.raw(`"${prunable.order}"`);
-  return db.$executeRaw`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${prunable.expired(cutoffs)} ORDER BY ${order} LIMIT ${limit})`;
+  return db.$executeRaw`DELETE FROM ${table} WHERE (${key}) IN (SELECT ${key} FROM ${table} WHERE ${prunable.expired(cutoffs)} ORDER BY ${order} LIMIT ${limit})`;
 }
 
 /**
  * Deletes rows nothing can use any more, so no table grows without end: System Log events past the
- * org's retention (default 90 days), spent rate-limit windows, one-time artifacts past their expiry
+ * org's retention (default 90 days) and the daily rows of their shared parts, spent rate-limit windows, one-time artifacts past their expiry
  * (assertion ids, revoked access-token ids, pending authorizations, session tokens, sessions), and
  * codes and refresh tokens a day after they died (kept that long so a replay is still recognised),
  * then the state of refresh-token families none of whose tokens is left.

@@ -1,6 +1,7 @@
-import { asJson } from "../db/as-json";
 import type { Db, DbTx } from "../db/create-db-client";
 import { timeOrderedUuid } from "../ids/time-ordered-uuid";
+import { insertSystemLogRows } from "./insert-system-log-rows";
+import { encodeLogParts } from "./system-log-parts";
 
 export type LogActor = { id: string; type: string; alternateId?: string; displayName?: string };
 export type LogTarget = { id: string; type: string; alternateId?: string; displayName?: string; detailEntry?: Record<string, unknown> };
@@ -24,7 +25,7 @@ export type SystemLogInput = {
  */
 export async function writeSystemLog(db: Db | DbTx, event: SystemLogInput, published: Date): Promise<void> {
   try {
-    await db.systemLogEvent.create({ data: systemLogRow(event, published), select: { uuid: true } });
+    await insertSystemLogRows(db, [systemLogRow(event, published)]);
   } catch (error) {
     console.error(`[system-log] could not write ${event.eventType}: ${(error as Error).message}`);
   }
@@ -36,27 +37,29 @@ export async function writeSystemLog(db: Db | DbTx, event: SystemLogInput, publi
  * fails (and on PostgreSQL aborts) the transaction, and the change is not made without its record.
  */
 export async function appendSystemLog(tx: DbTx, event: SystemLogInput, published: Date): Promise<void> {
-  await tx.systemLogEvent.create({ data: systemLogRow(event, published), select: { uuid: true } });
+  await insertSystemLogRows(tx, [systemLogRow(event, published)]);
 }
 
-/** The row of one event; its uuid is time-ordered (appended to the key index, like Okta's v1 uuids). */
+/**
+ * The row of one event (insertSystemLogRows writes it): the columns the API filters and sorts on,
+ * the client's address, references to the parts it shares with other events and its own detail
+ * (encodeLogParts). Its uuid is time-ordered (appended to the key index, like Okta's v1 uuids).
+ */
 export function systemLogRow(event: SystemLogInput, published: Date) {
+  const { context, debug, detail } = encodeLogParts(event);
   return {
     uuid: timeOrderedUuid(published),
-    published,
+    /** milliseconds since the epoch */
+    published: published.getTime(),
     eventType: event.eventType,
     severity: event.severity ?? (event.outcome.result === "FAILURE" || event.outcome.result === "DENY" ? "WARN" : "INFO"),
     displayMessage: event.displayMessage,
     actorId: event.actor.id,
-    actor: asJson(event.actor),
-    client: asJson({
-      ipAddress: event.client?.ipAddress ?? null,
-      userAgent: event.client?.userAgent ? { rawUserAgent: event.client.userAgent } : null,
-    }),
     outcomeResult: event.outcome.result,
     outcomeReason: event.outcome.reason ?? null,
-    target: asJson(event.target ?? []),
-    debugContext: asJson({ debugData: event.debugContext ?? {} }),
-    transaction: asJson(event.transaction ?? {}),
+    ipAddress: event.client?.ipAddress ?? null,
+    context,
+    debug,
+    detail,
   };
 }

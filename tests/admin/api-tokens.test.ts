@@ -5,6 +5,7 @@ import { hashToken } from "@/lib/crypto/hash-token";
 import { newId } from "@/lib/ids/new-id";
 import { ADMIN_TOKEN, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvent } from "../support/read-log-events";
 
 const T0 = "2026-01-15T10:00:00.000Z";
 
@@ -57,7 +58,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
     const stored = await f.db.apiToken.findUniqueOrThrow({ where: { id: record.id } });
     expect(stored.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(stored)).not.toContain(token);
-    const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "system.api_token.create" } });
+    const event = await readLogEvent(f.db, { where: { eventType: "system.api_token.create" } });
     expect(event).toMatchObject({ actorId: admin.id, outcomeResult: "SUCCESS" });
     expect(event.target).toEqual([{ id: record.id, type: "Token", displayName: "Dashboard token" }]);
     expect(JSON.stringify(event)).not.toContain(token);
@@ -103,7 +104,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
     const list = await f.api("GET", "/api/v1/api-tokens");
     expect(list.body.map((t: { id: string }) => t.id)).not.toContain(record.id);
     expect(await f.db.apiToken.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ status: "REVOKED", lastUpdated: f.clock.now });
-    const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "system.api_token.revoke" } });
+    const event = await readLogEvent(f.db, { where: { eventType: "system.api_token.revoke" } });
     expect(event).toMatchObject({ actorId: admin.id, outcomeResult: "SUCCESS" });
     expect(event.target).toEqual([{ id: record.id, type: "Token", displayName: "Second admin token" }]);
 

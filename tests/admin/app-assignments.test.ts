@@ -5,6 +5,7 @@ import { randomToken } from "@/lib/crypto/random-token";
 import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvent } from "../support/read-log-events";
 
 describe.each(testProviders())("app assignments on %s", (provider) => {
   let f: AdminFixture;
@@ -92,7 +93,7 @@ describe.each(testProviders())("app assignments on %s", (provider) => {
         _links: { app: { href: `${ORG_URL}/api/v1/apps/${appId}` }, user: { href: `${ORG_URL}/api/v1/users/${alice.id}` } },
       });
       expect(await isUserAssignedToApp(f.db, appId, alice.id)).toBe(true);
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "application.user_membership.add" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "application.user_membership.add" } });
       expect(event.target).toEqual([
         { id: appId, type: "AppInstance", alternateId: "oidc_client", displayName: "Assigned App" },
         { id: alice.id, type: "User", alternateId: alice.login, displayName: "alice Tester" },
@@ -243,7 +244,7 @@ describe.each(testProviders())("app assignments on %s", (provider) => {
           group: { href: `${ORG_URL}/api/v1/groups/${first.id}` },
         },
       });
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "group.application_assignment.add" }, orderBy: { published: "desc" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "group.application_assignment.add" }, orderBy: { published: "desc" } });
       expect(event.target).toEqual([
         { id: appId, type: "AppInstance", alternateId: "oidc_client", displayName: "Assigned App" },
         { id: first.id, type: "UserGroup", displayName: first.name },

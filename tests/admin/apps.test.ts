@@ -10,6 +10,7 @@ import { randomToken } from "@/lib/crypto/random-token";
 import { newId } from "@/lib/ids/new-id";
 import { APP_SECRET, createAdminFixture, ORG_URL, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvent, readLogEvents } from "../support/read-log-events";
 
 const secretsKey = deriveKey(APP_SECRET, "secrets-at-rest");
 const T0 = "2026-01-15T10:00:00.000Z";
@@ -178,12 +179,12 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
       expect(row.secretEncrypted).toMatch(/^v1\./);
       expect(decryptSecret(row.secretEncrypted, secretsKey, `client-secret:${row.id}`)).toBe(secret);
       // No plaintext anywhere in the database: app rows, secret rows, the System Log.
-      const everything = JSON.stringify([await f.db.app.findMany(), await f.db.clientSecret.findMany(), await f.db.systemLogEvent.findMany()]);
+      const everything = JSON.stringify([await f.db.app.findMany(), await f.db.clientSecret.findMany(), await readLogEvents(f.db)]);
       expect(everything).not.toContain(secret);
 
       const app = await f.db.app.findUniqueOrThrow({ where: { id } });
       expect(app).toMatchObject({ clientId: id, applicationType: "web", tokenEndpointAuthMethod: "client_secret_basic", pkceRequired: false, dynamic: false, jwks: null });
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "application.lifecycle.create" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "application.lifecycle.create" } });
       expect(event.target).toEqual([{ id, type: "AppInstance", alternateId: "oidc_client", displayName: "Web App" }]);
       expect(event.outcomeResult).toBe("SUCCESS");
     });
@@ -491,7 +492,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
       expect(res.body.credentials.oauthClient.client_secret).toBe(created.body.credentials.oauthClient.client_secret);
       expect(await liveGrants(id)).toBe(0);
       expect(await f.db.refreshToken.findFirstOrThrow({ where: { clientId: id } })).toMatchObject({ status: "REVOKED", revoked: new Date(at) });
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "application.lifecycle.update" }, orderBy: { published: "desc" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "application.lifecycle.update" }, orderBy: { published: "desc" } });
       expect(event.target).toEqual([{ id, type: "AppInstance", alternateId: "oidc_client", displayName: "Web (renamed)" }]);
     });
 
@@ -601,7 +602,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
       expect(await f.db.clientSecret.count({ where: { appId: id } })).toBe(0);
       expect(await liveGrants(id)).toBe(0);
       expect(await f.db.consentGrant.count({ where: { clientId: id } })).toBe(0);
-      const deleted = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "application.lifecycle.delete" }, orderBy: { published: "desc" } });
+      const deleted = await readLogEvent(f.db, { where: { eventType: "application.lifecycle.delete" }, orderBy: { published: "desc" } });
       expect(deleted.target).toEqual([{ id, type: "AppInstance", alternateId: "oidc_client", displayName: "Web" }]);
       expect((await f.api("DELETE", `/api/v1/apps/${id}`)).status).toBe(404);
     });
@@ -687,7 +688,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
       const listed = await f.api("GET", secrets(id));
       expect(listed.body.map((s: { id: string }) => s.id)).toEqual([added.body.id]);
       expect((await f.api("GET", `${secrets(id)}/${added.body.id}`)).body.client_secret).toBe(`${second.slice(0, 6)}......${second.slice(-4)}`);
-      const changes = (await f.db.systemLogEvent.findMany({ where: { eventType: "application.lifecycle.update" } }))
+      const changes = (await readLogEvents(f.db, { where: { eventType: "application.lifecycle.update" } }))
         .map((event) => (event.debugContext as { debugData: { clientSecretChange?: string; clientSecretId?: string } }).debugData)
         .filter((data) => data.clientSecretId === firstRow.id)
         .map((data) => data.clientSecretChange);

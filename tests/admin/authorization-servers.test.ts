@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvent } from "../support/read-log-events";
 
 describe.each(testProviders())("authorization servers API on %s", (provider) => {
   let f: AdminFixture;
@@ -48,7 +49,7 @@ describe.each(testProviders())("authorization servers API on %s", (provider) => 
     expect(await f.db.scope.count({ where: { authServerId: id, system: true } })).toBe(6);
     expect(await f.db.claim.count({ where: { authServerId: id, system: true } })).toBe(20);
     expect(await f.db.policy.count({ where: { authServerId: id } })).toBe(0);
-    const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "oauth2.as.created" } });
+    const event = await readLogEvent(f.db, { where: { eventType: "oauth2.as.created" } });
     expect(event.outcomeResult).toBe("SUCCESS");
     expect(event.target).toEqual([{ id, type: "AuthorizationServer", displayName: "Sample" }]);
   });

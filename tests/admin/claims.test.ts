@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const BASE = "/api/v1/authorizationServers/default/claims";
 const EL_INVALID = "value: The value is not a valid Okta Expression Language expression: ";
@@ -18,7 +19,7 @@ describe.each(testProviders())("claims API on %s", (provider) => {
   const create = (body: unknown, base = BASE) => f.api("POST", base, body);
   const configVersion = async (id = "default") => (await f.db.authorizationServer.findUniqueOrThrow({ where: { id } })).configVersion;
   const eventsFor = async (eventType: string, targetId: string) =>
-    (await f.db.systemLogEvent.findMany({ where: { eventType } })).filter((event) => (event.target as Array<{ id: string }>)[0]?.id === targetId);
+    (await readLogEvents(f.db, { where: { eventType } })).filter((event) => (event.target as Array<{ id: string }>)[0]?.id === targetId);
   const selfLink = (serverId: string, id: string) => ({
     self: { href: `${ORG_URL}/api/v1/authorizationServers/${serverId}/claims/${id}`, hints: { allow: ["GET", "PUT", "DELETE"] } },
   });

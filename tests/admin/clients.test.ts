@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 
@@ -266,7 +267,7 @@ describe.each(testProviders())("authorization server clients and refresh tokens 
     expect((await f.api("GET", `${base(serverId)}/clients/${app.clientId}/tokens/${target.id}`)).status).toBe(404);
     expect(tokenIds((await f.api("GET", `${base(serverId)}/clients/${app.clientId}/tokens`)).body)).toEqual([sibling.id]);
 
-    const events = await f.db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.token.revoke" } });
+    const events = await readLogEvents(f.db, { where: { eventType: "app.oauth2.as.token.revoke" } });
     const event = events.find((e) => (e.target as Array<{ id: string }>)[0]?.id === target.id);
     expect(event).toBeDefined();
     expect(event!.outcomeResult).toBe("SUCCESS");
@@ -306,7 +307,7 @@ describe.each(testProviders())("authorization server clients and refresh tokens 
     expect(await listed()).not.toContain(app.clientId);
     expect(await listed()).toContain(bystander.clientId);
 
-    const events = await f.db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.token.revoke" } });
+    const events = await readLogEvents(f.db, { where: { eventType: "app.oauth2.as.token.revoke" } });
     const event = events.find((e) => (e.target as Array<{ id: string }>)[0]?.id === app.id);
     expect(event?.debugContext).toMatchObject({ debugData: { revokedTokens: 3 } });
 

@@ -6,6 +6,7 @@ import { randomToken } from "@/lib/crypto/random-token";
 import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvent } from "../support/read-log-events";
 
 const SECRET = /^[A-Za-z0-9_-]{64}$/;
 const ecPublicJwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" });
@@ -85,7 +86,7 @@ describe.each(testProviders())("dynamic client registration on %s", (provider) =
     const asApp = await f.api("GET", `/api/v1/apps/${clientId}`);
     expect(asApp.body.settings.oauthClient.consent_method).toBe("REQUIRED");
     expect(asApp.body.credentials.oauthClient.client_secret).toBe(secret);
-    const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "application.lifecycle.create" } });
+    const event = await readLogEvent(f.db, { where: { eventType: "application.lifecycle.create" } });
     expect(event.target).toEqual([{ id: clientId, type: "AppInstance", alternateId: "oidc_client", displayName: "Example OAuth Client" }]);
     expect(event.debugContext).toMatchObject({ debugData: { registration: "dynamic", clientId } });
   });

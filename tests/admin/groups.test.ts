@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { countLogEvents, readLogEvent, readLogEvents } from "../support/read-log-events";
 
 const T0 = "2026-01-15T10:00:00.000Z";
 
@@ -80,7 +81,7 @@ describe.each(testProviders())("groups API on %s", (provider) => {
         _links: linkFor(id),
       });
       expect(await f.db.group.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Engineering", nameLower: "engineering", type: "OKTA_GROUP" });
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "group.lifecycle.create" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "group.lifecycle.create" } });
       expect(event).toMatchObject({ outcomeResult: "SUCCESS", published: new Date(T0) });
       expect(event.target).toEqual([{ id, type: "UserGroup", displayName: "Engineering" }]);
     });
@@ -183,7 +184,7 @@ describe.each(testProviders())("groups API on %s", (provider) => {
         _links: linkFor(id),
       });
       expect(await f.db.group.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "After", nameLower: "after", description: null, type: "OKTA_GROUP" });
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "group.profile.update" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "group.profile.update" } });
       expect(event.target).toEqual([{ id, type: "UserGroup", displayName: "After" }]);
       // changing only the case of its own name is allowed
       const recased = await f.api("PUT", `/api/v1/groups/${id}`, { profile: { name: "AFTER", description: "d" } });
@@ -235,7 +236,7 @@ describe.each(testProviders())("groups API on %s", (provider) => {
       expect(await f.db.groupMembership.count({ where: { groupId: id } })).toBe(0);
       expect(await f.db.appGroupAssignment.count({ where: { groupId: id } })).toBe(0);
       expect(await f.db.user.count({ where: { id: user.id } })).toBe(1);
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "group.lifecycle.delete" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "group.lifecycle.delete" } });
       expect(event.target).toEqual([{ id, type: "UserGroup", displayName: "Doomed" }]);
       const again = await f.api("DELETE", `/api/v1/groups/${id}`);
       expect(again.status).toBe(404);
@@ -333,7 +334,7 @@ describe.each(testProviders())("groups API on %s", (provider) => {
       expect(await f.db.groupMembership.findUnique({ where: { groupId_userId: { groupId: id, userId: user.id } } })).toMatchObject({ created: new Date(added) });
       const group = await f.api("GET", `/api/v1/groups/${id}`);
       expect(group.body).toMatchObject({ lastMembershipUpdated: added, lastUpdated: group.body.created });
-      const events = await f.db.systemLogEvent.findMany({ where: { eventType: "group.user_membership.add", published: new Date(added) } });
+      const events = await readLogEvents(f.db, { where: { eventType: "group.user_membership.add", published: new Date(added) } });
       expect(events).toHaveLength(1);
       expect(events[0]!.target).toEqual([
         { id: user.id, type: "User", alternateId: "member.one@example.com", displayName: `Test User ${userCount}` },
@@ -345,7 +346,7 @@ describe.each(testProviders())("groups API on %s", (provider) => {
       expect(again.status).toBe(204);
       expect(await f.db.groupMembership.count({ where: { groupId: id } })).toBe(1);
       expect((await f.api("GET", `/api/v1/groups/${id}`)).body.lastMembershipUpdated).toBe(added);
-      expect(await f.db.systemLogEvent.count({ where: { eventType: "group.user_membership.add", published: { gt: new Date(added) } } })).toBe(0);
+      expect(await countLogEvents(f.db, { eventType: "group.user_membership.add", published: { gt: new Date(added) } })).toBe(0);
 
       const members = await f.api("GET", `/api/v1/groups/${id}/users`);
       expect(members.status).toBe(200);
@@ -366,13 +367,13 @@ describe.each(testProviders())("groups API on %s", (provider) => {
       expect(res.text).toBe("");
       expect(await f.db.groupMembership.findMany({ where: { groupId: id }, select: { userId: true } })).toEqual([{ userId: stays.id }]);
       expect((await f.api("GET", `/api/v1/groups/${id}`)).body.lastMembershipUpdated).toBe(removedAt);
-      expect(await f.db.systemLogEvent.count({ where: { eventType: "group.user_membership.remove", published: new Date(removedAt) } })).toBe(1);
+      expect(await countLogEvents(f.db, { eventType: "group.user_membership.remove", published: new Date(removedAt) })).toBe(1);
 
       f.clock.advance(5_000);
       const again = await f.api("DELETE", `/api/v1/groups/${id}/users/${user.id}`);
       expect(again.status).toBe(204);
       expect((await f.api("GET", `/api/v1/groups/${id}`)).body.lastMembershipUpdated).toBe(removedAt);
-      expect(await f.db.systemLogEvent.count({ where: { eventType: "group.user_membership.remove", published: { gt: new Date(removedAt) } } })).toBe(0);
+      expect(await countLogEvents(f.db, { eventType: "group.user_membership.remove", published: { gt: new Date(removedAt) } })).toBe(0);
       expect((await f.api("GET", `/api/v1/groups/${id}/users`)).body.map((u: { id: string }) => u.id)).toEqual([stays.id]);
     });
 

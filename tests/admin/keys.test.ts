@@ -3,6 +3,7 @@ import { deriveKey } from "@/lib/crypto/derive-key";
 import { rotateDueKeys } from "@/lib/keys/rotate-due-keys";
 import { APP_SECRET, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const secretsKey = deriveKey(APP_SECRET, "secrets-at-rest");
@@ -125,7 +126,7 @@ describe.each(testProviders())("authorization server keys API on %s", (provider)
     expect(server.body.lastUpdated).toBe(now.toISOString());
     expect((await f.db.authorizationServer.findUniqueOrThrow({ where: { id } })).configVersion).toBeGreaterThan(versionBefore);
 
-    const events = await f.db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.key.rollover" } });
+    const events = await readLogEvents(f.db, { where: { eventType: "app.oauth2.as.key.rollover" } });
     const event = events.find((e) => (e.target as Array<{ id: string }>)[0]?.id === id);
     expect(event).toBeDefined();
     expect(event!.outcomeResult).toBe("SUCCESS");
@@ -259,7 +260,7 @@ describe.each(testProviders())("authorization server keys API on %s", (provider)
       kid: oldNext.kid,
       use: "sig",
     });
-    const events = await f.db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.key.rollover", actorId: "system" } });
+    const events = await readLogEvents(f.db, { where: { eventType: "app.oauth2.as.key.rollover", actorId: "system" } });
     const mine = events.filter((e) => (e.target as Array<{ id: string }>)[0]?.id === id);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.published).toEqual(now);

@@ -3,6 +3,7 @@ import { readOrgTokenSettings } from "@/lib/oauth/token/read-org-token-settings"
 import { readSessionSettings } from "@/lib/sessions/read-session-settings";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const PATH = "/api/v1/org/settings";
 const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30 };
@@ -15,7 +16,7 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
   });
   afterAll(() => f.close());
 
-  const events = () => f.db.systemLogEvent.findMany({ where: { eventType: "system.org.settings.update" }, orderBy: { published: "asc" } });
+  const events = () => readLogEvents(f.db, { where: { eventType: "system.org.settings.update" }, orderBy: { published: "asc" } });
 
   it("GET answers the settings in force: the defaults after bootstrap", async () => {
     const res = await f.api("GET", PATH);

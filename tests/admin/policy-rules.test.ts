@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const ALL_GRANTS = ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"];
 
@@ -68,7 +69,7 @@ describe.each(testProviders())("authorization server policy rules API on %s", (p
   const configVersion = async (id = serverId) => (await f.db.authorizationServer.findUniqueOrThrow({ where: { id } })).configVersion;
 
   async function events(eventType: string, targetId: string) {
-    const rows = await f.db.systemLogEvent.findMany({ where: { eventType } });
+    const rows = await readLogEvents(f.db, { where: { eventType } });
     return rows.filter((row) => (row.target as Array<{ id: string }>)[0]?.id === targetId);
   }
 

@@ -14,6 +14,7 @@ import { listOriginsWithScope } from "@/lib/trusted-origins/list-origins-with-sc
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { asAnotherProcess } from "../support/as-another-process";
 import { createFreshDatabase, testProviders, type TestDatabase } from "../support/test-databases";
+import { readLogEvent } from "../support/read-log-events";
 
 const T0 = "2026-01-15T10:00:00.000Z";
 const cacheVersion = async (db: Db) => (await db.cacheVersion.findUnique({ where: { topic: "trusted-origins" } }))?.version ?? 0;
@@ -63,7 +64,7 @@ describe.each(testProviders())("trusted origins API on %s", (provider) => {
       });
       expect(await f.db.trustedOrigin.findUniqueOrThrow({ where: { id } })).toMatchObject({ origin: "https://spa.example.com", cors: true, redirect: true, iframeEmbed: false });
       expect(await cacheVersion(f.db)).toBe(version + 1);
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "trustedorigins.lifecycle.create" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "trustedorigins.lifecycle.create" } });
       expect(event.outcomeResult).toBe("SUCCESS");
       expect(event.target).toEqual([{ id, type: "TrustedOrigin", alternateId: "https://spa.example.com", displayName: "New Trusted Origin" }]);
     });
@@ -203,7 +204,7 @@ describe.each(testProviders())("trusted origins API on %s", (provider) => {
         _links: links(id, "ACTIVE"),
       });
       expect(await cacheVersion(f.db)).toBe(version + 1);
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "trustedorigins.lifecycle.update" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "trustedorigins.lifecycle.update" } });
       expect(event.target).toEqual([{ id, type: "TrustedOrigin", alternateId: "https://after.example.com", displayName: "After" }]);
 
       const row = await f.db.trustedOrigin.findUniqueOrThrow({ where: { id } });
@@ -269,7 +270,7 @@ describe.each(testProviders())("trusted origins API on %s", (provider) => {
       expect(res.headers.get("content-type")).toBeNull();
       expect(await f.db.trustedOrigin.count({ where: { id } })).toBe(0);
       expect(await cacheVersion(f.db)).toBe(version + 1);
-      const event = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "trustedorigins.lifecycle.delete" } });
+      const event = await readLogEvent(f.db, { where: { eventType: "trustedorigins.lifecycle.delete" } });
       expect(event.target).toEqual([{ id, type: "TrustedOrigin", alternateId: "https://gone.example.com", displayName: "Gone" }]);
       const again = await f.api("DELETE", `/api/v1/trustedOrigins/${id}`);
       expect(again.status).toBe(404);

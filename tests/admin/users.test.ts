@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/passwords/verify-password";
 import { createAdminFixture, ORG_URL, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { readLogEvent, readLogEvents } from "../support/read-log-events";
 
 const USERS = "/api/v1/users";
 const TYPE = { id: "oty00000000000000000" };
@@ -53,7 +54,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
     return { id: res.body.id as string, password, body: res.body };
   }
   async function eventTypesFor(userId: string): Promise<string[]> {
-    const events = await f.db.systemLogEvent.findMany({ orderBy: { published: "asc" } });
+    const events = await readLogEvents(f.db, { orderBy: { published: "asc" } });
     return events.filter((e) => (e.target as Array<{ id: string }>).some((t) => t.id === userId)).map((e) => e.eventType).sort();
   }
   const statusOf = async (id: string) => (await f.db.user.findUniqueOrThrow({ where: { id } })).status;
@@ -88,7 +89,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
       expect(await verifyPassword(row.passwordHash!, password)).toEqual({ ok: true, needsRehash: false });
       expect(row).toMatchObject({ login: profile.login, loginLower: profile.login, emailLower: profile.email, isAdmin: false, failedAttempts: 0 });
       expect(await eventTypesFor(id)).toEqual(["user.lifecycle.activate", "user.lifecycle.create"]);
-      const created = await f.db.systemLogEvent.findFirstOrThrow({ where: { eventType: "user.lifecycle.create" } });
+      const created = await readLogEvent(f.db, { where: { eventType: "user.lifecycle.create" } });
       expect(created.target).toEqual([{ id, type: "User", alternateId: "isaac.brock@example.com", displayName: "Isaac Brock" }]);
       expect(created.outcomeResult).toBe("SUCCESS");
       expect(created.actor).toMatchObject({ type: "User", alternateId: "admin@idp.test" });
@@ -900,7 +901,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
     it("never returns or logs a password or a password hash", async () => {
       expect(passwords.length).toBeGreaterThan(10);
       const hashes = (await f.db.user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash).filter((h): h is string => h !== null);
-      const logs = (await f.db.systemLogEvent.findMany()).map((event) => JSON.stringify(event));
+      const logs = (await readLogEvents(f.db)).map((event) => JSON.stringify(event));
       expect(logs.length).toBeGreaterThan(20);
       for (const text of [...responses, ...logs]) {
         for (const password of passwords) expect(text.includes(password)).toBe(false);

@@ -81,7 +81,7 @@ async function serve(provider: TestProvider): Promise<void> {
       deleted = (await pruneExpiredRows(f.db, f.clock.now, { budgetMs: 600_000, ...PRUNE_OPTIONS })).deleted.systemLogEvents ?? 0;
     } else if (run === "prune-single") {
       // housekeeping before batching: every expired row in one statement (one transaction)
-      deleted = (await f.db.systemLogEvent.deleteMany({ where: { published: { lt: new Date(f.clock.now.getTime() - 90 * DAY_MS) } } })).count;
+      deleted = (await f.db.systemLogEvent.deleteMany({ where: { published: { lt: f.clock.now.getTime() - 90 * DAY_MS } } })).count;
     } else {
       server.close();
       await f.close();

@@ -5,6 +5,7 @@ import { systemLogRow, writeSystemLog } from "@/lib/system-log/write-system-log"
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import type { Db } from "@/lib/db/create-db-client";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY = 86_400_000;
 const actor = { id: "a", type: "User" };
@@ -61,6 +62,8 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     expect(report.complete).toBe(true);
     expect(report.deleted).toEqual({
       systemLogEvents: 1,
+      // the old event's context and debug parts, stored for its day
+      systemLogParts: 2,
       rateLimitBuckets: 1,
       usedAssertions: 1,
       revokedAccessTokens: 0,
@@ -71,7 +74,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
       refreshTokens: 1,
       refreshTokenFamilies: 1,
     });
-    expect((await f.db.systemLogEvent.findMany({ where: { eventType: { in: ["old", "recent"] } } })).map((e) => e.eventType)).toEqual(["recent"]);
+    expect((await readLogEvents(f.db, { where: { eventType: { in: ["old", "recent"] } } })).map((e) => [e.eventType, e.actor])).toEqual([["recent", actor]]);
     expect((await f.db.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
     expect((await f.db.usedAssertion.findMany()).map((a) => a.key)).toEqual(["live"]);
     expect((await f.db.refreshToken.findMany()).map((t) => t.id)).toEqual(["oarDiedRecently00000"]);
@@ -102,10 +105,11 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
 
     const report = await pruneExpiredRows(counting.db, now, { batchSize: 100, pauseMs: 0 });
 
-    expect(report).toMatchObject({ complete: true, batches: 13 });
+    expect(report).toMatchObject({ complete: true, batches: 14 });
     expect(report.deleted.systemLogEvents).toBe(1234);
-    // 12 full batches and one of 34, then one DELETE per other table that finds nothing
-    expect(counting.statements).toEqual(Array(13 + 9).fill("DELETE"));
+    expect(report.deleted.systemLogParts).toBe(2);
+    // 12 full batches and one of 34, one of the expired day's two parts, then one DELETE per other table that finds nothing
+    expect(counting.statements).toEqual(Array(14 + 9).fill("DELETE"));
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.expired" } })).toBe(0);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.kept" } })).toBe(20);
   });

@@ -12,6 +12,7 @@ import { loadSigningKey } from "@/lib/keys/load-signing-key";
 import { rotateDueKeys } from "@/lib/keys/rotate-due-keys";
 import { rotateKeys } from "@/lib/keys/rotate-keys";
 import { createFreshDatabase, testProviders, type TestDatabase } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const secretsKey = deriveKey("key-rotation-tests-app-secret-0123456789abcdef", "secrets-at-rest");
@@ -52,7 +53,7 @@ describe.each(testProviders())("signing key rotation on %s", (provider) => {
   };
   const kidOf = async (id: string, status: string) => (await db.signingKey.findFirstOrThrow({ where: { authServerId: id, status } })).kid;
   const rolloverEvents = (id: string) =>
-    db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.key.rollover" } }).then((events) => events.filter((e) => (e.target as Array<{ id: string }>)[0]?.id === id));
+    readLogEvents(db, { where: { eventType: "app.oauth2.as.key.rollover" } }).then((events) => events.filter((e) => (e.target as Array<{ id: string }>)[0]?.id === id));
 
   it("rotates exactly once when two instances find the rotation due at the same moment, round after round", async () => {
     const id = await createServer();

@@ -17,6 +17,7 @@ import {
   type TestUser,
 } from "../support/mint-test-tokens";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const INACTIVE = { active: false };
@@ -45,7 +46,7 @@ describe.each(testProviders())("POST /oauth2/:as/v1/revoke on %s", (provider) =>
 
   const active = async (token: string) => (await introspect(web, { token })).body.active as boolean;
   const userinfo = (token: string) => callOAuth("GET", "/oauth2/default/v1/userinfo", { headers: { Authorization: `Bearer ${token}` } });
-  const revokeEvents = () => f.db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.token.revoke" }, orderBy: { published: "asc" } });
+  const revokeEvents = () => readLogEvents(f.db, { where: { eventType: "app.oauth2.as.token.revoke" }, orderBy: { published: "asc" } });
 
   function expectEmpty200(res: { status: number; text: string; headers: Headers }) {
     expect(res.status).toBe(200);

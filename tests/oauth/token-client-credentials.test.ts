@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testProviders } from "../support/test-databases";
 import { createTokenFixture, expectNoStoreJson, expectOAuthError, ISSUER, type TestApp, type TokenFixture } from "./token-fixture";
+import { readLogEvents } from "../support/read-log-events";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -55,7 +56,7 @@ describe.each(testProviders())("token endpoint, client_credentials on %s", (prov
     const res = await t.token({ grant_type: "client_credentials", scope: "orders:read" }, { basic: t.basic(service) });
     expect(res.status).toBe(200);
     const { payload } = await t.verify(res.body.access_token);
-    const all = await t.f.db.systemLogEvent.findMany();
+    const all = await readLogEvents(t.f.db);
     expect(all.filter((row) => !mark.has(row.uuid)).map((row) => row.eventType)).toEqual(["app.oauth2.as.token.grant.access_token"]);
     const [event] = await t.events("app.oauth2.as.token.grant.access_token", mark);
     const rule = await t.f.db.policyRule.findFirstOrThrow({ where: { name: "Default Policy Rule" } });

@@ -8,6 +8,7 @@ import { resetServerSnapshotCache } from "@/lib/oauth/snapshot/get-server-snapsh
 import { APP_SECRET, createAdminFixture, ORG_URL, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { callRoute } from "../support/call-route";
 import { flushSystemLog } from "@/lib/system-log/queue-system-log";
+import { readLogEvents } from "../support/read-log-events";
 
 export const ISSUER = `${ORG_URL}/oauth2/default`;
 export const TOKEN_URL = `${ISSUER}/v1/token`;
@@ -124,7 +125,7 @@ export async function createTokenFixture(provider: "sqlite" | "postgresql"): Pro
   }
 
   async function events(eventType: string, since: ReadonlySet<string> = new Set()): Promise<LogRow[]> {
-    const rows = await f.db.systemLogEvent.findMany({ where: { eventType }, orderBy: { published: "asc" } });
+    const rows = await readLogEvents(f.db, { where: { eventType }, orderBy: { published: "asc" } });
     return rows.filter((row) => !since.has(row.uuid)) as unknown as LogRow[];
   }
 

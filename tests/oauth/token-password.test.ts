@@ -8,6 +8,7 @@ import { verifyPassword } from "@/lib/passwords/verify-password";
 import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { testProviders } from "../support/test-databases";
 import { createTokenFixture, expectNoStoreJson, expectOAuthError, ISSUER, type TestApp, type TestUser, type TokenFixture } from "./token-fixture";
+import { readLogEvents } from "../support/read-log-events";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const INVALID_CREDENTIALS = "The credentials provided were invalid.";
@@ -151,7 +152,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
     expect(res.status).toBe(200);
     const user = await t.f.db.user.findUniqueOrThrow({ where: { id: alice.id } });
     expect(user.lastLogin).toEqual(t.f.clock.now);
-    const types = (await t.f.db.systemLogEvent.findMany()).filter((row) => !mark.has(row.uuid)).map((row) => row.eventType).sort();
+    const types = (await readLogEvents(t.f.db)).filter((row) => !mark.has(row.uuid)).map((row) => row.eventType).sort();
     expect(types).toEqual(["app.oauth2.as.token.grant.access_token", "app.oauth2.as.token.grant.id_token", "app.oauth2.as.token.grant.refresh_token"]);
     for (const type of types) {
       const [event] = await t.events(type, mark);
@@ -288,7 +289,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       expectOAuthError(await password({ ...alice, password: "Wrong-Password-9" }), 400, "invalid_grant", INVALID_CREDENTIALS);
       const events = await t.events("app.oauth2.as.token.grant.access_token", mark);
       expect(events.map((event) => (event.debugContext as { debugData: Record<string, unknown> }).debugData.username).sort()).toEqual([alice.login, "unknown user"].sort());
-      const everything = JSON.stringify(await t.f.db.systemLogEvent.findMany());
+      const everything = JSON.stringify(await readLogEvents(t.f.db));
       expect(everything).not.toContain(typedPassword);
       expect(everything).not.toContain("Wrong-Password-9");
     });

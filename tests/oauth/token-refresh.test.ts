@@ -7,6 +7,7 @@ import type { ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { createTokenFixture, expectNoStoreJson, expectOAuthError, ISSUER, type TestApp, type TestUser, type TokenFixture } from "./token-fixture";
 import { touchClients } from "@/lib/apps/touch-clients";
+import { readLogEvents } from "../support/read-log-events";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 const INVALID = "The refresh token is invalid or expired.";
@@ -88,7 +89,7 @@ describe.each(testProviders())("token endpoint, refresh_token grant on %s", (pro
         windowEndsAt: new Date(t.f.clock.now.getTime() + 10_080 * MINUTE),
         created: t.f.clock.now,
       });
-      const types = (await t.f.db.systemLogEvent.findMany()).filter((row) => !mark.has(row.uuid)).map((row) => row.eventType).sort();
+      const types = (await readLogEvents(t.f.db)).filter((row) => !mark.has(row.uuid)).map((row) => row.eventType).sort();
       expect(types).toEqual(["app.oauth2.as.token.grant.access_token", "app.oauth2.as.token.grant.id_token", "app.oauth2.as.token.grant.refresh_token"]);
       const [event] = await t.events("app.oauth2.as.token.grant.refresh_token", mark);
       expect((event!.debugContext as { debugData: Record<string, unknown> }).debugData).toMatchObject({ grantType: "refresh_token", refreshTokenId: old.id, rotatedTo: next.id, withinGracePeriod: false });

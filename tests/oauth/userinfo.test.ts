@@ -4,6 +4,7 @@ import { resetVerificationKeyCache } from "@/lib/oauth/verify/find-verification-
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { callOAuth, createTestClient, createTestUser, mintAccessToken, mintIdToken, revoke, type TestClient, type TestUser } from "../support/mint-test-tokens";
 import { testProviders } from "../support/test-databases";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -92,7 +93,7 @@ describe.each(testProviders())("GET|POST /oauth2/:as/v1/userinfo on %s", (provid
       };
       expect(res.body).toEqual(expected);
       expect(Object.keys(res.body)).toEqual(Object.keys(expected));
-      const events = await f.db.systemLogEvent.findMany({ where: { eventType: "app.oauth2.as.evaluate.claim" } });
+      const events = await readLogEvents(f.db, { where: { eventType: "app.oauth2.as.evaluate.claim" } });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ severity: "WARN", outcomeResult: "FAILURE", outcomeReason: "claim.null_value", actorId: web.clientId });
       expect((events[0]!.target as Array<{ id: string }>).map((target) => target.id)).toEqual([brokenClaimId, "default", alice.id]);

@@ -23,7 +23,7 @@ const event = (n: number): SystemLogInput => ({
 let window = Date.UTC(2001, 0, 1);
 function nextWindow(count: number) {
   const start = (window += 86_400_000);
-  return { at: (n: number) => new Date(start + (n % count)), range: { gte: new Date(start), lt: new Date(start + count) } };
+  return { at: (n: number) => new Date(start + (n % count)), range: { gte: start, lt: start + count } };
 }
 
 const uuidsIn = async (db: Db, rows: readonly SystemLogRow[]) =>

@@ -2,6 +2,7 @@ import type { Prisma } from "../../db/generated/sqlite/client";
 import { validationError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { pageLinkHeader, parsePageParams } from "../pagination";
+import { readSystemLogEvents } from "../../system-log/read-system-log-events";
 import { parseLogFilter } from "./parse-log-filter";
 import { systemLogEventJson } from "./system-log-event-json";
 
@@ -23,11 +24,11 @@ function encodeCursor(published: Date, uuid: string): string {
   return Buffer.from(`${published.getTime()}:${uuid}`).toString("base64url");
 }
 
-function decodeCursor(cursor: string | null): { published: Date; uuid: string } | null {
+function decodeCursor(cursor: string | null): { published: number; uuid: string } | null {
   if (!cursor) return null;
   const match = /^(\d{1,15}):([0-9a-f-]{36})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!match) throw validationError("after", ["after: Not a cursor from this API's Link header."]);
-  return { published: new Date(Number(match[1])), uuid: match[2]! };
+  return { published: Number(match[1]), uuid: match[2]! };
 }
 
 /**
@@ -53,7 +54,7 @@ export async function listSystemLogEvents(ctx: AdminContext): Promise<AdminRespo
   const insensitive = ctx.provider === "postgresql" ? { mode: "insensitive" as const } : {};
 
   const and: Prisma.SystemLogEventWhereInput[] = [
-    { published: { gte: since, lte: until } },
+    { published: { gte: since.getTime(), lte: until.getTime() } },
     filter,
     ...keywords.map((word) => ({
       OR: [
@@ -67,7 +68,7 @@ export async function listSystemLogEvents(ctx: AdminContext): Promise<AdminRespo
     const beyond = direction === "asc" ? "gt" : "lt";
     and.push({ OR: [{ published: { [beyond]: cursor.published } }, { published: cursor.published, uuid: { [beyond]: cursor.uuid } }] });
   }
-  const rows = await ctx.db.systemLogEvent.findMany({
+  const rows = await readSystemLogEvents(ctx.db, {
     where: { AND: and },
     orderBy: [{ published: direction }, { uuid: direction }],
     take: page.limit + 1,

@@ -1,8 +1,8 @@
-import type { SystemLogEvent } from "../../db/generated/sqlite/client";
+import type { SystemLogRecord } from "../../system-log/read-system-log-events";
 
 /** Okta's LogEvent object. */
-export function systemLogEventJson(event: SystemLogEvent) {
-  const client = event.client as { ipAddress?: string | null; userAgent?: { rawUserAgent?: string } | null };
+export function systemLogEventJson(event: SystemLogRecord) {
+  const { client } = event;
   return {
     uuid: event.uuid,
     published: event.published.toISOString(),
@@ -11,18 +11,18 @@ export function systemLogEventJson(event: SystemLogEvent) {
     severity: event.severity,
     legacyEventType: null,
     displayMessage: event.displayMessage,
-    actor: { detailEntry: null, ...(event.actor as object) },
+    actor: { detailEntry: null, ...event.actor },
     client: {
-      userAgent: client.userAgent ? { rawUserAgent: client.userAgent.rawUserAgent ?? null, os: null, browser: null } : null,
+      userAgent: client.userAgent ? { rawUserAgent: client.userAgent.rawUserAgent, os: null, browser: null } : null,
       zone: null,
       device: null,
       id: null,
-      ipAddress: client.ipAddress ?? null,
+      ipAddress: client.ipAddress,
       geographicalContext: null,
     },
     outcome: { result: event.outcomeResult, reason: event.outcomeReason },
     target: event.target,
-    transaction: { type: "WEB", id: null, detail: {}, ...(event.transaction as object) },
+    transaction: { type: "WEB", id: null, detail: {}, ...event.transaction },
     debugContext: event.debugContext,
     authenticationContext: { authenticationProvider: null, credentialProvider: null, credentialType: null, issuer: null, interface: null, authenticationStep: 0, externalSessionId: null },
     securityContext: { asNumber: null, asOrg: null, isp: null, domain: null, isProxy: null },
