@@ -121,14 +121,14 @@ export function Picker({ kind, name, label, id, selected: initial, multiple = tr
   }
 
   return (
-    <div role="group" aria-labelledby={ids.label} className="flex min-w-0 flex-col gap-1" data-testid={`picker-${name}`}>
+    <div role="group" aria-labelledby={ids.label} className="flex min-w-0 flex-col gap-1">
       <span id={ids.label} className="text-sm font-medium text-slate-800">
         {label}
       </span>
       {selected.length ? (
         <ul aria-label={`${label}: chosen`} className="flex flex-wrap gap-1">
           {selected.map((option) => (
-            <li key={option.value} className={`inline-flex max-w-full items-center gap-1 rounded-full py-0.5 pl-2.5 pr-1 text-sm ${option.missing ? "bg-amber-100 text-amber-900" : "bg-brand-50 text-brand-800"}`} data-testid="picker-chip">
+            <li key={option.value} className={`inline-flex max-w-full items-center gap-1 rounded-full py-0.5 pl-2.5 pr-1 text-sm ${option.missing ? "bg-amber-100 text-amber-900" : "bg-brand-50 text-brand-800"}`}>
               <span className="min-w-0 break-all">
                 {option.label}
                 {option.missing ? <span className="text-xs"> (not found)</span> : null}

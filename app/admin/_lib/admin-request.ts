@@ -6,7 +6,7 @@ import { getAppContext } from "@/lib/app-context";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 import type { AdminCall, DashboardClient } from "@/lib/dashboard/dashboard-context";
 import { requireAdmin, type AdminCheck } from "@/lib/dashboard/require-admin";
-import { runAdminOperation, type OperationCall, type OperationResult } from "@/lib/dashboard/run-admin-operation";
+import { nextCursor, runAdminOperation, type OperationCall, type OperationResult } from "@/lib/dashboard/run-admin-operation";
 
 export const SIGN_IN_PATH = "/signin?return_to=/admin";
 
@@ -45,12 +45,18 @@ export const adminCall = cache(async (): Promise<AdminCall> => {
 /** A read through the management API's operation; 404 -> the not-found page, other errors throw. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
 export async function read<T = any>(operation: AdminOperation, request: OperationCall): Promise<T> {
+  return (await readPage<T>(operation, request)).body;
+}
+
+/** A list's page as `read` reads it, with the `after` cursor of the next page (null on the last). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
+export async function readPage<T = any>(operation: AdminOperation, request: OperationCall): Promise<{ body: T; next: string | null }> {
   const result = await readResult<T>(operation, request);
   if (!result.ok) {
     if (result.status === 404) notFound();
     throw new Error(`${result.summary} ${result.causes.join(" ")}`.trim());
   }
-  return result.body;
+  return { body: result.body, next: nextCursor(result) };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON

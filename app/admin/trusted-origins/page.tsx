@@ -1,7 +1,7 @@
 import { listTrustedOrigins } from "@/lib/admin/trusted-origins/list-trusted-origins";
 import { ActionForm } from "../_components/action-form";
-import { ChoiceGroup, DataTable, EmptyState, PageHeader, Section, StatusBadge, Td, TextField } from "../_components/ui";
-import { read } from "../_lib/admin-request";
+import { ChoiceGroup, DataTable, EmptyState, PageHeader, Pager, Section, StatusBadge, Td, TextField } from "../_components/ui";
+import { readPage } from "../_lib/admin-request";
 
 export const metadata = { title: "Trusted origins" };
 
@@ -22,8 +22,9 @@ function OriginFields({ origin, prefix }: { origin?: OriginJson; prefix: string 
   );
 }
 
-export default async function TrustedOriginsPage() {
-  const origins = await read<OriginJson[]>(listTrustedOrigins, { path: "/api/v1/trustedOrigins", query: { limit: "200" } });
+export default async function TrustedOriginsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
+  const { after } = await searchParams;
+  const { body: origins, next } = await readPage<OriginJson[]>(listTrustedOrigins, { path: "/api/v1/trustedOrigins", query: { limit: "200", after } });
   return (
     <>
       <PageHeader title="Trusted origins" description="Web origins allowed to call the protocol endpoints from a browser (CORS), to be redirected to, or to frame the sign-in page." />
@@ -65,6 +66,7 @@ export default async function TrustedOriginsPage() {
             })}
           </DataTable>
         )}
+        <Pager basePath="/admin/trusted-origins" params={{}} after={after} next={next} />
       </Section>
       <Section title="Add trusted origin">
         <ActionForm action="trustedOrigin.create" submitLabel="Add origin" resetOnSuccess>

@@ -41,8 +41,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
   const type = app.settings.oauthClient.application_type;
   const confidential = app.credentials.oauthClient.token_endpoint_auth_method !== "none";
   const [users, groups, secrets] = await Promise.all([
-    read<Array<{ id: string; scope: string; credentials: { userName: string } }>>(listAppUsers, { path: `${base}/users`, params: { appId } }),
-    read<Array<{ id: string }>>(listAppGroups, { path: `${base}/groups`, params: { appId } }),
+    read<Array<{ id: string; scope: string; credentials: { userName: string } }>>(listAppUsers, { path: `${base}/users`, params: { appId }, query: { limit: "200" } }),
+    read<Array<{ id: string }>>(listAppGroups, { path: `${base}/groups`, params: { appId }, query: { limit: "200" } }),
     confidential ? read<Array<{ id: string; status: string; client_secret: string; created: string }>>(listAppClientSecrets, { path: `${base}/credentials/secrets`, params: { appId } }) : Promise.resolve([]),
   ]);
   const groupNames = await pickerSelection("group", groups.map((g) => g.id));

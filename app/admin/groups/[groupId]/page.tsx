@@ -3,18 +3,19 @@ import { getGroup } from "@/lib/admin/groups/get-group";
 import { listGroupMembers } from "@/lib/admin/groups/list-group-members";
 import { ActionForm } from "../../_components/action-form";
 import { Picker } from "../../_components/picker";
-import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass } from "../../_components/ui";
-import { read } from "../../_lib/admin-request";
+import { DataTable, EmptyState, PageHeader, Pager, Section, StatusBadge, Td, TextField, buttonClass } from "../../_components/ui";
+import { read, readPage } from "../../_lib/admin-request";
 
 export const metadata = { title: "Group" };
 
 type UserRow = { id: string; status: string; profile: { login: string; firstName: string; lastName: string } };
 
-export default async function GroupPage({ params }: { params: Promise<{ groupId: string }> }) {
+export default async function GroupPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<{ after?: string }> }) {
   const { groupId } = await params;
+  const { after } = await searchParams;
   const group = await read<{ id: string; type: string; profile: { name: string; description: string | null } }>(getGroup, { path: `/api/v1/groups/${groupId}`, params: { groupId } });
   const builtIn = group.type === "BUILT_IN";
-  const members = await read<UserRow[]>(listGroupMembers, { path: `/api/v1/groups/${group.id}/users`, params: { groupId: group.id }, query: { limit: "200" } });
+  const { body: members, next } = await readPage<UserRow[]>(listGroupMembers, { path: `/api/v1/groups/${group.id}/users`, params: { groupId: group.id }, query: { limit: "200", after } });
   const fields = { groupId: group.id };
   return (
     <>
@@ -40,6 +41,7 @@ export default async function GroupPage({ params }: { params: Promise<{ groupId:
             ))}
           </DataTable>
         )}
+        <Pager basePath={`/admin/groups/${group.id}`} params={{}} after={after} next={next} />
         {builtIn ? (
           <p className="mt-3 text-sm text-slate-600">Everyone holds every user; its membership cannot be changed.</p>
         ) : (
