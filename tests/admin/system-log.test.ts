@@ -105,7 +105,7 @@ describe.each(testProviders())("System Log API on %s", (provider) => {
   });
 
   it("writing an event never throws, even when the database refuses it", async () => {
-    const broken = { systemLogEvent: { create: () => Promise.reject(new Error("read-only database")) } } as unknown as typeof f.db;
+    const broken = { $executeRaw: () => Promise.reject(new Error("read-only database")) } as unknown as typeof f.db;
     await expect(
       writeSystemLog(broken, { eventType: "x", displayMessage: "x", actor: { id: "a", type: "User" }, outcome: { result: "SUCCESS" } }, new Date()),
     ).resolves.toBeUndefined();
