@@ -89,7 +89,8 @@ async function insertOldRows(db: Db, provider: string): Promise<void> {
     await db.$executeRawUnsafe(
       `INSERT INTO "SystemLogEvent" ("uuid", "published", "eventType", "severity", "displayMessage", "actorId", "outcomeResult", "outcomeReason", "actor", "client", "target", "debugContext", "transaction") VALUES (${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => at(n, n === 2 ? "::timestamp(3)" : "")).join(", ")}, ${[9, 10, 11, 12, 13].map((n) => at(n)).join(", ")})`,
       e.uuid,
-      pg ? e.published.toISOString().replace("T", " ").replace("Z", "") : e.published.toISOString(),
+      // as Prisma's adapters store a DateTime: timestamp(3) on PostgreSQL, ISO 8601 text with +00:00 on SQLite
+      pg ? e.published.toISOString().replace("T", " ").replace("Z", "") : e.published.toISOString().replace("Z", "+00:00"),
       e.eventType,
       e.severity,
       e.displayMessage,
