@@ -101,14 +101,28 @@ export async function createRaceFixture(provider: "sqlite" | "postgresql"): Prom
   };
   const context = (db: Db): AppContext => ({ db, provider, orgUrl: ORG_URL, secretsKey: SECRETS_KEY, now });
   const instances: [Instance, Instance] = [instance("one", context(t.f.db)), instance("two", context(second))];
+  // Token events are queued per database client: both instances' queues are written before the log is read.
+  const flushLogs = async () => {
+    await flushSystemLog(t.f.db);
+    await flushSystemLog(second);
+  };
+  const { mark, events } = t;
   return Object.assign(t, {
+    mark: async () => {
+      await flushLogs();
+      return mark();
+    },
+    events: async (eventType: string, since?: ReadonlySet<string>) => {
+      await flushLogs();
+      return events(eventType, since);
+    },
     instances,
     split: (i: number) => instances[i % 2]!,
     async setOrgSettings(settings: { refreshTokenGraceSeconds?: number; lockoutThreshold?: number }) {
       await t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS, ...settings } } });
     },
     async close() {
-      await flushSystemLog(t.f.db);
+      await flushLogs();
       await second.$disconnect();
       await t.f.close();
     },
