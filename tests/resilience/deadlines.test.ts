@@ -6,8 +6,8 @@ import { deriveKey } from "@/lib/crypto/derive-key";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { APP_SECRET, ORG_URL, type ApiResult } from "../support/admin-fixture";
-import { callRoute } from "../support/call-route";
 import { createTokenFixture, type TestApp, type TokenFixture } from "../oauth/token-fixture";
+import { callApp, type CallInit } from "./support/call-app";
 import { failingPeer, freezableProxy, frozenPeer, refusingAddress, type FreezableProxy, type Peer } from "./support/fake-peers";
 
 /** Short deadlines so that a test waits little; the production defaults are 2 s and 3 s. */
@@ -17,28 +17,10 @@ const SLACK_MS = 1000;
 const UNAVAILABLE = { error: "temporarily_unavailable", error_description: "The service is temporarily unavailable. Try again later." };
 const ADMIN_TOKEN = "00deadlineTestToken_0123456789abcdefghij";
 
-async function timed(method: string, path: string, init: { form?: Record<string, string>; basic?: [string, string]; json?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResult & { ms: number }> {
+async function timed(method: string, path: string, init: CallInit = {}): Promise<ApiResult & { ms: number }> {
   const started = performance.now();
-  const headers = new Headers(init.headers);
-  let body: string | undefined;
-  if (init.form) {
-    headers.set("Content-Type", "application/x-www-form-urlencoded");
-    body = new URLSearchParams(init.form).toString();
-  }
-  if (init.json !== undefined) {
-    headers.set("Content-Type", "application/json");
-    body = JSON.stringify(init.json);
-  }
-  if (init.basic) headers.set("Authorization", `Basic ${Buffer.from(init.basic.join(":")).toString("base64")}`);
-  const response = await callRoute(new Request(`${ORG_URL}${path}`, { method, headers, body }));
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, headers: response.headers, body: parsed, text, ms: performance.now() - started };
+  const answer = await callApp(method, path, init);
+  return { ...answer, ms: performance.now() - started };
 }
 
 function contextFor(db: Db): AppContext {

@@ -1,35 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAppContext, setAppContext } from "@/lib/app-context";
-import { ORG_URL, type ApiResult } from "../support/admin-fixture";
-import { callRoute } from "../support/call-route";
 import { testProviders } from "../support/test-databases";
 import { createTokenFixture, type TestApp, type TokenFixture } from "../oauth/token-fixture";
+import { callApp } from "./support/call-app";
 import { switchableOutage, type SwitchableOutage } from "./support/switchable-outage";
 
 const UNAVAILABLE = { error: "temporarily_unavailable", error_description: "The service is temporarily unavailable. Try again later." };
 
-async function call(method: string, path: string, init: { form?: Record<string, string>; basic?: [string, string]; json?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResult> {
-  const headers = new Headers(init.headers);
-  let body: string | undefined;
-  if (init.form) {
-    headers.set("Content-Type", "application/x-www-form-urlencoded");
-    body = new URLSearchParams(init.form).toString();
-  }
-  if (init.json !== undefined) {
-    headers.set("Content-Type", "application/json");
-    body = JSON.stringify(init.json);
-  }
-  if (init.basic) headers.set("Authorization", `Basic ${Buffer.from(init.basic.join(":")).toString("base64")}`);
-  const response = await callRoute(new Request(`${ORG_URL}${path}`, { method, headers, body }));
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: response.status, headers: response.headers, body: parsed, text };
-}
+const call = callApp;
 
 describe.each(testProviders())("while the database is unreachable, on %s", (provider) => {
   let t: TokenFixture;
