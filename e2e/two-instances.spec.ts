@@ -181,7 +181,8 @@ test("bursts of 20 parallel uses split across both instances: one success per si
   const clientOf = (app: { credentials: { oauthClient: { client_id: string; client_secret: string } } }): Client => ({ id: app.credentials.oauthClient.client_id, secret: app.credentials.oauthClient.client_secret });
   const web = await oidcApp("Race web", "client_secret_basic", { application_type: "web", redirect_uris: ["https://app.example.com/callback"], grant_types: ["authorization_code", "password", "refresh_token"], response_types: ["code"] });
   const jwtService = await oidcApp("Race JWT service", "client_secret_jwt", { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] });
-  await api(A, "POST", "/api/v1/authorizationServers/default/scopes", { name: `race:${suffix}` });
+  // Published in discovery, so the test can see when B's cached configuration has it (within a second).
+  await api(A, "POST", "/api/v1/authorizationServers/default/scopes", { name: `race:${suffix}`, metadataPublish: "ALL_CLIENTS" });
   const webClient = clientOf(web);
   const newUser = async (name: string) => {
     const login = `${name}.${suffix}@example.com`;
@@ -219,7 +220,10 @@ test("bursts of 20 parallel uses split across both instances: one success per si
   const exchanged = exchanges.find((res) => res.status === 200)!;
   expect(await protocol(B, "introspect", webClient, { token: exchanged.body.refresh_token })).toEqual({ status: 200, body: { active: false } });
 
-  // a client assertion (client_secret_jwt): its jti is used once
+  // a client assertion (client_secret_jwt): its jti is used once (once B's configuration has the scope)
+  await expect
+    .poll(async () => (await fetch(`${B}/oauth2/default/.well-known/oauth-authorization-server`).then((res) => res.json())).scopes_supported, { timeout: 3_000 })
+    .toContain(`race:${suffix}`);
   const service = clientOf(jwtService);
   const iat = Math.floor(Date.now() / 1000);
   const assertion = await new SignJWT({ iss: service.id, sub: service.id, aud: `${ISSUER}/v1/token`, iat, exp: iat + 300, jti: `race-${suffix}` }).setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(service.secret));
