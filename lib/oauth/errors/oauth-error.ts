@@ -35,7 +35,8 @@ export const serverError = () => new OAuthError("server_error", "The server enco
  * RFC 6749 4.1.2.1 (the vocabulary, used by every endpoint here): the database is down, frozen or
  * out of connections. 503, sent with Retry-After.
  */
-export const temporarilyUnavailable = () => new OAuthError("temporarily_unavailable", "The service is temporarily unavailable. Try again later.", 503);
+export const temporarilyUnavailable = (retryAfterSeconds: number) =>
+  new OAuthError("temporarily_unavailable", "The service is temporarily unavailable. Try again later.", 503, null, retryAfterSeconds);
 
 /**
  * 429 (RFC 6585 4) for too many credential checks, with the error code RFC 8628 3.5 gives a client

@@ -54,17 +54,16 @@ export async function handleOAuthPreflight(app: AppContext, request: OAuthReques
 /** `what`: the request for the log, e.g. "POST /oauth2/default/v1/token". */
 export function oauthErrorResponse(what: string, error: unknown): OAuthResponse {
   let oauthError: OAuthError;
-  const headers: Record<string, string> = {};
   if (error instanceof OAuthError) {
     oauthError = error;
   } else if (isDatabaseUnavailable(error)) {
     console.warn(`[oauth] ${what}: database unavailable (${unavailableReason(error)})`);
-    oauthError = temporarilyUnavailable();
-    headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
+    oauthError = temporarilyUnavailable(RETRY_AFTER_SECONDS);
   } else {
     console.error(`[oauth] ${what} failed:`, error);
     oauthError = serverError();
   }
+  const headers: Record<string, string> = {};
   const challenge = challengeHeader(oauthError);
   if (challenge) headers["WWW-Authenticate"] = challenge;
   if (oauthError.retryAfterSeconds !== null) headers["Retry-After"] = String(oauthError.retryAfterSeconds);
