@@ -1,9 +1,7 @@
 import { getAppContext } from "@/lib/app-context";
-import { methodNotAllowedError, toAdminErrorBody, type AdminApiError } from "@/lib/admin/admin-api-error";
+import { bodyTooLargeError, methodNotAllowedError, toAdminErrorBody, unknownEndpointError, type AdminApiError } from "@/lib/admin/admin-api-error";
 import type { AdminOperation, AdminResponse } from "@/lib/admin/admin-request";
 import { handleAdminRequest } from "@/lib/admin/handle-admin-request";
-import { unknownEndpointError } from "@/lib/admin/unknown-endpoint-error";
-import { bodyTooLargeError } from "@/lib/admin/body-too-large-error";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { withPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
 

@@ -1,8 +1,7 @@
 import { getAppContext } from "@/lib/app-context";
 import type { PlainRequest } from "@/lib/http/plain-http";
-import { methodNotAllowedError } from "@/lib/admin/admin-api-error";
+import { bodyTooLargeError, methodNotAllowedError } from "@/lib/admin/admin-api-error";
 import { handleEndUserPreflight, handleEndUserRequest, type EndUserOperation } from "@/lib/authn/handle-end-user-request";
-import { bodyTooLargeError } from "@/lib/admin/body-too-large-error";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { withPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
 

@@ -91,3 +91,8 @@ export function toAdminApiError(error: unknown, what: string): AdminApiError {
   if (!known) console.error(`${what} failed:`, error);
   return known ?? internalError();
 }
+/** E0000022 with 404: a path under /api/v1 that names no endpoint, whatever the method (Okta's answer; never an HTML page). */
+export const unknownEndpointError = () => new AdminApiError(404, "E0000022", "The endpoint does not support the provided HTTP method");
+/** 413 (RFC 9110 15.5.14) as a validation error (E0000001) on the request body. */
+export const bodyTooLargeError = (limitBytes: number) =>
+  new AdminApiError(413, "E0000001", "Api validation failed: request body", [`The request body is too large: at most ${limitBytes / 1024} KiB.`], { Connection: "close" });
