@@ -16,9 +16,21 @@ type LogContext = { actor: LogActor; userAgent: string | null; target: SharedTar
 export type EncodedLogParts = {
   context: SystemLogPart;
   debug: SystemLogPart;
-  /** JSON array: id and detailEntry of each per-event target, in order; null when there is none */
+  /**
+   * JSON array: id and detailEntry of each per-event target, in order, then, when the debug data has
+   * per-event values, the array of those values (so the array's length is odd); null when there is
+   * nothing per event
+   */
   detail: string | null;
 };
+
+/**
+ * Debug values that differ on every event of their kind: a refresh's presented token and the token
+ * it was rotated to. Their place in the shared debug part holds PER_EVENT (keeping the key order)
+ * and their values go inline with the event, so every rotation of a grant shares one debug part.
+ */
+const PER_EVENT_DEBUG_KEYS: ReadonlySet<string> = new Set(["refreshTokenId", "rotatedTo"]);
+const PER_EVENT = "$event";
 
 /** The event's JSON as the System Log API reads it: the columns the row held before it was compacted. */
 export type DecodedLogParts = {
@@ -44,9 +56,18 @@ export function encodeLogParts(event: SystemLogInput): EncodedLogParts {
     return { ...shared, $detail: true as const };
   });
   const context: LogContext = { actor: event.actor, userAgent: event.client?.userAgent || null, target, transaction: event.transaction ?? {} };
+  const perEvent: unknown[] = [];
+  const debug = Object.fromEntries(
+    Object.entries(event.debugContext ?? {}).map(([name, value]) => {
+      if (!PER_EVENT_DEBUG_KEYS.has(name) || typeof value !== "string") return [name, value];
+      perEvent.push(value);
+      return [name, PER_EVENT];
+    }),
+  );
+  if (perEvent.length > 0) detail.push(perEvent);
   return {
     context: partOf(JSON.stringify(context)),
-    debug: partOf(JSON.stringify(event.debugContext ?? {})),
+    debug: partOf(JSON.stringify(debug)),
     detail: detail.length > 0 ? JSON.stringify(detail) : null,
   };
 }
@@ -58,6 +79,7 @@ export function encodeLogParts(event: SystemLogInput): EncodedLogParts {
 export function decodeLogParts(row: { ipAddress: string | null; detail: string | null }, context: string | undefined, debug: string | undefined): DecodedLogParts {
   const shared: LogContext = context ? (JSON.parse(context) as LogContext) : { actor: { id: "", type: "" }, userAgent: null, target: [], transaction: {} };
   const detail = row.detail ? (JSON.parse(row.detail) as unknown[]) : [];
+  const perEvent = detail.length % 2 === 1 ? (detail.pop() as unknown[]) : [];
   let next = 0;
   const target = shared.target.map((item): LogTarget => {
     if (!("$detail" in item)) return item;
@@ -70,7 +92,14 @@ export function decodeLogParts(row: { ipAddress: string | null; detail: string |
     actor: shared.actor,
     client: { ipAddress: row.ipAddress, userAgent: shared.userAgent ? { rawUserAgent: shared.userAgent } : null },
     target,
-    debugContext: { debugData: debug ? (JSON.parse(debug) as Record<string, unknown>) : {} },
+    debugContext: { debugData: debug ? withPerEventValues(JSON.parse(debug) as Record<string, unknown>, perEvent) : {} },
     transaction: shared.transaction,
   };
+}
+
+/** The shared debug data with its PER_EVENT places filled, in order, from the event's own values. */
+function withPerEventValues(shared: Record<string, unknown>, perEvent: unknown[]): Record<string, unknown> {
+  if (perEvent.length === 0) return shared;
+  let next = 0;
+  return Object.fromEntries(Object.entries(shared).map(([name, value]) => [name, PER_EVENT_DEBUG_KEYS.has(name) && value === PER_EVENT ? perEvent[next++] : value]));
 }

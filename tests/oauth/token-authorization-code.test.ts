@@ -105,17 +105,16 @@ describe.each(testProviders())("token endpoint, authorization_code grant on %s",
       expect(res.status).toBe(200);
       expect(Object.keys(res.body)).toEqual(["token_type", "expires_in", "access_token", "scope", "refresh_token"]);
       const { payload } = await t.verify(res.body.access_token);
-      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(res.body.refresh_token) } });
-      expect(row).toMatchObject({
-        familyId: (payload.jti as string).split(".")[2],
+      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(res.body.refresh_token) }, include: { family: true } });
+      expect(row).toMatchObject({ familyId: (payload.jti as string).split(".")[2], status: "ACTIVE", windowEndsAt: new Date(t.f.clock.now.getTime() + 60 * 60_000) });
+      expect(row.family).toMatchObject({
+        id: row.familyId,
         clientId: web.clientId,
         userId: alice.id,
         scopes: ["offline_access"],
-        status: "ACTIVE",
         authTime: new Date(t.f.clock.now.getTime() - 5_000),
         decision: { policyId: "00pStoredPolicy00000", ruleId: "0prStoredRule0000000", accessTokenLifetimeMinutes: 30, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 60 },
         expiresAt: null,
-        windowEndsAt: new Date(t.f.clock.now.getTime() + 60 * 60_000),
       });
     });
 

@@ -22,7 +22,10 @@ describe.each(testProviders())("token endpoint, refresh_token grant on %s", (pro
     t.token({ grant_type: "password", username: user.login, password: user.password, scope }, { basic: t.basic(client) });
   const refresh = (token: string, extra: Record<string, string> = {}, client: TestApp = web) =>
     t.token({ grant_type: "refresh_token", refresh_token: token, ...extra }, { basic: t.basic(client) });
-  const rowOf = (token: string) => t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+  const rowOf = async (token: string) => {
+    const { family, ...row } = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, include: { family: true } });
+    return { ...row, scopes: family.scopes, authTime: family.authTime, decision: family.decision, expiresAt: family.expiresAt };
+  };
   const grantIdOf = async (res: ApiResult) => ((await t.verify(res.body.access_token)).payload.jti as string).split(".")[2]!;
   const setGrace = (refreshTokenGraceSeconds: number) => t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS, refreshTokenGraceSeconds } } });
 
