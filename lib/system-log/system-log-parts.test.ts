@@ -51,6 +51,13 @@ describe("encodeLogParts / decodeLogParts", () => {
     expect(second.encoded.debug).toEqual(first.encoded.debug);
     expect(JSON.parse(first.encoded.debug.value)).toEqual({ grantType: "refresh_token", grantId: "g1", refreshTokenId: "$event", rotatedTo: "$event", withinGracePeriod: false });
     expect(JSON.parse(first.encoded.detail!)).toEqual(["oar2", { expires: "x" }, ["oar1", "oar2"]]);
+    // an expiry alone is stored as epoch milliseconds when it reads back as the same text
+    const timed = roundTrip({ ...base, target: [{ id: "AT.3", type: "access_token", detailEntry: { expires: "2026-01-15T11:00:02.000Z" } }] });
+    expect(JSON.parse(timed.encoded.detail!)).toEqual(["AT.3", Date.UTC(2026, 0, 15, 11, 0, 2)]);
+    expect(timed.decoded.target).toEqual([{ id: "AT.3", type: "access_token", detailEntry: { expires: "2026-01-15T11:00:02.000Z" } }]);
+    for (const expires of ["2026-01-15T11:00:02Z", "soon", null]) {
+      expect(JSON.parse(roundTrip({ ...base, target: [{ id: "AT.4", type: "access_token", detailEntry: { expires } }] }).encoded.detail!)).toEqual(["AT.4", { expires }]);
+    }
     // decoded in the original key order, with this event's values
     expect(JSON.stringify(second.decoded.debugContext.debugData)).toBe('{"grantType":"refresh_token","grantId":"g1","refreshTokenId":"oar2","rotatedTo":"oar3","withinGracePeriod":false}');
     expect(second.decoded.target).toEqual([{ id: "oar3", type: "refresh_token", detailEntry: { expires: "x" } }]);

@@ -17,7 +17,7 @@ export type EncodedLogParts = {
   context: SystemLogPart;
   debug: SystemLogPart;
   /**
-   * JSON array: id and detailEntry of each per-event target, in order, then, when the debug data has
+   * JSON array: id and detailEntry (an expiry alone as epoch milliseconds) of each per-event target, in order, then, when the debug data has
    * per-event values, the array of those values (so the array's length is odd); null when there is
    * nothing per event
    */
@@ -41,6 +41,21 @@ export type DecodedLogParts = {
   transaction: Record<string, unknown>;
 };
 
+/**
+ * A token's detailEntry is usually just its expiry, `{"expires":"<ISO time>"}` (37 bytes): stored as
+ * the time in epoch milliseconds (13 bytes) when that reads back as the same text.
+ */
+function compactDetailEntry(entry: Record<string, unknown>): unknown {
+  const keys = Object.keys(entry);
+  if (keys.length !== 1 || keys[0] !== "expires" || typeof entry.expires !== "string") return entry;
+  const ms = Date.parse(entry.expires);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === entry.expires ? ms : entry;
+}
+
+function expandDetailEntry(stored: unknown): Record<string, unknown> {
+  return typeof stored === "number" ? { expires: new Date(stored).toISOString() } : (stored as Record<string, unknown>);
+}
+
 /** 12 bytes of SHA-256 in base64url (16 characters): content-addressed, collision-free in practice. */
 function partOf(value: string): SystemLogPart {
   return { key: createHash("sha256").update(value).digest("base64url").slice(0, 16), value };
@@ -52,7 +67,7 @@ export function encodeLogParts(event: SystemLogInput): EncodedLogParts {
   const target = (event.target ?? []).map((item): SharedTarget => {
     if (item.detailEntry === undefined) return item;
     const { id, detailEntry, ...shared } = item;
-    detail.push(id, detailEntry);
+    detail.push(id, compactDetailEntry(detailEntry));
     return { ...shared, $detail: true as const };
   });
   const context: LogContext = { actor: event.actor, userAgent: event.client?.userAgent || null, target, transaction: event.transaction ?? {} };
@@ -85,7 +100,7 @@ export function decodeLogParts(row: { ipAddress: string | null; detail: string |
     if (!("$detail" in item)) return item;
     const rest = Object.fromEntries(Object.entries(item).filter(([name]) => name !== "$detail")) as Omit<LogTarget, "id" | "detailEntry">;
     const id = detail[next++] as string;
-    const detailEntry = detail[next++] as Record<string, unknown>;
+    const detailEntry = expandDetailEntry(detail[next++]);
     return { id, ...rest, detailEntry };
   });
   return {

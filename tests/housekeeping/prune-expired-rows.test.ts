@@ -54,8 +54,8 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     await f.db.refreshTokenFamily.createMany({ data: [{ id: "f0", ...family, lastUsed: at(-3 * DAY) }, { id: "f1", ...family, lastUsed: at(-DAY) }] });
     await f.db.refreshToken.createMany({
       data: [
-        { id: "oarDeadLongAgo000000", tokenHash: "a".repeat(64), familyId: "f1", status: "ROTATED", windowEndsAt: at(-2 * DAY) },
-        { id: "oarDiedRecently00000", tokenHash: "b".repeat(64), familyId: "f1", status: "ACTIVE", windowEndsAt: at(-DAY / 2) },
+        { id: "oarDeadLongAgo000000", tokenHash: new Uint8Array(32).fill(0xaa), familyId: "f1", status: "ROTATED", windowEndsAt: at(-2 * DAY) },
+        { id: "oarDiedRecently00000", tokenHash: new Uint8Array(32).fill(0xbb), familyId: "f1", status: "ACTIVE", windowEndsAt: at(-DAY / 2) },
       ],
     });
 

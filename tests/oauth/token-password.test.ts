@@ -1,7 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
-import { hashToken } from "@/lib/crypto/hash-token";
+import { hashTokenBytes } from "@/lib/crypto/hash-token";
 import { ORG_IDP_ID } from "@/lib/oauth/claims/org-idp-id";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";
 import { verifyPassword } from "@/lib/passwords/verify-password";
@@ -74,7 +74,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       expect(res.body.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const { payload } = await t.verify(res.body.access_token);
       expect(payload.scp).toEqual(["api:write", "offline_access"]);
-      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(res.body.refresh_token) }, include: { family: true } });
+      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(res.body.refresh_token) }, include: { family: true } });
       const familyId = (payload.jti as string).split(".")[2];
       expect(row).toMatchObject({
         id: expect.stringMatching(/^oar[A-Za-z0-9]{17}$/),
@@ -242,7 +242,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       expectOAuthError(locked, 400, "invalid_grant", INVALID_CREDENTIALS);
       expect((await t.f.db.user.findUniqueOrThrow({ where: { id: bob.id } })).failedAttempts).toBe(3);
       // The refresh token issued before the lockout is still ACTIVE (the grant refuses it while the user is locked).
-      expect(await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(first.body.refresh_token) } })).toMatchObject({ status: "ACTIVE" });
+      expect(await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(first.body.refresh_token) } })).toMatchObject({ status: "ACTIVE" });
       await t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: DEFAULT_ORG_SETTINGS } });
     });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { randomToken } from "../../crypto/random-token";
 import { asJson } from "../../db/as-json";
 import type { Db, DbTx } from "../../db/create-db-client";
@@ -43,7 +43,7 @@ function tokenRow(input: { familyId: string; parentId: string | null; decision: 
   const token = randomToken(32, random);
   const id = newId("refreshToken", random);
   const windowEndsAt = new Date(input.now.getTime() + input.decision.refreshTokenWindowMinutes * MINUTE_MS);
-  return { token, data: { id, tokenHash: hashToken(token), parentId: input.parentId, status: "ACTIVE", windowEndsAt, created: input.now } };
+  return { token, data: { id, tokenHash: hashTokenBytes(token), parentId: input.parentId, status: "ACTIVE", windowEndsAt, created: input.now } };
 }
 
 /**

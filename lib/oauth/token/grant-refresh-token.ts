@@ -1,5 +1,5 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
 import type { OAuthResponse } from "../http/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
@@ -46,7 +46,7 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   const value = ctx.params.get("refresh_token");
   if (!value) throw invalidRequest(TOKEN_MESSAGES.parameterRequired("refresh_token"));
 
-  const row = await app.db.refreshToken.findUnique({ where: { tokenHash: hashToken(value) }, include: { family: true } });
+  const row = await app.db.refreshToken.findUnique({ where: { tokenHash: hashTokenBytes(value) }, include: { family: true } });
   const refuse = (reason: string, user?: { id: string; login: string; profile?: Record<string, unknown> } | null) =>
     refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), reason, { user, debug: row ? { refreshTokenId: row.id, grantId: row.familyId } : {} });
 

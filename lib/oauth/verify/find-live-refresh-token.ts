@@ -1,4 +1,4 @@
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { checkTokenLiveness } from "./check-token-liveness";
 import type { LiveRefreshToken, VerifyContext } from "./types";
 
@@ -17,7 +17,7 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 export async function findLiveRefreshToken(context: VerifyContext, token: string, now: Date): Promise<LiveRefreshToken | null> {
   if (token === "" || token.length > MAX_REFRESH_TOKEN_LENGTH) return null;
   const row = await context.db.refreshToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashTokenBytes(token) },
     select: { id: true, familyId: true, status: true, windowEndsAt: true, created: true, family: { select: { authServerId: true, clientId: true, userId: true, scopes: true, expiresAt: true } } },
   });
   if (!row || row.family.authServerId !== context.snapshot.id || row.status !== "ACTIVE") return null;

@@ -2,7 +2,7 @@
 -- decision, the absolute expiry) moves from each RefreshToken row to its family's row, stored once;
 -- the family row is now created with the family's first token. Existing families get the values of
 -- their newest token; a family row with no token left (garbage) and a token without a user (never
--- issued) are dropped.
+-- issued) are dropped. The token hash is stored as its 32 bytes instead of 64 hex characters.
 
 -- AlterTable
 ALTER TABLE "RefreshTokenFamily" ADD COLUMN     "authServerId" TEXT,
@@ -50,7 +50,8 @@ DROP COLUMN "clientId",
 DROP COLUMN "decision",
 DROP COLUMN "expiresAt",
 DROP COLUMN "scopes",
-DROP COLUMN "userId";
+DROP COLUMN "userId",
+ALTER COLUMN "tokenHash" SET DATA TYPE BYTEA USING decode("tokenHash", 'hex');
 
 -- CreateIndex
 CREATE INDEX "RefreshTokenFamily_authServerId_clientId_idx" ON "RefreshTokenFamily"("authServerId", "clientId");

@@ -2,7 +2,7 @@
 -- decision, the absolute expiry) moves from each RefreshToken row to its family's row, stored once;
 -- the family row is now created with the family's first token. Existing families get the values of
 -- their newest token; a family row with no token left (garbage) and a token without a user (never
--- issued) are dropped.
+-- issued) are dropped. The token hash is stored as its 32 bytes instead of 64 hex characters.
 
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
@@ -36,7 +36,7 @@ CREATE INDEX "RefreshTokenFamily_clientId_idx" ON "RefreshTokenFamily"("clientId
 CREATE INDEX "RefreshTokenFamily_userId_idx" ON "RefreshTokenFamily"("userId");
 CREATE TABLE "new_RefreshToken" (
     "id" TEXT NOT NULL PRIMARY KEY,
-    "tokenHash" TEXT NOT NULL,
+    "tokenHash" BLOB NOT NULL,
     "familyId" TEXT NOT NULL,
     "parentId" TEXT,
     "status" TEXT NOT NULL,
@@ -47,7 +47,7 @@ CREATE TABLE "new_RefreshToken" (
     CONSTRAINT "RefreshToken_familyId_fkey" FOREIGN KEY ("familyId") REFERENCES "RefreshTokenFamily" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 INSERT INTO "new_RefreshToken" ("created", "familyId", "id", "parentId", "revoked", "rotated", "status", "tokenHash", "windowEndsAt")
-SELECT "created", "familyId", "id", "parentId", "revoked", "rotated", "status", "tokenHash", "windowEndsAt" FROM "RefreshToken"
+SELECT "created", "familyId", "id", "parentId", "revoked", "rotated", "status", unhex("tokenHash"), "windowEndsAt" FROM "RefreshToken"
 WHERE "familyId" IN (SELECT "id" FROM "RefreshTokenFamily");
 DROP TABLE "RefreshToken";
 ALTER TABLE "new_RefreshToken" RENAME TO "RefreshToken";
