@@ -4,11 +4,11 @@ import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/p
 import { createSession } from "../sessions/create-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { checkCredentials } from "../signin/check-credentials";
-import { hostedErrorPages } from "./hosted-error-pages";
+import { hostedErrorPages } from "../http/hosted-error-pages";
 import { checkPendingForm, checkSigninForm } from "./hosted-form-token";
-import { seeOther, type HostedResponse } from "./hosted-response";
-import { hostedUrls } from "./hosted-urls";
-import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
+import { seeOther, type HostedResponse } from "../http/hosted-response";
+import { hostedUrls } from "../http/hosted-urls";
+import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { safeReturnTo } from "./return-to";
 import type { SigninError } from "./signin-messages";
 

@@ -16,7 +16,7 @@ const BASE_HEADERS = Object.freeze({
  * CSP frame-ancestors for current browsers, X-Frame-Options for old ones. No script-src here: the
  * pages Next.js renders for people get a per-response nonce CSP from proxy.ts (which replaces this
  * header there and keeps these directives); the pages /authorize renders itself set their own
- * (lib/hosted/page-security-headers); JSON endpoints run no script.
+ * (lib/http/page-security-headers); JSON endpoints run no script.
  * No form-action either: the sign-in form's 303 chain ends at the app's redirect URI, which
  * form-action would block in Chromium.
  */

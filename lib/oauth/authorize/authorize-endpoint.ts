@@ -1,6 +1,6 @@
 import type { AppContext } from "../../app-context";
-import type { HostedResponse } from "../../hosted/hosted-response";
-import { renderMessagePage } from "../../hosted/render-message-page";
+import type { HostedResponse } from "../../http/hosted-response";
+import { renderMessagePage } from "../../http/render-message-page";
 import type { PlainRequest } from "../../http/plain-http";
 import { consumeSessionToken } from "../../sessions/session-tokens";
 import { createSession } from "../../sessions/create-session";

@@ -1,9 +1,9 @@
 import type { AppContext } from "../../app-context";
 import { loadActiveClient } from "../../apps/load-active-client";
 import { matchRedirectUri } from "../../apps/match-redirect-uri";
-import { hostedErrorPages } from "../../hosted/hosted-error-pages";
-import type { HostedResponse } from "../../hosted/hosted-response";
-import { renderMessagePage } from "../../hosted/render-message-page";
+import { hostedErrorPages } from "../../http/hosted-error-pages";
+import type { HostedResponse } from "../../http/hosted-response";
+import { renderMessagePage } from "../../http/render-message-page";
 import type { PlainRequest } from "../../http/plain-http";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";

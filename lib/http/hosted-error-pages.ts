@@ -1,5 +1,5 @@
 import { RETRY_AFTER_SECONDS } from "../db/is-database-unavailable";
-import type { PlainResponse } from "../http/plain-http";
+import type { PlainResponse } from "./plain-http";
 import { renderMessagePage } from "./render-message-page";
 
 /** The friendly pages of the hosted flow, for what cannot be sent back to an app. */

@@ -1,4 +1,4 @@
-import type { PlainResponse } from "../http/plain-http";
+import type { PlainResponse } from "./plain-http";
 import { renderMessagePage } from "./render-message-page";
 
 /** A form post larger than any hosted form can be (RFC 9110 15.5.14 413), as a page a person can read. */
