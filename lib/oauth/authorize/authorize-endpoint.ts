@@ -1,6 +1,6 @@
 import type { AppContext } from "../../app-context";
 import type { HostedResponse } from "../../http/hosted-response";
-import { renderMessagePage } from "../../http/render-message-page";
+import { hostedMessagePage } from "../../http/hosted-error-pages";
 import type { PlainRequest } from "../../http/plain-http";
 import { consumeSessionToken } from "../../sessions/session-tokens";
 import { createSession } from "../../sessions/create-session";
@@ -56,12 +56,7 @@ async function authorize(app: AppContext, request: PlainRequest): Promise<Hosted
         { eventType: AUTHORIZE_EVENTS.authorize, result: "FAILURE", reason: `${target.error}: ${target.description}`, displayMessage: `OAuth2 authorization request refused: ${target.error}`, debug: { redirectUri: raw.values.get("redirect_uri") ?? null } },
       );
     }
-    return renderMessagePage({
-      status: 400,
-      title: "This application's sign-in request is not valid",
-      message: "The application sent a request this server cannot accept, so you cannot be sent back to it. Contact the application's owner.",
-      error: { code: target.error, description: target.description },
-    });
+    return hostedMessagePage("invalidAuthorizeRequest", { error: { code: target.error, description: target.description } });
   }
 
   const ctx: AuthorizeContext = { app, request, snapshot, issuer, client: target.client, now };
