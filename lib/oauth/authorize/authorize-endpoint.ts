@@ -2,10 +2,9 @@ import type { AppContext } from "../../app-context";
 import type { HostedResponse } from "../../http/hosted-response";
 import { hostedMessagePage } from "../../http/hosted-error-pages";
 import type { PlainRequest } from "../../http/plain-http";
-import { consumeSessionToken } from "../../sessions/session-tokens";
-import { createSession } from "../../sessions/create-session";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
+import { redeemSessionToken } from "../../signin/redeem-session-token";
 import { buildIssuer } from "../discovery/build-issuer";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import type { AuthorizeContext } from "./authorize-context";
@@ -34,7 +33,8 @@ export function serverNotFound(): HostedResponse {
  * 3. every other parameter (validateAuthorizeParams), then id_token_hint's signature -> errors go
  *    back to the redirect URI through the response mode, with state and iss;
  * 4. the session: a `sessionToken` (Okta's one-time token from the Authentication API) is consumed
- *    and replaces the browser's session (new cookie); an invalid one leaves no session;
+ *    and replaces the browser's session (redeemSessionToken, lib/signin: new cookie); an invalid one
+ *    leaves no session;
  * 5. continueAuthorization: sign-in, assignment, policy, consent, code and tokens.
  */
 export async function authorizeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
@@ -76,21 +76,10 @@ async function authorize(app: AppContext, request: PlainRequest): Promise<Hosted
   const cookies: string[] = [];
   const sessionToken = validation.value.sessionToken;
   if (sessionToken) {
-    const consumed = await consumeSessionToken(app.db, sessionToken, now);
-    session = null;
-    if (consumed) {
-      const created = await createSession(app.db, {
-        userId: consumed.userId,
-        amr: ["pwd"],
-        ipAddress: request.ipAddress,
-        userAgent: request.headers.get("user-agent"),
-        now,
-        orgUrl: app.orgUrl,
-        previousCookieValue: cookieValue,
-      });
-      session = created.session;
-      cookies.push(created.cookie);
-    }
+    const browser = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), cookieHeader: request.headers.get("cookie") };
+    const created = await redeemSessionToken(app.db, sessionToken, { browser, now, orgUrl: app.orgUrl });
+    session = created?.session ?? null;
+    if (created) cookies.push(created.cookie);
   }
   return continueAuthorization(ctx, { params, requestedAt: now, freshSessionId: cookies.length > 0 ? (session?.id ?? null) : null, pending: null, session, cookies });
 }
