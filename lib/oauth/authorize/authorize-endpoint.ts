@@ -71,8 +71,7 @@ async function authorize(app: AppContext, request: PlainRequest): Promise<Hosted
     params = { ...params, idTokenHintSub: sub };
   }
 
-  const cookieValue = readSessionCookie(request.headers.get("cookie"));
-  let session = await readSession(app.db, cookieValue, now);
+  let session = await readSession(app.db, readSessionCookie(request.headers.get("cookie")), now);
   const cookies: string[] = [];
   const sessionToken = validation.value.sessionToken;
   if (sessionToken) {
