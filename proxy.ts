@@ -1,8 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getAppContext } from "@/lib/app-context";
 import { randomToken } from "@/lib/crypto/random-token";
 import { checkServerActionBody, type ServerActionBody } from "@/lib/http/check-server-action-body";
+import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/http/hosted-page-framing";
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
-import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "@/lib/http/response-headers";
+import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH } from "@/lib/http/response-headers";
 
 const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?)$/;
 
@@ -12,7 +14,10 @@ const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?)$/;
  *   fail on is answered 400 here (lib/http/check-server-action-body); Next.js would answer 500;
  * - the pages Next.js renders for people get a fresh nonce per response and a script CSP bound to
  *   it (lib/http/rendered-page-csp). Next.js reads the nonce from the request's
- *   Content-Security-Policy header and puts it on its scripts.
+ *   Content-Security-Policy header and puts it on its scripts;
+ * - /signin and /consent may be framed by the IFRAME_EMBED trusted origins (hostedPageFraming):
+ *   their frame-ancestors and X-Frame-Options are set here (next.config.js leaves them out), DENY
+ *   when there is no such origin or it cannot be read.
  * The protocol endpoints, /authorize and the APIs never come here (matcher).
  */
 export async function proxy(request: NextRequest) {
@@ -21,13 +26,28 @@ export async function proxy(request: NextRequest) {
     const problem = body ? checkServerActionBody(body) : "The multipart body cannot be parsed.";
     if (problem) return new NextResponse(`${problem}\n`, { status: 400, headers: { ...BASE_HEADERS, ...ANTI_FRAMING_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
-  if (!RENDERED_PAGES.test(request.nextUrl.pathname)) return NextResponse.next();
-  const csp = renderedPageCsp(randomToken(18), { dev: process.env.NODE_ENV !== "production" });
+  const { pathname } = request.nextUrl;
+  if (!RENDERED_PAGES.test(pathname)) return NextResponse.next();
+  const embeddable = EMBEDDABLE_PAGE_PATH.test(pathname);
+  const framing = embeddable ? await readFraming() : NO_FRAMING;
+  const csp = renderedPageCsp(randomToken(18), { dev: process.env.NODE_ENV !== "production", frameAncestors: framing.frameAncestors });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  if (embeddable && framing.denyFraming) response.headers.set("X-Frame-Options", ANTI_FRAMING_HEADERS["X-Frame-Options"]);
   return response;
+}
+
+/** Who may frame /signin and /consent; nobody when the trusted origins cannot be read (the page itself then shows the 503 page). */
+async function readFraming(): Promise<HostedPageFraming> {
+  try {
+    const app = getAppContext();
+    return await hostedPageFraming(app.db, app.now());
+  } catch (error) {
+    console.warn(`[proxy] IFRAME_EMBED trusted origins unavailable, pages not frameable: ${error instanceof Error ? error.message : String(error)}`);
+    return NO_FRAMING;
+  }
 }
 
 /** The body as React's decoder will see it (Next.js hands the route its own copy); null: unparseable. */

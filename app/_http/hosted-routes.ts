@@ -1,7 +1,7 @@
 import { getAppContext } from "@/lib/app-context";
-import { handleHostedRequest, type HostedOperation } from "@/lib/hosted/handle-hosted-request";
+import { handleHostedRequest, type HostedOperation } from "@/lib/http/handle-hosted-request";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
-import { bodyTooLargePage } from "@/lib/hosted/body-too-large-page";
+import { bodyTooLargePage } from "@/lib/http/body-too-large-page";
 import { withPlainRequest, writeResponse, type RouteHandler } from "./request-basics";
 
 type Method = "GET" | "POST";

@@ -6,7 +6,8 @@ import { parseInput } from "../admin/parse-input";
 import { readJsonBody } from "../admin/read-json-body";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { createSessionToken } from "../sessions/session-tokens";
-import { checkCredentials, SIGNIN_RATE_LIMITS } from "../signin/check-credentials";
+import { authenticatePerson } from "../signin/authenticate-person";
+import { SIGNIN_RATE_LIMITS } from "../signin/check-credentials";
 
 /** Okta's Authentication API request (primary authentication); okta-auth-js may add `options`, which change nothing here. */
 const AUTHN_REQUEST = z.object(
@@ -28,7 +29,7 @@ const stringOrNull = (value: unknown) => (typeof value === "string" ? value : nu
  * SSWS-authenticated: the caller is the user's browser.
  * - body: JSON `{username, password, options?}` (readJsonBody: 415 for another Content-Type, 400
  *   E0000003 when not JSON; zod: 400 E0000001 naming the missing or invalid field);
- * - checkCredentials (rate limits, argon2, lockout, System Log): RATE_LIMITED -> 429 E0000047 with
+ * - authenticatePerson (lib/signin; the password step: rate limits, argon2, lockout, System Log): RATE_LIMITED -> 429 E0000047 with
  *   X-Rate-Limit-* headers; any other refusal -> 401 E0000004 "Authentication failed", the same for
  *   unknown, STAGED, SUSPENDED, LOCKED_OUT... users (nothing revealed through the API);
  * - success -> 200 `{expiresAt, status: "SUCCESS", sessionToken, _embedded: {user}, _links: {cancel}}`
@@ -38,9 +39,8 @@ const stringOrNull = (value: unknown) => (typeof value === "string" ? value : nu
 export async function authnEndpoint(app: AppContext, request: PlainRequest): Promise<PlainResponse> {
   const input = parseInput(AUTHN_REQUEST, readJsonBody(request), "authRequest");
   const now = app.now();
-  const result = await checkCredentials(app.db, {
-    username: input.username,
-    password: input.password,
+  const result = await authenticatePerson(app.db, {
+    proof: { kind: "password", username: input.username, password: input.password },
     ipAddress: request.ipAddress,
     userAgent: request.headers.get("user-agent"),
     now,

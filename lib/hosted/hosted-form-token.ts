@@ -1,7 +1,7 @@
 import { hashToken } from "../crypto/hash-token";
 import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
 import { readSessionCookie } from "../sessions/session-cookie";
-import { checkFormToken, formToken } from "./form-token";
+import { checkFormToken, formToken } from "../http/form-token";
 import { readSigninCsrfToken } from "./signin-csrf";
 
 const PURPOSE = "hosted-form";

@@ -2,7 +2,7 @@ import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
 import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
 import { pendingFormToken, signinFormToken } from "./hosted-form-token";
-import { hostedUrls } from "./hosted-urls";
+import { hostedUrls } from "../http/hosted-urls";
 import { safeReturnTo } from "./return-to";
 import { readSigninError, SIGNIN_ERRORS, type SigninError } from "./signin-messages";
 

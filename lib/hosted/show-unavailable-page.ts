@@ -1,7 +1,7 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
-import { hostedErrorPages } from "./hosted-error-pages";
-import type { HostedResponse } from "./hosted-response";
+import { hostedErrorPages } from "../http/hosted-error-pages";
+import type { HostedResponse } from "../http/hosted-response";
 import { safeRetryPath } from "./return-to";
 
 /**

@@ -1,6 +1,6 @@
 import { randomToken } from "../crypto/random-token";
-import { checkFormToken, formToken } from "./form-token";
-import { readCookieValues } from "./read-cookie";
+import { checkFormToken, formToken } from "../http/form-token";
+import { readCookieValues } from "../http/read-cookie";
 
 /**
  * The CSRF cookie of the sign-in page when there is no authorization request

@@ -1,7 +1,7 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
-import { seeOther, type HostedResponse } from "./hosted-response";
-import { hostedUrls } from "./hosted-urls";
+import { seeOther, type HostedResponse } from "../http/hosted-response";
+import { hostedUrls } from "../http/hosted-urls";
 import { safeReturnTo } from "./return-to";
 import { mintSigninCsrfToken, readSigninCsrfToken, signinCsrfCookie } from "./signin-csrf";
 

@@ -6,11 +6,11 @@ import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/p
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { queueSystemLog } from "../system-log/queue-system-log";
-import { hostedErrorPages } from "./hosted-error-pages";
+import { hostedErrorPages } from "../http/hosted-error-pages";
 import { checkPendingForm } from "./hosted-form-token";
-import { seeOther, type HostedResponse } from "./hosted-response";
-import { hostedUrls } from "./hosted-urls";
-import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
+import { seeOther, type HostedResponse } from "../http/hosted-response";
+import { hostedUrls } from "../http/hosted-urls";
+import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 
 /**
  * POST /consent/submit (request, csrf, decision=allow|deny), 303 in every case that continues:

@@ -1,18 +1,17 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
 import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
-import { createSession } from "../sessions/create-session";
-import { readSessionCookie } from "../sessions/session-cookie";
-import { checkCredentials } from "../signin/check-credentials";
-import { hostedErrorPages } from "./hosted-error-pages";
+import type { AuthenticationRefused } from "../signin/authenticate-person";
+import { signInBrowser } from "../signin/sign-in-browser";
+import { hostedErrorPages } from "../http/hosted-error-pages";
 import { checkPendingForm, checkSigninForm } from "./hosted-form-token";
-import { seeOther, type HostedResponse } from "./hosted-response";
-import { hostedUrls } from "./hosted-urls";
-import { isSameOriginPost, readHostedForm } from "./read-hosted-form";
+import { seeOther, type HostedResponse } from "../http/hosted-response";
+import { hostedUrls } from "../http/hosted-urls";
+import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { safeReturnTo } from "./return-to";
 import type { SigninError } from "./signin-messages";
 
-const FAILURES: Record<"INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED", SigninError> = {
+const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
   INVALID_CREDENTIALS: "invalid",
   LOCKED_OUT: "locked",
   RATE_LIMITED: "rate_limited",
@@ -25,8 +24,9 @@ const FAILURES: Record<"INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED", Si
  *   that started it: same Origin, the request's cookie whose SHA-256 is the stored csrfHash, and
  *   the `csrf` field that cookie's binding to this request and this browser's session
  *   (checkPendingForm, constant-time) -> else 403;
- * - checkCredentials (argon2, lockout, per-IP and per-username rate limits; STAGED, SUSPENDED and
- *   DEPROVISIONED users cannot sign in). A failure goes back to the page with `error=invalid`
+ * - signInBrowser (lib/signin: authenticatePerson's password step, i.e. checkCredentials: argon2,
+ *   lockout, per-IP and per-username rate limits; STAGED, SUSPENDED and DEPROVISIONED users cannot
+ *   sign in; then startSession). A failure goes back to the page with `error=invalid`
  *   (never saying whether the user exists), `locked` or `rate_limited`; the username is kept in
  *   the pending request to fill the field again;
  * - success: a new session replaces any previous one (rotation) and is recorded as this request's
@@ -50,28 +50,18 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   };
   if (!username || !password) return back("missing");
 
-  const userAgent = request.headers.get("user-agent");
-  const result = await checkCredentials(app.db, { username, password, ipAddress: request.ipAddress, userAgent, now, clientId: pending.clientId });
+  const result = await signInBrowser(app.db, { proof: { kind: "password", username, password }, browser: browserOf(request), now, orgUrl: app.orgUrl, clientId: pending.clientId });
   if (!result.ok) return back(FAILURES[result.reason]);
 
-  const created = await createSession(app.db, {
-    userId: result.user.id,
-    amr: ["pwd"],
-    ipAddress: request.ipAddress,
-    userAgent,
-    now,
-    orgUrl: app.orgUrl,
-    previousCookieValue: readSessionCookie(cookieHeader),
-  });
-  await savePendingState(app.db, pending.id, { ...pending.state, signedInSessionId: created.session.id, attemptedUsername: undefined });
-  return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), [created.cookie]);
+  await savePendingState(app.db, pending.id, { ...pending.state, signedInSessionId: result.session.session.id, attemptedUsername: undefined });
+  return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), [result.session.cookie]);
 }
 
 /**
  * The form of `/signin?return_to=<path>` (no authorization request: return_to, csrf, username,
  * password), e.g. the admin console's sign-in. The same checks as above with the sign-in CSRF
  * cookie instead of a pending request's (same Origin, the cookie minted by this server, the field
- * its binding to the session: checkSigninForm), the same checkCredentials (rate limits, lockout), a rotated session, and
+ * its binding to the session: checkSigninForm), the same signInBrowser (rate limits, lockout, a rotated session), and
  * 303 to the sanitised return_to on this origin (safeReturnTo: /admin paths only, else "/").
  */
 async function submitReturnToSignin(app: AppContext, request: PlainRequest, form: Map<string, string>, now: Date): Promise<HostedResponse> {
@@ -83,18 +73,12 @@ async function submitReturnToSignin(app: AppContext, request: PlainRequest, form
   const back = (error: SigninError) => seeOther(hostedUrls.signinReturnTo(app.orgUrl, returnTo, { error }));
   if (!username || !password) return back("missing");
 
-  const userAgent = request.headers.get("user-agent");
-  const result = await checkCredentials(app.db, { username, password, ipAddress: request.ipAddress, userAgent, now });
+  const result = await signInBrowser(app.db, { proof: { kind: "password", username, password }, browser: browserOf(request), now, orgUrl: app.orgUrl });
   if (!result.ok) return back(FAILURES[result.reason]);
+  return seeOther(`${app.orgUrl}${returnTo}`, [result.session.cookie]);
+}
 
-  const created = await createSession(app.db, {
-    userId: result.user.id,
-    amr: ["pwd"],
-    ipAddress: request.ipAddress,
-    userAgent,
-    now,
-    orgUrl: app.orgUrl,
-    previousCookieValue: readSessionCookie(cookieHeader),
-  });
-  return seeOther(`${app.orgUrl}${returnTo}`, [created.cookie]);
+/** The browser a sign-in form post comes from (startSession: its address, User-Agent, and the session cookie it may hold). */
+function browserOf(request: PlainRequest) {
+  return { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), cookieHeader: request.headers.get("cookie") };
 }

@@ -1,5 +1,5 @@
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
-import { hostedUrls } from "./hosted-urls";
+import { hostedUrls } from "../http/hosted-urls";
 
 export type PageQuery = Record<string, string | string[] | undefined>;
 

@@ -1,5 +1,3 @@
-import { MAX_FORM_BYTES } from "../oauth/http/parse-form-body";
-
 /**
  * The largest request body each surface reads (readLimitedBody), declared once: protocol forms and
  * hosted form posts are small (a JWT assertion or an id_token_hint is a few KiB), end-user API
@@ -7,7 +5,7 @@ import { MAX_FORM_BYTES } from "../oauth/http/parse-form-body";
  * policy rule.
  */
 export const BODY_LIMITS = {
-  protocol: MAX_FORM_BYTES,
+  protocol: 64 * 1024,
   hosted: 64 * 1024,
   endUser: 64 * 1024,
   admin: 1024 * 1024,

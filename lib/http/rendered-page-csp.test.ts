@@ -7,6 +7,11 @@ describe("renderedPageCsp", () => {
   it.each([
     ["production", {}, `script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`],
     ["next dev", { dev: true }, `script-src 'self' 'nonce-${NONCE}' 'strict-dynamic' 'unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`],
+    [
+      "framed by IFRAME_EMBED origins",
+      { frameAncestors: "'self' https://portal.example.com" },
+      `script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; object-src 'none'; base-uri 'none'; frame-ancestors 'self' https://portal.example.com`,
+    ],
   ])("%s", (_, options, expected) => {
     expect(renderedPageCsp(NONCE, options)).toBe(expected);
   });

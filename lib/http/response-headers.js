@@ -10,13 +10,15 @@ const BASE_HEADERS = Object.freeze({
 });
 
 /**
- * Anti-framing for every page and endpoint (the hosted sign-in and consent pages above all:
- * clickjacking), except /oauth2/:as/v1/authorize[/resume]: those answer with their own headers,
- * because an okta_post_message response must be frameable by the app's origin (and only by it).
+ * Anti-framing for every page and endpoint (clickjacking), except the paths that set their own
+ * framing headers: /oauth2/:as/v1/authorize[/resume], because an okta_post_message response must be
+ * frameable by the app's origin (and only by it), and the hosted sign-in and consent pages, which
+ * the IFRAME_EMBED trusted origins may frame (proxy.ts, lib/http/hosted-page-framing: these same
+ * headers when there are none).
  * CSP frame-ancestors for current browsers, X-Frame-Options for old ones. No script-src here: the
  * pages Next.js renders for people get a per-response nonce CSP from proxy.ts (which replaces this
  * header there and keeps these directives); the pages /authorize renders itself set their own
- * (lib/hosted/page-security-headers); JSON endpoints run no script.
+ * (lib/http/page-security-headers); JSON endpoints run no script.
  * No form-action either: the sign-in form's 303 chain ends at the app's redirect URI, which
  * form-action would block in Chromium.
  */
@@ -26,12 +28,15 @@ const ANTI_FRAMING_HEADERS = Object.freeze({
 });
 
 /**
- * Every path but the two that set their own framing headers, /oauth2/:as/v1/authorize and
- * /oauth2/:as/v1/authorize/resume (lib/oauth/authorize/frame-protected), in Next.js `source`
- * syntax. Anything else under them (a 404 page) is framed like the rest.
+ * Every path but those that set their own framing headers, /oauth2/:as/v1/authorize and
+ * /oauth2/:as/v1/authorize/resume (lib/oauth/authorize/frame-protected), /signin and /consent
+ * (proxy.ts, which every request to them goes through), in Next.js `source` syntax. Anything else
+ * under them (a 404 page, /signin/submit) is framed like the rest.
  */
-const SELF_FRAMED_PATHS = "/:path((?!oauth2/[^/]+/v1/authorize(?:/resume)?$).*)";
-/** The two paths themselves, as a RegExp over a pathname (lib/cli/reject-malformed-request.mjs). */
+const SELF_FRAMED_PATHS = "/:path((?!oauth2/[^/]+/v1/authorize(?:/resume)?$|signin$|consent$).*)";
+/** The two protocol paths themselves, as a RegExp over a pathname (lib/cli/reject-malformed-request.mjs). */
 const SELF_FRAMED_PATH = /^\/oauth2\/[^/]+\/v1\/authorize(?:\/resume)?$/;
+/** The hosted pages an IFRAME_EMBED trusted origin may frame, as a RegExp over a pathname (proxy.ts). */
+const EMBEDDABLE_PAGE_PATH = /^\/(?:signin|consent)$/;
 
-module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS, SELF_FRAMED_PATH };
+module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS, SELF_FRAMED_PATH, EMBEDDABLE_PAGE_PATH };

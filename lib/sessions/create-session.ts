@@ -35,7 +35,7 @@ const MINUTE_MS = 60_000;
 
 /**
  * Starts an SSO session for a user who just authenticated (hosted sign-in, or a one-time session
- * token redeemed at /authorize):
+ * token redeemed at /authorize; both through lib/signin's startSession):
  * - rotation: the session of `previousCookieValue` is revoked first, so a cookie planted before
  *   sign-in (session fixation) or left by another user never survives a sign-in;
  * - a fresh 256-bit cookie value; only its SHA-256 is stored (UserSession.tokenHash);

@@ -1,4 +1,4 @@
-import { readCookieValues } from "../hosted/read-cookie";
+import { readCookieValues } from "../http/read-cookie";
 /** The SSO session cookie's name (Okta's is also `sid`). */
 export const SESSION_COOKIE_NAME = "sid";
 

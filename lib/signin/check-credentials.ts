@@ -73,8 +73,8 @@ function timingDummyHash(): Promise<string> {
 }
 
 /**
- * Checks a username and password: the one primary-authentication step of the hosted sign-in page,
- * POST /api/v1/authn and the password grant.
+ * Checks a username and password: the one primary-authentication step of the hosted sign-in page
+ * and POST /api/v1/authn (authenticatePerson's password step) and of the password grant.
  * - Rate limits first, the same for every path that checks a password (hosted sign-in,
  *   /api/v1/authn, the password grant): SIGNIN_RATE_LIMITS per client IP (when known and
  *   `rateLimits` includes it) and perUsernameSigninLimit per username; beyond them RATE_LIMITED,

@@ -4,7 +4,7 @@ import { authnEndpoint } from "@/lib/authn/authn-endpoint";
 import { handleEndUserRequest } from "@/lib/authn/handle-end-user-request";
 import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
-import { handleHostedRequest } from "@/lib/hosted/handle-hosted-request";
+import { handleHostedRequest } from "@/lib/http/handle-hosted-request";
 import type { PlainRequest, PlainResponse } from "@/lib/http/plain-http";
 import { authorizeEndpoint } from "@/lib/oauth/authorize/authorize-endpoint";
 import { handleOAuthRequest } from "@/lib/oauth/http/handle-oauth-request";

@@ -1,11 +1,10 @@
 import type { AppContext } from "../../app-context";
-import type { HostedResponse } from "../../hosted/hosted-response";
-import { renderMessagePage } from "../../hosted/render-message-page";
+import type { HostedResponse } from "../../http/hosted-response";
+import { hostedMessagePage } from "../../http/hosted-error-pages";
 import type { PlainRequest } from "../../http/plain-http";
-import { consumeSessionToken } from "../../sessions/session-tokens";
-import { createSession } from "../../sessions/create-session";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
+import { redeemSessionToken } from "../../signin/redeem-session-token";
 import { buildIssuer } from "../discovery/build-issuer";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import type { AuthorizeContext } from "./authorize-context";
@@ -34,7 +33,8 @@ export function serverNotFound(): HostedResponse {
  * 3. every other parameter (validateAuthorizeParams), then id_token_hint's signature -> errors go
  *    back to the redirect URI through the response mode, with state and iss;
  * 4. the session: a `sessionToken` (Okta's one-time token from the Authentication API) is consumed
- *    and replaces the browser's session (new cookie); an invalid one leaves no session;
+ *    and replaces the browser's session (redeemSessionToken, lib/signin: new cookie); an invalid one
+ *    leaves no session;
  * 5. continueAuthorization: sign-in, assignment, policy, consent, code and tokens.
  */
 export async function authorizeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
@@ -56,12 +56,7 @@ async function authorize(app: AppContext, request: PlainRequest): Promise<Hosted
         { eventType: AUTHORIZE_EVENTS.authorize, result: "FAILURE", reason: `${target.error}: ${target.description}`, displayMessage: `OAuth2 authorization request refused: ${target.error}`, debug: { redirectUri: raw.values.get("redirect_uri") ?? null } },
       );
     }
-    return renderMessagePage({
-      status: 400,
-      title: "This application's sign-in request is not valid",
-      message: "The application sent a request this server cannot accept, so you cannot be sent back to it. Contact the application's owner.",
-      error: { code: target.error, description: target.description },
-    });
+    return hostedMessagePage("invalidAuthorizeRequest", { error: { code: target.error, description: target.description } });
   }
 
   const ctx: AuthorizeContext = { app, request, snapshot, issuer, client: target.client, now };
@@ -76,26 +71,14 @@ async function authorize(app: AppContext, request: PlainRequest): Promise<Hosted
     params = { ...params, idTokenHintSub: sub };
   }
 
-  const cookieValue = readSessionCookie(request.headers.get("cookie"));
-  let session = await readSession(app.db, cookieValue, now);
+  let session = await readSession(app.db, readSessionCookie(request.headers.get("cookie")), now);
   const cookies: string[] = [];
   const sessionToken = validation.value.sessionToken;
   if (sessionToken) {
-    const consumed = await consumeSessionToken(app.db, sessionToken, now);
-    session = null;
-    if (consumed) {
-      const created = await createSession(app.db, {
-        userId: consumed.userId,
-        amr: ["pwd"],
-        ipAddress: request.ipAddress,
-        userAgent: request.headers.get("user-agent"),
-        now,
-        orgUrl: app.orgUrl,
-        previousCookieValue: cookieValue,
-      });
-      session = created.session;
-      cookies.push(created.cookie);
-    }
+    const browser = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), cookieHeader: request.headers.get("cookie") };
+    const created = await redeemSessionToken(app.db, sessionToken, { browser, now, orgUrl: app.orgUrl });
+    session = created?.session ?? null;
+    if (created) cookies.push(created.cookie);
   }
   return continueAuthorization(ctx, { params, requestedAt: now, freshSessionId: cookies.length > 0 ? (session?.id ?? null) : null, pending: null, session, cookies });
 }

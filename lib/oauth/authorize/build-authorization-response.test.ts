@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeScriptJson } from "../../hosted/encode-script-json";
+import { encodeScriptJson } from "../../http/encode-script-json";
 import { buildAuthorizationResponse } from "./build-authorization-response";
 
 const ISS = "http://idp.test/oauth2/default";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { PlainResponse } from "../../http/plain-http";
-import { encodeScriptJson } from "../../hosted/encode-script-json";
-import { escapeHtml } from "../../hosted/escape-html";
-import { pageSecurityHeaders } from "../../hosted/page-security-headers";
+import { encodeScriptJson } from "../../http/encode-script-json";
+import { escapeHtml } from "../../http/escape-html";
+import { pageSecurityHeaders } from "../../http/page-security-headers";
 import type { ResponseMode } from "./authorize-types";
 
 /** A response parameter: strings travel as they are; expires_in is a number in okta_post_message. */

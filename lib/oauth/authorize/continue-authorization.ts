@@ -1,6 +1,6 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
-import type { HostedResponse } from "../../hosted/hosted-response";
-import { hostedUrls } from "../../hosted/hosted-urls";
+import type { HostedResponse } from "../../http/hosted-response";
+import { hostedUrls } from "../../http/hosted-urls";
 import type { SessionInfo } from "../../sessions/types";
 import type { TokenUser } from "../issue/claims-user";
 import { loadTokenUser } from "../issue/load-token-user";

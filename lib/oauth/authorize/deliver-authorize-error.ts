@@ -1,4 +1,4 @@
-import type { HostedResponse } from "../../hosted/hosted-response";
+import type { HostedResponse } from "../../http/hosted-response";
 import type { AuthorizeContext } from "./authorize-context";
 import type { AuthorizeError, Delivery } from "./authorize-types";
 import { buildAuthorizationResponse } from "./build-authorization-response";

@@ -1,6 +1,6 @@
 import { hashToken } from "../../crypto/hash-token";
 import { timingSafeEqualStrings } from "../../crypto/timing-safe-equal-strings";
-import { readCookie } from "../../hosted/read-cookie";
+import { readCookie } from "../../http/read-cookie";
 import { PENDING_LIFETIME_MS } from "./pending-store";
 
 /** One cookie per pending request, so sign-ins in several tabs do not disturb each other. */

@@ -1,9 +1,8 @@
 import type { AppContext } from "../../app-context";
 import { loadActiveClient } from "../../apps/load-active-client";
 import { matchRedirectUri } from "../../apps/match-redirect-uri";
-import { hostedErrorPages } from "../../hosted/hosted-error-pages";
-import type { HostedResponse } from "../../hosted/hosted-response";
-import { renderMessagePage } from "../../hosted/render-message-page";
+import { hostedErrorPages, hostedMessagePage } from "../../http/hosted-error-pages";
+import type { HostedResponse } from "../../http/hosted-response";
 import type { PlainRequest } from "../../http/plain-http";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
@@ -41,10 +40,7 @@ async function resume(app: AppContext, request: PlainRequest): Promise<HostedRes
   const client = await loadActiveClient(app.db, pending.clientId);
   if (!client || !matchRedirectUri(client.redirectUris, params.redirectUri, client.applicationType)) {
     await deletePendingAuthorization(app.db, pending.id);
-    return renderMessagePage({
-      status: 400,
-      title: "This application's sign-in request is not valid",
-      message: "The application changed while you were signing in. Go back to the application and sign in again.",
+    return hostedMessagePage("appChangedDuringSignin", {
       error: client ? { code: "invalid_request", description: M.redirectUriInvalid } : { code: "invalid_client", description: M.clientInvalid },
     });
   }

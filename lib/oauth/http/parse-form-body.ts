@@ -1,7 +1,8 @@
+import { BODY_LIMITS } from "../../http/body-limits";
 import { invalidRequest } from "../errors/oauth-error";
 import type { OAuthRequest } from "./oauth-request";
 
-export const MAX_FORM_BYTES = 64 * 1024;
+export const MAX_FORM_BYTES = BODY_LIMITS.protocol;
 
 /**
  * RFC 6749 3.2 / 2.3.1: the token, introspection and revocation endpoints take

@@ -1,6 +1,6 @@
 import type { PlainResponse } from "../../http/plain-http";
-import { checkFormToken, formToken } from "../../hosted/form-token";
-import { renderMessagePage } from "../../hosted/render-message-page";
+import { checkFormToken, formToken } from "../../http/form-token";
+import { renderMessagePage } from "../../http/render-message-page";
 
 const PURPOSE = "logout-confirm";
 /** The confirmation form's token field. */

@@ -1,4 +1,4 @@
-import type { PlainRequest } from "../http/plain-http";
+import type { PlainRequest } from "./plain-http";
 
 /** Hosted forms are small: anything larger is not one of ours. */
 export const MAX_HOSTED_FORM_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
 import type { AppContext } from "../app-context";
 import { isDatabaseUnavailable, unavailableReason } from "../db/is-database-unavailable";
-import type { PlainRequest } from "../http/plain-http";
+import type { PlainRequest } from "./plain-http";
 import { hostedErrorPages } from "./hosted-error-pages";
 import type { HostedResponse } from "./hosted-response";
 

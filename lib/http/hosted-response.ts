@@ -1,4 +1,4 @@
-import type { PlainResponse } from "../http/plain-http";
+import type { PlainResponse } from "./plain-http";
 
 /** What /authorize and the hosted pages' form posts answer (often with several cookies). */
 export type HostedResponse = PlainResponse;

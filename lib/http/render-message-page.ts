@@ -1,4 +1,4 @@
-import type { PlainResponse } from "../http/plain-http";
+import type { PlainResponse } from "./plain-http";
 import { escapeHtml } from "./escape-html";
 import { pageSecurityHeaders } from "./page-security-headers";
 
