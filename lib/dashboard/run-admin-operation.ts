@@ -54,6 +54,8 @@ export async function runAdminOperation<T = any>(call: AdminCall, operation: Adm
       ipAddress: call.client.ipAddress,
     },
     actor: { userId: call.admin.userId, login: call.admin.login, displayName: call.admin.displayName, apiTokenId: DASHBOARD_TOKEN_ID },
+    client: { ipAddress: call.client.ipAddress, userAgent: call.client.userAgent },
+    requestUri: url.pathname,
   };
   try {
     const response = await operation(ctx);
