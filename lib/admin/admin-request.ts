@@ -21,6 +21,14 @@ export type Caller = { actor: Actor; client: { ipAddress: string | null; userAge
  */
 export type OperationContext = AppContext & Caller;
 
+/**
+ * A typed operation's input (its body, query or page), read when the operation gets to it: after
+ * the objects its path names are found, so the API answers 404 before the input's 400 or 415 as
+ * it always has. The HTTP handler passes `() => readJsonBody(request)` and the like, an in-process
+ * caller (the dashboard) `() => value`. The ids of the path are plain arguments.
+ */
+export type Deferred<T> = () => T;
+
 /** An HTTP call of the management API: the typed operation's context plus the request it came in. */
 export type AdminContext = OperationContext & { request: AdminRequest };
 

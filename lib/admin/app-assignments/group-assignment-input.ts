@@ -10,3 +10,5 @@ export const groupAssignmentInput = z.object({
     .nullish(),
   profile: z.record(z.string(), z.unknown(), { error: "Must be a JSON object." }).nullish(),
 });
+
+export type GroupAssignmentBody = z.input<typeof groupAssignmentInput>;

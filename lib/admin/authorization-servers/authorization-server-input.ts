@@ -38,3 +38,4 @@ export const authorizationServerInput = z.object({
 });
 
 export type AuthorizationServerInput = z.output<typeof authorizationServerInput>;
+export type AuthorizationServerBody = z.input<typeof authorizationServerInput>;

@@ -93,3 +93,4 @@ export const claimInput = z
   }));
 
 export type ClaimInput = z.output<typeof claimInput>;
+export type ClaimBody = z.input<typeof claimInput>;

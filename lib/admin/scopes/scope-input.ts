@@ -30,6 +30,7 @@ export const scopeInput = z.object({
 });
 
 export type ScopeInput = z.output<typeof scopeInput>;
+export type ScopeBody = z.input<typeof scopeInput>;
 
 /** The row values a create or replace writes (defaults per Okta: IMPLICIT consent, NO_CLIENTS). */
 export function scopeData(input: ScopeInput) {
