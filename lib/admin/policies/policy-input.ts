@@ -46,3 +46,4 @@ export const policyInput = z.object(
 );
 
 export type PolicyInput = z.output<typeof policyInput>;
+export type PolicyBody = z.input<typeof policyInput>;

@@ -150,4 +150,5 @@ export const policyRuleInput = z
   });
 
 export type PolicyRuleInput = z.output<typeof policyRuleInput>;
+export type PolicyRuleBody = z.input<typeof policyRuleInput>;
 export type PolicyRuleConditions = PolicyRuleInput["conditions"];

@@ -192,3 +192,5 @@ export const replaceUserInput = z.object({ ...envelope, profile: profileObject }
 export const updateUserInput = z.object({ ...envelope, profile: profileObject.optional() }, { error: "The request body must be a JSON object." });
 
 export type UserCredentialsInput = z.output<typeof credentials>;
+export type CreateUserBody = z.input<typeof createUserInput>;
+export type UpdateUserBody = z.input<typeof updateUserInput>;
