@@ -21,3 +21,5 @@ export const groupProfileInput = z.object({
 });
 
 export type GroupProfileInput = z.output<typeof groupProfileInput>;
+/** A create or replace body as a caller sends it (groupInput, then groupProfileInput, check it). */
+export type GroupBody = { profile: z.input<typeof groupProfileInput> };
