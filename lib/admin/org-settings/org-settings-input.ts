@@ -22,3 +22,5 @@ export const orgSettingsInput = z.strictObject({
   systemLogRetentionDays: wholeNumber(1, MAX_LOG_RETENTION_DAYS).optional(),
   refreshTokenGraceSeconds: wholeNumber(0, MAX_GRACE_SECONDS).optional(),
 });
+
+export type OrgSettingsBody = z.input<typeof orgSettingsInput>;

@@ -44,6 +44,7 @@ export const trustedOriginInput = z.object({
 });
 
 export type TrustedOriginInput = z.output<typeof trustedOriginInput>;
+export type TrustedOriginBody = z.input<typeof trustedOriginInput>;
 
 /** The scope columns a create or replace writes. */
 export function trustedOriginScopeData(input: TrustedOriginInput) {
