@@ -4,7 +4,7 @@ import type { AdminContext, AdminResponse, Deferred, OperationContext } from "..
 import { audit } from "../audit";
 import { findApp } from "../apps/find-app";
 import { appTarget } from "../apps/app-target";
-import { parseInput } from "../parse-input";
+import { parseInput, type BodyOf } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { appUserJson } from "./app-user-json";
 import { userTarget } from "./assignment-targets";
@@ -24,7 +24,7 @@ export async function assignUserToApp(ctx: AdminContext): Promise<AdminResponse>
   return { status: 200, body: await runAssignUserToApp(ctx, ctx.request.params.appId ?? "", () => readJsonBody<AppUserBody>(ctx.request)) };
 }
 
-export type AppUserBody = z.input<typeof appUserBody>;
+export type AppUserBody = BodyOf<typeof appUserBody>;
 
 /** assignUserToApp as a typed operation. */
 export async function runAssignUserToApp(ctx: OperationContext, appId: string, body: Deferred<AppUserBody>) {

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 
 /** PUT /api/v1/apps/:appId/groups/:groupId body (optional): {priority?, profile?}. */
@@ -11,4 +12,4 @@ export const groupAssignmentInput = z.object({
   profile: z.record(z.string(), z.unknown(), { error: "Must be a JSON object." }).nullish(),
 });
 
-export type GroupAssignmentBody = z.input<typeof groupAssignmentInput>;
+export type GroupAssignmentBody = BodyOf<typeof groupAssignmentInput>;

@@ -3,7 +3,7 @@ import type { ClientMetadata, MetadataError } from "../../apps/client-metadata";
 import { usesClientSecret } from "../../apps/client-metadata";
 import { validateClientMetadata } from "../../apps/validate-client-metadata";
 import { validationError } from "../admin-api-error";
-import { parseInput } from "../parse-input";
+import { parseInput, type BodyOf } from "../parse-input";
 import { toAppExtra, type AppExtra } from "./app-extra";
 
 const blank = "The field cannot be left blank.";
@@ -51,7 +51,7 @@ const appBody = z.object({
 });
 
 /** A create or replace body as a caller sends it (checked by parseAppInput). */
-export type AppBody = z.input<typeof appBody>;
+export type AppBody = BodyOf<typeof appBody>;
 
 export type AppInput = {
   label: string;

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 import { MAX_LOG_RETENTION_DAYS } from "../../housekeeping/parse-log-retention-days";
 import { MAX_GRACE_SECONDS } from "../../oauth/token/read-org-token-settings";
@@ -23,4 +24,4 @@ export const orgSettingsInput = z.strictObject({
   refreshTokenGraceSeconds: wholeNumber(0, MAX_GRACE_SECONDS).optional(),
 });
 
-export type OrgSettingsBody = z.input<typeof orgSettingsInput>;
+export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;

@@ -4,7 +4,7 @@ import { createClientSecret } from "../../../apps/create-client-secret";
 import { hashToken } from "../../../crypto/hash-token";
 import { validationError } from "../../admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../../admin-request";
-import { parseInput } from "../../parse-input";
+import { parseInput, type BodyOf } from "../../parse-input";
 import { readJsonBody} from "../../read-json-body";
 import { BROUGHT_SECRET } from "../app-input";
 import { checkSecretFree } from "../check-secret-free";
@@ -35,7 +35,7 @@ export async function createAppClientSecret(ctx: AdminContext): Promise<AdminRes
   return { status: 201, body: await runCreateAppClientSecret(ctx, appId, () => readJsonBody<SecretBody>(ctx.request, { optional: true })) };
 }
 
-export type SecretBody = z.input<typeof secretBody>;
+export type SecretBody = BodyOf<typeof secretBody>;
 
 /** createAppClientSecret as a typed operation: the new secret in full, shown this once. */
 export async function runCreateAppClientSecret(ctx: OperationContext, appId: string, body: Deferred<SecretBody> = () => ({})) {
