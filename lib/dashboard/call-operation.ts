@@ -5,6 +5,12 @@ import type { AdminCall } from "./dashboard-context";
 export type OperationFailure = { ok: false; status: number; errorCode: string; summary: string; causes: string[] };
 export type OperationResult<T> = { ok: true; value: T } | OperationFailure;
 
+/** What a typed operation resolves to: the type a page renders (never re-declared by hand). */
+export type OperationValue<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+
+/** One item of a list operation's page. */
+export type ListItem<F extends (...args: never[]) => Promise<{ items: unknown[] }>> = Awaited<ReturnType<F>>["items"][number];
+
 /** The dashboard's calls are logged with this apiTokenId (they have no API token). */
 const DASHBOARD_TOKEN_ID = "dashboard";
 
