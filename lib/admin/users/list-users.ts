@@ -58,7 +58,7 @@ export async function listUsers(ctx: AdminContext): Promise<AdminResponse> {
   return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, QUERY_PARAMS) } };
 }
 
-/** listUsers as a typed operation: one page and the next page's cursor; at most one of q, search and filter. */
+/** listUsers as a typed operation: one page and the next page's cursor, for the one of q, search and filter given (the handler refuses two). */
 export async function runListUsers(ctx: OperationContext, request: Deferred<{ page: PageParams; q?: string; search?: string; filter?: string }>) {
   const input = request();
   const param = QUERY_PARAMS.find((name) => input[name] !== undefined) ?? null;

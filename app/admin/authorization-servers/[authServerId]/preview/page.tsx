@@ -2,7 +2,7 @@ import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/da
 import type { GrantType } from "@/lib/oauth/snapshot/types";
 import { Picker } from "../../../_components/picker";
 import { ChoiceGroup, DefinitionList, JsonBlock, Section, SelectField, buttonClass } from "../../../_components/ui";
-import { adminCall } from "../../../_lib/admin-request";
+import { read } from "../../../_lib/admin-request";
 import { pickerSelection } from "../../../_lib/picker-selection";
 import { chosen } from "@/lib/dashboard/pickers/picker-option";
 import { loadServer, ServerHeader } from "../../_server-header";
@@ -74,7 +74,6 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
   const { authServerId } = await params;
   const search = await searchParams;
   const server = await loadServer(authServerId);
-  const call = await adminCall();
   const clientId = one(search.clientId);
   const grantType = (PREVIEW_GRANT_TYPES as readonly string[]).includes(one(search.grantType)) ? (one(search.grantType) as GrantType) : "authorization_code";
   const userId = one(search.userId);
@@ -84,7 +83,8 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
     loadScopeNames(server.id),
   ]);
   const requested = many(search.scopes);
-  const result = clientId ? await previewTokens(call.app.db, call.app.orgUrl, { authServerId: server.id, clientId, grantType, userId: userId || null, scopes: requested }, call.app.now()) : null;
+  const input = { authServerId: server.id, clientId, grantType, userId: userId || null, scopes: requested };
+  const result = clientId ? await read((ctx) => previewTokens(ctx.db, ctx.orgUrl, input, ctx.now())) : null;
   return (
     <>
       <ServerHeader server={server} current="preview" />
