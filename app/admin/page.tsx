@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td, formatTime, buttonClass } from "./_components/ui";
 import { EventNameCell, EventTimeCell } from "./_components/event-cells";
-import { adminCall } from "./_lib/admin-request";
+import { adminCall, read } from "./_lib/admin-request";
 import { loadOverview } from "@/lib/dashboard/overview";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const call = await adminCall();
-  const overview = await loadOverview(call.app.db, call.app.now());
+  const overview = await read((ctx) => loadOverview(ctx.db, ctx.now()));
   const cards = [
     { label: "Users", value: overview.counts.users, href: "/admin/users" },
     { label: "Applications", value: overview.counts.apps, href: "/admin/applications" },

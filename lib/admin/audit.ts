@@ -1,6 +1,6 @@
 import type { DbTx } from "../db/create-db-client";
 import { appendSystemLog, type LogTarget } from "../system-log/write-system-log";
-import type { AdminContext } from "./admin-request";
+import type { OperationContext } from "./admin-request";
 
 /**
  * A client inside an interactive transaction and nothing else: the database client itself has
@@ -9,21 +9,22 @@ import type { AdminContext } from "./admin-request";
 export type InTransaction = DbTx & { $connect?: never };
 
 /**
- * System Log entry for a management change, attributed to the API token's owner, written by the
+ * System Log entry for a management change, attributed to the caller (the API token's owner, or the
+ * dashboard's signed-in admin with apiTokenId `dashboard`), written by the
  * transaction that makes the change: both commit or neither does. A failed insert throws (and on
  * PostgreSQL aborts the transaction), so the change is never made without its record.
  */
-export function audit(tx: InTransaction, ctx: AdminContext, eventType: string, displayMessage: string, target: LogTarget[], debugContext?: Record<string, unknown>) {
+export function audit(tx: InTransaction, ctx: OperationContext, eventType: string, displayMessage: string, target: LogTarget[], debugContext?: Record<string, unknown>) {
   return appendSystemLog(
     tx,
     {
       eventType,
       displayMessage,
       actor: { id: ctx.actor.userId, type: "User", alternateId: ctx.actor.login, displayName: ctx.actor.displayName },
-      client: { ipAddress: ctx.request.ipAddress, userAgent: ctx.request.headers.get("user-agent") },
+      client: ctx.client,
       outcome: { result: "SUCCESS" },
       target,
-      debugContext: { ...debugContext, apiTokenId: ctx.actor.apiTokenId, requestUri: ctx.request.url.pathname },
+      debugContext: { ...debugContext, apiTokenId: ctx.actor.apiTokenId, ...(ctx.requestUri !== null ? { requestUri: ctx.requestUri } : {}) },
     },
     ctx.now(),
   );

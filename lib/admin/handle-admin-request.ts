@@ -24,7 +24,8 @@ export async function handleAdminRequest(app: AppContext, request: AdminRequest,
       "X-Rate-Limit-Reset": String(Math.ceil(decision.resetAt.getTime() / 1000)),
     };
     if (!decision.allowed) throw rateLimitError(rateHeaders);
-    const response = await operation({ ...app, request, actor });
+    const client = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") };
+    const response = await operation({ ...app, request, actor, client, requestUri: request.url.pathname });
     return { ...response, headers: { ...rateHeaders, ...response.headers } };
   } catch (error) {
     const apiError = toAdminApiError(error, `[admin-api] ${request.method} ${request.url.pathname}`);

@@ -15,9 +15,16 @@ export function parsePageParams(url: URL, defaultLimit = 200, maxLimit = 200): P
     }
     limit = Math.min(Number(limits[0]), maxLimit);
   }
-  const after = afters[0] && afters[0].length <= 128 ? afters[0] : null;
-  return { limit, after };
+  return pageOf(limit, afters[0]);
 }
+
+/** A page for an in-process caller (the dashboard): `limit` as given, `after` as parsePageParams keeps it. */
+export function pageOf(limit: number, after: string | null | undefined): PageParams {
+  return { limit, after: after && after.length <= 128 ? after : null };
+}
+
+/** A page of a list operation: its items and the cursor of the next page (null on the last). */
+export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /**
  * RFC 8288 `Link` header as Okta sends it: `self`, and `next` while more remain, absolute URLs built

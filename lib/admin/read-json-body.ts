@@ -6,12 +6,13 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The JSON body of a write request: 415 unless Content-Type is application/json, 400 when it is too
- * large, empty where a body is required, or not JSON.
+ * large, empty where a body is required, or not JSON. `Body` names the typed operation's body that
+ * the JSON is handed to, unchecked: the operation checks it with its zod schema first thing.
  */
-export function readJsonBody(request: AdminRequest, options: { optional?: boolean } = {}): unknown {
+export function readJsonBody<Body = unknown>(request: AdminRequest, options: { optional?: boolean } = {}): Body {
   const text = request.body ?? "";
   if (text.trim() === "") {
-    if (options.optional) return {};
+    if (options.optional) return {} as Body;
     throw malformedBodyError("The request body is empty; a JSON object was expected.");
   }
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
@@ -20,7 +21,7 @@ export function readJsonBody(request: AdminRequest, options: { optional?: boolea
     throw new AdminApiError(400, "E0000001", "Api validation failed: body", [`The request body is larger than ${MAX_BODY_BYTES} bytes.`]);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as Body;
   } catch (error) {
     throw malformedBodyError(`The request body is not valid JSON: ${(error as Error).message}`);
   }

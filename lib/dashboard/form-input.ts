@@ -59,12 +59,12 @@ export function checked(form: FormInput, name: string): boolean {
 }
 
 /**
- * A number field as the API's schema expects it: a number when the text is a number, null when
- * blank (the schema's default applies), otherwise the text itself, so that the schema reports the
- * error in its own words.
+ * A number field as the API's schema takes it: null when blank (the schema's default applies, or
+ * its "required" message), the number when the text is one, otherwise NaN, which the schema
+ * refuses in its own words (as it would the text).
  */
-export function numberOrText(form: FormInput, name: string): number | string | null {
+export function numberField(form: FormInput, name: string): number | null {
   const value = text(form, name).trim();
   if (value === "") return null;
-  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
 }

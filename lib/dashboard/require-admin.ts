@@ -1,3 +1,4 @@
+import { authorizeAdminUser } from "../admin/authorize-admin";
 import type { Db } from "../db/create-db-client";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
@@ -15,7 +16,8 @@ export type AdminCheck = { ok: true; admin: DashboardAdmin } | { ok: false; reas
 
 /**
  * The dashboard's gate, run on the server for every page read and every action: the SSO session
- * named by the `sid` cookie must be live and its user an ACTIVE admin. No session (or an ended,
+ * named by the `sid` cookie must be live and its user an ACTIVE admin (authorizeAdmin: the
+ * management API's check of an API token's owner). No session (or an ended,
  * expired or unknown one): "signin". A signed-in user who is not an active admin: "forbidden".
  */
 export async function requireAdmin(db: Db, cookieHeader: string | null | undefined, now: Date): Promise<AdminCheck> {
@@ -23,10 +25,8 @@ export async function requireAdmin(db: Db, cookieHeader: string | null | undefin
   if (!cookie) return { ok: false, reason: "signin" };
   const session = await readSession(db, cookie, now);
   if (!session) return { ok: false, reason: "signin" };
-  const user = await db.user.findUnique({ where: { id: session.userId }, select: { id: true, login: true, status: true, isAdmin: true, profile: true } });
-  if (!user) return { ok: false, reason: "signin" };
-  if (!user.isAdmin || user.status !== "ACTIVE") return { ok: false, reason: "forbidden" };
-  const profile = (user.profile ?? {}) as { firstName?: unknown; lastName?: unknown };
-  const displayName = [profile.firstName, profile.lastName].filter((part): part is string => typeof part === "string" && part.length > 0).join(" ") || user.login;
-  return { ok: true, admin: { userId: user.id, login: user.login, displayName, session } };
+  const rights = await authorizeAdminUser(db, session.userId);
+  if (!rights) return { ok: false, reason: "signin" };
+  if (!rights.ok) return { ok: false, reason: "forbidden" };
+  return { ok: true, admin: { userId: rights.userId, login: rights.login, displayName: rights.displayName, session } };
 }

@@ -5,7 +5,7 @@ import { signOutAdmin } from "@/lib/dashboard/sign-out";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { act, adminUserId, createPlainUser, sessionCookie, snapshotCounts } from "./dashboard-fixture";
-import { readLogEvent } from "../support/read-log-events";
+import { readLogEvent, readLogEvents } from "../support/read-log-events";
 
 describe.each(testProviders())("dashboard access control on %s", (provider) => {
   let f: AdminFixture;
@@ -109,6 +109,22 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     const event = await readLogEvent(f.db, { where: { eventType: "group.lifecycle.create" }, orderBy: { published: "desc" } });
     expect(event.actorId).toBe(adminId);
     expect(await f.db.group.count({ where: { name: "Admins' group" } })).toBe(1);
+  });
+
+  it("logs a dashboard change as the API logs it: same event and targets, the admin as actor, apiTokenId dashboard and no API path", async () => {
+    const viaApi = await f.api("POST", "/api/v1/groups", { profile: { name: "Made by the API" } });
+    expect(viaApi.status).toBe(200);
+    const viaDashboard = await act(f, adminCookie, "group.create", { name: "Made by the dashboard" });
+    expect(viaDashboard).toMatchObject({ ok: true });
+    const events = await readLogEvents(f.db, { where: { eventType: "group.lifecycle.create" } });
+    const apiEvent = events.find((event) => event.displayMessage === "Create Okta group Made by the API");
+    const dashboardEvent = events.find((event) => event.displayMessage === "Create Okta group Made by the dashboard");
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+    expect(plain(apiEvent!.debugContext)).toEqual({ debugData: { apiTokenId: tokenId, requestUri: "/api/v1/groups" } });
+    expect(plain(dashboardEvent!.debugContext)).toEqual({ debugData: { apiTokenId: "dashboard" } });
+    expect(dashboardEvent).toMatchObject({ actorId: adminId, outcomeResult: "SUCCESS", displayMessage: "Create Okta group Made by the dashboard" });
+    expect(plain(dashboardEvent!.actor)).toEqual(plain(apiEvent!.actor));
+    expect(plain(dashboardEvent!.client)).toMatchObject({ ipAddress: "203.0.113.9", userAgent: { rawUserAgent: "vitest" } });
   });
 
   it("lets the admin change the org settings from the Settings page's form; a blank field is refused by name", async () => {

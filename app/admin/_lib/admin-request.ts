@@ -1,12 +1,12 @@
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { AdminOperation } from "@/lib/admin/admin-request";
+import type { OperationContext } from "@/lib/admin/admin-request";
 import { getAppContext } from "@/lib/app-context";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 import type { AdminCall, DashboardClient } from "@/lib/dashboard/dashboard-context";
 import { requireAdmin, type AdminCheck } from "@/lib/dashboard/require-admin";
-import { nextCursor, runAdminOperation, type OperationCall, type OperationResult } from "@/lib/dashboard/run-admin-operation";
+import { callOperation, type OperationResult } from "@/lib/dashboard/call-operation";
 
 export const SIGN_IN_PATH = "/signin?return_to=/admin";
 
@@ -42,24 +42,20 @@ export const adminCall = cache(async (): Promise<AdminCall> => {
   return { app: getAppContext(), admin: check.admin, client: await requestClient() };
 });
 
-/** A read through the management API's operation; 404 -> the not-found page, other errors throw. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
-export async function read<T = any>(operation: AdminOperation, request: OperationCall): Promise<T> {
-  return (await readPage<T>(operation, request)).body;
-}
-
-/** A list's page as `read` reads it, with the `after` cursor of the next page (null on the last). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
-export async function readPage<T = any>(operation: AdminOperation, request: OperationCall): Promise<{ body: T; next: string | null }> {
-  const result = await readResult<T>(operation, request);
+/**
+ * A page's read through a typed management operation (the one the API's handler calls), for the
+ * signed-in admin: its value; 404 -> the not-found page, other errors throw.
+ */
+export async function read<T>(operation: (ctx: OperationContext) => Promise<T>): Promise<T> {
+  const result = await readResult(operation);
   if (!result.ok) {
     if (result.status === 404) notFound();
     throw new Error(`${result.summary} ${result.causes.join(" ")}`.trim());
   }
-  return { body: result.body, next: nextCursor(result) };
+  return result.value;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the API's JSON
-export async function readResult<T = any>(operation: AdminOperation, request: OperationCall): Promise<OperationResult<T>> {
-  return runAdminOperation<T>(await adminCall(), operation, request);
+/** `read` with the operation's Okta error as data (a list page shows a bad search's message). */
+export async function readResult<T>(operation: (ctx: OperationContext) => Promise<T>): Promise<OperationResult<T>> {
+  return callOperation(await adminCall(), operation);
 }

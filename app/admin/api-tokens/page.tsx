@@ -1,15 +1,15 @@
-import { listApiTokens } from "@/lib/admin/api-tokens/list-api-tokens";
+import { runListApiTokens } from "@/lib/admin/api-tokens/list-api-tokens";
+import { pageOf } from "@/lib/admin/pagination";
 import { ActionForm } from "../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Pager, Section, Td, TextField, formatTime } from "../_components/ui";
-import { readPage } from "../_lib/admin-request";
+import { read } from "../_lib/admin-request";
 
 export const metadata = { title: "API tokens" };
 
-type TokenJson = { id: string; name: string; userId: string; clientName: string; created: string; expiresAt: string | null; lastUpdated: string; tokenWindow?: string };
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const { after } = await searchParams;
-  const { body: tokens, next } = await readPage<TokenJson[]>(listApiTokens, { path: "/api/v1/api-tokens", query: { limit: "200", after } });
+  const { items: tokens, nextCursor: next } = await read((ctx) => runListApiTokens(ctx, () => ({ page: pageOf(200, after) })));
   return (
     <>
       <PageHeader title="API tokens" description={'SSWS tokens for the management API (/api/v1). A token acts with the rights of the admin who created it; send it as "Authorization: SSWS <token>".'} />

@@ -1,16 +1,16 @@
 import Link from "next/link";
-import { listApps } from "@/lib/admin/apps/list-apps";
-import { nextCursor } from "@/lib/dashboard/run-admin-operation";
+import { runListApps } from "@/lib/admin/apps/list-apps";
+import { pageOf } from "@/lib/admin/pagination";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
 import { readResult } from "../_lib/admin-request";
-import { TYPE_LABELS, type AppJson } from "./_app-types";
+import { TYPE_LABELS } from "./_app-types";
 
 export const metadata = { title: "Applications" };
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { q, after } = await searchParams;
-  const result = await readResult<AppJson[]>(listApps, { path: "/api/v1/apps", query: { q, after, limit: "50" } });
-  const apps = result.ok ? result.body : [];
+  const result = await readResult((ctx) => runListApps(ctx, () => ({ page: pageOf(50, after), q })));
+  const apps = result.ok ? result.value.items : [];
   return (
     <>
       <PageHeader
@@ -48,7 +48,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           ))}
         </DataTable>
       )}
-      <Pager basePath="/admin/applications" params={{ q }} after={after} next={nextCursor(result)} />
+      <Pager basePath="/admin/applications" params={{ q }} after={after} next={result.ok ? result.value.nextCursor : null} />
     </>
   );
 }

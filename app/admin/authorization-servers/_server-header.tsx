@@ -1,20 +1,12 @@
-import { getAuthorizationServer } from "@/lib/admin/authorization-servers/get-authorization-server";
+import { runGetAuthorizationServer } from "@/lib/admin/authorization-servers/get-authorization-server";
+import type { OperationValue } from "@/lib/dashboard/call-operation";
 import { PageHeader, StatusBadge, Tabs } from "../_components/ui";
 import { read } from "../_lib/admin-request";
 
-export type ServerJson = {
-  id: string;
-  name: string;
-  description: string | null;
-  audiences: string[];
-  issuer: string;
-  issuerMode: string;
-  status: string;
-  credentials: { signing: { rotationMode: string; lastRotated: string | null; nextRotation?: string | null; kid: string | null } };
-};
+export type ServerJson = OperationValue<typeof runGetAuthorizationServer>;
 
 export async function loadServer(authServerId: string): Promise<ServerJson> {
-  return read<ServerJson>(getAuthorizationServer, { path: `/api/v1/authorizationServers/${authServerId}`, params: { authServerId } });
+  return read((ctx) => runGetAuthorizationServer(ctx, authServerId));
 }
 
 export function ServerHeader({ server, current }: { server: ServerJson; current: string }) {

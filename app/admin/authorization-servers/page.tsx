@@ -1,16 +1,15 @@
 import Link from "next/link";
-import { listAuthorizationServers } from "@/lib/admin/authorization-servers/list-authorization-servers";
-import { nextCursor } from "@/lib/dashboard/run-admin-operation";
+import { runListAuthorizationServers } from "@/lib/admin/authorization-servers/list-authorization-servers";
+import { pageOf } from "@/lib/admin/pagination";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
 import { readResult } from "../_lib/admin-request";
-import type { ServerJson } from "./_server-header";
 
 export const metadata = { title: "Authorization servers" };
 
 export default async function AuthorizationServersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { q, after } = await searchParams;
-  const result = await readResult<ServerJson[]>(listAuthorizationServers, { path: "/api/v1/authorizationServers", query: { q, after, limit: "50" } });
-  const servers = result.ok ? result.body : [];
+  const result = await readResult((ctx) => runListAuthorizationServers(ctx, () => ({ page: pageOf(50, after), q })));
+  const servers = result.ok ? result.value.items : [];
   return (
     <>
       <PageHeader
@@ -49,7 +48,7 @@ export default async function AuthorizationServersPage({ searchParams }: { searc
           ))}
         </DataTable>
       )}
-      <Pager basePath="/admin/authorization-servers" params={{ q }} after={after} next={nextCursor(result)} />
+      <Pager basePath="/admin/authorization-servers" params={{ q }} after={after} next={result.ok ? result.value.nextCursor : null} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { listGroups } from "@/lib/admin/groups/list-groups";
-import { nextCursor } from "@/lib/dashboard/run-admin-operation";
+import { runListGroups } from "@/lib/admin/groups/list-groups";
+import { pageOf } from "@/lib/admin/pagination";
 import { ActionForm } from "../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, Section, Td, TextField, buttonClass } from "../_components/ui";
 import { readResult } from "../_lib/admin-request";
@@ -9,8 +9,8 @@ export const metadata = { title: "Groups" };
 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { q, after } = await searchParams;
-  const result = await readResult<Array<{ id: string; type: string; profile: { name: string; description: string | null } }>>(listGroups, { path: "/api/v1/groups", query: { q, after, limit: "50" } });
-  const groups = result.ok ? result.body : [];
+  const result = await readResult((ctx) => runListGroups(ctx, () => ({ page: pageOf(50, after), q })));
+  const groups = result.ok ? result.value.items : [];
   return (
     <>
       <PageHeader title="Groups" description="Assign apps and write policy rules for many users at once. Everyone holds every user." />
@@ -36,7 +36,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           ))}
         </DataTable>
       )}
-      <Pager basePath="/admin/groups" params={{ q }} after={after} next={nextCursor(result)} />
+      <Pager basePath="/admin/groups" params={{ q }} after={after} next={result.ok ? result.value.nextCursor : null} />
       <div className="mt-6">
         <Section title="Add group">
           <ActionForm action="group.create" submitLabel="Create group">

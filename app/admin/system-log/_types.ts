@@ -1,12 +1,4 @@
-export type LogEventJson = {
-  uuid: string;
-  published: string;
-  eventType: string;
-  severity: string;
-  displayMessage: string;
-  actor: { id: string; type: string; alternateId?: string; displayName?: string };
-  client: { ipAddress?: string | null };
-  outcome: { result: string; reason?: string | null };
-  target: Array<{ id: string; type: string; alternateId?: string; displayName?: string }>;
-};
+import type { runListSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
+import type { ListItem } from "@/lib/dashboard/call-operation";
 
+export type LogEventJson = ListItem<typeof runListSystemLogEvents>;

@@ -1,9 +1,8 @@
-import { listSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
-import { nextCursor } from "@/lib/dashboard/run-admin-operation";
+import { pageOf } from "@/lib/admin/pagination";
+import { runListSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField } from "../_components/ui";
 import { EventNameCell, EventTimeCell } from "../_components/event-cells";
 import { readResult } from "../_lib/admin-request";
-import type { LogEventJson } from "./_types";
 
 export const metadata = { title: "System Log" };
 
@@ -23,11 +22,9 @@ export default async function SystemLogPage({ searchParams }: { searchParams: Pr
   if (eventType.trim()) clauses.push(`eventType eq ${quote(eventType.trim())}`);
   if (OUTCOMES.includes(outcome)) clauses.push(`outcome.result eq ${quote(outcome)}`);
   if (actor.trim()) clauses.push(`actor.id eq ${quote(actor.trim())}`);
-  const result = await readResult<LogEventJson[]>(listSystemLogEvents, {
-    path: "/api/v1/logs",
-    query: { since: toIso(since), until: toIso(until), filter: clauses.join(" and ") || undefined, q: q.trim() || undefined, sortOrder: "DESCENDING", limit: "50", after },
-  });
-  const events = result.ok ? result.body : [];
+  const query = { since: toIso(since), until: toIso(until), filter: clauses.join(" and ") || undefined, q: q.trim() || undefined, sortOrder: "DESCENDING", page: pageOf(50, after) };
+  const result = await readResult((ctx) => runListSystemLogEvents(ctx, () => query));
+  const events = result.ok ? result.value.items : [];
   return (
     <>
       <PageHeader title="System Log" description="Every change, sign-in and token decision, newest first. Without a start time the last 7 days are shown." />
@@ -63,7 +60,7 @@ export default async function SystemLogPage({ searchParams }: { searchParams: Pr
           ))}
         </DataTable>
       )}
-      <Pager basePath="/admin/system-log" params={{ since, until, eventType, outcome, actor, q }} after={after} next={nextCursor(result)} />
+      <Pager basePath="/admin/system-log" params={{ since, until, eventType, outcome, actor, q }} after={after} next={result.ok ? result.value.nextCursor : null} />
     </>
   );
 }

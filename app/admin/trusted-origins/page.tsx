@@ -1,11 +1,13 @@
-import { listTrustedOrigins } from "@/lib/admin/trusted-origins/list-trusted-origins";
+import { pageOf } from "@/lib/admin/pagination";
+import { runListTrustedOrigins } from "@/lib/admin/trusted-origins/list-trusted-origins";
+import type { ListItem } from "@/lib/dashboard/call-operation";
 import { ActionForm } from "../_components/action-form";
 import { ChoiceGroup, DataTable, EmptyState, PageHeader, Pager, Section, StatusBadge, Td, TextField } from "../_components/ui";
-import { readPage } from "../_lib/admin-request";
+import { read } from "../_lib/admin-request";
 
 export const metadata = { title: "Trusted origins" };
 
-type OriginJson = { id: string; name: string; origin: string; status: string; scopes: Array<{ type: string }> };
+type OriginJson = ListItem<typeof runListTrustedOrigins>;
 const SCOPES = [
   { value: "CORS", label: "CORS" },
   { value: "REDIRECT", label: "Redirect" },
@@ -24,7 +26,7 @@ function OriginFields({ origin, prefix }: { origin?: OriginJson; prefix: string 
 
 export default async function TrustedOriginsPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const { after } = await searchParams;
-  const { body: origins, next } = await readPage<OriginJson[]>(listTrustedOrigins, { path: "/api/v1/trustedOrigins", query: { limit: "200", after } });
+  const { items: origins, nextCursor: next } = await read((ctx) => runListTrustedOrigins(ctx, () => ({ page: pageOf(200, after) })));
   return (
     <>
       <PageHeader title="Trusted origins" description="Web origins allowed to call the protocol endpoints from a browser (CORS), to be redirected to, or to frame the sign-in page." />

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { listUsers } from "@/lib/admin/users/list-users";
-import { nextCursor } from "@/lib/dashboard/run-admin-operation";
+import { pageOf } from "@/lib/admin/pagination";
+import { runListUsers } from "@/lib/admin/users/list-users";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
 import { readResult } from "../_lib/admin-request";
 
@@ -10,8 +10,8 @@ const STATUSES = ["ACTIVE", "STAGED", "PROVISIONED", "SUSPENDED", "LOCKED_OUT", 
 const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 /** q alone uses the API's `q`; a status filter (with or without text) becomes a `search` expression. */
-function userQuery(q: string, status: string) {
-  if (!status) return { q: q || undefined };
+function userQuery(q: string, status: string): { q?: string; search?: string } {
+  if (!status) return q ? { q } : {};
   const parts = [`status eq ${quote(status)}`];
   if (q) parts.push(`(${["login", "email", "firstName", "lastName"].map((a) => `profile.${a} sw ${quote(q)}`).join(" or ")})`);
   return { search: parts.join(" and ") };
@@ -20,11 +20,8 @@ function userQuery(q: string, status: string) {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { q = "", status = "", after } = await searchParams;
   const validStatus = STATUSES.includes(status) ? status : "";
-  const result = await readResult<Array<{ id: string; status: string; profile: { login: string; firstName: string; lastName: string; email: string }; lastLogin: string | null }>>(listUsers, {
-    path: "/api/v1/users",
-    query: { ...userQuery(q.trim(), validStatus), after, limit: "50" },
-  });
-  const users = result.ok ? result.body : [];
+  const result = await readResult((ctx) => runListUsers(ctx, () => ({ ...userQuery(q.trim(), validStatus), page: pageOf(50, after) })));
+  const users = result.ok ? result.value.items : [];
   return (
     <>
       <PageHeader
@@ -64,7 +61,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ))}
         </DataTable>
       )}
-      <Pager basePath="/admin/users" params={{ q, status: validStatus }} after={after} next={nextCursor(result)} />
+      <Pager basePath="/admin/users" params={{ q, status: validStatus }} after={after} next={result.ok ? result.value.nextCursor : null} />
     </>
   );
 }

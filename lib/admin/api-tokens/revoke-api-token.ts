@@ -1,4 +1,4 @@
-import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { apiTokenLogTarget } from "./api-token-log-target";
 import { findApiToken } from "./find-api-token";
@@ -10,17 +10,21 @@ import { liveApiTokenWhere } from "./live-api-token-where";
  * REVOKED, for the System Log's sake; from then on the token gets 401 E0000011 and the API no
  * longer lists or finds it. Revoking a token that is not live is 404.
  */
+export async function runRevokeApiToken(ctx: OperationContext, apiTokenId: string): Promise<void> {
+  const now = ctx.now();
+  const token = await findApiToken(ctx.db, apiTokenId, now);
+  const revoked = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id: token.id, ...liveApiTokenWhere(now) }, data: { status: "REVOKED", lastUpdated: now } });
+    if (count === 0) return false;
+    await audit(tx, ctx, "system.api_token.revoke", `Revoke API token ${token.name}`, [apiTokenLogTarget(token)], { ownerId: token.userId });
+    return true;
+  });
+  if (!revoked) await findApiToken(ctx.db, token.id, now); // revoked concurrently: 404
+}
+
 function revoke(which: (ctx: AdminContext) => string): AdminOperation {
   return async (ctx: AdminContext): Promise<AdminResponse> => {
-    const now = ctx.now();
-    const token = await findApiToken(ctx.db, which(ctx), now);
-    const revoked = await ctx.db.$transaction(async (tx) => {
-      const { count } = await tx.apiToken.updateMany({ where: { id: token.id, ...liveApiTokenWhere(now) }, data: { status: "REVOKED", lastUpdated: now } });
-      if (count === 0) return false;
-      await audit(tx, ctx, "system.api_token.revoke", `Revoke API token ${token.name}`, [apiTokenLogTarget(token)], { ownerId: token.userId });
-      return true;
-    });
-    if (!revoked) await findApiToken(ctx.db, token.id, now); // revoked concurrently: 404
+    await runRevokeApiToken(ctx, which(ctx));
     return { status: 204 };
   };
 }

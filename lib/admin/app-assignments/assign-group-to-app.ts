@@ -1,5 +1,5 @@
 import { asJson } from "../../db/as-json";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
@@ -8,7 +8,7 @@ import { readJsonBody } from "../read-json-body";
 import { appGroupJson } from "./app-group-json";
 import { groupTarget } from "./assignment-targets";
 import { findGroup } from "./find-group";
-import { groupAssignmentInput } from "./group-assignment-input";
+import { groupAssignmentInput, type GroupAssignmentBody } from "./group-assignment-input";
 
 /**
  * PUT /api/v1/apps/:appId/groups/:groupId {priority?, profile?} -> 200 ApplicationGroupAssignment.
@@ -17,9 +17,15 @@ import { groupAssignmentInput } from "./group-assignment-input";
  * the body does not set.
  */
 export async function assignGroupToApp(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
-  const input = parseInput(groupAssignmentInput, readJsonBody(ctx.request, { optional: true }), "applicationGroupAssignment");
+  const body = () => readJsonBody<GroupAssignmentBody>(ctx.request, { optional: true });
+  return { status: 200, body: await runAssignGroupToApp(ctx, ctx.request.params.appId ?? "", ctx.request.params.groupId ?? "", body) };
+}
+
+/** assignGroupToApp as a typed operation. */
+export async function runAssignGroupToApp(ctx: OperationContext, appId: string, groupId: string, body: Deferred<GroupAssignmentBody> = () => ({})) {
+  const app = await findApp(ctx.db, appId);
+  const group = await findGroup(ctx.db, groupId);
+  const input = parseInput(groupAssignmentInput, body(), "applicationGroupAssignment");
   const now = ctx.now();
   const where = { appId_groupId: { appId: app.id, groupId: group.id } };
   const assignment = await ctx.db.$transaction(async (tx) => {
@@ -43,5 +49,5 @@ export async function assignGroupToApp(ctx: AdminContext): Promise<AdminResponse
     await audit(tx, ctx, "group.application_assignment.add", `Assigned group ${group.name} to application ${app.label}`, [appTarget(app), groupTarget(group)]);
     return created;
   });
-  return { status: 200, body: appGroupJson(ctx.orgUrl, assignment) };
+  return appGroupJson(ctx.orgUrl, assignment);
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { asJson } from "../../db/as-json";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findApp } from "../apps/find-app";
 import { appTarget } from "../apps/app-target";
-import { parseInput } from "../parse-input";
+import { parseInput, type BodyOf } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { appUserJson } from "./app-user-json";
 import { userTarget } from "./assignment-targets";
@@ -21,15 +21,20 @@ const appUserBody = z.object({
  * the app directly. Assigning an assigned user again updates the profile when one is given.
  */
 export async function assignUserToApp(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
-  const input = parseInput(appUserBody, readJsonBody(ctx.request), "appUser");
+  return { status: 200, body: await runAssignUserToApp(ctx, ctx.request.params.appId ?? "", () => readJsonBody<AppUserBody>(ctx.request)) };
+}
+
+export type AppUserBody = BodyOf<typeof appUserBody>;
+
+/** assignUserToApp as a typed operation. */
+export async function runAssignUserToApp(ctx: OperationContext, appId: string, body: Deferred<AppUserBody>) {
+  const app = await findApp(ctx.db, appId);
+  const input = parseInput(appUserBody, body(), "appUser");
   const user = await findUser(ctx.db, input.id);
   const now = ctx.now();
   const where = { appId_userId: { appId: app.id, userId: user.id } };
-  const present = (row: { profile: unknown; created: Date; lastUpdated: Date }): AdminResponse => ({
-    status: 200,
-    body: appUserJson(ctx.orgUrl, app.id, user, { scope: "USER", profile: row.profile, created: row.created, lastUpdated: row.lastUpdated }),
-  });
+  const present = (row: { profile: unknown; created: Date; lastUpdated: Date }) =>
+    appUserJson(ctx.orgUrl, app.id, user, { scope: "USER", profile: row.profile, created: row.created, lastUpdated: row.lastUpdated });
   const assignment = await ctx.db.$transaction(async (tx) => {
     const existing = await tx.appUserAssignment.findUnique({ where });
     if (!existing) {

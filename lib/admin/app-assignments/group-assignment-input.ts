@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 
 /** PUT /api/v1/apps/:appId/groups/:groupId body (optional): {priority?, profile?}. */
@@ -10,3 +11,5 @@ export const groupAssignmentInput = z.object({
     .nullish(),
   profile: z.record(z.string(), z.unknown(), { error: "Must be a JSON object." }).nullish(),
 });
+
+export type GroupAssignmentBody = BodyOf<typeof groupAssignmentInput>;

@@ -1,6 +1,6 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { findApp } from "../apps/find-app";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { appGroupJson } from "./app-group-json";
 
 /**
@@ -8,10 +8,16 @@ import { appGroupJson } from "./app-group-json";
  * a page by default (at most 200). `q` matches the start of the group name, case-insensitively.
  */
 export async function listAppGroups(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
   const { url } = ctx.request;
-  const page = parsePageParams(url, 20, 200);
-  const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const { items, nextCursor } = await runListAppGroups(ctx, ctx.request.params.appId ?? "", () => ({ page: parsePageParams(url, 20, 200), q: url.searchParams.get("q") }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
+}
+
+/** listAppGroups as a typed operation: one page and the next page's cursor. */
+export async function runListAppGroups(ctx: OperationContext, appId: string, request: Deferred<{ page: PageParams; q?: string | null }>) {
+  const app = await findApp(ctx.db, appId);
+  const { page, ...query } = request();
+  const q = query.q?.trim().toLowerCase();
   const { items, nextCursor } = await fetchPage(page, async (take, after) => {
     const rows = await ctx.db.appGroupAssignment.findMany({
       where: { appId: app.id, ...(after ? { groupId: { gt: after } } : {}), ...(q ? { group: { nameLower: { startsWith: q } } } : {}) },
@@ -20,5 +26,5 @@ export async function listAppGroups(ctx: AdminContext): Promise<AdminResponse> {
     });
     return rows.map((row) => ({ ...row, id: row.groupId }));
   });
-  return { status: 200, body: items.map((item) => appGroupJson(ctx.orgUrl, item)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
+  return { items: items.map((item) => appGroupJson(ctx.orgUrl, item)), nextCursor };
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "../../db/generated/sqlite/client";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { findApp } from "../apps/find-app";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { appUserJson, type AppUserAssignmentView } from "./app-user-json";
 
 /**
@@ -10,10 +10,16 @@ import { appUserJson, type AppUserAssignmentView } from "./app-user-json";
  * assigned), by user id, 50 a page by default (at most 500). `q` matches the start of the login.
  */
 export async function listAppUsers(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
   const { url } = ctx.request;
-  const page = parsePageParams(url, 50, 500);
-  const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const { items, nextCursor } = await runListAppUsers(ctx, ctx.request.params.appId ?? "", () => ({ page: parsePageParams(url, 50, 500), q: url.searchParams.get("q") }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
+}
+
+/** listAppUsers as a typed operation: one page and the next page's cursor. */
+export async function runListAppUsers(ctx: OperationContext, appId: string, request: Deferred<{ page: PageParams; q?: string | null }>) {
+  const app = await findApp(ctx.db, appId);
+  const { page, ...query } = request();
+  const q = query.q?.trim().toLowerCase();
   const groups = await ctx.db.appGroupAssignment.findMany({
     where: { appId: app.id },
     include: { group: { select: { type: true, nameLower: true } } },
@@ -47,5 +53,5 @@ export async function listAppUsers(ctx: AdminContext): Promise<AdminResponse> {
       : { scope: "GROUP", profile: viaGroup?.profile ?? {}, created: viaGroup?.created ?? app.created, lastUpdated: viaGroup?.lastUpdated ?? app.created };
     return appUserJson(ctx.orgUrl, app.id, user, view);
   });
-  return { status: 200, body, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
+  return { items: body, nextCursor };
 }

@@ -1,5 +1,5 @@
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
@@ -12,8 +12,14 @@ import { revokeGrantsOfUnassignedUsers } from "./revoke-grants-of-unassigned-use
  * in any way lose their refresh tokens and codes for its client_id, in the same transaction.
  */
 export async function unassignGroupFromApp(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
+  await runUnassignGroupFromApp(ctx, ctx.request.params.appId ?? "", ctx.request.params.groupId ?? "");
+  return { status: 204 };
+}
+
+/** unassignGroupFromApp as a typed operation. */
+export async function runUnassignGroupFromApp(ctx: OperationContext, appId: string, groupId: string): Promise<void> {
+  const app = await findApp(ctx.db, appId);
+  const group = await findGroup(ctx.db, groupId);
   const where = { appId_groupId: { appId: app.id, groupId: group.id } };
   if (!(await ctx.db.appGroupAssignment.findUnique({ where }))) throw notFoundError(group.id, "ApplicationGroupAssignment");
   const everyone = group.type === "BUILT_IN" && group.nameLower === "everyone";
@@ -23,5 +29,4 @@ export async function unassignGroupFromApp(ctx: AdminContext): Promise<AdminResp
     await revokeGrantsOfUnassignedUsers(tx, app, everyone ? {} : { memberships: { some: { groupId: group.id } } }, now);
     await audit(tx, ctx, "group.application_assignment.remove", `Removed group ${group.name} from application ${app.label}`, [appTarget(app), groupTarget(group)]);
   });
-  return { status: 204 };
 }

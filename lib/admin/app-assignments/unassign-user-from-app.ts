@@ -1,5 +1,5 @@
 import { notFoundError, validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
@@ -14,8 +14,14 @@ import { revokeGrantsOfUnassignedUsers } from "./revoke-grants-of-unassigned-use
  * same transaction. A user assigned only through a group cannot be unassigned here.
  */
 export async function unassignUserFromApp(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  await runUnassignUserFromApp(ctx, ctx.request.params.appId ?? "", ctx.request.params.userId ?? "");
+  return { status: 204 };
+}
+
+/** unassignUserFromApp as a typed operation. */
+export async function runUnassignUserFromApp(ctx: OperationContext, appId: string, userId: string): Promise<void> {
+  const app = await findApp(ctx.db, appId);
+  const user = await findUser(ctx.db, userId);
   const assignment = await resolveAppUser(ctx.db, app.id, user.id);
   if (!assignment) throw notFoundError(user.id, "AppUser");
   if (assignment.scope === "GROUP") {
@@ -27,5 +33,4 @@ export async function unassignUserFromApp(ctx: AdminContext): Promise<AdminRespo
     await revokeGrantsOfUnassignedUsers(tx, app, { id: user.id }, now);
     await audit(tx, ctx, "application.user_membership.remove", `Removed user ${user.login} from application ${app.label}`, [appTarget(app), userTarget(user)]);
   });
-  return { status: 204 };
 }

@@ -3,7 +3,7 @@ import type { ClientMetadata, MetadataError } from "../../apps/client-metadata";
 import { usesClientSecret } from "../../apps/client-metadata";
 import { validateClientMetadata } from "../../apps/validate-client-metadata";
 import { validationError } from "../admin-api-error";
-import { parseInput } from "../parse-input";
+import { parseInput, type BodyOf } from "../parse-input";
 import { toAppExtra, type AppExtra } from "./app-extra";
 
 const blank = "The field cannot be left blank.";
@@ -50,6 +50,9 @@ const appBody = z.object({
     .nullish(),
 });
 
+/** A create or replace body as a caller sends it (checked by parseAppInput). */
+export type AppBody = BodyOf<typeof appBody>;
+
 export type AppInput = {
   label: string;
   /** a client_id chosen by the caller (create only), or null */
@@ -81,7 +84,7 @@ function pick(record: Record<string, unknown> | null | undefined): Record<string
 }
 
 /** Validates an Apps API create/replace body into a complete registration, or throws E0000001. */
-export function parseAppInput(body: unknown): AppInput {
+export function parseAppInput(body: AppBody): AppInput {
   const input = parseInput(appBody, body, "app");
   const oauthClient = input.credentials?.oauthClient;
   const result = validateClientMetadata(

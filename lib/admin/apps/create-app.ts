@@ -2,10 +2,10 @@ import { usesClientSecret } from "../../apps/client-metadata";
 import { createClientSecret } from "../../apps/create-client-secret";
 import { newId } from "../../ids/new-id";
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../admin-request";
 import { audit } from "../audit";
-import { readJsonBody } from "../read-json-body";
-import { parseAppInput } from "./app-input";
+import { readJsonBody} from "../read-json-body";
+import { parseAppInput, type AppBody } from "./app-input";
 import { appJson } from "./app-json";
 import { appRecordData } from "./app-record";
 import { appTarget } from "./app-target";
@@ -22,8 +22,13 @@ const clientIdTaken = () => validationError("credentials.oauthClient.client_id",
  * the caller brought), stored hashed and encrypted, and returned in credentials.oauthClient.
  */
 export async function createApp(ctx: AdminContext): Promise<AdminResponse> {
-  const activate = parseActivateParam(ctx.request.url);
-  const input = parseAppInput(readJsonBody(ctx.request));
+  return { status: 200, body: await runCreateApp(ctx, () => ({ activate: parseActivateParam(ctx.request.url), body: readJsonBody<AppBody>(ctx.request) })) };
+}
+
+/** createApp as a typed operation: the OpenIdConnectApplication, with a generated secret in full. */
+export async function runCreateApp(ctx: OperationContext, request: Deferred<{ activate: boolean; body: AppBody }>) {
+  const { activate, body } = request();
+  const input = parseAppInput(body);
   const id = newId("app");
   const clientId = input.clientId ?? id;
   if (await ctx.db.app.findUnique({ where: { clientId }, select: { id: true } })) throw clientIdTaken();
@@ -55,5 +60,5 @@ export async function createApp(ctx: AdminContext): Promise<AdminResponse> {
     if (isUniqueViolation(error)) throw clientIdTaken();
     throw error;
   }
-  return { status: 200, body: appJson(ctx.orgUrl, created.app, created.secret) };
+  return appJson(ctx.orgUrl, created.app, created.secret);
 }

@@ -1,5 +1,5 @@
 import { AdminApiError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { appTarget } from "./app-target";
 import { findApp } from "./find-app";
@@ -10,7 +10,13 @@ import { removeApp } from "./remove-app";
  * otherwise); its tokens die with it.
  */
 export async function deleteApp(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+  await runDeleteApp(ctx, ctx.request.params.appId ?? "");
+  return { status: 204 };
+}
+
+/** deleteApp as a typed operation. */
+export async function runDeleteApp(ctx: OperationContext, appId: string): Promise<void> {
+  const app = await findApp(ctx.db, appId);
   if (app.status === "ACTIVE") {
     throw new AdminApiError(400, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
   }
@@ -18,5 +24,4 @@ export async function deleteApp(ctx: AdminContext): Promise<AdminResponse> {
     await removeApp(tx, app, ctx.now());
     await audit(tx, ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId });
   });
-  return { status: 204 };
 }

@@ -1,5 +1,5 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { pageLinkHeader, parsePageParams } from "../pagination";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
+import { pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { appListJson } from "./app-list-json";
 import { parseAppFilter } from "./parse-app-filter";
 
@@ -11,9 +11,15 @@ import { parseAppFilter } from "./parse-app-filter";
  */
 export async function listApps(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const page = parsePageParams(url, 20, 200);
-  const filter = parseAppFilter(url.searchParams.get("filter"));
-  const q = url.searchParams.get("q")?.trim().toLowerCase() ?? "";
+  const { items, nextCursor } = await runListApps(ctx, () => ({ page: parsePageParams(url, 20, 200), filter: url.searchParams.get("filter"), q: url.searchParams.get("q") }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) } };
+}
+
+/** listApps as a typed operation: one page and the next page's cursor. */
+export async function runListApps(ctx: OperationContext, request: Deferred<{ page: PageParams; filter?: string | null; q?: string | null }>) {
+  const { page, ...query } = request();
+  const filter = parseAppFilter(query.filter ?? null);
+  const q = query.q?.trim().toLowerCase() ?? "";
   const where = { ...filter, ...(page.after ? { id: { gt: page.after } } : {}) };
   const candidates = await ctx.db.app.findMany({
     where,
@@ -25,5 +31,5 @@ export async function listApps(ctx: AdminContext): Promise<AdminResponse> {
   const ids = matching.slice(0, page.limit).map((app) => app.id);
   const nextCursor = matching.length > page.limit ? (ids.at(-1) ?? null) : null;
   const apps = ids.length ? await ctx.db.app.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }) : [];
-  return { status: 200, body: await appListJson(ctx, apps), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) } };
+  return { items: await appListJson(ctx, apps), nextCursor };
 }

@@ -1,8 +1,8 @@
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../admin-request";
 import { audit } from "../audit";
-import { readJsonBody } from "../read-json-body";
-import { parseAppInput } from "./app-input";
+import { readJsonBody} from "../read-json-body";
+import { parseAppInput, type AppBody } from "./app-input";
 import { appJson } from "./app-json";
 import { appRecordData } from "./app-record";
 import { appTarget } from "./app-target";
@@ -20,8 +20,13 @@ import { saveRegistration } from "./save-registration";
  * back) changes nothing.
  */
 export async function replaceApp(ctx: AdminContext): Promise<AdminResponse> {
-  const current = await findApp(ctx.db, ctx.request.params.appId ?? "");
-  const input = parseAppInput(readJsonBody(ctx.request));
+  return { status: 200, body: await runReplaceApp(ctx, ctx.request.params.appId ?? "", () => readJsonBody<AppBody>(ctx.request)) };
+}
+
+/** replaceApp as a typed operation. */
+export async function runReplaceApp(ctx: OperationContext, appId: string, body: Deferred<AppBody>) {
+  const current = await findApp(ctx.db, appId);
+  const input = parseAppInput(body());
   if (input.metadata.applicationType !== current.applicationType) {
     throw validationError("settings.oauthClient.application_type", [
       `settings.oauthClient.application_type: The application type cannot be changed (it is ${current.applicationType}); create a new application instead.`,
@@ -40,6 +45,6 @@ export async function replaceApp(ctx: AdminContext): Promise<AdminResponse> {
     if (changed) await audit(tx, ctx, "application.lifecycle.update", `Updated application ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId });
     return saved;
   });
-  return { status: 200, body: appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app)) };
+  return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app));
 }
 

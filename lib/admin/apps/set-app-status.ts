@@ -1,5 +1,5 @@
 import { revokeClientGrants } from "../../revocation/revoke-client-grants";
-import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { appTarget } from "./app-target";
 import { findApp } from "./find-app";
@@ -11,9 +11,9 @@ import { touchClients } from "../../apps/touch-clients";
  * transaction; lastUpdated moves, so access tokens issued before it stop introspecting as active.
  * Setting the status an app already has changes nothing.
  */
-function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
-  return async (ctx: AdminContext): Promise<AdminResponse> => {
-    const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+function setStatus(status: "ACTIVE" | "INACTIVE") {
+  return async (ctx: OperationContext, appId: string): Promise<void> => {
+    const app = await findApp(ctx.db, appId);
     if (app.status !== status) {
       const now = ctx.now();
       await ctx.db.$transaction(async (tx) => {
@@ -29,9 +29,19 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
         });
       });
     }
+  };
+}
+
+/** The typed operations. */
+export const runActivateApp = setStatus("ACTIVE");
+export const runDeactivateApp = setStatus("INACTIVE");
+
+function endpoint(run: (ctx: OperationContext, appId: string) => Promise<void>): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    await run(ctx, ctx.request.params.appId ?? "");
     return { status: 200, body: {} };
   };
 }
 
-export const activateApp = setStatus("ACTIVE");
-export const deactivateApp = setStatus("INACTIVE");
+export const activateApp = endpoint(runActivateApp);
+export const deactivateApp = endpoint(runDeactivateApp);

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 
 function isUri(value: string): boolean {
@@ -38,3 +39,4 @@ export const authorizationServerInput = z.object({
 });
 
 export type AuthorizationServerInput = z.output<typeof authorizationServerInput>;
+export type AuthorizationServerBody = BodyOf<typeof authorizationServerInput>;

@@ -1,5 +1,5 @@
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "./find-authorization-server";
 
@@ -9,7 +9,13 @@ import { findAuthorizationServer } from "./find-authorization-server";
  * introspect as active (their issuer is gone). The built-in `default` server cannot be deleted.
  */
 export async function deleteAuthorizationServer(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+  await runDeleteAuthorizationServer(ctx, ctx.request.params.authServerId ?? "");
+  return { status: 204 };
+}
+
+/** deleteAuthorizationServer as a typed operation. */
+export async function runDeleteAuthorizationServer(ctx: OperationContext, authServerId: string): Promise<void> {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
   if (server.isDefault) {
     throw validationError("authorizationServer", ["The default authorization server cannot be deleted; deactivate it instead."]);
   }
@@ -21,5 +27,4 @@ export async function deleteAuthorizationServer(ctx: AdminContext): Promise<Admi
     await tx.authorizationServer.delete({ where: { id: server.id } });
     await audit(tx, ctx, "oauth2.as.deleted", `Deleted authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
   });
-  return { status: 204 };
 }

@@ -1,6 +1,6 @@
 import { rotateDueKeys } from "../../keys/rotate-due-keys";
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { pageLinkHeader, parsePageParams } from "../pagination";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
+import { pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { authorizationServerJson } from "./authorization-server-json";
 
 /**
@@ -10,8 +10,14 @@ import { authorizationServerJson } from "./authorization-server-json";
  */
 export async function listAuthorizationServers(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const page = parsePageParams(url);
-  const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const { items, nextCursor } = await runListAuthorizationServers(ctx, () => ({ page: parsePageParams(url), q: url.searchParams.get("q") }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
+}
+
+/** listAuthorizationServers as a typed operation: one page and the next page's cursor. */
+export async function runListAuthorizationServers(ctx: OperationContext, request: Deferred<{ page: PageParams; q?: string | null }>) {
+  const { page, ...query } = request();
+  const q = query.q?.trim().toLowerCase();
   const due = await ctx.db.authorizationServer.findMany({ where: { rotationMode: "AUTO", nextRotation: { lte: ctx.now() } }, select: { id: true } });
   for (const { id } of due) await rotateDueKeys(ctx.db, id, ctx.secretsKey, ctx.now());
   const servers = await ctx.db.authorizationServer.findMany({
@@ -24,9 +30,5 @@ export async function listAuthorizationServers(ctx: AdminContext): Promise<Admin
     : servers;
   const items = matching.slice(0, page.limit);
   const nextCursor = matching.length > page.limit ? items.at(-1)!.id : null;
-  return {
-    status: 200,
-    body: items.map((server) => authorizationServerJson(ctx.orgUrl, server, server.keys[0]?.kid ?? null)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) },
-  };
+  return { items: items.map((server) => authorizationServerJson(ctx.orgUrl, server, server.keys[0]?.kid ?? null)), nextCursor };
 }

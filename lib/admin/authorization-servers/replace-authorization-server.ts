@@ -1,9 +1,9 @@
 import { AUTO_ROTATION_DAYS } from "../../authorization-servers/create-authorization-server-records";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
-import { authorizationServerInput } from "./authorization-server-input";
+import { authorizationServerInput, type AuthorizationServerBody } from "./authorization-server-input";
 import { authorizationServerJson } from "./authorization-server-json";
 import { activeKid, findAuthorizationServer } from "./find-authorization-server";
 import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
@@ -14,8 +14,13 @@ import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapsho
  * last one.
  */
 export async function replaceAuthorizationServer(ctx: AdminContext): Promise<AdminResponse> {
-  const current = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const input = parseInput(authorizationServerInput, readJsonBody(ctx.request), "authorizationServer");
+  return { status: 200, body: await runReplaceAuthorizationServer(ctx, ctx.request.params.authServerId ?? "", () => readJsonBody<AuthorizationServerBody>(ctx.request)) };
+}
+
+/** replaceAuthorizationServer as a typed operation. */
+export async function runReplaceAuthorizationServer(ctx: OperationContext, authServerId: string, body: Deferred<AuthorizationServerBody>) {
+  const current = await findAuthorizationServer(ctx.db, authServerId);
+  const input = parseInput(authorizationServerInput, body(), "authorizationServer");
   const now = ctx.now();
   const rotationMode = input.credentials?.signing?.rotationMode ?? current.rotationMode;
   const lastRotated = current.lastRotated ?? now;
@@ -41,5 +46,5 @@ export async function replaceAuthorizationServer(ctx: AdminContext): Promise<Adm
     return updated;
   });
   markServerSnapshotStale(server.id);
-  return { status: 200, body: authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id)) };
+  return authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id));
 }

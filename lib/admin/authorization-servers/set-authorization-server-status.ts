@@ -1,4 +1,4 @@
-import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "./find-authorization-server";
 import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
@@ -7,9 +7,9 @@ import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapsho
  * POST /api/v1/authorizationServers/:authServerId/lifecycle/activate|deactivate -> bare 204. An
  * INACTIVE server's protocol endpoints answer as if it did not exist.
  */
-function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
-  return async (ctx: AdminContext): Promise<AdminResponse> => {
-    const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
+function setStatus(status: "ACTIVE" | "INACTIVE") {
+  return async (ctx: OperationContext, authServerId: string): Promise<void> => {
+    const server = await findAuthorizationServer(ctx.db, authServerId);
     if (server.status !== status) {
       const now = ctx.now();
       await ctx.db.$transaction(async (tx) => {
@@ -19,9 +19,19 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
       });
       markServerSnapshotStale(server.id);
     }
+  };
+}
+
+/** The typed operations. */
+export const runActivateAuthorizationServer = setStatus("ACTIVE");
+export const runDeactivateAuthorizationServer = setStatus("INACTIVE");
+
+function endpoint(run: typeof runActivateAuthorizationServer): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => {
+    await run(ctx, ctx.request.params.authServerId ?? "");
     return { status: 204 };
   };
 }
 
-export const activateAuthorizationServer = setStatus("ACTIVE");
-export const deactivateAuthorizationServer = setStatus("INACTIVE");
+export const activateAuthorizationServer = endpoint(runActivateAuthorizationServer);
+export const deactivateAuthorizationServer = endpoint(runDeactivateAuthorizationServer);

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 import { compileGroupFilter, GROUP_FILTER_TYPES } from "../../claims/compile-group-filter";
 import { isReservedClaimName } from "../../claims/reserved-claim-names";
@@ -93,3 +94,4 @@ export const claimInput = z
   }));
 
 export type ClaimInput = z.output<typeof claimInput>;
+export type ClaimBody = BodyOf<typeof claimInput>;

@@ -1,5 +1,5 @@
 import { newId } from "../../ids/new-id";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
@@ -8,14 +8,19 @@ import { readJsonBody } from "../read-json-body";
 import { isUniqueViolation } from "../scopes/is-unique-violation";
 import { assertClaimNameFree, duplicateClaimNameError } from "./assert-claim-name-free";
 import { checkConditionScopes } from "./check-condition-scopes";
-import { claimInput } from "./claim-input";
+import { type ClaimBody, claimInput } from "./claim-input";
 import { claimJson } from "./claim-json";
 import { claimLogTargets } from "./claim-log-targets";
 
 /** POST /api/v1/authorizationServers/:authServerId/claims -> 201 (EXPRESSION or GROUPS; never SYSTEM). */
 export async function createClaim(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const input = parseInput(claimInput, readJsonBody(ctx.request), "claim");
+  return { status: 201, body: await runCreateClaim(ctx, ctx.request.params.authServerId ?? "", () => readJsonBody<ClaimBody>(ctx.request)) };
+}
+
+/** createClaim as a typed operation. */
+export async function runCreateClaim(ctx: OperationContext, authServerId: string, body: Deferred<ClaimBody>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const input = parseInput(claimInput, body(), "claim");
   const now = ctx.now();
   let claim;
   try {
@@ -32,5 +37,5 @@ export async function createClaim(ctx: AdminContext): Promise<AdminResponse> {
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateClaimNameError(input.claimType, input.name) : error;
   }
-  return { status: 201, body: claimJson(ctx.orgUrl, claim) };
+  return claimJson(ctx.orgUrl, claim);
 }

@@ -1,6 +1,6 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { claimJson } from "./claim-json";
 
 /**
@@ -9,14 +9,16 @@ import { claimJson } from "./claim-json";
  */
 export async function listClaims(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const page = parsePageParams(url);
+  const { items, nextCursor } = await runListClaims(ctx, ctx.request.params.authServerId ?? "", () => ({ page: parsePageParams(url) }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) } };
+}
+
+/** listClaims as a typed operation: one page and the next page's cursor. */
+export async function runListClaims(ctx: OperationContext, authServerId: string, request: Deferred<{ page: PageParams }>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const { page } = request();
   const { items, nextCursor } = await fetchPage(page, (take, after) =>
     ctx.db.claim.findMany({ where: { authServerId: server.id, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, take }),
   );
-  return {
-    status: 200,
-    body: items.map((claim) => claimJson(ctx.orgUrl, claim)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) },
-  };
+  return { items: items.map((claim) => claimJson(ctx.orgUrl, claim)), nextCursor };
 }

@@ -1,5 +1,5 @@
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
@@ -8,7 +8,7 @@ import { readJsonBody } from "../read-json-body";
 import { isUniqueViolation } from "../scopes/is-unique-violation";
 import { assertClaimNameFree, duplicateClaimNameError } from "./assert-claim-name-free";
 import { checkConditionScopes } from "./check-condition-scopes";
-import { claimInput } from "./claim-input";
+import { type ClaimBody, claimInput } from "./claim-input";
 import { claimJson } from "./claim-json";
 import { claimLogTargets } from "./claim-log-targets";
 import { findClaim } from "./find-claim";
@@ -18,10 +18,16 @@ import { findClaim } from "./find-claim";
  * fields return to their defaults. System claims (valueType SYSTEM) are read-only.
  */
 export async function replaceClaim(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const current = await findClaim(ctx.db, server.id, ctx.request.params.claimId ?? "");
+  const { authServerId = "", claimId = "" } = ctx.request.params;
+  return { status: 200, body: await runReplaceClaim(ctx, authServerId, claimId, () => readJsonBody<ClaimBody>(ctx.request)) };
+}
+
+/** replaceClaim as a typed operation. */
+export async function runReplaceClaim(ctx: OperationContext, authServerId: string, claimId: string, body: Deferred<ClaimBody>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const current = await findClaim(ctx.db, server.id, claimId);
   if (current.system) throw validationError("claim", [`'${current.name}' is a system claim; it cannot be changed.`]);
-  const input = parseInput(claimInput, readJsonBody(ctx.request), "claim");
+  const input = parseInput(claimInput, body(), "claim");
   const now = ctx.now();
   let claim;
   try {
@@ -36,5 +42,5 @@ export async function replaceClaim(ctx: AdminContext): Promise<AdminResponse> {
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateClaimNameError(input.claimType, input.name) : error;
   }
-  return { status: 200, body: claimJson(ctx.orgUrl, claim) };
+  return claimJson(ctx.orgUrl, claim);
 }

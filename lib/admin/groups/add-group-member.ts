@@ -1,4 +1,4 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { notFoundError } from "../admin-api-error";
 import { audit } from "../audit";
 import { assertOktaGroup } from "./assert-okta-group";
@@ -14,8 +14,14 @@ import { touchGroupMembership } from "./touch-group-membership";
  * lastMembershipUpdated. Unknown group or user: 404; Everyone: 400 E0000060.
  */
 export async function addGroupMember(ctx: AdminContext): Promise<AdminResponse> {
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
-  const user = await findMemberUser(ctx.db, ctx.request.params.userId ?? "");
+  await runAddGroupMember(ctx, ctx.request.params.groupId ?? "", ctx.request.params.userId ?? "");
+  return { status: 204 };
+}
+
+/** addGroupMember as a typed operation. */
+export async function runAddGroupMember(ctx: OperationContext, groupId: string, userId: string): Promise<void> {
+  const group = await findGroup(ctx.db, groupId);
+  const user = await findMemberUser(ctx.db, userId);
   assertOktaGroup(group, "be given members");
   const now = ctx.now();
   try {
@@ -28,7 +34,7 @@ export async function addGroupMember(ctx: AdminContext): Promise<AdminResponse> 
     });
   } catch (error) {
     const code = prismaErrorCode(error);
-    if (code === "P2002") return { status: 204 }; // a concurrent request added the same member
+    if (code === "P2002") return; // a concurrent request added the same member
     if (code === "P2003" || code === "P2025") {
       // the group or the user was deleted meanwhile
       await findGroup(ctx.db, group.id);
@@ -36,5 +42,4 @@ export async function addGroupMember(ctx: AdminContext): Promise<AdminResponse> 
     }
     throw error;
   }
-  return { status: 204 };
 }

@@ -1,5 +1,7 @@
+import { readJsonBody } from "../read-json-body";
+import type { GroupBody } from "./group-input";
 import { newId } from "../../ids/new-id";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertGroupNameFree, duplicateGroupNameError } from "./assert-group-name-free";
 import { groupJson } from "./group-json";
@@ -9,7 +11,12 @@ import { readGroupProfile } from "./read-group-profile";
 
 /** POST /api/v1/groups {profile: {name, description}} -> 200 (SDK createGroup), type OKTA_GROUP. */
 export async function createGroup(ctx: AdminContext): Promise<AdminResponse> {
-  const profile = readGroupProfile(ctx.request);
+  return { status: 200, body: await runCreateGroup(ctx, () => readJsonBody<GroupBody>(ctx.request)) };
+}
+
+/** createGroup as a typed operation. */
+export async function runCreateGroup(ctx: OperationContext, body: Deferred<GroupBody>) {
+  const profile = readGroupProfile(body());
   const now = ctx.now();
   let group;
   try {
@@ -33,5 +40,5 @@ export async function createGroup(ctx: AdminContext): Promise<AdminResponse> {
   } catch (error) {
     throw prismaErrorCode(error) === "P2002" ? duplicateGroupNameError(profile.name) : error;
   }
-  return { status: 200, body: groupJson(ctx.orgUrl, group) };
+  return groupJson(ctx.orgUrl, group);
 }

@@ -1,4 +1,4 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertOktaGroup } from "./assert-okta-group";
 import { findGroup } from "./find-group";
@@ -9,7 +9,13 @@ import { groupLogTarget } from "./group-log-target";
  * so members lose any app access they had only through this group. Everyone cannot be deleted.
  */
 export async function deleteGroup(ctx: AdminContext): Promise<AdminResponse> {
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
+  await runDeleteGroup(ctx, ctx.request.params.groupId ?? "");
+  return { status: 204 };
+}
+
+/** deleteGroup as a typed operation. */
+export async function runDeleteGroup(ctx: OperationContext, groupId: string): Promise<void> {
+  const group = await findGroup(ctx.db, groupId);
   assertOktaGroup(group, "be deleted");
   const deleted = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.group.deleteMany({ where: { id: group.id } });
@@ -18,5 +24,4 @@ export async function deleteGroup(ctx: AdminContext): Promise<AdminResponse> {
     return true;
   });
   if (!deleted) await findGroup(ctx.db, group.id); // deleted concurrently: 404
-  return { status: 204 };
 }

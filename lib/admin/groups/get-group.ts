@@ -1,9 +1,13 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { findGroup } from "./find-group";
 import { groupJson } from "./group-json";
 
 /** GET /api/v1/groups/:groupId */
 export async function getGroup(ctx: AdminContext): Promise<AdminResponse> {
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
-  return { status: 200, body: groupJson(ctx.orgUrl, group) };
+  return { status: 200, body: await runGetGroup(ctx, ctx.request.params.groupId ?? "") };
+}
+
+/** getGroup as a typed operation. */
+export async function runGetGroup(ctx: OperationContext, groupId: string) {
+  return groupJson(ctx.orgUrl, await findGroup(ctx.db, groupId));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BodyOf } from "../parse-input";
 
 const BLANK = "The field cannot be left blank.";
 
@@ -21,3 +22,5 @@ export const groupProfileInput = z.object({
 });
 
 export type GroupProfileInput = z.output<typeof groupProfileInput>;
+/** A create or replace body as a caller sends it (groupInput, then groupProfileInput, check it). */
+export type GroupBody = { profile: BodyOf<typeof groupProfileInput> };

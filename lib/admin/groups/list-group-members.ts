@@ -1,5 +1,5 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { findGroup } from "./find-group";
 import { userJson } from "../users/user-json";
 
@@ -10,8 +10,14 @@ import { userJson } from "../users/user-json";
  */
 export async function listGroupMembers(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
-  const page = parsePageParams(url);
+  const { items, nextCursor } = await runListGroupMembers(ctx, ctx.request.params.groupId ?? "", () => ({ page: parsePageParams(url) }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) } };
+}
+
+/** listGroupMembers as a typed operation: one page and the next page's cursor. */
+export async function runListGroupMembers(ctx: OperationContext, groupId: string, request: Deferred<{ page: PageParams }>) {
+  const group = await findGroup(ctx.db, groupId);
+  const { page } = request();
   const everyone = group.type === "BUILT_IN";
   const { items, nextCursor } = await fetchPage(page, (take, after) =>
     ctx.db.user.findMany({
@@ -23,9 +29,5 @@ export async function listGroupMembers(ctx: AdminContext): Promise<AdminResponse
       take,
     }),
   );
-  return {
-    status: 200,
-    body: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) },
-  };
+  return { items: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })), nextCursor };
 }

@@ -1,10 +1,8 @@
-import type { AdminRequest } from "../admin-request";
 import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
-import { groupInput, groupProfileInput, type GroupProfileInput } from "./group-input";
+import { groupInput, groupProfileInput, type GroupBody, type GroupProfileInput } from "./group-input";
 
 /** The validated profile of a create or replace body. */
-export function readGroupProfile(request: AdminRequest): GroupProfileInput {
-  const body = parseInput(groupInput, readJsonBody(request), "profile");
+export function readGroupProfile(raw: GroupBody): GroupProfileInput {
+  const body = parseInput(groupInput, raw, "profile");
   return parseInput(groupProfileInput, body.profile, "profile");
 }

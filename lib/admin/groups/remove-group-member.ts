@@ -1,4 +1,4 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertOktaGroup } from "./assert-okta-group";
 import { findGroup } from "./find-group";
@@ -12,8 +12,14 @@ import { touchGroupMembership } from "./touch-group-membership";
  * with the membership: the token service checks assignments on every grant and refresh.
  */
 export async function removeGroupMember(ctx: AdminContext): Promise<AdminResponse> {
-  const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
-  const user = await findMemberUser(ctx.db, ctx.request.params.userId ?? "");
+  await runRemoveGroupMember(ctx, ctx.request.params.groupId ?? "", ctx.request.params.userId ?? "");
+  return { status: 204 };
+}
+
+/** removeGroupMember as a typed operation. */
+export async function runRemoveGroupMember(ctx: OperationContext, groupId: string, userId: string): Promise<void> {
+  const group = await findGroup(ctx.db, groupId);
+  const user = await findMemberUser(ctx.db, userId);
   assertOktaGroup(group, "lose members");
   const now = ctx.now();
   await ctx.db.$transaction(async (tx) => {
@@ -22,5 +28,4 @@ export async function removeGroupMember(ctx: AdminContext): Promise<AdminRespons
     await touchGroupMembership(tx, group.id, now);
     await audit(tx, ctx, "group.user_membership.remove", "Remove user from group membership", memberLogTargets(user, group));
   });
-  return { status: 204 };
 }

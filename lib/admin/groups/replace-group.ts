@@ -1,5 +1,7 @@
+import { readJsonBody } from "../read-json-body";
+import type { GroupBody } from "./group-input";
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertGroupNameFree, duplicateGroupNameError } from "./assert-group-name-free";
 import { assertOktaGroup } from "./assert-okta-group";
@@ -14,9 +16,14 @@ import { readGroupProfile } from "./read-group-profile";
  * (an omitted description is cleared). Only OKTA_GROUP groups.
  */
 export async function replaceGroup(ctx: AdminContext): Promise<AdminResponse> {
-  const current = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
+  return { status: 200, body: await runReplaceGroup(ctx, ctx.request.params.groupId ?? "", () => readJsonBody<GroupBody>(ctx.request)) };
+}
+
+/** replaceGroup as a typed operation. */
+export async function runReplaceGroup(ctx: OperationContext, groupId: string, body: Deferred<GroupBody>) {
+  const current = await findGroup(ctx.db, groupId);
   assertOktaGroup(current, "be updated");
-  const profile = readGroupProfile(ctx.request);
+  const profile = readGroupProfile(body());
   const now = ctx.now();
   let group;
   try {
@@ -36,5 +43,5 @@ export async function replaceGroup(ctx: AdminContext): Promise<AdminResponse> {
     if (prismaErrorCode(error) === "P2025") throw notFoundError(current.id, "UserGroup"); // deleted meanwhile
     throw error;
   }
-  return { status: 200, body: groupJson(ctx.orgUrl, group) };
+  return groupJson(ctx.orgUrl, group);
 }

@@ -1,6 +1,6 @@
 import { listPublishedKeys } from "../../keys/list-published-keys";
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { authorizationServerKeyJson } from "./authorization-server-key-json";
 
 /**
@@ -8,8 +8,12 @@ import { authorizationServerKeyJson } from "./authorization-server-key-json";
  * A due AUTO rotation happens first. EXPIRED keys are listed while they are still published.
  */
 export async function listAuthorizationServerKeys(ctx: AdminContext): Promise<AdminResponse> {
-  const authServerId = ctx.request.params.authServerId ?? "";
+  return { status: 200, body: await runListAuthorizationServerKeys(ctx, ctx.request.params.authServerId ?? "") };
+}
+
+/** listAuthorizationServerKeys as a typed operation. */
+export async function runListAuthorizationServerKeys(ctx: OperationContext, authServerId: string) {
   const keys = await listPublishedKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
   if (!keys) throw notFoundError(authServerId, "AuthorizationServer");
-  return { status: 200, body: keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, authServerId, key)) };
+  return keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, authServerId, key));
 }

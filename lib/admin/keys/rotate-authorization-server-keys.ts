@@ -1,7 +1,7 @@
 import { KEY_ROLLOVER_EVENT } from "../../keys/apply-rotation";
 import { rotateKeys } from "../../keys/rotate-keys";
 import { notFoundError, validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { readJsonBody } from "../read-json-body";
@@ -23,8 +23,15 @@ function checkRotateBody(body: unknown): void {
  * both requests answer with its result.
  */
 export async function rotateAuthorizationServerKeys(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  checkRotateBody(readJsonBody(ctx.request, { optional: true }));
+  return { status: 200, body: await runRotateAuthorizationServerKeys(ctx, ctx.request.params.authServerId ?? "", () => readJsonBody<RotateKeysBody>(ctx.request, { optional: true })) };
+}
+
+export type RotateKeysBody = { use?: "sig" };
+
+/** rotateAuthorizationServerKeys as a typed operation: the keys after the rotation. */
+export async function runRotateAuthorizationServerKeys(ctx: OperationContext, authServerId: string, body: Deferred<RotateKeysBody> = () => ({})) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  checkRotateBody(body());
   const now = ctx.now();
   const { keys } = await rotateKeys(ctx.db, server.id, ctx.secretsKey, now, (tx, activeKid) =>
     audit(tx, ctx, KEY_ROLLOVER_EVENT, `Rotated the signing keys of authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }], {
@@ -33,5 +40,5 @@ export async function rotateAuthorizationServerKeys(ctx: AdminContext): Promise<
     }),
   );
   if (!keys) throw notFoundError(server.id, "AuthorizationServer");
-  return { status: 200, body: keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, server.id, key)) };
+  return keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, server.id, key));
 }

@@ -1,5 +1,5 @@
 import { toSettingsObject } from "../../bootstrap/read-org-settings";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { orgSettingsJson } from "./org-settings-json";
 import { parseOrgSettings } from "./parse-org-settings";
 
@@ -9,6 +9,11 @@ import { parseOrgSettings } from "./parse-org-settings";
  * settings in force (this server's extension; Okta keeps them in its policies).
  */
 export async function getOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
+  return { status: 200, body: await runGetOrgSettings(ctx) };
+}
+
+/** getOrgSettings as a typed operation. */
+export async function runGetOrgSettings(ctx: OperationContext) {
   const org = await ctx.db.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
-  return { status: 200, body: orgSettingsJson(ctx.orgUrl, parseOrgSettings(toSettingsObject(org.settings)), org.lastUpdated) };
+  return orgSettingsJson(ctx.orgUrl, parseOrgSettings(toSettingsObject(org.settings)), org.lastUpdated);
 }

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 import { MAX_LOG_RETENTION_DAYS } from "../../housekeeping/parse-log-retention-days";
 import { MAX_GRACE_SECONDS } from "../../oauth/token/read-org-token-settings";
@@ -22,3 +23,5 @@ export const orgSettingsInput = z.strictObject({
   systemLogRetentionDays: wholeNumber(1, MAX_LOG_RETENTION_DAYS).optional(),
   refreshTokenGraceSeconds: wholeNumber(0, MAX_GRACE_SECONDS).optional(),
 });
+
+export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;

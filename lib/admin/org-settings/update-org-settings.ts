@@ -1,10 +1,10 @@
 import { toSettingsObject } from "../../bootstrap/read-org-settings";
 import { asJson } from "../../db/as-json";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
-import { orgSettingsInput } from "./org-settings-input";
+import { orgSettingsInput, type OrgSettingsBody } from "./org-settings-input";
 import { ORG_SETTINGS_PATH, orgSettingsJson } from "./org-settings-json";
 import { parseOrgSettings, type OrgSettingsValues } from "./parse-org-settings";
 
@@ -16,7 +16,12 @@ import { parseOrgSettings, type OrgSettingsValues } from "./parse-org-settings";
  * is logged as `system.org.settings.update` with each old and new value; no change, no event.
  */
 export async function updateOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
-  const input = parseInput(orgSettingsInput, readJsonBody(ctx.request), "orgSettings");
+  return { status: 200, body: await runUpdateOrgSettings(ctx, () => readJsonBody<OrgSettingsBody>(ctx.request)) };
+}
+
+/** updateOrgSettings as a typed operation: the settings in force. */
+export async function runUpdateOrgSettings(ctx: OperationContext, body: Deferred<OrgSettingsBody>) {
+  const input = parseInput(orgSettingsInput, body(), "orgSettings");
   const now = ctx.now();
   const { after, lastUpdated } = await ctx.db.$transaction(async (tx) => {
     const org = await tx.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
@@ -32,5 +37,5 @@ export async function updateOrgSettings(ctx: AdminContext): Promise<AdminRespons
     });
     return { after, lastUpdated: now };
   });
-  return { status: 200, body: orgSettingsJson(ctx.orgUrl, after, lastUpdated) };
+  return orgSettingsJson(ctx.orgUrl, after, lastUpdated);
 }

@@ -1,12 +1,12 @@
 import { newId } from "../../ids/new-id";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { checkPolicyClients } from "./check-policy-clients";
-import { policyInput } from "./policy-input";
+import { policyInput, type PolicyBody } from "./policy-input";
 import { policyJson } from "./policy-json";
 import { policyLogTargets } from "./policy-log-targets";
 import { applyPolicyPriorities, siblingPolicies } from "./policy-priorities";
@@ -18,8 +18,13 @@ import { placeAt } from "./reprioritise";
  * and takes its row lock, so concurrent writers of one server's priorities run one after another.
  */
 export async function createPolicy(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const input = parseInput(policyInput, readJsonBody(ctx.request), "policy");
+  return { status: 201, body: await runCreatePolicy(ctx, ctx.request.params.authServerId ?? "", () => readJsonBody<PolicyBody>(ctx.request)) };
+}
+
+/** createPolicy as a typed operation. */
+export async function runCreatePolicy(ctx: OperationContext, authServerId: string, body: Deferred<PolicyBody>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const input = parseInput(policyInput, body(), "policy");
   await checkPolicyClients(ctx.db, input.conditions.clients.include);
   const now = ctx.now();
   const policy = await ctx.db.$transaction(async (tx) => {
@@ -44,5 +49,5 @@ export async function createPolicy(ctx: AdminContext): Promise<AdminResponse> {
     await audit(tx, ctx, "oauth2.as.policy.created", `Created policy ${saved.name}`, policyLogTargets(server, saved));
     return saved;
   });
-  return { status: 201, body: policyJson(ctx.orgUrl, policy) };
+  return policyJson(ctx.orgUrl, policy);
 }

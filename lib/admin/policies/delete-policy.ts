@@ -1,5 +1,5 @@
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { findPolicy } from "./find-policy";
@@ -9,7 +9,13 @@ import { closeGap } from "./reprioritise";
 
 /** DELETE /api/v1/authorizationServers/:authServerId/policies/:policyId -> bare 204; its rules go with it and the others close the gap. */
 export async function deletePolicy(ctx: AdminContext): Promise<AdminResponse> {
-  const { server, policy } = await findPolicy(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.policyId ?? "");
+  await runDeletePolicy(ctx, ctx.request.params.authServerId ?? "", ctx.request.params.policyId ?? "");
+  return { status: 204 };
+}
+
+/** deletePolicy as a typed operation. */
+export async function runDeletePolicy(ctx: OperationContext, authServerId: string, policyId: string): Promise<void> {
+  const { server, policy } = await findPolicy(ctx.db, authServerId, policyId);
   const now = ctx.now();
   await ctx.db.$transaction(async (tx) => {
     await touchAuthorizationServer(tx, server.id, now);
@@ -18,5 +24,4 @@ export async function deletePolicy(ctx: AdminContext): Promise<AdminResponse> {
     await applyPolicyPriorities(tx, closeGap(await siblingPolicies(tx, server.id)), now);
     await audit(tx, ctx, "oauth2.as.policy.deleted", `Deleted policy ${policy.name}`, policyLogTargets(server, policy));
   });
-  return { status: 204 };
 }

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 
 /** Keeps the first occurrence of each value, in order. */
@@ -46,3 +47,4 @@ export const policyInput = z.object(
 );
 
 export type PolicyInput = z.output<typeof policyInput>;
+export type PolicyBody = BodyOf<typeof policyInput>;

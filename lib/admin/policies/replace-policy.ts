@@ -1,11 +1,11 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { checkPolicyClients } from "./check-policy-clients";
 import { findPolicy } from "./find-policy";
-import { policyInput } from "./policy-input";
+import { policyInput, type PolicyBody } from "./policy-input";
 import { policyJson } from "./policy-json";
 import { policyLogTargets } from "./policy-log-targets";
 import { applyPolicyPriorities, siblingPolicies } from "./policy-priorities";
@@ -17,8 +17,14 @@ import { placeAt } from "./reprioritise";
  * omitted status keeps the current one (the lifecycle operations change it).
  */
 export async function replacePolicy(ctx: AdminContext): Promise<AdminResponse> {
-  const { server, policy: current } = await findPolicy(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.policyId ?? "");
-  const input = parseInput(policyInput, readJsonBody(ctx.request), "policy");
+  const { authServerId = "", policyId = "" } = ctx.request.params;
+  return { status: 200, body: await runReplacePolicy(ctx, authServerId, policyId, () => readJsonBody<PolicyBody>(ctx.request)) };
+}
+
+/** replacePolicy as a typed operation. */
+export async function runReplacePolicy(ctx: OperationContext, authServerId: string, policyId: string, body: Deferred<PolicyBody>) {
+  const { server, policy: current } = await findPolicy(ctx.db, authServerId, policyId);
+  const input = parseInput(policyInput, body(), "policy");
   await checkPolicyClients(ctx.db, input.conditions.clients.include);
   const now = ctx.now();
   const policy = await ctx.db.$transaction(async (tx) => {
@@ -39,5 +45,5 @@ export async function replacePolicy(ctx: AdminContext): Promise<AdminResponse> {
     await audit(tx, ctx, "oauth2.as.policy.updated", `Updated policy ${saved.name}`, policyLogTargets(server, saved));
     return saved;
   });
-  return { status: 200, body: policyJson(ctx.orgUrl, policy) };
+  return policyJson(ctx.orgUrl, policy);
 }

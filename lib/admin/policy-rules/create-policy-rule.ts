@@ -1,6 +1,6 @@
 import { newId } from "../../ids/new-id";
 import { asJson } from "../../db/as-json";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { parseInput } from "../parse-input";
@@ -8,7 +8,7 @@ import { findPolicy } from "../policies/find-policy";
 import { placeAt } from "../policies/reprioritise";
 import { readJsonBody } from "../read-json-body";
 import { checkPolicyRuleReferences } from "./check-policy-rule-references";
-import { policyRuleInput } from "./policy-rule-input";
+import { policyRuleInput, type PolicyRuleBody } from "./policy-rule-input";
 import { policyRuleJson } from "./policy-rule-json";
 import { policyRuleLogTargets } from "./policy-rule-log-targets";
 import { applyRulePriorities, siblingRules } from "./policy-rule-priorities";
@@ -19,8 +19,14 @@ import { applyRulePriorities, siblingRules } from "./policy-rule-priorities";
  * serialises concurrent writers of its priorities.
  */
 export async function createPolicyRule(ctx: AdminContext): Promise<AdminResponse> {
-  const { server, policy } = await findPolicy(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.policyId ?? "");
-  const input = parseInput(policyRuleInput, readJsonBody(ctx.request), "rule");
+  const { authServerId = "", policyId = "" } = ctx.request.params;
+  return { status: 201, body: await runCreatePolicyRule(ctx, authServerId, policyId, () => readJsonBody<PolicyRuleBody>(ctx.request)) };
+}
+
+/** createPolicyRule as a typed operation. */
+export async function runCreatePolicyRule(ctx: OperationContext, authServerId: string, policyId: string, body: Deferred<PolicyRuleBody>) {
+  const { server, policy } = await findPolicy(ctx.db, authServerId, policyId);
+  const input = parseInput(policyRuleInput, body(), "rule");
   await checkPolicyRuleReferences(ctx.db, server.id, input.conditions);
   const now = ctx.now();
   const rule = await ctx.db.$transaction(async (tx) => {
@@ -48,5 +54,5 @@ export async function createPolicyRule(ctx: AdminContext): Promise<AdminResponse
     await audit(tx, ctx, "oauth2.as.policy.rule.created", `Created policy rule ${saved.name}`, policyRuleLogTargets(server, policy, saved));
     return saved;
   });
-  return { status: 201, body: policyRuleJson(ctx.orgUrl, server.id, rule) };
+  return policyRuleJson(ctx.orgUrl, server.id, rule);
 }

@@ -1,15 +1,21 @@
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { closeGap } from "../policies/reprioritise";
-import { findPolicyRule } from "./find-policy-rule";
+import { findPolicyRule, policyRuleIds, type PolicyRuleIds } from "./find-policy-rule";
 import { policyRuleLogTargets } from "./policy-rule-log-targets";
 import { applyRulePriorities, siblingRules } from "./policy-rule-priorities";
 
 /** DELETE .../policies/:policyId/rules/:ruleId -> bare 204; the policy's other rules close the gap. */
 export async function deletePolicyRule(ctx: AdminContext): Promise<AdminResponse> {
-  const { server, policy, rule } = await findPolicyRule(ctx.db, ctx.request.params);
+  await runDeletePolicyRule(ctx, policyRuleIds(ctx.request.params));
+  return { status: 204 };
+}
+
+/** deletePolicyRule as a typed operation. */
+export async function runDeletePolicyRule(ctx: OperationContext, ids: PolicyRuleIds): Promise<void> {
+  const { server, policy, rule } = await findPolicyRule(ctx.db, ids);
   const now = ctx.now();
   await ctx.db.$transaction(async (tx) => {
     await touchAuthorizationServer(tx, server.id, now);
@@ -18,5 +24,4 @@ export async function deletePolicyRule(ctx: AdminContext): Promise<AdminResponse
     await applyRulePriorities(tx, closeGap(await siblingRules(tx, policy.id)), now);
     await audit(tx, ctx, "oauth2.as.policy.rule.deleted", `Deleted policy rule ${rule.name}`, policyRuleLogTargets(server, policy, rule));
   });
-  return { status: 204 };
 }

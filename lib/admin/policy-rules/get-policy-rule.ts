@@ -1,9 +1,14 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { findPolicyRule } from "./find-policy-rule";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
+import { findPolicyRule, policyRuleIds, type PolicyRuleIds } from "./find-policy-rule";
 import { policyRuleJson } from "./policy-rule-json";
 
 /** GET /api/v1/authorizationServers/:authServerId/policies/:policyId/rules/:ruleId */
 export async function getPolicyRule(ctx: AdminContext): Promise<AdminResponse> {
-  const { server, rule } = await findPolicyRule(ctx.db, ctx.request.params);
-  return { status: 200, body: policyRuleJson(ctx.orgUrl, server.id, rule) };
+  return { status: 200, body: await runGetPolicyRule(ctx, policyRuleIds(ctx.request.params)) };
+}
+
+/** getPolicyRule as a typed operation. */
+export async function runGetPolicyRule(ctx: OperationContext, ids: PolicyRuleIds) {
+  const { server, rule } = await findPolicyRule(ctx.db, ids);
+  return policyRuleJson(ctx.orgUrl, server.id, rule);
 }

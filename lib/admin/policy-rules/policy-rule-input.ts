@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 import { dedupe, nameField, priorityField, statusField } from "../policies/policy-input";
 
@@ -150,4 +151,5 @@ export const policyRuleInput = z
   });
 
 export type PolicyRuleInput = z.output<typeof policyRuleInput>;
+export type PolicyRuleBody = BodyOf<typeof policyRuleInput>;
 export type PolicyRuleConditions = PolicyRuleInput["conditions"];

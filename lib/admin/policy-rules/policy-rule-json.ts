@@ -32,7 +32,8 @@ export function policyRuleJson(orgUrl: string, authServerId: string, rule: Polic
         accessTokenLifetimeMinutes: rule.accessTokenLifetimeMinutes,
         refreshTokenLifetimeMinutes: rule.refreshTokenLifetimeMinutes,
         refreshTokenWindowMinutes: rule.refreshTokenWindowMinutes,
-        ...(rule.inlineHook != null ? { inlineHook: rule.inlineHook } : {}),
+        // stored only as the JSON object policyRuleInput accepted
+        ...(rule.inlineHook != null ? { inlineHook: rule.inlineHook as Record<string, unknown> } : {}),
       },
     },
     _links: {

@@ -1,14 +1,14 @@
 import { Prisma } from "../../db/generated/sqlite/client";
 import { asJson } from "../../db/as-json";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { parseInput } from "../parse-input";
 import { placeAt } from "../policies/reprioritise";
 import { readJsonBody } from "../read-json-body";
 import { checkPolicyRuleReferences } from "./check-policy-rule-references";
-import { findPolicyRule } from "./find-policy-rule";
-import { policyRuleInput } from "./policy-rule-input";
+import { findPolicyRule, policyRuleIds, type PolicyRuleIds } from "./find-policy-rule";
+import { policyRuleInput, type PolicyRuleBody } from "./policy-rule-input";
 import { policyRuleJson } from "./policy-rule-json";
 import { policyRuleLogTargets } from "./policy-rule-log-targets";
 import { applyRulePriorities, siblingRules } from "./policy-rule-priorities";
@@ -19,8 +19,13 @@ import { applyRulePriorities, siblingRules } from "./policy-rule-priorities";
  * when it is omitted or too large. An omitted status keeps the current one.
  */
 export async function replacePolicyRule(ctx: AdminContext): Promise<AdminResponse> {
-  const { server, policy, rule: current } = await findPolicyRule(ctx.db, ctx.request.params);
-  const input = parseInput(policyRuleInput, readJsonBody(ctx.request), "rule");
+  return { status: 200, body: await runReplacePolicyRule(ctx, policyRuleIds(ctx.request.params), () => readJsonBody<PolicyRuleBody>(ctx.request)) };
+}
+
+/** replacePolicyRule as a typed operation. */
+export async function runReplacePolicyRule(ctx: OperationContext, ids: PolicyRuleIds, body: Deferred<PolicyRuleBody>) {
+  const { server, policy, rule: current } = await findPolicyRule(ctx.db, ids);
+  const input = parseInput(policyRuleInput, body(), "rule");
   await checkPolicyRuleReferences(ctx.db, server.id, input.conditions);
   const now = ctx.now();
   const rule = await ctx.db.$transaction(async (tx) => {
@@ -44,5 +49,5 @@ export async function replacePolicyRule(ctx: AdminContext): Promise<AdminRespons
     await audit(tx, ctx, "oauth2.as.policy.rule.updated", `Updated policy rule ${saved.name}`, policyRuleLogTargets(server, policy, saved));
     return saved;
   });
-  return { status: 200, body: policyRuleJson(ctx.orgUrl, server.id, rule) };
+  return policyRuleJson(ctx.orgUrl, server.id, rule);
 }

@@ -1,6 +1,6 @@
 import { newId } from "../../ids/new-id";
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
@@ -8,14 +8,19 @@ import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { assertScopeNameFree, duplicateScopeNameError } from "./assert-scope-name-free";
 import { isUniqueViolation } from "./is-unique-violation";
-import { scopeData, scopeInput } from "./scope-input";
+import { scopeData, type ScopeBody, scopeInput } from "./scope-input";
 import { scopeJson } from "./scope-json";
 import { scopeLogTargets } from "./scope-log-targets";
 
 /** POST /api/v1/authorizationServers/:authServerId/scopes -> 201. Only the server creates system scopes. */
 export async function createScope(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const input = parseInput(scopeInput, readJsonBody(ctx.request), "scope");
+  return { status: 201, body: await runCreateScope(ctx, ctx.request.params.authServerId ?? "", () => readJsonBody<ScopeBody>(ctx.request)) };
+}
+
+/** createScope as a typed operation. */
+export async function runCreateScope(ctx: OperationContext, authServerId: string, body: Deferred<ScopeBody>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const input = parseInput(scopeInput, body(), "scope");
   if (input.system) throw validationError("system", ["system: The system flag is read-only; only the server creates system scopes."]);
   const now = ctx.now();
   let scope;
@@ -32,5 +37,5 @@ export async function createScope(ctx: AdminContext): Promise<AdminResponse> {
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateScopeNameError(input.name) : error;
   }
-  return { status: 201, body: scopeJson(ctx.orgUrl, scope) };
+  return scopeJson(ctx.orgUrl, scope);
 }

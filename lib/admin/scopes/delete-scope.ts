@@ -1,5 +1,5 @@
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
@@ -13,8 +13,14 @@ import { scopeLogTargets } from "./scope-log-targets";
  * them, so the admin can remove the references first (nothing is changed behind their back).
  */
 export async function deleteScope(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const scope = await findScope(ctx.db, server.id, ctx.request.params.scopeId ?? "");
+  await runDeleteScope(ctx, ctx.request.params.authServerId ?? "", ctx.request.params.scopeId ?? "");
+  return { status: 204 };
+}
+
+/** deleteScope as a typed operation. */
+export async function runDeleteScope(ctx: OperationContext, authServerId: string, scopeId: string): Promise<void> {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const scope = await findScope(ctx.db, server.id, scopeId);
   if (scope.system) throw validationError("scope", [`'${scope.name}' is a system scope; it cannot be deleted.`]);
   await ctx.db.$transaction(async (tx) => {
     const users = await findScopeUsers(tx, server.id, scope.name);
@@ -25,5 +31,4 @@ export async function deleteScope(ctx: AdminContext): Promise<AdminResponse> {
     await touchAuthorizationServer(tx, server.id, ctx.now());
     await audit(tx, ctx, "oauth2.scope.deleted", `Deleted scope ${scope.name} from authorization server ${server.name}`, scopeLogTargets(scope, server));
   });
-  return { status: 204 };
 }

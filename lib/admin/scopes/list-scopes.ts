@@ -1,7 +1,7 @@
 import type { Prisma } from "../../db/generated/sqlite/client";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { parseScopeFilter } from "./parse-scope-filter";
 import { scopeJson } from "./scope-json";
 
@@ -12,10 +12,16 @@ import { scopeJson } from "./scope-json";
  */
 export async function listScopes(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const page = parsePageParams(url);
-  const filter = url.searchParams.get("filter");
-  const q = url.searchParams.get("q")?.trim().toLowerCase();
+  const request = () => ({ page: parsePageParams(url), filter: url.searchParams.get("filter"), q: url.searchParams.get("q") });
+  const { items, nextCursor } = await runListScopes(ctx, ctx.request.params.authServerId ?? "", request);
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) } };
+}
+
+/** listScopes as a typed operation: one page and the next page's cursor. */
+export async function runListScopes(ctx: OperationContext, authServerId: string, request: Deferred<{ page: PageParams; filter?: string | null; q?: string | null }>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const { page, filter = null, ...query } = request();
+  const q = query.q?.trim().toLowerCase();
   const conditions: Prisma.ScopeWhereInput[] = [{ authServerId: server.id }];
   for (const term of filter?.trim() ? parseScopeFilter(filter) : []) {
     conditions.push(term.attribute === "name" ? { nameLower: term.value.toLowerCase() } : { system: term.value });
@@ -27,9 +33,5 @@ export async function listScopes(ctx: AdminContext): Promise<AdminResponse> {
     const rows = await ctx.db.scope.findMany({ where, orderBy: { id: "asc" } });
     return rows.filter((scope) => scope.nameLower.includes(q)).slice(0, take);
   });
-  return {
-    status: 200,
-    body: items.map((scope) => scopeJson(ctx.orgUrl, scope)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) },
-  };
+  return { items: items.map((scope) => scopeJson(ctx.orgUrl, scope)), nextCursor };
 }

@@ -1,5 +1,5 @@
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
@@ -9,7 +9,7 @@ import { assertScopeNameFree, duplicateScopeNameError } from "./assert-scope-nam
 import { findScope } from "./find-scope";
 import { findScopeUsers } from "./find-scope-users";
 import { isUniqueViolation } from "./is-unique-violation";
-import { scopeData, scopeInput } from "./scope-input";
+import { scopeData, type ScopeBody, scopeInput } from "./scope-input";
 import { scopeJson } from "./scope-json";
 import { scopeLogTargets } from "./scope-log-targets";
 
@@ -19,9 +19,15 @@ import { scopeLogTargets } from "./scope-log-targets";
  * name; a scope that rules or claims name keeps its name too (they refer to it by name).
  */
 export async function replaceScope(ctx: AdminContext): Promise<AdminResponse> {
-  const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const current = await findScope(ctx.db, server.id, ctx.request.params.scopeId ?? "");
-  const input = parseInput(scopeInput, readJsonBody(ctx.request), "scope");
+  const { authServerId = "", scopeId = "" } = ctx.request.params;
+  return { status: 200, body: await runReplaceScope(ctx, authServerId, scopeId, () => readJsonBody<ScopeBody>(ctx.request)) };
+}
+
+/** replaceScope as a typed operation. */
+export async function runReplaceScope(ctx: OperationContext, authServerId: string, scopeId: string, body: Deferred<ScopeBody>) {
+  const server = await findAuthorizationServer(ctx.db, authServerId);
+  const current = await findScope(ctx.db, server.id, scopeId);
+  const input = parseInput(scopeInput, body(), "scope");
   if (input.system != null && input.system !== current.system) {
     throw validationError("system", [`system: The system flag is read-only; this scope's is ${current.system}.`]);
   }
@@ -50,5 +56,5 @@ export async function replaceScope(ctx: AdminContext): Promise<AdminResponse> {
   } catch (error) {
     throw isUniqueViolation(error) ? duplicateScopeNameError(input.name) : error;
   }
-  return { status: 200, body: scopeJson(ctx.orgUrl, scope) };
+  return scopeJson(ctx.orgUrl, scope);
 }

@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 
 const BLANK = "The field cannot be left blank.";
@@ -30,6 +31,7 @@ export const scopeInput = z.object({
 });
 
 export type ScopeInput = z.output<typeof scopeInput>;
+export type ScopeBody = BodyOf<typeof scopeInput>;
 
 /** The row values a create or replace writes (defaults per Okta: IMPLICIT consent, NO_CLIENTS). */
 export function scopeData(input: ScopeInput) {

@@ -1,18 +1,23 @@
 import { newId } from "../../ids/new-id";
 import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { prismaErrorCode } from "../../db/prisma-error-code";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { assertTrustedOriginFree, duplicateOriginError } from "./assert-trusted-origin-free";
-import { trustedOriginInput, trustedOriginScopeData } from "./trusted-origin-input";
+import { trustedOriginInput, trustedOriginScopeData, type TrustedOriginBody } from "./trusted-origin-input";
 import { trustedOriginJson } from "./trusted-origin-json";
 import { trustedOriginLogTarget } from "./trusted-origin-log-target";
 
 /** POST /api/v1/trustedOrigins {name, origin, scopes} -> 200 (SDK createTrustedOrigin), ACTIVE. */
 export async function createTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
-  const input = parseInput(trustedOriginInput, readJsonBody(ctx.request), "trustedOrigin");
+  return { status: 200, body: await runCreateTrustedOrigin(ctx, () => readJsonBody<TrustedOriginBody>(ctx.request)) };
+}
+
+/** createTrustedOrigin as a typed operation. */
+export async function runCreateTrustedOrigin(ctx: OperationContext, body: Deferred<TrustedOriginBody>) {
+  const input = parseInput(trustedOriginInput, body(), "trustedOrigin");
   const now = ctx.now();
   let origin;
   try {
@@ -38,5 +43,5 @@ export async function createTrustedOrigin(ctx: AdminContext): Promise<AdminRespo
   } catch (error) {
     throw prismaErrorCode(error) === "P2002" ? duplicateOriginError(input.origin) : error;
   }
-  return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
+  return trustedOriginJson(ctx.orgUrl, origin);
 }

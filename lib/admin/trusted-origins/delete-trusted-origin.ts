@@ -1,12 +1,18 @@
 import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findTrustedOrigin } from "./find-trusted-origin";
 import { trustedOriginLogTarget } from "./trusted-origin-log-target";
 
 /** DELETE /api/v1/trustedOrigins/:trustedOriginId -> 204; every instance stops trusting it within a second. */
 export async function deleteTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
-  const origin = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
+  await runDeleteTrustedOrigin(ctx, ctx.request.params.trustedOriginId ?? "");
+  return { status: 204 };
+}
+
+/** deleteTrustedOrigin as a typed operation. */
+export async function runDeleteTrustedOrigin(ctx: OperationContext, trustedOriginId: string): Promise<void> {
+  const origin = await findTrustedOrigin(ctx.db, trustedOriginId);
   const now = ctx.now();
   const deleted = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.trustedOrigin.deleteMany({ where: { id: origin.id } });
@@ -16,5 +22,4 @@ export async function deleteTrustedOrigin(ctx: AdminContext): Promise<AdminRespo
     return true;
   });
   if (!deleted) await findTrustedOrigin(ctx.db, origin.id); // deleted concurrently: 404
-  return { status: 204 };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "../../db/generated/sqlite/client";
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { trustedOriginFilterWhere } from "./trusted-origin-filter-where";
 import { trustedOriginJson } from "./trusted-origin-json";
 
@@ -11,10 +11,15 @@ import { trustedOriginJson } from "./trusted-origin-json";
  */
 export async function listTrustedOrigins(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const page = parsePageParams(url);
-  const filter = url.searchParams.get("filter");
+  const { items, nextCursor } = await runListTrustedOrigins(ctx, () => ({ page: parsePageParams(url), filter: url.searchParams.get("filter"), q: url.searchParams.get("q") }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) } };
+}
+
+/** listTrustedOrigins as a typed operation: one page and the next page's cursor. */
+export async function runListTrustedOrigins(ctx: OperationContext, request: Deferred<{ page: PageParams; filter?: string | null; q?: string | null }>) {
+  const { page, filter, ...query } = request();
   const conditions: Prisma.TrustedOriginWhereInput[] = filter?.trim() ? [trustedOriginFilterWhere(filter)] : [];
-  const q = url.searchParams.get("q")?.toLowerCase() ?? "";
+  const q = query.q?.toLowerCase() ?? "";
   const matches = (row: { name: string; origin: string }) =>
     row.name.toLowerCase().startsWith(q) || row.origin.startsWith(q) || row.origin.slice(row.origin.indexOf("://") + 3).startsWith(q);
   const { items, nextCursor } = await fetchPage(page, async (take, after) => {
@@ -25,9 +30,5 @@ export async function listTrustedOrigins(ctx: AdminContext): Promise<AdminRespon
     const ids = rows.filter(matches).slice(0, take).map((row) => row.id);
     return ctx.db.trustedOrigin.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
   });
-  return {
-    status: 200,
-    body: items.map((origin) => trustedOriginJson(ctx.orgUrl, origin)),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q", "filter"]) },
-  };
+  return { items: items.map((origin) => trustedOriginJson(ctx.orgUrl, origin)), nextCursor };
 }

@@ -1,20 +1,25 @@
 import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { prismaErrorCode } from "../../db/prisma-error-code";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { assertTrustedOriginFree, duplicateOriginError } from "./assert-trusted-origin-free";
 import { findTrustedOrigin } from "./find-trusted-origin";
-import { trustedOriginInput, trustedOriginScopeData } from "./trusted-origin-input";
+import { trustedOriginInput, trustedOriginScopeData, type TrustedOriginBody } from "./trusted-origin-input";
 import { trustedOriginJson } from "./trusted-origin-json";
 import { trustedOriginLogTarget } from "./trusted-origin-log-target";
 
 /** PUT /api/v1/trustedOrigins/:trustedOriginId {name, origin, scopes} -> 200; the status is kept. */
 export async function replaceTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
-  const current = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
-  const input = parseInput(trustedOriginInput, readJsonBody(ctx.request), "trustedOrigin");
+  return { status: 200, body: await runReplaceTrustedOrigin(ctx, ctx.request.params.trustedOriginId ?? "", () => readJsonBody<TrustedOriginBody>(ctx.request)) };
+}
+
+/** replaceTrustedOrigin as a typed operation. */
+export async function runReplaceTrustedOrigin(ctx: OperationContext, trustedOriginId: string, body: Deferred<TrustedOriginBody>) {
+  const current = await findTrustedOrigin(ctx.db, trustedOriginId);
+  const input = parseInput(trustedOriginInput, body(), "trustedOrigin");
   const now = ctx.now();
   let origin;
   try {
@@ -36,5 +41,5 @@ export async function replaceTrustedOrigin(ctx: AdminContext): Promise<AdminResp
     if (code === "P2025") throw notFoundError(current.id, "TrustedOrigin"); // deleted meanwhile
     throw error;
   }
-  return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
+  return trustedOriginJson(ctx.orgUrl, origin);
 }

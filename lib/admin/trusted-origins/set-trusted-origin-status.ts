@@ -1,6 +1,6 @@
 import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import { notFoundError } from "../admin-api-error";
-import type { AdminContext, AdminOperation, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { prismaErrorCode } from "../../db/prisma-error-code";
 import { findTrustedOrigin } from "./find-trusted-origin";
@@ -12,9 +12,9 @@ import { trustedOriginLogTarget } from "./trusted-origin-log-target";
  * (SDK activateTrustedOrigin / deactivateTrustedOrigin). An INACTIVE origin is not trusted for any
  * scope. Asking for the current status changes and logs nothing.
  */
-function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
-  return async (ctx: AdminContext): Promise<AdminResponse> => {
-    let origin = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
+function setStatus(status: "ACTIVE" | "INACTIVE") {
+  return async (ctx: OperationContext, trustedOriginId: string) => {
+    let origin = await findTrustedOrigin(ctx.db, trustedOriginId);
     if (origin.status !== status) {
       const id = origin.id;
       const now = ctx.now();
@@ -32,9 +32,17 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
         throw prismaErrorCode(error) === "P2025" ? notFoundError(id, "TrustedOrigin") : error; // deleted meanwhile
       }
     }
-    return { status: 200, body: trustedOriginJson(ctx.orgUrl, origin) };
+    return trustedOriginJson(ctx.orgUrl, origin);
   };
 }
 
-export const activateTrustedOrigin = setStatus("ACTIVE");
-export const deactivateTrustedOrigin = setStatus("INACTIVE");
+/** The typed operations. */
+export const runActivateTrustedOrigin = setStatus("ACTIVE");
+export const runDeactivateTrustedOrigin = setStatus("INACTIVE");
+
+function endpoint(run: typeof runActivateTrustedOrigin): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => ({ status: 200, body: await run(ctx, ctx.request.params.trustedOriginId ?? "") });
+}
+
+export const activateTrustedOrigin = endpoint(runActivateTrustedOrigin);
+export const deactivateTrustedOrigin = endpoint(runDeactivateTrustedOrigin);

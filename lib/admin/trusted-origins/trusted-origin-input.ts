@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 import { normalizeOrigin } from "../../trusted-origins/normalize-origin";
 import { ORIGIN_SCOPES } from "../../trusted-origins/origin-scope";
@@ -44,6 +45,7 @@ export const trustedOriginInput = z.object({
 });
 
 export type TrustedOriginInput = z.output<typeof trustedOriginInput>;
+export type TrustedOriginBody = BodyOf<typeof trustedOriginInput>;
 
 /** The scope columns a create or replace writes. */
 export function trustedOriginScopeData(input: TrustedOriginInput) {

@@ -1,4 +1,4 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findUser } from "./find-user";
 import { updateUserStatus } from "./update-user-status";
@@ -14,7 +14,13 @@ const ACTIVATABLE = new Set(["STAGED", "PROVISIONED", "DEPROVISIONED"]);
  * (SUSPENDED, LOCKED_OUT, ...): 403 E0000038, naming the operation to use instead.
  */
 export async function activateUser(ctx: AdminContext): Promise<AdminResponse> {
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  await runActivateUser(ctx, ctx.request.params.userId ?? "");
+  return { status: 200, body: {} };
+}
+
+/** activateUser as a typed operation. */
+export async function runActivateUser(ctx: OperationContext, userId: string): Promise<void> {
+  const user = await findUser(ctx.db, userId);
   if (user.status === "ACTIVE") throw alreadyActiveError();
   if (!ACTIVATABLE.has(user.status)) {
     const instead = user.status === "SUSPENDED" ? " Unsuspend it instead." : user.status === "LOCKED_OUT" ? " Unlock it instead." : "";
@@ -35,5 +41,4 @@ export async function activateUser(ctx: AdminContext): Promise<AdminResponse> {
     });
     await audit(tx, ctx, "user.lifecycle.activate", "Activate Okta user", userLogTargets(user), { previousStatus: user.status, status });
   });
-  return { status: 200, body: {} };
 }

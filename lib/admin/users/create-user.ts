@@ -3,7 +3,7 @@ import { asJson } from "../../db/as-json";
 import { newId } from "../../ids/new-id";
 import { hashPassword } from "../../passwords/hash-password";
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
@@ -11,7 +11,7 @@ import { assertLoginFree } from "./assert-login-free";
 import { prismaErrorCode } from "../../db/prisma-error-code";
 import { readBooleanParam } from "./read-boolean-param";
 import { assertPasswordPolicy, duplicateLoginError } from "./user-errors";
-import { createUserInput, userProfileInput } from "./user-input";
+import { type CreateUserBody, createUserInput, userProfileInput } from "./user-input";
 import { userJson } from "./user-json";
 import { userLogTargets } from "./user-log-targets";
 
@@ -23,8 +23,14 @@ import { userLogTargets } from "./user-log-targets";
  * stored, logged or returned.
  */
 export async function createUser(ctx: AdminContext): Promise<AdminResponse> {
-  const activate = readBooleanParam(ctx.request.url, "activate", true);
-  const body = parseInput(createUserInput, readJsonBody(ctx.request), "user");
+  const request = () => ({ activate: readBooleanParam(ctx.request.url, "activate", true), body: readJsonBody<CreateUserBody>(ctx.request) });
+  return { status: 200, body: await runCreateUser(ctx, request) };
+}
+
+/** createUser as a typed operation. */
+export async function runCreateUser(ctx: OperationContext, request: Deferred<{ activate: boolean; body: CreateUserBody }>) {
+  const { activate, body: raw } = request();
+  const body = parseInput(createUserInput, raw, "user");
   const profile = parseInput(userProfileInput, body.profile, "profile");
   const password = body.credentials?.password?.value ?? null;
   await assertLoginFree(ctx.db, profile.login, null);
@@ -71,11 +77,11 @@ export async function createUser(ctx: AdminContext): Promise<AdminResponse> {
     if (code === "P2003" || code === "P2025") throw validationError("groupIds", ["groupIds: A group was deleted while this request ran; send the request again."]);
     throw error;
   }
-  return { status: 200, body: userJson(ctx.orgUrl, user) };
+  return userJson(ctx.orgUrl, user);
 }
 
 /** groupIds must name existing groups of type OKTA_GROUP (Everyone already holds every user). */
-async function findAssignableGroups(db: AdminContext["db"], groupIds: string[]): Promise<Array<{ id: string; name: string }>> {
+async function findAssignableGroups(db: OperationContext["db"], groupIds: string[]): Promise<Array<{ id: string; name: string }>> {
   if (!groupIds.length) return [];
   const groups = await db.group.findMany({ where: { id: { in: groupIds } }, select: { id: true, type: true, name: true } });
   const causes: string[] = [];

@@ -1,5 +1,5 @@
 import { revokeUserGrants } from "../../revocation/revoke-user-grants";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { deprovisionUser } from "./deprovision-user";
 import { findUser } from "./find-user";
@@ -13,7 +13,13 @@ import { userLogTargets } from "./user-log-targets";
  * sessions, tokens, consents, API tokens) goes with it.
  */
 export async function deleteUser(ctx: AdminContext): Promise<AdminResponse> {
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  await runDeleteUser(ctx, ctx.request.params.userId ?? "");
+  return { status: 204 };
+}
+
+/** deleteUser as a typed operation. */
+export async function runDeleteUser(ctx: OperationContext, userId: string): Promise<void> {
+  const user = await findUser(ctx.db, userId);
   const now = ctx.now();
   const targets = userLogTargets(user);
   if (user.status !== "DEPROVISIONED") {
@@ -21,7 +27,7 @@ export async function deleteUser(ctx: AdminContext): Promise<AdminResponse> {
       await deprovisionUser(tx, user, now, "deleting");
       await audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", targets, { previousStatus: user.status, reason: "DELETE of a user who was not deactivated" });
     });
-    return { status: 204 };
+    return;
   }
   await ctx.db.$transaction(async (tx) => {
     await revokeUserGrants(tx, user.id, now);
@@ -33,5 +39,4 @@ export async function deleteUser(ctx: AdminContext): Promise<AdminResponse> {
     await audit(tx, ctx, "user.lifecycle.delete.initiated", "Delete Okta user initiated", targets);
     await audit(tx, ctx, "user.lifecycle.delete.completed", "Delete Okta user completed", targets);
   });
-  return { status: 204 };
 }

@@ -1,4 +1,4 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { findUser } from "./find-user";
 import { userJson } from "./user-json";
 
@@ -7,7 +7,11 @@ import { userJson } from "./user-json";
  * `me` is the current user (SDK getCurrentUser): with an API token, the token's owner.
  */
 export async function getUser(ctx: AdminContext): Promise<AdminResponse> {
-  const userId = ctx.request.params.userId ?? "";
+  return { status: 200, body: await runGetUser(ctx, ctx.request.params.userId ?? "") };
+}
+
+/** getUser as a typed operation. */
+export async function runGetUser(ctx: OperationContext, userId: string) {
   const user = await findUser(ctx.db, userId === "me" ? ctx.actor.userId : userId);
-  return { status: 200, body: userJson(ctx.orgUrl, user) };
+  return userJson(ctx.orgUrl, user);
 }

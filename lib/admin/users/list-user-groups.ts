@@ -1,5 +1,5 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { findUser } from "./find-user";
 import { groupJson } from "../groups/group-json";
 
@@ -10,8 +10,14 @@ import { groupJson } from "../groups/group-json";
  */
 export async function listUserGroups(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
-  const page = parsePageParams(url);
+  const { items, nextCursor } = await runListUserGroups(ctx, ctx.request.params.userId ?? "", () => ({ page: parsePageParams(url) }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) } };
+}
+
+/** listUserGroups as a typed operation: one page and the next page's cursor. */
+export async function runListUserGroups(ctx: OperationContext, userId: string, request: Deferred<{ page: PageParams }>) {
+  const user = await findUser(ctx.db, userId);
+  const { page } = request();
   const { items, nextCursor } = await fetchPage(page, (take, after) =>
     ctx.db.group.findMany({
       where: {
@@ -22,5 +28,5 @@ export async function listUserGroups(ctx: AdminContext): Promise<AdminResponse> 
       take,
     }),
   );
-  return { status: 200, body: items.map((group) => groupJson(ctx.orgUrl, group)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) } };
+  return { items: items.map((group) => groupJson(ctx.orgUrl, group)), nextCursor };
 }

@@ -1,8 +1,8 @@
 import type { User } from "../../db/generated/sqlite/client";
 import { validationError } from "../admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
-import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
+import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { matchUserFilter } from "./match-user-filter";
 import { parseUserFilter } from "./parse-user-filter";
 import { scanUsers, type UserQuery } from "./scan-users";
@@ -54,11 +54,15 @@ export async function listUsers(ctx: AdminContext): Promise<AdminResponse> {
   if (given.length > 1) throw validationError(given[1]!, [`${given[1]}: Use only one of q, search and filter in a request.`]);
   const param = given[0] ?? null;
   const page = parsePageParams(url, param === "q" ? 10 : 200, 200);
-  const query = queryFor(param, param ? url.searchParams.get(param)! : "");
-  const { items, nextCursor } = await fetchPage(page, (take, after) => scanUsers(ctx.db, query, take, after));
-  return {
-    status: 200,
-    body: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })),
-    headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, QUERY_PARAMS) },
-  };
+  const { items, nextCursor } = await runListUsers(ctx, () => ({ page, ...(param ? { [param]: url.searchParams.get(param)! } : {}) }));
+  return { status: 200, body: items, headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, QUERY_PARAMS) } };
+}
+
+/** listUsers as a typed operation: one page and the next page's cursor, for the one of q, search and filter given (the handler refuses two). */
+export async function runListUsers(ctx: OperationContext, request: Deferred<{ page: PageParams; q?: string; search?: string; filter?: string }>) {
+  const input = request();
+  const param = QUERY_PARAMS.find((name) => input[name] !== undefined) ?? null;
+  const query = queryFor(param, param ? (input[param] ?? "") : "");
+  const { items, nextCursor } = await fetchPage(input.page, (take, after) => scanUsers(ctx.db, query, take, after));
+  return { items: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })), nextCursor };
 }

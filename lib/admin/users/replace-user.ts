@@ -14,5 +14,5 @@ export async function replaceUser(ctx: AdminContext): Promise<AdminResponse> {
   const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
   const body = parseInput(replaceUserInput, readJsonBody(ctx.request), "user");
   const profile = parseInput(userProfileInput, body.profile, "profile");
-  return saveUserChanges(ctx, user, profile, body.credentials?.password?.value ?? null);
+  return { status: 200, body: await saveUserChanges(ctx, user, profile, body.credentials?.password?.value ?? null) };
 }

@@ -1,7 +1,7 @@
 import { asJson } from "../../db/as-json";
 import type { User } from "../../db/generated/sqlite/client";
 import { hashPassword } from "../../passwords/hash-password";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertLoginFree } from "./assert-login-free";
 import { findUser } from "./find-user";
@@ -21,12 +21,12 @@ const CLEARED_BY_NEW_PASSWORD = new Set(["PASSWORD_EXPIRED", "RECOVERY"]);
  * administrator's "set password" (Okta's way; no old password needed): passwordChanged moves, a
  * PASSWORD_EXPIRED or RECOVERY user becomes ACTIVE, sessions are kept (as Okta does).
  */
-export async function saveUserChanges(ctx: AdminContext, user: User, profile: UserProfile | null, password: string | null): Promise<AdminResponse> {
+export async function saveUserChanges(ctx: OperationContext, user: User, profile: UserProfile | null, password: string | null) {
   const login = profile?.login ?? user.login;
   const loginChanges = login.toLowerCase() !== user.loginLower;
   if (loginChanges) await assertLoginFree(ctx.db, login, user.id);
   if (password !== null) assertPasswordPolicy(password, login);
-  if (profile === null && password === null) return { status: 200, body: userJson(ctx.orgUrl, user) };
+  if (profile === null && password === null) return userJson(ctx.orgUrl, user);
   const passwordHash = password === null ? null : await hashPassword(password);
 
   const now = ctx.now();
@@ -57,5 +57,5 @@ export async function saveUserChanges(ctx: AdminContext, user: User, profile: Us
     if (code === "P2025") await findUser(ctx.db, user.id); // deleted meanwhile: 404
     throw error;
   }
-  return { status: 200, body: userJson(ctx.orgUrl, updated) };
+  return userJson(ctx.orgUrl, updated);
 }

@@ -1,5 +1,5 @@
 import { revokeUserGrants } from "../../revocation/revoke-user-grants";
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertNotLastActiveAdmin } from "./assert-not-last-admin";
 import { findUser } from "./find-user";
@@ -13,7 +13,13 @@ import { userLogTargets } from "./user-log-targets";
  * administrator cannot be suspended (400).
  */
 export async function suspendUser(ctx: AdminContext): Promise<AdminResponse> {
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  await runSuspendUser(ctx, ctx.request.params.userId ?? "");
+  return { status: 200, body: {} };
+}
+
+/** suspendUser as a typed operation. */
+export async function runSuspendUser(ctx: OperationContext, userId: string): Promise<void> {
+  const user = await findUser(ctx.db, userId);
   if (user.status !== "ACTIVE") throw wrongStatusError(`Only an ACTIVE user can be suspended; this user is ${user.status}.`);
   const now = ctx.now();
   await ctx.db.$transaction(async (tx) => {
@@ -22,5 +28,4 @@ export async function suspendUser(ctx: AdminContext): Promise<AdminResponse> {
     await revokeUserGrants(tx, user.id, now);
     await audit(tx, ctx, "user.lifecycle.suspend", "Suspend Okta user", userLogTargets(user));
   });
-  return { status: 200, body: {} };
 }

@@ -1,4 +1,4 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findUser } from "./find-user";
 import { updateUserStatus } from "./update-user-status";
@@ -11,10 +11,16 @@ import { userLogTargets } from "./user-log-targets";
  * ACTIVE users); any other status: 403 E0000032.
  */
 export async function unlockUser(ctx: AdminContext): Promise<AdminResponse> {
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
+  await runUnlockUser(ctx, ctx.request.params.userId ?? "");
+  return { status: 200, body: {} };
+}
+
+/** unlockUser as a typed operation. */
+export async function runUnlockUser(ctx: OperationContext, userId: string): Promise<void> {
+  const user = await findUser(ctx.db, userId);
   if (user.status !== "LOCKED_OUT" && user.status !== "ACTIVE") throw unlockNotAllowedError(user.status);
   const counted = user.failedAttempts > 0 || user.lastFailedAttempt !== null || user.lockedOut !== null;
-  if (user.status === "ACTIVE" && !counted) return { status: 200, body: {} };
+  if (user.status === "ACTIVE" && !counted) return;
   const now = ctx.now();
   await ctx.db.$transaction(async (tx) => {
     await updateUserStatus(tx, user, {
@@ -27,5 +33,4 @@ export async function unlockUser(ctx: AdminContext): Promise<AdminResponse> {
     });
     await audit(tx, ctx, "user.account.unlock", "Unlock user account", userLogTargets(user), { previousStatus: user.status });
   });
-  return { status: 200, body: {} };
 }

@@ -1,9 +1,9 @@
-import type { AdminContext, AdminResponse } from "../admin-request";
+import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { findUser } from "./find-user";
 import { saveUserChanges } from "./save-user-changes";
-import { updateUserInput, userProfileInput } from "./user-input";
+import { type UpdateUserBody, updateUserInput, userProfileInput } from "./user-input";
 
 /**
  * POST /api/v1/users/:userId -> 200 User (SDK updateUser): partial update. The profile attributes
@@ -12,8 +12,13 @@ import { updateUserInput, userProfileInput } from "./user-input";
  * an administrator resets a password (no reset links or emails are issued by this server).
  */
 export async function updateUser(ctx: AdminContext): Promise<AdminResponse> {
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
-  const body = parseInput(updateUserInput, readJsonBody(ctx.request), "user");
+  return { status: 200, body: await runUpdateUser(ctx, ctx.request.params.userId ?? "", () => readJsonBody<UpdateUserBody>(ctx.request)) };
+}
+
+/** updateUser as a typed operation. */
+export async function runUpdateUser(ctx: OperationContext, userId: string, request: Deferred<UpdateUserBody>) {
+  const user = await findUser(ctx.db, userId);
+  const body = parseInput(updateUserInput, request(), "user");
   const profile = body.profile ? parseInput(userProfileInput, { ...(user.profile as Record<string, unknown>), ...body.profile }, "profile") : null;
   return saveUserChanges(ctx, user, profile, body.credentials?.password?.value ?? null);
 }

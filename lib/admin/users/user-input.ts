@@ -1,3 +1,4 @@
+import type { BodyOf } from "../parse-input";
 import { z } from "zod";
 
 /** Okta's id of the default user type (this server has one user type). */
@@ -192,3 +193,5 @@ export const replaceUserInput = z.object({ ...envelope, profile: profileObject }
 export const updateUserInput = z.object({ ...envelope, profile: profileObject.optional() }, { error: "The request body must be a JSON object." });
 
 export type UserCredentialsInput = z.output<typeof credentials>;
+export type CreateUserBody = BodyOf<typeof createUserInput>;
+export type UpdateUserBody = BodyOf<typeof updateUserInput>;

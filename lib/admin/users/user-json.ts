@@ -1,6 +1,6 @@
 import type { User } from "../../db/generated/sqlite/client";
 import { isoTime, link, type Link } from "../links";
-import { DEFAULT_USER_TYPE_ID } from "./user-input";
+import { DEFAULT_USER_TYPE_ID, type UserProfile } from "./user-input";
 
 /** The lifecycle operations each status allows, as Okta advertises them in `_links`. */
 const LIFECYCLE_LINKS: Record<string, Array<"activate" | "deactivate" | "suspend" | "unsuspend" | "unlock">> = {
@@ -41,7 +41,7 @@ export function userJson(orgUrl: string, user: User, options: UserJsonOptions = 
     lastUpdated: isoTime(user.lastUpdated),
     passwordChanged: isoTime(user.passwordChanged),
     type: { id: DEFAULT_USER_TYPE_ID },
-    profile: user.profile as Record<string, unknown>,
+    profile: user.profile as UserProfile, // stored only as userProfileInput accepted it
     credentials: { ...(user.passwordHash ? { password: {} } : {}), provider: { type: "OKTA", name: "OKTA" } },
     _links: links,
   };

@@ -1,17 +1,18 @@
-import { assignGroupToApp } from "../../admin/app-assignments/assign-group-to-app";
-import { assignUserToApp } from "../../admin/app-assignments/assign-user-to-app";
-import { unassignGroupFromApp } from "../../admin/app-assignments/unassign-group-from-app";
-import { unassignUserFromApp } from "../../admin/app-assignments/unassign-user-from-app";
-import { createAppClientSecret } from "../../admin/apps/client-secrets/create-app-client-secret";
-import { deleteAppClientSecret } from "../../admin/apps/client-secrets/delete-app-client-secret";
-import { activateAppClientSecret, deactivateAppClientSecret } from "../../admin/apps/client-secrets/set-app-client-secret-status";
-import { createApp } from "../../admin/apps/create-app";
-import { deleteApp } from "../../admin/apps/delete-app";
-import { getApp } from "../../admin/apps/get-app";
-import { replaceApp } from "../../admin/apps/replace-app";
-import { activateApp, deactivateApp } from "../../admin/apps/set-app-status";
+import { runAssignGroupToApp } from "../../admin/app-assignments/assign-group-to-app";
+import { runAssignUserToApp } from "../../admin/app-assignments/assign-user-to-app";
+import { runUnassignGroupFromApp } from "../../admin/app-assignments/unassign-group-from-app";
+import { runUnassignUserFromApp } from "../../admin/app-assignments/unassign-user-from-app";
+import type { AppBody } from "../../admin/apps/app-input";
+import { runCreateAppClientSecret } from "../../admin/apps/client-secrets/create-app-client-secret";
+import { runDeleteAppClientSecret } from "../../admin/apps/client-secrets/delete-app-client-secret";
+import { runActivateAppClientSecret, runDeactivateAppClientSecret } from "../../admin/apps/client-secrets/set-app-client-secret-status";
+import { runCreateApp } from "../../admin/apps/create-app";
+import { runDeleteApp } from "../../admin/apps/delete-app";
+import { runGetApp } from "../../admin/apps/get-app";
+import { runReplaceApp } from "../../admin/apps/replace-app";
+import { runActivateApp, runDeactivateApp } from "../../admin/apps/set-app-status";
+import { callOperation } from "../call-operation";
 import { checked, lines, text, values, type FormInput } from "../form-input";
-import { runAdminOperation } from "../run-admin-operation";
 import { failure, idParam, invalid, outcome } from "./outcome";
 import type { DashboardAction } from "./types";
 
@@ -47,14 +48,9 @@ function oauthSettings(form: FormInput, type: string, grants: string[]) {
   };
 }
 
-const APPS = "/api/v1/apps";
 const appPage = (id: string) => `/admin/applications/${id}`;
-const run = runAdminOperation;
-
-function appIds(form: FormInput) {
-  const appId = idParam(text(form, "appId"));
-  return { appId, base: `${APPS}/${appId}` };
-}
+const appId = (form: FormInput) => idParam(text(form, "appId"));
+const secretId = (form: FormInput) => idParam(text(form, "secretId"));
 
 export const appActions: Record<string, DashboardAction> = {
   "app.create": async (call, form) => {
@@ -62,27 +58,28 @@ export const appActions: Record<string, DashboardAction> = {
     if (!(APP_TYPES as readonly string[]).includes(type)) return invalid("Choose an application type.", ["applicationType: web, browser, native or service."]);
     const defaults = APP_TYPE_DEFAULTS[type as AppType];
     const grants = values(form, "grantTypes").length ? values(form, "grantTypes") : defaults.grantTypes;
-    const body = {
+    const body: AppBody = {
       name: "oidc_client",
       label: text(form, "label"),
       signOnMode: "OPENID_CONNECT",
       credentials: { oauthClient: { token_endpoint_auth_method: defaults.authMethod, pkce_required: defaults.pkce } },
       settings: { oauthClient: oauthSettings(form, type, grants) },
     };
-    const result = await run(call, createApp, { path: APPS, method: "POST", query: { activate: "true" }, body });
+    const result = await callOperation(call, (ctx) => runCreateApp(ctx, () => ({ activate: true, body })));
     if (!result.ok) return failure(result);
-    const secret = result.body.credentials?.oauthClient?.client_secret as string | undefined;
+    const app = result.value;
+    const secret = app.credentials.oauthClient.client_secret;
     return {
       ok: true,
-      notice: `Created application "${result.body.label}".`,
-      redirectTo: appPage(result.body.id),
+      notice: `Created application "${app.label}".`,
+      redirectTo: appPage(app.id),
       ...(secret
         ? {
             reveal: {
               label: "Client secret",
               value: secret,
-              note: `Client ID ${result.body.credentials.oauthClient.client_id}. Copy the client secret now: it is shown only once.`,
-              continueHref: appPage(result.body.id),
+              note: `Client ID ${app.credentials.oauthClient.client_id}. Copy the client secret now: it is shown only once.`,
+              continueHref: appPage(app.id),
               continueLabel: "Continue to the application",
             },
           }
@@ -90,83 +87,54 @@ export const appActions: Record<string, DashboardAction> = {
     };
   },
   "app.update": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const current = await run(call, getApp, { path: base, params: { appId } });
+    const id = appId(form);
+    const current = await callOperation(call, (ctx) => runGetApp(ctx, id));
     if (!current.ok) return failure(current);
-    const type = current.body.settings.oauthClient.application_type as string;
+    const app = current.value;
+    const type = app.settings.oauthClient.application_type;
     const grants = values(form, "grantTypes");
-    const oauthClient = { ...current.body.credentials.oauthClient };
+    const oauthClient: Partial<typeof app.credentials.oauthClient> = { ...app.credentials.oauthClient };
     delete oauthClient.client_secret; // the stored secrets stay as they are
-    oauthClient.pkce_required = type === "service" ? false : checked(form, "pkceRequired");
-    const body = {
-      ...current.body,
+    const body: AppBody = {
+      ...app,
       label: text(form, "label"),
-      credentials: { ...current.body.credentials, oauthClient },
-      settings: { ...current.body.settings, oauthClient: { ...current.body.settings.oauthClient, ...oauthSettings(form, type, grants) } },
+      credentials: { ...app.credentials, oauthClient: { ...oauthClient, pkce_required: type === "service" ? false : checked(form, "pkceRequired") } },
+      settings: { ...app.settings, oauthClient: { ...app.settings.oauthClient, ...oauthSettings(form, type, grants) } },
     };
-    return outcome(await run(call, replaceApp, { path: base, method: "PUT", params: { appId }, body }), "Saved the application's settings.");
+    return outcome(await callOperation(call, (ctx) => runReplaceApp(ctx, id, () => body)), "Saved the application's settings.");
   },
-  "app.activate": async (call, form) => {
-    const { appId, base } = appIds(form);
-    return outcome(await run(call, activateApp, { path: `${base}/lifecycle/activate`, method: "POST", params: { appId } }), "Activated the application.");
-  },
-  "app.deactivate": async (call, form) => {
-    const { appId, base } = appIds(form);
-    return outcome(await run(call, deactivateApp, { path: `${base}/lifecycle/deactivate`, method: "POST", params: { appId } }), "Deactivated the application: its tokens are revoked.");
-  },
-  "app.delete": async (call, form) => {
-    const { appId, base } = appIds(form);
-    return outcome(await run(call, deleteApp, { path: base, method: "DELETE", params: { appId } }), "Deleted the application.", "/admin/applications");
-  },
+  "app.activate": async (call, form) => outcome(await callOperation(call, (ctx) => runActivateApp(ctx, appId(form))), "Activated the application."),
+  "app.deactivate": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runDeactivateApp(ctx, appId(form))), "Deactivated the application: its tokens are revoked."),
+  "app.delete": async (call, form) => outcome(await callOperation(call, (ctx) => runDeleteApp(ctx, appId(form))), "Deleted the application.", "/admin/applications"),
   "app.secret.create": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const result = await run(call, createAppClientSecret, { path: `${base}/credentials/secrets`, method: "POST", params: { appId } });
+    const id = appId(form);
+    const result = await callOperation(call, (ctx) => runCreateAppClientSecret(ctx, id));
     if (!result.ok) return failure(result);
     return {
       ok: true,
       notice: "Generated a new client secret.",
       reveal: {
         label: "New client secret",
-        value: result.body.client_secret,
+        value: result.value.client_secret,
         note: "Copy the new client secret now: it is shown only once. Deactivate the old secret once your app uses the new one.",
-        continueHref: appPage(appId),
+        continueHref: appPage(id),
         continueLabel: "Back to the application",
       },
     };
   },
-  "app.secret.activate": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const secretId = idParam(text(form, "secretId"));
-    return outcome(await run(call, activateAppClientSecret, { path: `${base}/credentials/secrets/${secretId}/lifecycle/activate`, method: "POST", params: { appId, secretId } }), "Activated the client secret.");
-  },
-  "app.secret.deactivate": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const secretId = idParam(text(form, "secretId"));
-    return outcome(await run(call, deactivateAppClientSecret, { path: `${base}/credentials/secrets/${secretId}/lifecycle/deactivate`, method: "POST", params: { appId, secretId } }), "Deactivated the client secret.");
-  },
-  "app.secret.delete": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const secretId = idParam(text(form, "secretId"));
-    return outcome(await run(call, deleteAppClientSecret, { path: `${base}/credentials/secrets/${secretId}`, method: "DELETE", params: { appId, secretId } }), "Deleted the client secret.");
-  },
-  "app.assignUser": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const result = await run(call, assignUserToApp, { path: `${base}/users`, method: "POST", params: { appId }, body: { id: text(form, "userId"), scope: "USER" } });
-    return outcome(result, "Assigned the user to the application.");
-  },
-  "app.unassignUser": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const userId = idParam(text(form, "userId"));
-    return outcome(await run(call, unassignUserFromApp, { path: `${base}/users/${userId}`, method: "DELETE", params: { appId, userId } }), "Removed the user's assignment.");
-  },
-  "app.assignGroup": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const groupId = idParam(text(form, "groupId"));
-    return outcome(await run(call, assignGroupToApp, { path: `${base}/groups/${groupId}`, method: "PUT", params: { appId, groupId }, body: {} }), "Assigned the group to the application.");
-  },
-  "app.unassignGroup": async (call, form) => {
-    const { appId, base } = appIds(form);
-    const groupId = idParam(text(form, "groupId"));
-    return outcome(await run(call, unassignGroupFromApp, { path: `${base}/groups/${groupId}`, method: "DELETE", params: { appId, groupId } }), "Removed the group's assignment.");
-  },
+  "app.secret.activate": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runActivateAppClientSecret(ctx, appId(form), secretId(form))), "Activated the client secret."),
+  "app.secret.deactivate": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runDeactivateAppClientSecret(ctx, appId(form), secretId(form))), "Deactivated the client secret."),
+  "app.secret.delete": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runDeleteAppClientSecret(ctx, appId(form), secretId(form))), "Deleted the client secret."),
+  "app.assignUser": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runAssignUserToApp(ctx, appId(form), () => ({ id: text(form, "userId"), scope: "USER" }))), "Assigned the user to the application."),
+  "app.unassignUser": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runUnassignUserFromApp(ctx, appId(form), idParam(text(form, "userId")))), "Removed the user's assignment."),
+  "app.assignGroup": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runAssignGroupToApp(ctx, appId(form), idParam(text(form, "groupId")))), "Assigned the group to the application."),
+  "app.unassignGroup": async (call, form) =>
+    outcome(await callOperation(call, (ctx) => runUnassignGroupFromApp(ctx, appId(form), idParam(text(form, "groupId")))), "Removed the group's assignment."),
 };

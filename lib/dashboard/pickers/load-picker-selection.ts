@@ -1,10 +1,11 @@
-import { listGroups } from "../../admin/groups/list-groups";
-import { listUsers } from "../../admin/users/list-users";
+import { runFindAppsByClientId } from "../../admin/apps/find-apps-by-client-id";
+import { runListGroups } from "../../admin/groups/list-groups";
+import { pageOf } from "../../admin/pagination";
+import { runListUsers } from "../../admin/users/list-users";
+import { callOperation } from "../call-operation";
 import type { AdminCall } from "../dashboard-context";
-import { runAdminOperation } from "../run-admin-operation";
-import { findAppsByClientId } from "./find-apps-by-client-id";
 import type { PickerKind, PickerOption } from "./picker-option";
-import { groupOption, userOption, clientOption, type GroupJson, type UserJson } from "./picker-options-from-json";
+import { groupOption, userOption, clientOption } from "./picker-options-from-json";
 
 /** The user and group filters take at most 20 terms: ids are looked up 20 at a time. */
 const IDS_PER_QUERY = 20;
@@ -19,7 +20,9 @@ export async function loadPickerSelection(call: AdminCall, kind: PickerKind, ids
   const wanted = [...new Set(ids)].filter((id) => id.length > 0);
   const found = new Map<string, PickerOption>();
   if (kind === "client") {
-    for (const app of await findAppsByClientId(call.app.db, wanted)) found.set(app.clientId, clientOption(app));
+    const apps = await callOperation(call, (ctx) => runFindAppsByClientId(ctx, wanted));
+    if (!apps.ok) throw new Error(`${apps.summary} ${apps.causes.join(" ")}`.trim());
+    for (const app of apps.value) found.set(app.clientId, clientOption(app));
   } else {
     const chunks: string[][] = [];
     for (let i = 0; i < wanted.length; i += IDS_PER_QUERY) chunks.push(wanted.slice(i, i + IDS_PER_QUERY));
@@ -33,8 +36,11 @@ async function readByIds(call: AdminCall, kind: Exclude<PickerKind, "client">, i
   // Ids come from stored rows; a quote or backslash cannot be part of a filter string, so such an id names nothing.
   const search = ids.filter((id) => !/["\\]/.test(id)).map((id) => `id eq "${id}"`).join(" or ");
   if (!search) return [];
-  const isUser = kind === "user";
-  const result = await runAdminOperation(call, isUser ? listUsers : listGroups, { path: isUser ? "/api/v1/users" : "/api/v1/groups", query: { search, limit: "200" } });
+  const request = () => ({ page: pageOf(200, null), search });
+  const result =
+    kind === "user"
+      ? await callOperation(call, async (ctx) => (await runListUsers(ctx, request)).items.map(userOption))
+      : await callOperation(call, async (ctx) => (await runListGroups(ctx, request)).items.map(groupOption));
   if (!result.ok) throw new Error(`${result.summary} ${result.causes.join(" ")}`.trim());
-  return isUser ? (result.body as UserJson[]).map(userOption) : (result.body as GroupJson[]).map(groupOption);
+  return result.value;
 }

@@ -1,7 +1,10 @@
+import type { runListGroups } from "../../admin/groups/list-groups";
+import type { runListUsers } from "../../admin/users/list-users";
 import type { PickerOption } from "./picker-option";
 
-export type UserJson = { id: string; status: string; profile: { login: string; firstName?: string | null; lastName?: string | null } };
-export type GroupJson = { id: string; type: string; profile: { name: string; description?: string | null } };
+/** A user and a group as the list operations answer them. */
+export type UserJson = Awaited<ReturnType<typeof runListUsers>>["items"][number];
+export type GroupJson = Awaited<ReturnType<typeof runListGroups>>["items"][number];
 export type ClientRow = { clientId: string; label: string; status: string };
 
 const unlessActive = (status: string) => (status === "ACTIVE" ? "" : ` · ${status}`);

@@ -1,14 +1,15 @@
-import { listAppGroups } from "@/lib/admin/app-assignments/list-app-groups";
-import { listAppUsers } from "@/lib/admin/app-assignments/list-app-users";
-import { listAppClientSecrets } from "@/lib/admin/apps/client-secrets/list-app-client-secrets";
-import { getApp } from "@/lib/admin/apps/get-app";
+import { runListAppGroups } from "@/lib/admin/app-assignments/list-app-groups";
+import { runListAppUsers } from "@/lib/admin/app-assignments/list-app-users";
+import { runListAppClientSecrets } from "@/lib/admin/apps/client-secrets/list-app-client-secrets";
+import { runGetApp } from "@/lib/admin/apps/get-app";
+import { pageOf } from "@/lib/admin/pagination";
 import { ActionForm } from "../../_components/action-form";
 import { CopyButton } from "../../_components/copy-button";
 import { Picker } from "../../_components/picker";
 import { Checkbox, ChoiceGroup, DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextArea, TextField, formatTime } from "../../_components/ui";
 import { read } from "../../_lib/admin-request";
 import { pickerSelection } from "../../_lib/picker-selection";
-import { TYPE_LABELS, type AppJson } from "../_app-types";
+import { TYPE_LABELS } from "../_app-types";
 
 export const metadata = { title: "Application" };
 
@@ -36,14 +37,13 @@ const GRANTS: Record<string, Array<{ value: string; label: string }>> = {
 
 export default async function ApplicationPage({ params }: { params: Promise<{ appId: string }> }) {
   const { appId } = await params;
-  const base = `/api/v1/apps/${appId}`;
-  const app = await read<AppJson>(getApp, { path: base, params: { appId } });
+  const app = await read((ctx) => runGetApp(ctx, appId));
   const type = app.settings.oauthClient.application_type;
   const confidential = app.credentials.oauthClient.token_endpoint_auth_method !== "none";
   const [users, groups, secrets] = await Promise.all([
-    read<Array<{ id: string; scope: string; credentials: { userName: string } }>>(listAppUsers, { path: `${base}/users`, params: { appId }, query: { limit: "200" } }),
-    read<Array<{ id: string }>>(listAppGroups, { path: `${base}/groups`, params: { appId }, query: { limit: "200" } }),
-    confidential ? read<Array<{ id: string; status: string; client_secret: string; created: string }>>(listAppClientSecrets, { path: `${base}/credentials/secrets`, params: { appId } }) : Promise.resolve([]),
+    read(async (ctx) => (await runListAppUsers(ctx, appId, () => ({ page: pageOf(200, null) }))).items),
+    read(async (ctx) => (await runListAppGroups(ctx, appId, () => ({ page: pageOf(200, null) }))).items),
+    confidential ? read((ctx) => runListAppClientSecrets(ctx, appId)) : Promise.resolve([]),
   ]);
   const groupNames = await pickerSelection("group", groups.map((g) => g.id));
   const groupName = new Map([...groupNames].map(([id, option]) => [id, option.label]));

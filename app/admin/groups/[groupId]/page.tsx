@@ -1,21 +1,21 @@
 import Link from "next/link";
-import { getGroup } from "@/lib/admin/groups/get-group";
-import { listGroupMembers } from "@/lib/admin/groups/list-group-members";
+import { runGetGroup } from "@/lib/admin/groups/get-group";
+import { runListGroupMembers } from "@/lib/admin/groups/list-group-members";
+import { pageOf } from "@/lib/admin/pagination";
 import { ActionForm } from "../../_components/action-form";
 import { Picker } from "../../_components/picker";
 import { DataTable, EmptyState, PageHeader, Pager, Section, StatusBadge, Td, TextField, buttonClass } from "../../_components/ui";
-import { read, readPage } from "../../_lib/admin-request";
+import { read } from "../../_lib/admin-request";
 
 export const metadata = { title: "Group" };
 
-type UserRow = { id: string; status: string; profile: { login: string; firstName: string; lastName: string } };
 
 export default async function GroupPage({ params, searchParams }: { params: Promise<{ groupId: string }>; searchParams: Promise<{ after?: string }> }) {
   const { groupId } = await params;
   const { after } = await searchParams;
-  const group = await read<{ id: string; type: string; profile: { name: string; description: string | null } }>(getGroup, { path: `/api/v1/groups/${groupId}`, params: { groupId } });
+  const group = await read((ctx) => runGetGroup(ctx, groupId));
   const builtIn = group.type === "BUILT_IN";
-  const { body: members, next } = await readPage<UserRow[]>(listGroupMembers, { path: `/api/v1/groups/${group.id}/users`, params: { groupId: group.id }, query: { limit: "200", after } });
+  const { items: members, nextCursor: next } = await read((ctx) => runListGroupMembers(ctx, group.id, () => ({ page: pageOf(200, after) })));
   const fields = { groupId: group.id };
   return (
     <>

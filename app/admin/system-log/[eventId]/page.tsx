@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { listSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
+import { pageOf } from "@/lib/admin/pagination";
+import { runListSystemLogEvents } from "@/lib/admin/system-log/list-system-log-events";
 import { DefinitionList, JsonBlock, PageHeader, Section, StatusBadge, formatTime } from "../../_components/ui";
 import { adminCall, read } from "../../_lib/admin-request";
-import type { LogEventJson } from "../_types";
 
 export const metadata = { title: "System Log event" };
 
@@ -10,11 +10,9 @@ export default async function LogEventPage({ params }: { params: Promise<{ event
   const { eventId } = await params;
   if (!/^[0-9a-f-]{36}$/.test(eventId)) notFound();
   const call = await adminCall();
-  const events = await read<LogEventJson[]>(listSystemLogEvents, {
-    path: "/api/v1/logs",
-    query: { filter: `uuid eq "${eventId}"`, since: "1970-01-01T00:00:00.000Z", until: call.app.now().toISOString(), limit: "1" },
-  });
-  const event = events[0];
+  const query = { filter: `uuid eq "${eventId}"`, since: "1970-01-01T00:00:00.000Z", until: call.app.now().toISOString(), page: pageOf(1, null) };
+  const { items } = await read((ctx) => runListSystemLogEvents(ctx, () => query));
+  const event = items[0];
   if (!event) notFound();
   return (
     <>

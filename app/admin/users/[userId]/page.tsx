@@ -1,23 +1,15 @@
 import Link from "next/link";
-import { getUser } from "@/lib/admin/users/get-user";
-import { listUserGroups } from "@/lib/admin/users/list-user-groups";
+import { pageOf } from "@/lib/admin/pagination";
+import { runGetUser } from "@/lib/admin/users/get-user";
+import { runListUserApps } from "@/lib/admin/users/list-user-apps";
+import { runListUserGroups } from "@/lib/admin/users/list-user-groups";
+import { runListUserSessions } from "@/lib/admin/users/list-user-sessions";
 import { ActionForm } from "../../_components/action-form";
 import { Picker } from "../../_components/picker";
 import { DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass, formatTime } from "../../_components/ui";
-import { adminCall, read } from "../../_lib/admin-request";
+import { read } from "../../_lib/admin-request";
 
 export const metadata = { title: "User" };
-
-type UserJson = {
-  id: string;
-  status: string;
-  created: string;
-  activated: string | null;
-  lastLogin: string | null;
-  passwordChanged: string | null;
-  profile: Record<string, string | null> & { login: string; email: string; firstName: string; lastName: string };
-  _links: Record<string, unknown>;
-};
 
 const LIFECYCLE: Array<{ link: string; action: string; label: string; confirm?: string }> = [
   { link: "activate", action: "user.activate", label: "Activate" },
@@ -29,25 +21,12 @@ const LIFECYCLE: Array<{ link: string; action: string; label: string; confirm?: 
 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
-  const call = await adminCall();
-  const user = await read<UserJson>(getUser, { path: `/api/v1/users/${userId}`, params: { userId } });
-  const now = call.app.now();
-  const [groups, sessions, directApps, groupApps] = await Promise.all([
-    read<Array<{ id: string; type: string; profile: { name: string } }>>(listUserGroups, { path: `/api/v1/users/${user.id}/groups`, params: { userId: user.id } }),
-    call.app.db.userSession.findMany({ where: { userId: user.id, revoked: null, expiresAt: { gt: now }, idleExpiresAt: { gt: now } }, orderBy: { created: "desc" } }),
-    call.app.db.appUserAssignment.findMany({ where: { userId: user.id }, select: { app: { select: { id: true, label: true, status: true } } } }),
-    call.app.db.appGroupAssignment.findMany({
-      where: { group: { OR: [{ type: "BUILT_IN", nameLower: "everyone" }, { memberships: { some: { userId: user.id } } }] } },
-      select: { app: { select: { id: true, label: true, status: true } }, group: { select: { name: true } } },
-    }),
+  const user = await read((ctx) => runGetUser(ctx, userId));
+  const [groups, sessions, apps] = await Promise.all([
+    read(async (ctx) => (await runListUserGroups(ctx, user.id, () => ({ page: pageOf(200, null) }))).items),
+    read((ctx) => runListUserSessions(ctx, user.id)),
+    read((ctx) => runListUserApps(ctx, user.id)),
   ]);
-  const apps = new Map<string, { id: string; label: string; status: string; via: string[] }>();
-  for (const { app } of directApps) apps.set(app.id, { ...app, via: ["direct"] });
-  for (const { app, group } of groupApps) {
-    const entry = apps.get(app.id) ?? { ...app, via: [] };
-    entry.via.push(`group ${group.name}`);
-    apps.set(app.id, entry);
-  }
   const fields = { userId: user.id };
   const name = `${user.profile.firstName} ${user.profile.lastName}`;
   return (
@@ -141,11 +120,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </ActionForm>
       </Section>
       <Section title="Assigned applications">
-        {apps.size === 0 ? (
+        {apps.length === 0 ? (
           <EmptyState title="No applications assigned" />
         ) : (
           <DataTable caption="Assigned applications" headers={["Application", "Assigned", "Status"]}>
-            {[...apps.values()].map((app) => (
+            {apps.map((app) => (
               <tr key={app.id}>
                 <Td>
                   <Link href={`/admin/applications/${app.id}`} className={buttonClass.link}>

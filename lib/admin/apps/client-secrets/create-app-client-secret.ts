@@ -3,9 +3,9 @@ import { usesClientSecret } from "../../../apps/client-metadata";
 import { createClientSecret } from "../../../apps/create-client-secret";
 import { hashToken } from "../../../crypto/hash-token";
 import { validationError } from "../../admin-api-error";
-import type { AdminContext, AdminResponse } from "../../admin-request";
-import { parseInput } from "../../parse-input";
-import { readJsonBody } from "../../read-json-body";
+import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../../admin-request";
+import { parseInput, type BodyOf } from "../../parse-input";
+import { readJsonBody} from "../../read-json-body";
 import { BROUGHT_SECRET } from "../app-input";
 import { checkSecretFree } from "../check-secret-free";
 import { findApp } from "../find-app";
@@ -31,8 +31,16 @@ const secretBody = z.object({
  * deactivate and delete the old one.
  */
 export async function createAppClientSecret(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
-  const input = parseInput(secretBody, readJsonBody(ctx.request, { optional: true }), "client_secret");
+  const appId = ctx.request.params.appId ?? "";
+  return { status: 201, body: await runCreateAppClientSecret(ctx, appId, () => readJsonBody<SecretBody>(ctx.request, { optional: true })) };
+}
+
+export type SecretBody = BodyOf<typeof secretBody>;
+
+/** createAppClientSecret as a typed operation: the new secret in full, shown this once. */
+export async function runCreateAppClientSecret(ctx: OperationContext, appId: string, body: Deferred<SecretBody> = () => ({})) {
+  const app = await findApp(ctx.db, appId);
+  const input = parseInput(secretBody, body(), "client_secret");
   if (!usesClientSecret(app.tokenEndpointAuthMethod)) {
     throw validationError("client_secret", [`client_secret: This application authenticates with ${app.tokenEndpointAuthMethod}; it has no client secrets.`]);
   }
@@ -53,5 +61,5 @@ export async function createAppClientSecret(ctx: AdminContext): Promise<AdminRes
     await auditSecretChange(tx, ctx, app, id, "create");
     return { row: await tx.clientSecret.findUniqueOrThrow({ where: { id } }), secret };
   });
-  return { status: 201, body: clientSecretJson(ctx.orgUrl, created.row, created.secret) };
+  return clientSecretJson(ctx.orgUrl, created.row, created.secret);
 }

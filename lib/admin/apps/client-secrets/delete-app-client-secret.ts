@@ -1,11 +1,17 @@
 import { validationError } from "../../admin-api-error";
-import type { AdminContext, AdminResponse } from "../../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../../admin-request";
 import { findClientSecret } from "./find-client-secret";
 import { auditSecretChange } from "./secret-audit";
 
 /** DELETE /api/v1/apps/:appId/credentials/secrets/:secretId -> 204; only an INACTIVE secret can be deleted (as Okta). */
 export async function deleteAppClientSecret(ctx: AdminContext): Promise<AdminResponse> {
-  const { app, secret } = await findClientSecret(ctx.db, ctx.request.params.appId ?? "", ctx.request.params.secretId ?? "");
+  await runDeleteAppClientSecret(ctx, ctx.request.params.appId ?? "", ctx.request.params.secretId ?? "");
+  return { status: 204 };
+}
+
+/** deleteAppClientSecret as a typed operation. */
+export async function runDeleteAppClientSecret(ctx: OperationContext, appId: string, secretId: string): Promise<void> {
+  const { app, secret } = await findClientSecret(ctx.db, appId, secretId);
   if (secret.status !== "INACTIVE") {
     throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
   }
@@ -14,5 +20,4 @@ export async function deleteAppClientSecret(ctx: AdminContext): Promise<AdminRes
     if (count === 0) throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
     await auditSecretChange(tx, ctx, app, secret.id, "delete");
   });
-  return { status: 204 };
 }

@@ -1,10 +1,15 @@
-import type { AdminContext, AdminResponse } from "../../admin-request";
+import type { AdminContext, AdminResponse, OperationContext } from "../../admin-request";
 import { findApp } from "../find-app";
 import { presentClientSecret } from "./present-client-secret";
 
 /** GET /api/v1/apps/:appId/credentials/secrets -> 200 [OAuth2ClientSecret] (masked), oldest first. */
 export async function listAppClientSecrets(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findApp(ctx.db, ctx.request.params.appId ?? "");
+  return { status: 200, body: await runListAppClientSecrets(ctx, ctx.request.params.appId ?? "") };
+}
+
+/** listAppClientSecrets as a typed operation. */
+export async function runListAppClientSecrets(ctx: OperationContext, appId: string) {
+  const app = await findApp(ctx.db, appId);
   const secrets = await ctx.db.clientSecret.findMany({ where: { appId: app.id }, orderBy: [{ created: "asc" }, { id: "asc" }] });
-  return { status: 200, body: secrets.map((secret) => presentClientSecret(ctx, secret)) };
+  return secrets.map((secret) => presentClientSecret(ctx, secret));
 }

@@ -1,5 +1,5 @@
 import { validationError } from "../../admin-api-error";
-import type { AdminContext, AdminOperation, AdminResponse } from "../../admin-request";
+import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../../admin-request";
 import { lockApp } from "../lock-app";
 import { findClientSecret } from "./find-client-secret";
 import { presentClientSecret } from "./present-client-secret";
@@ -11,10 +11,10 @@ import { touchClients } from "../../../apps/touch-clients";
  * OAuth2ClientSecret (masked). The last ACTIVE secret of an app cannot be deactivated: the app
  * would be locked out (create the replacement first).
  */
-function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
-  return async (ctx: AdminContext): Promise<AdminResponse> => {
-    const { app, secret } = await findClientSecret(ctx.db, ctx.request.params.appId ?? "", ctx.request.params.secretId ?? "");
-    if (secret.status === status) return { status: 200, body: presentClientSecret(ctx, secret) };
+function setStatus(status: "ACTIVE" | "INACTIVE") {
+  return async (ctx: OperationContext, appId: string, secretId: string) => {
+    const { app, secret } = await findClientSecret(ctx.db, appId, secretId);
+    if (secret.status === status) return presentClientSecret(ctx, secret);
     const updated = await ctx.db.$transaction(async (tx) => {
       await lockApp(tx, app.id);
       if (status === "INACTIVE" && (await tx.clientSecret.count({ where: { appId: app.id, status: "ACTIVE", id: { not: secret.id } } })) === 0) {
@@ -25,9 +25,17 @@ function setStatus(status: "ACTIVE" | "INACTIVE"): AdminOperation {
       await auditSecretChange(tx, ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate");
       return saved;
     });
-    return { status: 200, body: presentClientSecret(ctx, updated) };
+    return presentClientSecret(ctx, updated);
   };
 }
 
-export const activateAppClientSecret = setStatus("ACTIVE");
-export const deactivateAppClientSecret = setStatus("INACTIVE");
+/** The typed operations. */
+export const runActivateAppClientSecret = setStatus("ACTIVE");
+export const runDeactivateAppClientSecret = setStatus("INACTIVE");
+
+function endpoint(run: typeof runActivateAppClientSecret): AdminOperation {
+  return async (ctx: AdminContext): Promise<AdminResponse> => ({ status: 200, body: await run(ctx, ctx.request.params.appId ?? "", ctx.request.params.secretId ?? "") });
+}
+
+export const activateAppClientSecret = endpoint(runActivateAppClientSecret);
+export const deactivateAppClientSecret = endpoint(runDeactivateAppClientSecret);

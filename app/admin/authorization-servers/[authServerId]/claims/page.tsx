@@ -1,5 +1,7 @@
-import { listClaims } from "@/lib/admin/claims/list-claims";
-import { listScopes } from "@/lib/admin/scopes/list-scopes";
+import { runListClaims } from "@/lib/admin/claims/list-claims";
+import { pageOf } from "@/lib/admin/pagination";
+import type { ListItem } from "@/lib/dashboard/call-operation";
+import { loadScopeNames } from "../policies/_options";
 import { ActionForm } from "../../../_components/action-form";
 import { ExpressionField } from "../../../_components/expression-field";
 import { Checkbox, ChoiceGroup, DataTable, EmptyState, Section, SelectField, Td, TextField } from "../../../_components/ui";
@@ -8,7 +10,7 @@ import { loadServer, ServerHeader } from "../../_server-header";
 
 export const metadata = { title: "Claims" };
 
-type ClaimJson = { id: string; name: string; status: string; claimType: string; valueType: string; value: string; group_filter_type?: string; alwaysIncludeInToken: boolean; conditions: { scopes: string[] }; system: boolean };
+type ClaimJson = ListItem<typeof runListClaims>;
 
 function ClaimFields({ claim, prefix, scopes }: { claim?: ClaimJson; prefix: string; scopes: string[] }) {
   const conditionScopes = claim?.conditions.scopes ?? [];
@@ -26,7 +28,7 @@ function ClaimFields({ claim, prefix, scopes }: { claim?: ClaimJson; prefix: str
         ]}
       />
       <div className="md:col-span-2">
-        <ExpressionField idPrefix={prefix} name="value" label="Value" defaultValue={claim?.value ?? ""} defaultValueType={claim?.valueType === "GROUPS" ? "GROUPS" : "EXPRESSION"} defaultGroupFilterType={claim?.group_filter_type} />
+        <ExpressionField idPrefix={prefix} name="value" label="Value" defaultValue={claim?.value ?? ""} defaultValueType={claim?.valueType === "GROUPS" ? "GROUPS" : "EXPRESSION"} defaultGroupFilterType={claim?.group_filter_type ?? undefined} />
       </div>
       <SelectField
         id={`${prefix}-scopeMode`}
@@ -59,14 +61,12 @@ function ClaimFields({ claim, prefix, scopes }: { claim?: ClaimJson; prefix: str
 export default async function ClaimsPage({ params }: { params: Promise<{ authServerId: string }> }) {
   const { authServerId } = await params;
   const server = await loadServer(authServerId);
-  const base = `/api/v1/authorizationServers/${server.id}`;
-  const [claims, scopes] = await Promise.all([
-    read<ClaimJson[]>(listClaims, { path: `${base}/claims`, params: { authServerId: server.id } }),
-    read<Array<{ name: string }>>(listScopes, { path: `${base}/scopes`, params: { authServerId: server.id } }),
+  const [claims, scopeNames] = await Promise.all([
+    read(async (ctx) => (await runListClaims(ctx, server.id, () => ({ page: pageOf(200, null) }))).items),
+    loadScopeNames(server.id),
   ]);
   const custom = claims.filter((claim) => !claim.system);
   const system = claims.filter((claim) => claim.system);
-  const scopeNames = scopes.map((s) => s.name);
   return (
     <>
       <ServerHeader server={server} current="claims" />

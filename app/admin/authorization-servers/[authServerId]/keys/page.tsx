@@ -1,7 +1,8 @@
-import { listAuthorizationServerKeys } from "@/lib/admin/keys/list-authorization-server-keys";
+import { runListAuthorizationServerKeys } from "@/lib/admin/keys/list-authorization-server-keys";
+import { runListKeyDates } from "@/lib/admin/keys/list-key-dates";
 import { ActionForm } from "../../../_components/action-form";
 import { DataTable, EmptyState, Section, StatusBadge, Td, formatTime } from "../../../_components/ui";
-import { adminCall, read } from "../../../_lib/admin-request";
+import { read } from "../../../_lib/admin-request";
 import { loadServer, ServerHeader } from "../../_server-header";
 
 export const metadata = { title: "Signing keys" };
@@ -11,15 +12,10 @@ const ORDER: Record<string, number> = { ACTIVE: 0, NEXT: 1, EXPIRED: 2 };
 export default async function KeysPage({ params }: { params: Promise<{ authServerId: string }> }) {
   const { authServerId } = await params;
   const server = await loadServer(authServerId);
-  const call = await adminCall();
   // The published keys come from the API operation (it also applies a due AUTO rotation); the
   // dates are read beside them.
-  const published = await read<Array<{ kid: string; status: string; alg: string }>>(listAuthorizationServerKeys, {
-    path: `/api/v1/authorizationServers/${server.id}/credentials/keys`,
-    params: { authServerId: server.id },
-  });
-  const rows = await call.app.db.signingKey.findMany({ where: { authServerId: server.id }, select: { kid: true, created: true, activated: true, expired: true } });
-  const dates = new Map(rows.map((row) => [row.kid, row]));
+  const published = await read((ctx) => runListAuthorizationServerKeys(ctx, server.id));
+  const dates = await read((ctx) => runListKeyDates(ctx, server.id));
   const keys = [...published].sort((a, b) => (ORDER[a.status] ?? 9) - (ORDER[b.status] ?? 9));
   const signing = server.credentials.signing;
   return (

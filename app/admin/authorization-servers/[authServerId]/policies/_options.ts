@@ -1,8 +1,9 @@
-import { listScopes } from "@/lib/admin/scopes/list-scopes";
+import { pageOf } from "@/lib/admin/pagination";
+import { runListScopes } from "@/lib/admin/scopes/list-scopes";
 import { read } from "../../../_lib/admin-request";
 
-/** The scopes the rule form offers. */
+/** The scopes the rule, claim and preview forms offer (a server's first 200, as the API's default page). */
 export async function loadScopeNames(authServerId: string): Promise<string[]> {
-  const scopes = await read<Array<{ name: string }>>(listScopes, { path: `/api/v1/authorizationServers/${authServerId}/scopes`, params: { authServerId } });
-  return scopes.map((scope) => scope.name);
+  const { items } = await read((ctx) => runListScopes(ctx, authServerId, () => ({ page: pageOf(200, null) })));
+  return items.map((scope) => scope.name);
 }

@@ -1,22 +1,14 @@
+import type { runGetPolicy } from "@/lib/admin/policies/get-policy";
+import type { runGetPolicyRule } from "@/lib/admin/policy-rules/get-policy-rule";
+import type { OperationValue } from "@/lib/dashboard/call-operation";
 import { chosen, type PickerOption } from "@/lib/dashboard/pickers/picker-option";
 import { Picker } from "../../../_components/picker";
 import { ChoiceGroup, SelectField, TextArea, TextField } from "../../../_components/ui";
 import type { RulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 
 export type Option = { value: string; label: string };
-export type PolicyJson = { id: string; name: string; description: string | null; status: string; priority: number; conditions: { clients: { include: string[] } } };
-export type RuleJson = {
-  id: string;
-  name: string;
-  status: string;
-  priority: number;
-  conditions: {
-    people: { users: { include: string[]; exclude: string[] }; groups: { include: string[]; exclude: string[] } };
-    grantTypes: { include: string[] };
-    scopes: { include: string[] };
-  };
-  actions: { token: { accessTokenLifetimeMinutes: number; refreshTokenLifetimeMinutes: number; refreshTokenWindowMinutes: number } };
-};
+export type PolicyJson = OperationValue<typeof runGetPolicy>;
+export type RuleJson = OperationValue<typeof runGetPolicyRule>;
 
 export const GRANT_TYPE_OPTIONS: Option[] = [
   { value: "authorization_code", label: "Authorization Code" },

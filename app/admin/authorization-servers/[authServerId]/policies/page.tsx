@@ -1,18 +1,18 @@
 import Link from "next/link";
-import { listPolicies } from "@/lib/admin/policies/list-policies";
+import { runListPolicies } from "@/lib/admin/policies/list-policies";
 import { ActionForm } from "../../../_components/action-form";
 import { DataTable, EmptyState, Section, StatusBadge, Td, buttonClass } from "../../../_components/ui";
 import { adminCall, read } from "../../../_lib/admin-request";
 import { loadServer, ServerHeader } from "../../_server-header";
 import { loadPolicyClients } from "@/lib/dashboard/pickers/load-policy-selections";
-import { PolicyFields, type PolicyJson } from "./_policy-forms";
+import { PolicyFields } from "./_policy-forms";
 
 export const metadata = { title: "Access policies" };
 
 export default async function PoliciesPage({ params }: { params: Promise<{ authServerId: string }> }) {
   const { authServerId } = await params;
   const server = await loadServer(authServerId);
-  const policies = await read<PolicyJson[]>(listPolicies, { path: `/api/v1/authorizationServers/${server.id}/policies`, params: { authServerId: server.id } });
+  const policies = await read((ctx) => runListPolicies(ctx, server.id));
   const clients = await loadPolicyClients(await adminCall(), policies);
   const sorted = [...policies].sort((a, b) => a.priority - b.priority);
   return (

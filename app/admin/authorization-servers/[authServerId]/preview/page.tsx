@@ -1,12 +1,12 @@
-import { listScopes } from "@/lib/admin/scopes/list-scopes";
 import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/dashboard/preview-tokens";
 import type { GrantType } from "@/lib/oauth/snapshot/types";
 import { Picker } from "../../../_components/picker";
 import { ChoiceGroup, DefinitionList, JsonBlock, Section, SelectField, buttonClass } from "../../../_components/ui";
-import { adminCall, read } from "../../../_lib/admin-request";
+import { read } from "../../../_lib/admin-request";
 import { pickerSelection } from "../../../_lib/picker-selection";
 import { chosen } from "@/lib/dashboard/pickers/picker-option";
 import { loadServer, ServerHeader } from "../../_server-header";
+import { loadScopeNames } from "../policies/_options";
 
 export const metadata = { title: "Token preview" };
 
@@ -74,17 +74,17 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
   const { authServerId } = await params;
   const search = await searchParams;
   const server = await loadServer(authServerId);
-  const call = await adminCall();
   const clientId = one(search.clientId);
   const grantType = (PREVIEW_GRANT_TYPES as readonly string[]).includes(one(search.grantType)) ? (one(search.grantType) as GrantType) : "authorization_code";
   const userId = one(search.userId);
   const [app, user, scopes] = await Promise.all([
     pickerSelection("client", [clientId]),
     pickerSelection("user", [userId]),
-    read<Array<{ name: string }>>(listScopes, { path: `/api/v1/authorizationServers/${server.id}/scopes`, params: { authServerId: server.id } }),
+    loadScopeNames(server.id),
   ]);
   const requested = many(search.scopes);
-  const result = clientId ? await previewTokens(call.app.db, call.app.orgUrl, { authServerId: server.id, clientId, grantType, userId: userId || null, scopes: requested }, call.app.now()) : null;
+  const input = { authServerId: server.id, clientId, grantType, userId: userId || null, scopes: requested };
+  const result = clientId ? await read((ctx) => previewTokens(ctx.db, ctx.orgUrl, input, ctx.now())) : null;
   return (
     <>
       <ServerHeader server={server} current="preview" />
@@ -95,7 +95,7 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
             <SelectField name="grantType" label="Grant type" defaultValue={grantType} options={PREVIEW_GRANT_TYPES.map((g) => ({ value: g, label: g }))} />
             <Picker kind="user" id="preview-user" name="userId" label="User" selected={userId ? chosen(user, [userId]) : []} multiple={false} hint="Not used for client_credentials; none chosen: no user." />
           </div>
-          <ChoiceGroup idPrefix="preview" legend="Scopes" name="scopes" options={scopes.map((s) => ({ value: s.name, label: s.name })).sort((a, b) => a.label.localeCompare(b.label))} selected={requested} hint="None checked: the server's default scopes." />
+          <ChoiceGroup idPrefix="preview" legend="Scopes" name="scopes" options={scopes.map((name) => ({ value: name, label: name })).sort((a, b) => a.label.localeCompare(b.label))} selected={requested} hint="None checked: the server's default scopes." />
           <div>
             <button type="submit" className={buttonClass.primary}>
               Preview tokens

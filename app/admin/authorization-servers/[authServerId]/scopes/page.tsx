@@ -1,4 +1,6 @@
-import { listScopes } from "@/lib/admin/scopes/list-scopes";
+import { pageOf } from "@/lib/admin/pagination";
+import { runListScopes } from "@/lib/admin/scopes/list-scopes";
+import type { ListItem } from "@/lib/dashboard/call-operation";
 import { ActionForm } from "../../../_components/action-form";
 import { Checkbox, DataTable, EmptyState, Section, SelectField, Td, TextArea, TextField } from "../../../_components/ui";
 import { read } from "../../../_lib/admin-request";
@@ -6,7 +8,7 @@ import { loadServer, ServerHeader } from "../../_server-header";
 
 export const metadata = { title: "Scopes" };
 
-type ScopeJson = { id: string; name: string; displayName: string | null; description: string | null; system: boolean; default: boolean; consent: string; metadataPublish: string };
+type ScopeJson = ListItem<typeof runListScopes>;
 
 function ScopeFields({ scope, prefix }: { scope?: ScopeJson; prefix: string }) {
   return (
@@ -45,7 +47,7 @@ function ScopeFields({ scope, prefix }: { scope?: ScopeJson; prefix: string }) {
 export default async function ScopesPage({ params }: { params: Promise<{ authServerId: string }> }) {
   const { authServerId } = await params;
   const server = await loadServer(authServerId);
-  const scopes = await read<ScopeJson[]>(listScopes, { path: `/api/v1/authorizationServers/${server.id}/scopes`, params: { authServerId: server.id } });
+  const { items: scopes } = await read((ctx) => runListScopes(ctx, server.id, () => ({ page: pageOf(200, null) })));
   return (
     <>
       <ServerHeader server={server} current="scopes" />

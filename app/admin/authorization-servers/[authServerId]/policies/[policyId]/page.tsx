@@ -1,22 +1,21 @@
-import { getPolicy } from "@/lib/admin/policies/get-policy";
-import { listPolicyRules } from "@/lib/admin/policy-rules/list-policy-rules";
+import { runGetPolicy } from "@/lib/admin/policies/get-policy";
+import { runListPolicyRules } from "@/lib/admin/policy-rules/list-policy-rules";
 import { ActionForm } from "../../../../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../../../_components/ui";
 import { adminCall, read } from "../../../../_lib/admin-request";
 import { loadServer } from "../../../_server-header";
 import { loadPolicyClients, loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 import { loadScopeNames } from "../_options";
-import { PolicyFields, RuleFields, type PolicyJson, type RuleJson } from "../_policy-forms";
+import { PolicyFields, RuleFields, type RuleJson } from "../_policy-forms";
 
 export const metadata = { title: "Access policy" };
 
 export default async function PolicyPage({ params }: { params: Promise<{ authServerId: string; policyId: string }> }) {
   const { authServerId, policyId } = await params;
   const server = await loadServer(authServerId);
-  const path = `/api/v1/authorizationServers/${server.id}/policies/${policyId}`;
   const [policy, rules, scopes] = await Promise.all([
-    read<PolicyJson>(getPolicy, { path, params: { authServerId: server.id, policyId } }),
-    read<RuleJson[]>(listPolicyRules, { path: `${path}/rules`, params: { authServerId: server.id, policyId } }),
+    read((ctx) => runGetPolicy(ctx, server.id, policyId)),
+    read((ctx) => runListPolicyRules(ctx, server.id, policyId)),
     loadScopeNames(server.id),
   ]);
   const call = await adminCall();
