@@ -17,7 +17,7 @@ import {
   type TestUser,
 } from "../support/mint-test-tokens";
 import { testProviders } from "../support/test-databases";
-import { readLogEvents } from "../support/read-log-events";
+import { deleteLogEvents, readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const INACTIVE = { active: false };
@@ -41,7 +41,7 @@ describe.each(testProviders())("POST /oauth2/:as/v1/revoke on %s", (provider) =>
   beforeEach(async () => {
     resetServerSnapshotCache();
     resetVerificationKeyCache();
-    await f.db.systemLogEvent.deleteMany({ where: { eventType: "app.oauth2.as.token.revoke" } });
+    await deleteLogEvents(f.db, { eventType: "app.oauth2.as.token.revoke" });
   });
 
   const active = async (token: string) => (await introspect(web, { token })).body.active as boolean;

@@ -4,7 +4,7 @@ import { resetVerificationKeyCache } from "@/lib/oauth/verify/find-verification-
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { callOAuth, createTestClient, createTestUser, mintAccessToken, mintIdToken, revoke, type TestClient, type TestUser } from "../support/mint-test-tokens";
 import { testProviders } from "../support/test-databases";
-import { readLogEvents } from "../support/read-log-events";
+import { deleteLogEvents, readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -73,7 +73,7 @@ describe.each(testProviders())("GET|POST /oauth2/:as/v1/userinfo on %s", (provid
     });
 
     it("openid profile email phone: the standard claims in order, then IDENTITY claims whatever alwaysIncludeInToken says", async () => {
-      await f.db.systemLogEvent.deleteMany({ where: { eventType: "app.oauth2.as.evaluate.claim" } });
+      await deleteLogEvents(f.db, { eventType: "app.oauth2.as.evaluate.claim" });
       const res = await get(bearer(await tokenFor(["openid", "profile", "email", "phone"])));
       expect(res.status).toBe(200);
       const expected = {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/create-db-client";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { storedEventTypeWhere } from "@/lib/system-log/interned-event-types";
 import { readSystemLogEvents, type SystemLogRecord } from "@/lib/system-log/read-system-log-events";
 
 type TimeFilter = Date | { gt?: Date; gte?: Date; lt?: Date; lte?: Date };
@@ -33,7 +34,12 @@ export async function readLogEvent(db: Db, query: LogEventQuery = {}): Promise<S
   return event;
 }
 
-/** How many events the where matches (published compared to Dates). */
+/** How many events the where matches (published compared to Dates, event types as callers know them). */
 export function countLogEvents(db: Db, where: LogEventQuery["where"] = {}): Promise<number> {
-  return db.systemLogEvent.count({ where: toRowQuery({ where }).where });
+  return db.systemLogEvent.count({ where: storedEventTypeWhere(toRowQuery({ where }).where ?? {}) });
+}
+
+/** Deletes the events the where matches (event types as callers know them), so a test starts from none of a kind. */
+export async function deleteLogEvents(db: Db, where: LogEventQuery["where"] = {}): Promise<void> {
+  await db.systemLogEvent.deleteMany({ where: storedEventTypeWhere(toRowQuery({ where }).where ?? {}) });
 }
