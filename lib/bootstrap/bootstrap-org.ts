@@ -9,7 +9,7 @@ import { hashPassword } from "../passwords/hash-password";
 import { createAuthorizationServerRecords } from "../authorization-servers/create-authorization-server-records";
 import { GRANT_TYPES } from "../oauth/grant-types";
 import { sealSecretCheck } from "./check-app-secret";
-import { DEFAULT_ORG_SETTINGS } from "./default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "../org-settings/org-settings-schema";
 
 export type BootstrapInput = {
   db: Db;

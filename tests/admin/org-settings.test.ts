@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readOrgTokenSettings } from "@/lib/oauth/token/read-org-token-settings";
-import { readSessionSettings } from "@/lib/sessions/read-session-settings";
+import { readOrgSettings } from "@/lib/org-settings/read-org-settings";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
@@ -31,8 +30,7 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ...DEFAULTS, refreshTokenGraceSeconds: 0, lockoutThreshold: 3, sessionIdleMinutes: 30, lastUpdated: f.clock.now.toISOString(), _links: links });
     expect((await f.api("GET", PATH)).body).toEqual(res.body);
-    expect(await readOrgTokenSettings(f.db)).toEqual({ lockoutThreshold: 3, refreshTokenGraceSeconds: 0 });
-    expect(await readSessionSettings(f.db)).toEqual({ idleMinutes: 30, lifetimeMinutes: 1440 });
+    expect(await readOrgSettings(f.db)).toEqual({ ...DEFAULTS, lockoutThreshold: 3, refreshTokenGraceSeconds: 0, sessionIdleMinutes: 30 });
     const [event, ...more] = await events();
     expect(more).toEqual([]);
     expect(event).toMatchObject({ outcomeResult: "SUCCESS", displayMessage: "Update org settings: lockoutThreshold, sessionIdleMinutes, refreshTokenGraceSeconds" });

@@ -1,10 +1,6 @@
-import { MAX_LOG_RETENTION_DAYS } from "@/lib/housekeeping/parse-log-retention-days";
-import { MAX_GRACE_SECONDS } from "@/lib/oauth/token/read-org-token-settings";
-import { MAX_SESSION_MINUTES } from "@/lib/sessions/read-session-settings";
+import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES, type OrgSettings } from "@/lib/org-settings/org-settings-schema";
 import { getOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
-import { MAX_LOCKOUT_THRESHOLD } from "@/lib/admin/org-settings/org-settings-input";
 import { ORG_SETTINGS_PATH } from "@/lib/admin/org-settings/org-settings-json";
-import type { OrgSettingsValues } from "@/lib/admin/org-settings/parse-org-settings";
 import { ActionForm } from "../_components/action-form";
 import { formatTime, PageHeader, Section, TextField } from "../_components/ui";
 import { read } from "../_lib/admin-request";
@@ -12,7 +8,7 @@ import { read } from "../_lib/admin-request";
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const settings = await read<OrgSettingsValues & { lastUpdated: string }>(getOrgSettings, { path: ORG_SETTINGS_PATH });
+  const settings = await read<OrgSettings & { lastUpdated: string }>(getOrgSettings, { path: ORG_SETTINGS_PATH });
   return (
     <>
       <PageHeader title="Settings" description={`Org-wide security settings. They apply at once on every instance. Last changed ${formatTime(settings.lastUpdated)}.`} />

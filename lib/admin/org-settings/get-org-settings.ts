@@ -1,7 +1,6 @@
-import { toSettingsObject } from "../../bootstrap/read-org-settings";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { orgSettingsJson } from "./org-settings-json";
-import { parseOrgSettings } from "./parse-org-settings";
+import { parseOrgSettings } from "../../org-settings/org-settings-schema";
 
 /**
  * GET /api/v1/org/settings -> 200 {lockoutThreshold, sessionIdleMinutes, sessionMaxMinutes,
@@ -10,5 +9,5 @@ import { parseOrgSettings } from "./parse-org-settings";
  */
 export async function getOrgSettings(ctx: AdminContext): Promise<AdminResponse> {
   const org = await ctx.db.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
-  return { status: 200, body: orgSettingsJson(ctx.orgUrl, parseOrgSettings(toSettingsObject(org.settings)), org.lastUpdated) };
+  return { status: 200, body: orgSettingsJson(ctx.orgUrl, parseOrgSettings(org.settings), org.lastUpdated) };
 }
