@@ -1,10 +1,8 @@
-import { z } from "zod";
-
 /**
  * The org-wide security settings (OrgSettings.settings, one JSON object), declared once: each
  * field's range and default. The admin API validates a change against the ranges
- * (orgSettingsInput); every reader gets the values in force through one schema
- * (storedOrgSettings, via readOrgSettings), so what the API shows is what applies.
+ * (lib/admin/org-settings/org-settings-input.ts); every reader gets the values in force through one schema
+ * (parseOrgSettings, via readOrgSettings), so what the API shows is what applies.
  */
 export const ORG_SETTINGS_FIELDS = {
   /** consecutive failed sign-ins before LOCKED_OUT; 0 = never lock (Okta's lockout policy allows at most 100) */
@@ -35,58 +33,3 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   systemLogRetentionDays: ORG_SETTINGS_FIELDS.systemLogRetentionDays.default,
   refreshTokenGraceSeconds: ORG_SETTINGS_FIELDS.refreshTokenGraceSeconds.default,
 };
-
-/** A settings value as an object (pure): anything but a plain JSON object is `{}`. */
-export function toSettingsObject(settings: unknown): Record<string, unknown> {
-  return (settings && typeof settings === "object" && !Array.isArray(settings) ? settings : {}) as Record<string, unknown>;
-}
-
-const inRange = (field: OrgSettingsField) => {
-  const { min, max } = ORG_SETTINGS_FIELDS[field];
-  const message = `Must be a whole number from ${min} to ${max}.`;
-  return z.number({ error: message }).int(message).min(min, message).max(max, message);
-};
-
-/**
- * POST /api/v1/org/settings: the settings to change, each optional (the others stay). Unknown
- * fields are refused, never ignored.
- */
-export const orgSettingsInput = z.strictObject({
-  lockoutThreshold: inRange("lockoutThreshold").optional(),
-  sessionIdleMinutes: inRange("sessionIdleMinutes").optional(),
-  sessionMaxMinutes: inRange("sessionMaxMinutes").optional(),
-  systemLogRetentionDays: inRange("systemLogRetentionDays").optional(),
-  refreshTokenGraceSeconds: inRange("refreshTokenGraceSeconds").optional(),
-});
-
-/**
- * A stored value, read defensively (rows are written by the API, but may predate a field or be
- * edited by hand): a finite number is floored and clamped down to the maximum; anything else
- * (missing, not a number, below the minimum) is the default.
- */
-const stored = (field: OrgSettingsField) => {
-  const { min, max, default: fallback } = ORG_SETTINGS_FIELDS[field];
-  return z
-    .number()
-    .transform(Math.floor)
-    .refine((value) => value >= min)
-    .transform((value) => Math.min(value, max))
-    .catch(fallback);
-};
-
-/** The settings in force of a stored OrgSettings.settings value (no row, or not an object: every default). */
-export const storedOrgSettings = z.preprocess(
-  toSettingsObject,
-  z.object({
-    lockoutThreshold: stored("lockoutThreshold"),
-    sessionIdleMinutes: stored("sessionIdleMinutes"),
-    sessionMaxMinutes: stored("sessionMaxMinutes"),
-    systemLogRetentionDays: stored("systemLogRetentionDays"),
-    refreshTokenGraceSeconds: stored("refreshTokenGraceSeconds"),
-  }),
-);
-
-/** The settings in force of a stored value (pure). */
-export function parseOrgSettings(settings: unknown): OrgSettings {
-  return storedOrgSettings.parse(settings);
-}

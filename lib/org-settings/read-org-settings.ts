@@ -1,5 +1,6 @@
 import type { Db, DbTx } from "../db/create-db-client";
-import { parseOrgSettings, type OrgSettings } from "./org-settings-schema";
+import type { OrgSettings } from "./org-settings-schema";
+import { parseOrgSettings } from "./parse-org-settings";
 
 /**
  * The org settings in force, read live on each use (admins change them; a change applies at once on

@@ -36,5 +36,3 @@ export const authorizationServerInput = z.object({
     })
     .nullish(),
 });
-
-export type AuthorizationServerInput = z.output<typeof authorizationServerInput>;

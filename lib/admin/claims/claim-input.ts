@@ -91,5 +91,3 @@ export const claimInput = z
     alwaysIncludeInToken: input.claimType === "RESOURCE" ? true : (input.alwaysIncludeInToken ?? true),
     conditionScopes: [...new Set(input.conditions?.scopes ?? [])],
   }));
-
-export type ClaimInput = z.output<typeof claimInput>;

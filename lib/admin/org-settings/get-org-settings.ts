@@ -1,6 +1,6 @@
+import { parseOrgSettings } from "../../org-settings/parse-org-settings";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { orgSettingsJson } from "./org-settings-json";
-import { parseOrgSettings } from "../../org-settings/org-settings-schema";
 
 /**
  * GET /api/v1/org/settings -> 200 {lockoutThreshold, sessionIdleMinutes, sessionMaxMinutes,

@@ -1,9 +1,11 @@
 import { asJson } from "../../db/as-json";
-import { orgSettingsInput, parseOrgSettings, toSettingsObject, type OrgSettings } from "../../org-settings/org-settings-schema";
+import type { OrgSettings } from "../../org-settings/org-settings-schema";
+import { parseOrgSettings, toSettingsObject } from "../../org-settings/parse-org-settings";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
+import { orgSettingsInput } from "./org-settings-input";
 import { ORG_SETTINGS_PATH, orgSettingsJson } from "./org-settings-json";
 
 /**

@@ -44,5 +44,3 @@ export const policyInput = z.object(
   },
   { error: "The request body must be a JSON object." },
 );
-
-export type PolicyInput = z.output<typeof policyInput>;

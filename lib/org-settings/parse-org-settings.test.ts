@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES, orgSettingsInput, parseOrgSettings } from "./org-settings-schema";
+import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
+import { parseOrgSettings } from "./parse-org-settings";
 
 const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30 };
 
@@ -20,28 +21,5 @@ describe("parseOrgSettings", () => {
     ["idle longer than the lifetime is kept (the absolute expiry bounds it)", { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }, { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }],
   ])("%s", (_name, stored, expected) => {
     expect(parseOrgSettings(stored)).toEqual({ ...DEFAULTS, ...expected });
-  });
-});
-
-describe("orgSettingsInput", () => {
-  it.each<[unknown, boolean]>([
-    [{}, true],
-    [{ refreshTokenGraceSeconds: 0 }, true],
-    [{ refreshTokenGraceSeconds: 60, lockoutThreshold: 100, sessionIdleMinutes: 1, sessionMaxMinutes: 129_600, systemLogRetentionDays: 3650 }, true],
-    [{ lockoutThreshold: 0 }, true],
-    [{ refreshTokenGraceSeconds: 61 }, false],
-    [{ refreshTokenGraceSeconds: -1 }, false],
-    [{ refreshTokenGraceSeconds: 1.5 }, false],
-    [{ refreshTokenGraceSeconds: "30" }, false],
-    [{ lockoutThreshold: 101 }, false],
-    [{ sessionIdleMinutes: 0 }, false],
-    [{ sessionMaxMinutes: 129_601 }, false],
-    [{ systemLogRetentionDays: 0 }, false],
-    [{ systemLogRetentionDays: 3651 }, false],
-    [{ companyName: "Acme" }, false],
-    [null, false],
-    [[], false],
-  ])("%j -> %s", (input, ok) => {
-    expect(orgSettingsInput.safeParse(input).success).toBe(ok);
   });
 });
