@@ -48,8 +48,9 @@ const PRUNABLES: readonly Prunable[] = [
   { name: "sessionTokens", table: "SessionToken", key: ["tokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "userSessions", table: "UserSession", key: ["id"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "authorizationCodes", table: "AuthorizationCode", key: ["codeHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
-  { name: "refreshTokens", table: "RefreshToken", key: ["id"], expired: (c) => Prisma.sql`("windowEndsAt" < ${c.dayAgo} OR "expiresAt" < ${c.dayAgo})`, order: "windowEndsAt" },
-  // a family's lock and grace state is garbage once none of its tokens is left (re-created on demand)
+  // a token past its family's absolute end is refused at once (findLiveRefreshToken) and goes once its window ends
+  { name: "refreshTokens", table: "RefreshToken", key: ["id"], expired: (c) => Prisma.sql`"windowEndsAt" < ${c.dayAgo}`, order: "windowEndsAt" },
+  // a family (what its tokens share, its lock and grace state) is garbage once none of its tokens is left
   { name: "refreshTokenFamilies", table: "RefreshTokenFamily", key: ["id"], expired: () => Prisma.sql`NOT EXISTS (SELECT 1 FROM "RefreshToken" t WHERE t."familyId" = "RefreshTokenFamily"."id")`, order: "id" },
 ];
 

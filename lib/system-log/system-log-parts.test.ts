@@ -39,6 +39,36 @@ describe("encodeLogParts / decodeLogParts", () => {
     expect(roundTrip(base).encoded.detail).toBeNull();
   });
 
+  it("keeps a refresh's per-event debug values inline, so every rotation of a grant shares one debug part", () => {
+    const rotation = (from: string, to: string) =>
+      roundTrip({
+        ...base,
+        target: [{ id: to, type: "refresh_token", detailEntry: { expires: "x" } }],
+        debugContext: { grantType: "refresh_token", grantId: "g1", refreshTokenId: from, rotatedTo: to, withinGracePeriod: false },
+      });
+    const first = rotation("oar1", "oar2");
+    const second = rotation("oar2", "oar3");
+    expect(second.encoded.debug).toEqual(first.encoded.debug);
+    expect(JSON.parse(first.encoded.debug.value)).toEqual({ grantType: "refresh_token", grantId: "g1", refreshTokenId: "$event", rotatedTo: "$event", withinGracePeriod: false });
+    expect(JSON.parse(first.encoded.detail!)).toEqual(["oar2", { expires: "x" }, ["oar1", "oar2"]]);
+    // an expiry alone is stored as epoch milliseconds when it reads back as the same text
+    const timed = roundTrip({ ...base, target: [{ id: "AT.3", type: "access_token", detailEntry: { expires: "2026-01-15T11:00:02.000Z" } }] });
+    expect(JSON.parse(timed.encoded.detail!)).toEqual(["AT.3", Date.UTC(2026, 0, 15, 11, 0, 2)]);
+    expect(timed.decoded.target).toEqual([{ id: "AT.3", type: "access_token", detailEntry: { expires: "2026-01-15T11:00:02.000Z" } }]);
+    for (const expires of ["2026-01-15T11:00:02Z", "soon", null]) {
+      expect(JSON.parse(roundTrip({ ...base, target: [{ id: "AT.4", type: "access_token", detailEntry: { expires } }] }).encoded.detail!)).toEqual(["AT.4", { expires }]);
+    }
+    // decoded in the original key order, with this event's values
+    expect(JSON.stringify(second.decoded.debugContext.debugData)).toBe('{"grantType":"refresh_token","grantId":"g1","refreshTokenId":"oar2","rotatedTo":"oar3","withinGracePeriod":false}');
+    expect(second.decoded.target).toEqual([{ id: "oar3", type: "refresh_token", detailEntry: { expires: "x" } }]);
+    // without per-event targets the values are the detail's only element; a refused refresh has no rotatedTo
+    const refused = roundTrip({ ...base, debugContext: { refreshTokenId: "oar9", grantId: "g1" } });
+    expect(JSON.parse(refused.encoded.detail!)).toEqual([["oar9"]]);
+    expect(refused.decoded.debugContext.debugData).toEqual({ refreshTokenId: "oar9", grantId: "g1" });
+    // a value that is not a string stays in the shared part
+    expect(JSON.parse(roundTrip({ ...base, debugContext: { refreshTokenId: null } }).encoded.debug.value)).toEqual({ refreshTokenId: null });
+  });
+
   it("decodes an event whose parts are gone (past the retention) without failing", () => {
     expect(decodeLogParts({ ipAddress: "1.2.3.4", detail: null }, undefined, undefined)).toEqual({
       actor: { id: "", type: "" },

@@ -16,9 +16,21 @@ type LogContext = { actor: LogActor; userAgent: string | null; target: SharedTar
 export type EncodedLogParts = {
   context: SystemLogPart;
   debug: SystemLogPart;
-  /** JSON array: id and detailEntry of each per-event target, in order; null when there is none */
+  /**
+   * JSON array: id and detailEntry (an expiry alone as epoch milliseconds) of each per-event target, in order, then, when the debug data has
+   * per-event values, the array of those values (so the array's length is odd); null when there is
+   * nothing per event
+   */
   detail: string | null;
 };
+
+/**
+ * Debug values that differ on every event of their kind: a refresh's presented token and the token
+ * it was rotated to. Their place in the shared debug part holds PER_EVENT (keeping the key order)
+ * and their values go inline with the event, so every rotation of a grant shares one debug part.
+ */
+const PER_EVENT_DEBUG_KEYS: ReadonlySet<string> = new Set(["refreshTokenId", "rotatedTo"]);
+const PER_EVENT = "$event";
 
 /** The event's JSON as the System Log API reads it: the columns the row held before it was compacted. */
 export type DecodedLogParts = {
@@ -28,6 +40,21 @@ export type DecodedLogParts = {
   debugContext: { debugData: Record<string, unknown> };
   transaction: Record<string, unknown>;
 };
+
+/**
+ * A token's detailEntry is usually just its expiry, `{"expires":"<ISO time>"}` (37 bytes): stored as
+ * the time in epoch milliseconds (13 bytes) when that reads back as the same text.
+ */
+function compactDetailEntry(entry: Record<string, unknown>): unknown {
+  const keys = Object.keys(entry);
+  if (keys.length !== 1 || keys[0] !== "expires" || typeof entry.expires !== "string") return entry;
+  const ms = Date.parse(entry.expires);
+  return Number.isFinite(ms) && new Date(ms).toISOString() === entry.expires ? ms : entry;
+}
+
+function expandDetailEntry(stored: unknown): Record<string, unknown> {
+  return typeof stored === "number" ? { expires: new Date(stored).toISOString() } : (stored as Record<string, unknown>);
+}
 
 /** 12 bytes of SHA-256 in base64url (16 characters): content-addressed, collision-free in practice. */
 function partOf(value: string): SystemLogPart {
@@ -40,13 +67,22 @@ export function encodeLogParts(event: SystemLogInput): EncodedLogParts {
   const target = (event.target ?? []).map((item): SharedTarget => {
     if (item.detailEntry === undefined) return item;
     const { id, detailEntry, ...shared } = item;
-    detail.push(id, detailEntry);
+    detail.push(id, compactDetailEntry(detailEntry));
     return { ...shared, $detail: true as const };
   });
   const context: LogContext = { actor: event.actor, userAgent: event.client?.userAgent || null, target, transaction: event.transaction ?? {} };
+  const perEvent: unknown[] = [];
+  const debug = Object.fromEntries(
+    Object.entries(event.debugContext ?? {}).map(([name, value]) => {
+      if (!PER_EVENT_DEBUG_KEYS.has(name) || typeof value !== "string") return [name, value];
+      perEvent.push(value);
+      return [name, PER_EVENT];
+    }),
+  );
+  if (perEvent.length > 0) detail.push(perEvent);
   return {
     context: partOf(JSON.stringify(context)),
-    debug: partOf(JSON.stringify(event.debugContext ?? {})),
+    debug: partOf(JSON.stringify(debug)),
     detail: detail.length > 0 ? JSON.stringify(detail) : null,
   };
 }
@@ -58,19 +94,27 @@ export function encodeLogParts(event: SystemLogInput): EncodedLogParts {
 export function decodeLogParts(row: { ipAddress: string | null; detail: string | null }, context: string | undefined, debug: string | undefined): DecodedLogParts {
   const shared: LogContext = context ? (JSON.parse(context) as LogContext) : { actor: { id: "", type: "" }, userAgent: null, target: [], transaction: {} };
   const detail = row.detail ? (JSON.parse(row.detail) as unknown[]) : [];
+  const perEvent = detail.length % 2 === 1 ? (detail.pop() as unknown[]) : [];
   let next = 0;
   const target = shared.target.map((item): LogTarget => {
     if (!("$detail" in item)) return item;
     const rest = Object.fromEntries(Object.entries(item).filter(([name]) => name !== "$detail")) as Omit<LogTarget, "id" | "detailEntry">;
     const id = detail[next++] as string;
-    const detailEntry = detail[next++] as Record<string, unknown>;
+    const detailEntry = expandDetailEntry(detail[next++]);
     return { id, ...rest, detailEntry };
   });
   return {
     actor: shared.actor,
     client: { ipAddress: row.ipAddress, userAgent: shared.userAgent ? { rawUserAgent: shared.userAgent } : null },
     target,
-    debugContext: { debugData: debug ? (JSON.parse(debug) as Record<string, unknown>) : {} },
+    debugContext: { debugData: debug ? withPerEventValues(JSON.parse(debug) as Record<string, unknown>, perEvent) : {} },
     transaction: shared.transaction,
   };
+}
+
+/** The shared debug data with its PER_EVENT places filled, in order, from the event's own values. */
+function withPerEventValues(shared: Record<string, unknown>, perEvent: unknown[]): Record<string, unknown> {
+  if (perEvent.length === 0) return shared;
+  let next = 0;
+  return Object.fromEntries(Object.entries(shared).map(([name, value]) => [name, PER_EVENT_DEBUG_KEYS.has(name) && value === PER_EVENT ? perEvent[next++] : value]));
 }

@@ -1,5 +1,6 @@
 import type { Db, DbTx } from "../db/create-db-client";
 import { timeOrderedUuid } from "../ids/time-ordered-uuid";
+import { internEventType } from "./interned-event-types";
 import { insertSystemLogRows } from "./insert-system-log-rows";
 import { encodeLogParts } from "./system-log-parts";
 
@@ -51,9 +52,9 @@ export function systemLogRow(event: SystemLogInput, published: Date) {
     uuid: timeOrderedUuid(published),
     /** milliseconds since the epoch */
     published: published.getTime(),
-    eventType: event.eventType,
+    // the bulk event types as short codes, their usual message as "" (interned-event-types.ts)
+    ...internEventType(event.eventType, event.displayMessage),
     severity: event.severity ?? (event.outcome.result === "FAILURE" || event.outcome.result === "DENY" ? "WARN" : "INFO"),
-    displayMessage: event.displayMessage,
     actorId: event.actor.id,
     outcomeResult: event.outcome.result,
     outcomeReason: event.outcome.reason ?? null,

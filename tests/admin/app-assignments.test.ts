@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvent } from "../support/read-log-events";
+import { insertRefreshToken } from "../support/insert-refresh-token";
 
 describe.each(testProviders())("app assignments on %s", (provider) => {
   let f: AdminFixture;
@@ -48,8 +49,7 @@ describe.each(testProviders())("app assignments on %s", (provider) => {
 
   /** A refresh token and a pending code for (app, user). */
   async function grant(appId: string, userId: string) {
-    await f.db.refreshToken.create({
-      data: {
+    await insertRefreshToken(f.db, {
         id: newId("refreshToken"),
         tokenHash: hashToken(randomToken()),
         familyId: randomToken(8),
@@ -61,15 +61,14 @@ describe.each(testProviders())("app assignments on %s", (provider) => {
         decision: {},
         windowEndsAt: new Date(f.clock.now.getTime() + 86_400_000),
         created: f.clock.now,
-      },
-    });
+      });
     await f.db.authorizationCode.create({
       data: { codeHash: hashToken(randomToken()), authServerId: "default", clientId: appId, userId, redirectUri: "https://app.example.com/cb", scopes: ["openid"], authTime: f.clock.now, decision: {}, expiresAt: new Date(f.clock.now.getTime() + 60_000) },
     });
   }
 
   const liveGrants = async (appId: string, userId: string) =>
-    (await f.db.refreshToken.count({ where: { clientId: appId, userId, status: "ACTIVE" } })) + (await f.db.authorizationCode.count({ where: { clientId: appId, userId } }));
+    (await f.db.refreshToken.count({ where: { family: { clientId: appId, userId }, status: "ACTIVE" } })) + (await f.db.authorizationCode.count({ where: { clientId: appId, userId } }));
 
   describe("users", () => {
     it("assigns a user (200 AppUser) as okta-sdk-nodejs does, idempotently; a profile updates the assignment", async () => {
@@ -161,7 +160,7 @@ describe.each(testProviders())("app assignments on %s", (provider) => {
       expect(res.text).toBe("");
       expect(await isUserAssignedToApp(f.db, appId, carol.id)).toBe(false);
       expect(await liveGrants(appId, carol.id)).toBe(0);
-      expect(await f.db.refreshToken.findFirstOrThrow({ where: { clientId: appId, userId: carol.id } })).toMatchObject({ status: "REVOKED", revoked: f.clock.now });
+      expect(await f.db.refreshToken.findFirstOrThrow({ where: { family: { clientId: appId, userId: carol.id } } })).toMatchObject({ status: "REVOKED", revoked: f.clock.now });
       expect(await liveGrants(appId, dave.id)).toBe(2);
       expect(await liveGrants(otherApp, carol.id)).toBe(2);
       expect(await f.db.systemLogEvent.count({ where: { eventType: "application.user_membership.remove" } })).toBe(1);

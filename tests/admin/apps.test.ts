@@ -11,6 +11,7 @@ import { newId } from "@/lib/ids/new-id";
 import { APP_SECRET, createAdminFixture, ORG_URL, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvent, readLogEvents } from "../support/read-log-events";
+import { insertRefreshToken } from "../support/insert-refresh-token";
 
 const secretsKey = deriveKey(APP_SECRET, "secrets-at-rest");
 const T0 = "2026-01-15T10:00:00.000Z";
@@ -97,8 +98,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
   }
 
   async function grant(clientId: string, userId: string) {
-    await f.db.refreshToken.create({
-      data: {
+    await insertRefreshToken(f.db, {
         id: newId("refreshToken"),
         tokenHash: hashToken(randomToken()),
         familyId: randomToken(8),
@@ -110,8 +110,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
         decision: {},
         windowEndsAt: new Date(f.clock.now.getTime() + 86_400_000),
         created: f.clock.now,
-      },
-    });
+      });
     await f.db.authorizationCode.create({
       data: {
         codeHash: hashToken(randomToken()),
@@ -128,7 +127,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
   }
 
   const liveGrants = async (clientId: string) =>
-    (await f.db.refreshToken.count({ where: { clientId, status: "ACTIVE" } })) + (await f.db.authorizationCode.count({ where: { clientId } }));
+    (await f.db.refreshToken.count({ where: { family: { clientId }, status: "ACTIVE" } })) + (await f.db.authorizationCode.count({ where: { clientId } }));
 
   describe("create", () => {
     it("creates a web app (200) as okta-sdk-nodejs sends it, with a 384-bit secret stored hashed and encrypted", async () => {
@@ -491,7 +490,7 @@ describe.each(testProviders())("OIDC apps API on %s", (provider) => {
       expect(res.body.settings.oauthClient.redirect_uris).toEqual(["https://app.example.com/new-callback"]);
       expect(res.body.credentials.oauthClient.client_secret).toBe(created.body.credentials.oauthClient.client_secret);
       expect(await liveGrants(id)).toBe(0);
-      expect(await f.db.refreshToken.findFirstOrThrow({ where: { clientId: id } })).toMatchObject({ status: "REVOKED", revoked: new Date(at) });
+      expect(await f.db.refreshToken.findFirstOrThrow({ where: { family: { clientId: id } } })).toMatchObject({ status: "REVOKED", revoked: new Date(at) });
       const event = await readLogEvent(f.db, { where: { eventType: "application.lifecycle.update" }, orderBy: { published: "desc" } });
       expect(event.target).toEqual([{ id, type: "AppInstance", alternateId: "oidc_client", displayName: "Web (renamed)" }]);
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvent } from "../support/read-log-events";
+import { insertRefreshToken } from "../support/insert-refresh-token";
 
 describe.each(testProviders())("authorization servers API on %s", (provider) => {
   let f: AdminFixture;
@@ -134,16 +135,14 @@ describe.each(testProviders())("authorization servers API on %s", (provider) => 
   it("deletes a server (204) with everything under it and what it issued; the default server is protected", async () => {
     const id = (await create({ name: "Doomed", audiences: ["api://doomed"] })).body.id as string;
     const admin = await f.db.user.findFirstOrThrow();
-    await f.db.refreshToken.create({
-      data: { id: "oarDoomedToken000000", tokenHash: "h".repeat(64), familyId: "fam", authServerId: id, clientId: "0oaClient", userId: admin.id, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: f.clock.now },
-    });
+    await insertRefreshToken(f.db, { id: "oarDoomedToken000000", tokenHash: "h".repeat(64), familyId: "fam", authServerId: id, clientId: "0oaClient", userId: admin.id, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: f.clock.now });
     const res = await f.api("DELETE", `/api/v1/authorizationServers/${id}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe("");
     expect(await f.db.authorizationServer.count({ where: { id } })).toBe(0);
     expect(await f.db.signingKey.count({ where: { authServerId: id } })).toBe(0);
     expect(await f.db.scope.count({ where: { authServerId: id } })).toBe(0);
-    expect(await f.db.refreshToken.count({ where: { authServerId: id } })).toBe(0);
+    expect(await f.db.refreshToken.count({ where: { family: { authServerId: id } } })).toBe(0);
     expect((await f.api("DELETE", `/api/v1/authorizationServers/${id}`)).status).toBe(404);
     const protectedDefault = await f.api("DELETE", "/api/v1/authorizationServers/default");
     expect(protectedDefault.status).toBe(400);

@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids/new-id";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvent } from "../support/read-log-events";
+import { insertRefreshToken } from "../support/insert-refresh-token";
 
 const SECRET = /^[A-Za-z0-9_-]{64}$/;
 const ecPublicJwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" });
@@ -36,8 +37,7 @@ describe.each(testProviders())("dynamic client registration on %s", (provider) =
 
   async function grant(clientId: string) {
     const admin = await f.db.user.findFirstOrThrow();
-    await f.db.refreshToken.create({
-      data: {
+    await insertRefreshToken(f.db, {
         id: newId("refreshToken"),
         tokenHash: hashToken(randomToken()),
         familyId: randomToken(8),
@@ -49,10 +49,9 @@ describe.each(testProviders())("dynamic client registration on %s", (provider) =
         decision: {},
         windowEndsAt: new Date(f.clock.now.getTime() + 86_400_000),
         created: f.clock.now,
-      },
-    });
+      });
   }
-  const liveTokens = (clientId: string) => f.db.refreshToken.count({ where: { clientId, status: "ACTIVE" } });
+  const liveTokens = (clientId: string) => f.db.refreshToken.count({ where: { family: { clientId }, status: "ACTIVE" } });
 
   it("registers Okta's example web client (201) as an ACTIVE OIDC app with consent REQUIRED", async () => {
     const issuedAt = Math.floor(f.clock.now.getTime() / 1000);

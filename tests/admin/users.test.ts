@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/passwords/verify-password";
 import { createAdminFixture, ORG_URL, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvent, readLogEvents } from "../support/read-log-events";
+import { insertRefreshToken } from "../support/insert-refresh-token";
 
 const USERS = "/api/v1/users";
 const TYPE = { id: "oty00000000000000000" };
@@ -763,9 +764,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
     async function giveGrants(userId: string) {
       n += 1;
       const suffix = String(n).padStart(2, "0");
-      await f.db.refreshToken.create({
-        data: { id: `oarRevocation${suffix}00000`, tokenHash: `${suffix}`.padEnd(64, "a"), familyId: `fam${suffix}`, authServerId: "default", clientId: "0oaClient", userId, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: new Date("2027-01-01T00:00:00.000Z"), created: f.clock.now },
-      });
+      await insertRefreshToken(f.db, { id: `oarRevocation${suffix}00000`, tokenHash: `${suffix}`.padEnd(64, "a"), familyId: `fam${suffix}`, authServerId: "default", clientId: "0oaClient", userId, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: new Date("2027-01-01T00:00:00.000Z"), created: f.clock.now });
       await f.db.userSession.create({
         data: { id: `102Revocation${suffix}00000`, tokenHash: `${suffix}`.padEnd(64, "b"), userId, authTime: f.clock.now, amr: ["pwd"], lastSeen: f.clock.now, idleExpiresAt: new Date("2027-01-01T00:00:00.000Z"), expiresAt: new Date("2027-01-01T00:00:00.000Z"), created: f.clock.now },
       });
@@ -773,7 +772,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
     }
     async function grantsOf(userId: string) {
       return {
-        refreshTokens: await f.db.refreshToken.findMany({ where: { userId }, select: { status: true, revoked: true } }),
+        refreshTokens: await f.db.refreshToken.findMany({ where: { family: { userId } }, select: { status: true, revoked: true } }),
         sessions: await f.db.userSession.findMany({ where: { userId }, select: { revoked: true } }),
         sessionTokens: await f.db.sessionToken.count({ where: { userId } }),
       };
@@ -819,7 +818,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
       expect(second.text).toBe("");
       expect(await f.db.user.count({ where: { id } })).toBe(0);
       expect(await f.db.groupMembership.count({ where: { userId: id } })).toBe(0);
-      expect(await f.db.refreshToken.count({ where: { userId: id } })).toBe(0);
+      expect(await f.db.refreshToken.count({ where: { family: { userId: id } } })).toBe(0);
       expect(await f.db.userSession.count({ where: { userId: id } })).toBe(0);
       expect(await f.db.group.count({ where: { id: groupId } })).toBe(1);
       expect(await eventTypesFor(id)).toEqual([
@@ -842,9 +841,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
       ["POST", "/lifecycle/suspend", "suspending"],
     ])("cannot be removed by %s %s (400), and keeps its grants", async (method, suffix, action) => {
       const admin = await f.db.user.findFirstOrThrow({ where: { isAdmin: true, loginLower: "admin@idp.test" } });
-      const refreshToken = await f.db.refreshToken.create({
-        data: { id: `oarAdmin${action}`.padEnd(20, "0"), tokenHash: action.padEnd(64, "d"), familyId: "famAdmin", authServerId: "default", clientId: "0oaClient", userId: admin.id, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: new Date("2027-01-01T00:00:00.000Z") },
-      });
+      const refreshToken = await insertRefreshToken(f.db, { id: `oarAdmin${action}`.padEnd(20, "0"), tokenHash: action.padEnd(64, "d"), familyId: "famAdmin", authServerId: "default", clientId: "0oaClient", userId: admin.id, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: new Date("2027-01-01T00:00:00.000Z") });
       const res = await call(method, `${USERS}/${admin.id}${suffix}`);
       expect(res.status).toBe(400);
       expect(res.body).toEqual(

@@ -50,13 +50,14 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     });
     await f.db.usedAssertion.createMany({ data: [{ key: "old", expiresAt: at(-1) }, { key: "live", expiresAt: at(1000) }] });
     const user = await f.db.user.findFirstOrThrow();
+    const family = { authServerId: "default", clientId: "c", userId: user.id, scopes: [], decision: {} };
+    await f.db.refreshTokenFamily.createMany({ data: [{ id: "f0", ...family, lastUsed: at(-3 * DAY) }, { id: "f1", ...family, lastUsed: at(-DAY) }] });
     await f.db.refreshToken.createMany({
       data: [
-        { id: "oarDeadLongAgo000000", tokenHash: "a".repeat(64), familyId: "f1", authServerId: "default", clientId: "c", userId: user.id, scopes: [], status: "ROTATED", decision: {}, windowEndsAt: at(-2 * DAY) },
-        { id: "oarDiedRecently00000", tokenHash: "b".repeat(64), familyId: "f1", authServerId: "default", clientId: "c", userId: user.id, scopes: [], status: "ACTIVE", decision: {}, windowEndsAt: at(-DAY / 2) },
+        { id: "oarDeadLongAgo000000", tokenHash: new Uint8Array(32).fill(0xaa), familyId: "f1", status: "ROTATED", windowEndsAt: at(-2 * DAY) },
+        { id: "oarDiedRecently00000", tokenHash: new Uint8Array(32).fill(0xbb), familyId: "f1", status: "ACTIVE", windowEndsAt: at(-DAY / 2) },
       ],
     });
-    await f.db.refreshTokenFamily.createMany({ data: [{ id: "f0", lastUsed: at(-3 * DAY) }, { id: "f1", lastUsed: at(-DAY) }] });
 
     const report = await pruneExpiredRows(f.db, now);
     expect(report.complete).toBe(true);

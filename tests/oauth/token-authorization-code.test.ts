@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/crypto/hash-token";
+import { hashToken, hashTokenBytes } from "@/lib/crypto/hash-token";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";
 import { ORG_IDP_ID } from "@/lib/oauth/claims/org-idp-id";
 import { grantRevocationKey } from "@/lib/oauth/tokens/access-token-id";
@@ -105,17 +105,16 @@ describe.each(testProviders())("token endpoint, authorization_code grant on %s",
       expect(res.status).toBe(200);
       expect(Object.keys(res.body)).toEqual(["token_type", "expires_in", "access_token", "scope", "refresh_token"]);
       const { payload } = await t.verify(res.body.access_token);
-      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(res.body.refresh_token) } });
-      expect(row).toMatchObject({
-        familyId: (payload.jti as string).split(".")[2],
+      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(res.body.refresh_token) }, include: { family: true } });
+      expect(row).toMatchObject({ familyId: (payload.jti as string).split(".")[2], status: "ACTIVE", windowEndsAt: new Date(t.f.clock.now.getTime() + 60 * 60_000) });
+      expect(row.family).toMatchObject({
+        id: row.familyId,
         clientId: web.clientId,
         userId: alice.id,
         scopes: ["offline_access"],
-        status: "ACTIVE",
         authTime: new Date(t.f.clock.now.getTime() - 5_000),
         decision: { policyId: "00pStoredPolicy00000", ruleId: "0prStoredRule0000000", accessTokenLifetimeMinutes: 30, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 60 },
         expiresAt: null,
-        windowEndsAt: new Date(t.f.clock.now.getTime() + 60 * 60_000),
       });
     });
 
@@ -269,7 +268,7 @@ describe.each(testProviders())("token endpoint, authorization_code grant on %s",
       const statuses = results.map((res) => res.status).sort();
       expect(statuses).toEqual([200, 400, 400]);
       const winner = results.find((res) => res.status === 200)!;
-      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(winner.body.refresh_token) } });
+      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(winner.body.refresh_token) } });
       expect(row.status).toBe("REVOKED");
       for (const loser of results.filter((res) => res.status !== 200)) expect(loser.body).toEqual({ error: "invalid_grant", error_description: INVALID_CODE });
     });

@@ -1,7 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
-import { hashToken } from "@/lib/crypto/hash-token";
+import { hashTokenBytes } from "@/lib/crypto/hash-token";
 import { ORG_IDP_ID } from "@/lib/oauth/claims/org-idp-id";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";
 import { verifyPassword } from "@/lib/passwords/verify-password";
@@ -74,21 +74,29 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       expect(res.body.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       const { payload } = await t.verify(res.body.access_token);
       expect(payload.scp).toEqual(["api:write", "offline_access"]);
-      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(res.body.refresh_token) } });
+      const row = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(res.body.refresh_token) }, include: { family: true } });
+      const familyId = (payload.jti as string).split(".")[2];
       expect(row).toMatchObject({
         id: expect.stringMatching(/^oar[A-Za-z0-9]{17}$/),
-        familyId: (payload.jti as string).split(".")[2],
+        familyId,
         parentId: null,
+        status: "ACTIVE",
+        windowEndsAt: new Date(t.f.clock.now.getTime() + 7 * DAY_MS),
+        rotated: null,
+        revoked: null,
+      });
+      // what every rotation of the grant shares is stored once, in its family's row
+      expect(row.family).toMatchObject({
+        id: familyId,
         authServerId: "default",
         clientId: web.clientId,
         userId: alice.id,
         scopes: ["api:write", "offline_access"],
-        status: "ACTIVE",
         authTime: t.f.clock.now,
         decision: { policyId, ruleId, accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10_080 },
         expiresAt: null,
-        windowEndsAt: new Date(t.f.clock.now.getTime() + 7 * DAY_MS),
-        rotated: null,
+        lastRotatedId: null,
+        graceSiblings: 0,
         revoked: null,
       });
     });
@@ -141,7 +149,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       const res = await password(alice, { scope: "openid offline_access" }, noRefresh);
       expect(res.status).toBe(200);
       expect(Object.keys(res.body)).toEqual(["token_type", "expires_in", "access_token", "scope", "id_token"]);
-      expect(await t.f.db.refreshToken.count({ where: { clientId: noRefresh.clientId } })).toBe(0);
+      expect(await t.f.db.refreshToken.count({ where: { family: { clientId: noRefresh.clientId } } })).toBe(0);
     });
   });
 
@@ -234,7 +242,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       expectOAuthError(locked, 400, "invalid_grant", INVALID_CREDENTIALS);
       expect((await t.f.db.user.findUniqueOrThrow({ where: { id: bob.id } })).failedAttempts).toBe(3);
       // The refresh token issued before the lockout is still ACTIVE (the grant refuses it while the user is locked).
-      expect(await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(first.body.refresh_token) } })).toMatchObject({ status: "ACTIVE" });
+      expect(await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(first.body.refresh_token) } })).toMatchObject({ status: "ACTIVE" });
       await t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: DEFAULT_ORG_SETTINGS } });
     });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
-import { hashToken } from "@/lib/crypto/hash-token";
+import { hashTokenBytes } from "@/lib/crypto/hash-token";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";
 import { grantRevocationKey } from "@/lib/oauth/tokens/access-token-id";
 import type { ApiResult } from "../support/admin-fixture";
@@ -22,7 +22,10 @@ describe.each(testProviders())("token endpoint, refresh_token grant on %s", (pro
     t.token({ grant_type: "password", username: user.login, password: user.password, scope }, { basic: t.basic(client) });
   const refresh = (token: string, extra: Record<string, string> = {}, client: TestApp = web) =>
     t.token({ grant_type: "refresh_token", refresh_token: token, ...extra }, { basic: t.basic(client) });
-  const rowOf = (token: string) => t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+  const rowOf = async (token: string) => {
+    const { family, ...row } = await t.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(token) }, include: { family: true } });
+    return { ...row, scopes: family.scopes, authTime: family.authTime, decision: family.decision, expiresAt: family.expiresAt };
+  };
   const grantIdOf = async (res: ApiResult) => ((await t.verify(res.body.access_token)).payload.jti as string).split(".")[2]!;
   const setGrace = (refreshTokenGraceSeconds: number) => t.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS, refreshTokenGraceSeconds } } });
 
@@ -316,7 +319,7 @@ describe.each(testProviders())("token endpoint, refresh_token grant on %s", (pro
 
     it("a revoked token", async () => {
       const first = await start();
-      await t.f.db.refreshToken.update({ where: { tokenHash: hashToken(first.body.refresh_token) }, data: { status: "REVOKED", revoked: t.f.clock.now } });
+      await t.f.db.refreshToken.update({ where: { tokenHash: hashTokenBytes(first.body.refresh_token) }, data: { status: "REVOKED", revoked: t.f.clock.now } });
       expectOAuthError(await refresh(first.body.refresh_token), 400, "invalid_grant", INVALID);
     });
 

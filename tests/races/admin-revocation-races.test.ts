@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/crypto/hash-token";
+import { hashTokenBytes } from "@/lib/crypto/hash-token";
 import { MAX_GRACE_SIBLINGS } from "@/lib/oauth/issue/rotate-refresh-token";
 import { grantRevocationKey } from "@/lib/oauth/tokens/access-token-id";
 import { testProviders } from "../support/test-databases";
@@ -34,7 +34,7 @@ describe.each(testProviders())("management API revocations racing refresh-token 
     const code = await r.code({ clientId: web.clientId, userId: alice.id, scopes: ["offline_access"] });
     const res = await r.instances[0].token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI }, web);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    const row = await r.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(res.body.refresh_token) } });
+    const row = await r.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(res.body.refresh_token) } });
     return { refreshToken: res.body.refresh_token, accessToken: res.body.access_token, familyId: row.familyId, rootId: row.id };
   }
 

@@ -1,6 +1,6 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/crypto/hash-token";
+import { hashToken, hashTokenBytes } from "@/lib/crypto/hash-token";
 import { JWT_BEARER_ASSERTION_TYPE } from "@/lib/oauth/client-auth/read-client-credentials";
 import { grantRevocationKey } from "@/lib/oauth/tokens/access-token-id";
 import { REDIRECT_URI, TOKEN_URL, type TestApp, type TestUser } from "../oauth/token-fixture";
@@ -44,7 +44,7 @@ describe.each(testProviders())("single use under concurrency on %s", (provider) 
         }
         const winner = answers.find((res) => res.status === 200)!;
         const stored = await r.f.db.authorizationCode.findUniqueOrThrow({ where: { codeHash: hashToken(code) } });
-        const refresh = await r.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashToken(winner.body.refresh_token) } });
+        const refresh = await r.f.db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashTokenBytes(winner.body.refresh_token) } });
         expect([refresh.familyId, refresh.status]).toEqual([stored.familyId, "REVOKED"]);
         expect(await r.f.db.revokedAccessToken.findUnique({ where: { jti: grantRevocationKey(stored.familyId!) } })).not.toBeNull();
         await expectAllInactive(r.instances[1], web, [winner.body.access_token, winner.body.refresh_token]);

@@ -12,6 +12,7 @@ import { loadSigningKey } from "@/lib/keys/load-signing-key";
 import { newAccessTokenId } from "@/lib/oauth/tokens/access-token-id";
 import { APP_SECRET, ORG_URL, type AdminFixture } from "./admin-fixture";
 import { callRoute } from "./call-route";
+import { insertRefreshToken } from "./insert-refresh-token";
 
 /**
  * Test support for the endpoints that consume tokens (introspect, revoke, userinfo): tokens minted
@@ -160,8 +161,7 @@ export async function mintRefreshToken(
   const token = randomToken(32);
   const id = newId("refreshToken");
   const familyId = options.familyId ?? randomToken(12);
-  await f.db.refreshToken.create({
-    data: {
+  await insertRefreshToken(f.db, {
       id,
       tokenHash: hashToken(token),
       familyId,
@@ -175,8 +175,7 @@ export async function mintRefreshToken(
       expiresAt: options.lifetimeMinutes ? new Date(now.getTime() + options.lifetimeMinutes * 60_000) : null,
       windowEndsAt: new Date(now.getTime() + (options.windowMinutes ?? 10_080) * 60_000),
       created: now,
-    },
-  });
+    });
   return { token, id, familyId };
 }
 

@@ -14,7 +14,7 @@ export async function deleteAuthorizationServer(ctx: AdminContext): Promise<Admi
     throw validationError("authorizationServer", ["The default authorization server cannot be deleted; deactivate it instead."]);
   }
   await ctx.db.$transaction(async (tx) => {
-    await tx.refreshToken.deleteMany({ where: { authServerId: server.id } });
+    await tx.refreshTokenFamily.deleteMany({ where: { authServerId: server.id } }); // and their tokens (cascade)
     await tx.authorizationCode.deleteMany({ where: { authServerId: server.id } });
     await tx.consentGrant.deleteMany({ where: { authServerId: server.id } });
     await tx.pendingAuthorization.deleteMany({ where: { authServerId: server.id } });

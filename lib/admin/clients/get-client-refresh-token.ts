@@ -11,7 +11,7 @@ import { presentRefreshTokens } from "./present-refresh-tokens";
 export async function getClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
   const tokenId = ctx.request.params.tokenId ?? "";
-  const token = await ctx.db.refreshToken.findFirst({ where: { ...liveRefreshTokenWhere(server.id, ctx.now(), app.clientId), id: tokenId } });
+  const token = await ctx.db.refreshToken.findFirst({ where: { ...liveRefreshTokenWhere(server.id, ctx.now(), app.clientId), id: tokenId }, include: { family: true } });
   if (!token) throw notFoundError(tokenId, "RefreshToken");
   const [body] = await presentRefreshTokens(ctx, server, app, [token]);
   return { status: 200, body };

@@ -9,7 +9,8 @@ import { oauth2ClientJson } from "./oauth2-client-json";
  */
 export async function listAuthorizationServerClients(ctx: AdminContext): Promise<AdminResponse> {
   const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const holders = await ctx.db.refreshToken.groupBy({ by: ["clientId"], where: liveRefreshTokenWhere(server.id, ctx.now()) });
+  const { family, ...token } = liveRefreshTokenWhere(server.id, ctx.now());
+  const holders = await ctx.db.refreshTokenFamily.findMany({ where: { ...family, tokens: { some: token } }, distinct: ["clientId"], select: { clientId: true } });
   const apps = holders.length
     ? await ctx.db.app.findMany({ where: { clientId: { in: holders.map((holder) => holder.clientId) } }, orderBy: [{ label: "asc" }, { clientId: "asc" }] })
     : [];

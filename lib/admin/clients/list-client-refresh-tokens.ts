@@ -14,7 +14,7 @@ export async function listClientRefreshTokens(ctx: AdminContext): Promise<AdminR
   const page = parsePageParams(ctx.request.url, 20, 200);
   const where = liveRefreshTokenWhere(server.id, ctx.now(), app.clientId);
   const { items, nextCursor } = await fetchPage(page, (take, after) =>
-    ctx.db.refreshToken.findMany({ where: after ? { ...where, id: { gt: after } } : where, orderBy: { id: "asc" }, take }),
+    ctx.db.refreshToken.findMany({ where: after ? { ...where, id: { gt: after } } : where, orderBy: { id: "asc" }, take, include: { family: true } }),
   );
   return {
     status: 200,

@@ -1,5 +1,8 @@
-import type { App, AuthorizationServer, RefreshToken, Scope } from "../../db/generated/sqlite/client";
+import type { App, AuthorizationServer, RefreshToken, RefreshTokenFamily, Scope } from "../../db/generated/sqlite/client";
 import { isoTime, link } from "../links";
+
+/** A refresh token with what its family holds (server, client, user, scopes, absolute end). */
+export type RefreshTokenWithFamily = RefreshToken & { family: RefreshTokenFamily };
 
 export type TokenUser = { id: string; login: string; profile: unknown };
 
@@ -10,8 +13,9 @@ function userTitle(user: TokenUser): string {
 }
 
 /** When the token stops working: the end of its sliding window or of its family, whichever is first. */
-function effectiveExpiry(token: RefreshToken): Date {
-  return token.expiresAt && token.expiresAt < token.windowEndsAt ? token.expiresAt : token.windowEndsAt;
+function effectiveExpiry(token: RefreshTokenWithFamily): Date {
+  const { expiresAt } = token.family;
+  return expiresAt && expiresAt < token.windowEndsAt ? expiresAt : token.windowEndsAt;
 }
 
 /** `_embedded.scopes` for `expand=scope`: the server's scope objects for the token's scope names. */
@@ -34,7 +38,7 @@ export function refreshTokenJson(
   orgUrl: string,
   server: AuthorizationServer,
   app: App,
-  token: RefreshToken,
+  token: RefreshTokenWithFamily,
   user: TokenUser | null,
   embedded?: { scopes: ReturnType<typeof embeddedScopes> },
 ) {
@@ -46,9 +50,9 @@ export function refreshTokenJson(
     lastUpdated: isoTime(token.revoked ?? token.rotated ?? token.created),
     expiresAt: isoTime(effectiveExpiry(token)),
     issuer: `${orgUrl}/oauth2/${server.id}`,
-    clientId: token.clientId,
-    userId: token.userId,
-    scopes: token.scopes as string[],
+    clientId: token.family.clientId,
+    userId: token.family.userId,
+    scopes: token.family.scopes as string[],
     ...(embedded ? { _embedded: embedded } : {}),
     _links: {
       app: { ...link(orgUrl, `/api/v1/apps/${app.id}`), title: app.label },

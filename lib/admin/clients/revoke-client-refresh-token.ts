@@ -17,7 +17,7 @@ export const TOKEN_REVOKE_EVENT = "app.oauth2.as.token.revoke";
 export async function revokeClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
   const tokenId = ctx.request.params.tokenId ?? "";
-  const token = await ctx.db.refreshToken.findFirst({ where: { id: tokenId, authServerId: server.id, clientId: app.clientId }, select: { id: true, familyId: true } });
+  const token = await ctx.db.refreshToken.findFirst({ where: { id: tokenId, family: { authServerId: server.id, clientId: app.clientId } }, select: { id: true, familyId: true } });
   if (!token) throw notFoundError(tokenId, "RefreshToken");
   await ctx.db.$transaction(async (tx) => {
     const count = await revokeGrantsWhere(tx, { familyId: token.familyId }, ctx.now());

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { randomToken } from "../../crypto/random-token";
 import { asJson } from "../../db/as-json";
 import type { Db, DbTx } from "../../db/create-db-client";
@@ -8,19 +8,29 @@ import type { TokenDecision } from "./token-decision";
 
 const MINUTE_MS = 60_000;
 
-export type NewRefreshToken = {
+export type NewRefreshTokenFamily = {
   authServerId: string;
   clientId: string;
   userId: string;
   /** the grant: every rotation of it shares the family (and access tokens carry it in their jti) */
   familyId: string;
-  /** the token this one replaces (rotation); null for the first of a family */
-  parentId: string | null;
   /** the scopes of the grant (a rotation keeps them: RFC 6749 6) */
   scopes: readonly string[];
   authTime: Date | null;
   decision: TokenDecision;
-  /** the absolute end of the family; null = unlimited. A rotation inherits it. */
+  /** the absolute end of the family; null = unlimited. Every rotation inherits it. */
+  expiresAt: Date | null;
+  now: Date;
+  random?: (size: number) => Buffer;
+};
+
+/** A token of a family that exists: a rotation (parentId = the presented token). */
+export type NewRotatedRefreshToken = {
+  familyId: string;
+  parentId: string;
+  /** the family's rule decision: the new token's sliding window */
+  decision: TokenDecision;
+  /** the family's absolute end */
   expiresAt: Date | null;
   now: Date;
   random?: (size: number) => Buffer;
@@ -28,35 +38,45 @@ export type NewRefreshToken = {
 
 export type CreatedRefreshToken = { token: string; id: string; windowEndsAt: Date; expiresAt: Date | null };
 
-/**
- * Stores a new ACTIVE refresh token and returns its value, which exists nowhere else: an opaque
- * 256-bit random string, kept only as its SHA-256. Its sliding window ends
- * `decision.refreshTokenWindowMinutes` from now.
- */
-export async function createRefreshToken(db: Db | DbTx, input: NewRefreshToken): Promise<CreatedRefreshToken> {
+function tokenRow(input: { familyId: string; parentId: string | null; decision: TokenDecision; now: Date; random?: (size: number) => Buffer }) {
   const random = input.random ?? randomBytes;
   const token = randomToken(32, random);
   const id = newId("refreshToken", random);
   const windowEndsAt = new Date(input.now.getTime() + input.decision.refreshTokenWindowMinutes * MINUTE_MS);
-  await db.refreshToken.create({
+  return { token, data: { id, tokenHash: hashTokenBytes(token), parentId: input.parentId, status: "ACTIVE", windowEndsAt, created: input.now } };
+}
+
+/**
+ * Starts a grant's refresh-token family and stores its first ACTIVE token, returning the token's
+ * value, which exists nowhere else: an opaque 256-bit random string, kept only as its SHA-256. What
+ * every rotation of the grant shares (server, client, user, scopes, auth time, the rule's decision,
+ * the absolute expiry) is stored once, in the family's row; the token's sliding window ends
+ * `decision.refreshTokenWindowMinutes` from now.
+ */
+export async function createRefreshToken(db: Db | DbTx, input: NewRefreshTokenFamily): Promise<CreatedRefreshToken> {
+  const { token, data } = tokenRow({ ...input, parentId: null });
+  await db.refreshTokenFamily.create({
     data: {
-      id,
-      tokenHash: hashToken(token),
-      familyId: input.familyId,
-      parentId: input.parentId,
+      id: input.familyId,
       authServerId: input.authServerId,
       clientId: input.clientId,
       userId: input.userId,
       scopes: [...input.scopes],
-      status: "ACTIVE",
       authTime: input.authTime,
       decision: asJson(input.decision),
       expiresAt: input.expiresAt,
-      windowEndsAt,
-      created: input.now,
+      lastUsed: input.now,
+      tokens: { create: data },
     },
   });
-  return { token, id, windowEndsAt, expiresAt: input.expiresAt };
+  return { token, id: data.id, windowEndsAt: data.windowEndsAt, expiresAt: input.expiresAt };
+}
+
+/** Stores the next ACTIVE token of an existing family (a rotation); the caller holds the family's lock. */
+export async function createRotatedRefreshToken(tx: DbTx, input: NewRotatedRefreshToken): Promise<CreatedRefreshToken> {
+  const { token, data } = tokenRow(input);
+  await tx.refreshToken.create({ data: { ...data, familyId: input.familyId } });
+  return { token, id: data.id, windowEndsAt: data.windowEndsAt, expiresAt: input.expiresAt };
 }
 
 /** The absolute end of a new family from the rule's refresh token lifetime (0 = unlimited). */

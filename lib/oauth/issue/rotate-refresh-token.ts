@@ -1,18 +1,14 @@
 import type { Db } from "../../db/create-db-client";
 import { lockRefreshTokenFamily, type RefreshTokenFamilyState } from "../tokens/lock-refresh-token-family";
-import { createRefreshToken, type CreatedRefreshToken } from "./create-refresh-token";
+import { createRotatedRefreshToken, type CreatedRefreshToken } from "./create-refresh-token";
 import type { TokenDecision } from "./token-decision";
 
-/** The presented refresh token as the refresh grant read it. */
+/** The presented refresh token as the refresh grant read it, with what its family holds. */
 export type PresentedRefreshToken = {
   id: string;
   familyId: string;
-  authServerId: string;
-  clientId: string;
-  userId: string;
-  scopes: readonly string[];
-  authTime: Date | null;
   decision: TokenDecision;
+  /** the family's absolute end */
   expiresAt: Date | null;
 };
 
@@ -66,7 +62,7 @@ export function decideGraceReuse(input: { presentedId: string; rotated: Date | n
  * - A revoked family, or a token revoked meanwhile: `revoked`.
  * - An ACTIVE token becomes ROTATED (`rotated` = now) through a conditional update, and the family
  *   records it as the token rotated last. It yields a new ACTIVE token of the same family (parentId
- *   = the presented token, a fresh sliding window, the family's absolute expiry and scopes).
+ *   = the presented token, a fresh sliding window; the scopes and absolute expiry are the family's).
  * - A ROTATED token (a second tab, a retry, or the loser of a parallel exchange: the family lock
  *   makes it wait for the winner) is decided by decideGraceReuse: within the grace period it yields
  *   a sibling (same family, same parent; counted, at most MAX_GRACE_SIBLINGS); otherwise `reused`
@@ -86,7 +82,7 @@ export async function rotateRefreshToken(
   const { now, graceSeconds } = options;
   return db.$transaction(async (tx): Promise<RotationResult> => {
     const family = await lockRefreshTokenFamily(tx, presented.familyId, now);
-    if (family.revoked) return { ok: false, reason: "revoked" };
+    if (!family || family.revoked) return { ok: false, reason: "revoked" };
     // Under the lock no other rotation of the family runs; the conditional update still loses to
     // a revocation that does not take the family lock (a user's or an app's tokens).
     const claimed = await tx.refreshToken.updateMany({ where: { id: presented.id, status: "ACTIVE" }, data: { status: "ROTATED", rotated: now } });
@@ -102,14 +98,9 @@ export async function rotateRefreshToken(
       where: { id: presented.familyId },
       data: grace ? { graceSiblings: { increment: 1 } } : { lastRotatedId: presented.id, graceSiblings: 0 },
     });
-    const created = await createRefreshToken(tx, {
-      authServerId: presented.authServerId,
-      clientId: presented.clientId,
-      userId: presented.userId,
+    const created = await createRotatedRefreshToken(tx, {
       familyId: presented.familyId,
       parentId: presented.id,
-      scopes: presented.scopes,
-      authTime: presented.authTime,
       decision: presented.decision,
       expiresAt: presented.expiresAt,
       now,

@@ -1,4 +1,4 @@
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { revokeGrant } from "../tokens/revoke-grant";
 import type { VerifyContext } from "../verify/types";
 import type { RevocationOutcome } from "./revocation-outcome";
@@ -17,13 +17,13 @@ const MAX_REFRESH_TOKEN_LENGTH = 1024;
 export async function revokeRefreshToken(context: VerifyContext, clientId: string, token: string, now: Date): Promise<RevocationOutcome | null> {
   if (token === "" || token.length > MAX_REFRESH_TOKEN_LENGTH) return null;
   const row = await context.db.refreshToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, familyId: true, authServerId: true, clientId: true, status: true },
+    where: { tokenHash: hashTokenBytes(token) },
+    select: { id: true, familyId: true, status: true, family: { select: { authServerId: true, clientId: true } } },
   });
-  if (!row || row.authServerId !== context.snapshot.id) return null;
-  if (row.clientId !== clientId) return { kind: "foreign", tokenType: "refresh_token", tokenId: row.id, ownerClientId: row.clientId };
+  if (!row || row.family.authServerId !== context.snapshot.id) return null;
+  if (row.family.clientId !== clientId) return { kind: "foreign", tokenType: "refresh_token", tokenId: row.id, ownerClientId: row.family.clientId };
   if (row.status !== "REVOKED") {
-    await context.db.$transaction((tx) => revokeGrant(tx, row.authServerId, row.familyId, now));
+    await context.db.$transaction((tx) => revokeGrant(tx, row.family.authServerId, row.familyId, now));
   }
   return { kind: "revoked", tokenType: "refresh_token", tokenId: row.id, familyId: row.familyId };
 }

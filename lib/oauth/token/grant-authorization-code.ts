@@ -86,7 +86,6 @@ export async function grantAuthorizationCode(ctx: TokenRequestContext): Promise<
       clientId: client.clientId,
       userId: row.userId,
       familyId: grantId,
-      parentId: null,
       scopes,
       authTime: row.authTime,
       decision,

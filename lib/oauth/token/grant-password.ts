@@ -86,7 +86,6 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
           clientId: client.clientId,
           userId: row.id,
           familyId: grantId,
-          parentId: null,
           scopes: result.grantedScopes,
           authTime: now,
           decision,

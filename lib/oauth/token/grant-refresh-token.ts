@@ -1,5 +1,5 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
 import type { OAuthResponse } from "../http/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
@@ -46,27 +46,28 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   const value = ctx.params.get("refresh_token");
   if (!value) throw invalidRequest(TOKEN_MESSAGES.parameterRequired("refresh_token"));
 
-  const row = await app.db.refreshToken.findUnique({ where: { tokenHash: hashToken(value) } });
+  const row = await app.db.refreshToken.findUnique({ where: { tokenHash: hashTokenBytes(value) }, include: { family: true } });
   const refuse = (reason: string, user?: { id: string; login: string; profile?: Record<string, unknown> } | null) =>
     refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), reason, { user, debug: row ? { refreshTokenId: row.id, grantId: row.familyId } : {} });
 
-  if (!row || !row.userId) throw await refuse("INVALID_REFRESH_TOKEN: unknown refresh token");
-  if (row.authServerId !== snapshot.id || row.clientId !== client.clientId) throw await refuse("INVALID_REFRESH_TOKEN: the token was issued to another client or authorization server");
+  if (!row) throw await refuse("INVALID_REFRESH_TOKEN: unknown refresh token");
+  const { family } = row;
+  if (family.authServerId !== snapshot.id || family.clientId !== client.clientId) throw await refuse("INVALID_REFRESH_TOKEN: the token was issued to another client or authorization server");
   if (row.status === "REVOKED") throw await refuse("INVALID_REFRESH_TOKEN: the token was revoked");
 
   const { refreshTokenGraceSeconds } = await readOrgSettings(app.db);
   if (row.status === "ROTATED" && !isWithinGrace(row.rotated, refreshTokenGraceSeconds, now)) {
     throw await reused(ctx, row.familyId, row.id, refreshTokenGraceSeconds > 0 ? "grace_period_over" : "no_grace_period");
   }
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the family reached its absolute lifetime");
+  if (family.expiresAt && family.expiresAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the family reached its absolute lifetime");
   if (row.status === "ACTIVE" && row.windowEndsAt.getTime() <= now.getTime()) throw await refuse("INVALID_REFRESH_TOKEN: the token was not used within its sliding window");
 
-  const tokenUser = await loadTokenUser(app.db, row.userId, snapshot.everyoneGroupId);
+  const tokenUser = await loadTokenUser(app.db, family.userId, snapshot.everyoneGroupId);
   const logUser = tokenUser?.user ?? null;
   if (!tokenUser || tokenUser.user.status !== "ACTIVE") throw await refuse(`INVALID_REFRESH_TOKEN: the user is ${tokenUser?.user.status ?? "gone"}`, logUser);
-  if (!(await isUserAssignedToApp(app.db, client.appId, row.userId))) throw await refuse("INVALID_REFRESH_TOKEN: the user is no longer assigned to the app", logUser);
+  if (!(await isUserAssignedToApp(app.db, client.appId, family.userId))) throw await refuse("INVALID_REFRESH_TOKEN: the user is no longer assigned to the app", logUser);
 
-  const held = readStringList(row.scopes);
+  const held = readStringList(family.scopes);
   const requested = parseScopeParam(ctx.params.get("scope"));
   const broader = (requested ?? []).filter((name) => !held.includes(name));
   if (broader.length > 0) {
@@ -76,18 +77,8 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
     });
   }
   const scopes = requested ?? held;
-  const decision = toTokenDecision(row.decision);
-  const presented: PresentedRefreshToken = {
-    id: row.id,
-    familyId: row.familyId,
-    authServerId: row.authServerId,
-    clientId: row.clientId,
-    userId: row.userId,
-    scopes: held,
-    authTime: row.authTime,
-    decision,
-    expiresAt: row.expiresAt,
-  };
+  const decision = toTokenDecision(family.decision);
+  const presented: PresentedRefreshToken = { id: row.id, familyId: row.familyId, decision, expiresAt: family.expiresAt };
 
   let refreshToken: CreatedRefreshToken | null = null;
   let grace = false;
@@ -111,7 +102,7 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
     scopes,
     decision,
     grantId: row.familyId,
-    authTime: row.authTime ?? row.created,
+    authTime: family.authTime ?? row.created,
     refreshToken,
     debug: { refreshTokenId: row.id, ...(refreshToken ? { rotatedTo: refreshToken.id, withinGracePeriod: grace } : {}) },
   });

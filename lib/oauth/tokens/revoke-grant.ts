@@ -12,7 +12,7 @@ const GRANTS_PER_BATCH = 500;
  * refresh-token revocation and reuse, and for a replayed authorization code. Idempotent. Returns
  * how many refresh tokens it revoked.
  *
- * The family's lock comes first (the upsert of its row that lockRefreshTokenFamily runs), so a
+ * The family's lock comes first (the update of its row that lockRefreshTokenFamily runs), so a
  * rotation running at the same time either commits before the sweep starts (and the sweep revokes
  * what it minted) or waits and finds the family revoked: no token minted from the family outlives
  * this, on any instance.
@@ -21,29 +21,34 @@ export async function revokeGrant(tx: DbTx, authServerId: string, grantId: strin
   return revokeGrants(tx, [{ authServerId, grantId }], now);
 }
 
+/** Which grants revokeGrantsWhere revokes: a client's from one server, a user's, a user's of one client, one family. */
+export type GrantFilter = { authServerId?: string; clientId?: string; userId?: string; familyId?: string };
+
 /**
- * Revokes every grant that holds an unrevoked refresh token matching `where` (a client's tokens
- * from one server, a user's, a user's of one client), each whole as revokeGrant does: every family
- * belongs to one server, client and user, so revoking it whole revokes exactly the matching grants.
- * Returns how many refresh tokens it revoked.
+ * Revokes every grant that holds an unrevoked refresh token and matches `filter`, each whole as
+ * revokeGrant does: every family belongs to one server, client and user, so revoking it whole
+ * revokes exactly the matching grants. Returns how many refresh tokens it revoked.
  */
-export async function revokeGrantsWhere(tx: DbTx, where: Prisma.RefreshTokenWhereInput, now: Date): Promise<number> {
-  const grants = await tx.refreshToken.groupBy({ by: ["familyId", "authServerId"], where: { ...where, status: { not: "REVOKED" } } });
-  return revokeGrants(tx, grants.map((grant) => ({ authServerId: grant.authServerId, grantId: grant.familyId })), now);
+export async function revokeGrantsWhere(tx: DbTx, filter: GrantFilter, now: Date): Promise<number> {
+  const { familyId, ...family } = filter;
+  const grants = await tx.refreshTokenFamily.findMany({
+    where: { ...family, ...(familyId === undefined ? {} : { id: familyId }), tokens: { some: { status: { not: "REVOKED" } } } },
+    select: { id: true, authServerId: true },
+  });
+  return revokeGrants(tx, grants.map((grant) => ({ authServerId: grant.authServerId, grantId: grant.id })), now);
 }
 
 /**
- * revokeGrant for many grants, GRANTS_PER_BATCH at a time, three statements a batch:
- * 1. the families' locks, marking them revoked: one multi-row upsert of their rows (INSERT ... ON
- *    CONFLICT DO UPDATE, the statement lockRefreshTokenFamily runs for one family), in id order so
- *    two sweeps never wait on each other in a cycle. On PostgreSQL it waits for a rotation holding
- *    a family's row (or inserting it) to commit; SQLite transactions hold the write lock from BEGIN
- *    IMMEDIATE;
- * 2. the sweep of their refresh tokens: on PostgreSQL (READ COMMITTED) a new statement reads anew,
- *    so it sees every token a rotation that held a lock committed;
- * 3. the access-token markers (one upsert).
- * Raw SQL for 1 and 3 because Prisma upserts one row at a time; parameters only, dates as Date
- * (both driver adapters encode them as Prisma does).
+ * revokeGrant for many grants, GRANTS_PER_BATCH at a time:
+ * 1. the families' locks, marking them revoked: one UPDATE of its row per family (the statement
+ *    lockRefreshTokenFamily runs), in id order, so two sweeps never wait on each other in a cycle.
+ *    On PostgreSQL each waits for a rotation holding that family's row to commit; SQLite
+ *    transactions hold the write lock from BEGIN IMMEDIATE. A grant without a family (no refresh
+ *    token was issued) has no row and needs none: only its access tokens are revoked;
+ * 2. the sweep of their refresh tokens, one statement: on PostgreSQL (READ COMMITTED) a new
+ *    statement reads anew, so it sees every token a rotation that held a lock committed;
+ * 3. the access-token markers (one multi-row upsert: raw SQL because Prisma upserts one row at a
+ *    time; parameters only, dates as Date, which both driver adapters encode as Prisma does).
  */
 async function revokeGrants(tx: DbTx, grants: ReadonlyArray<{ authServerId: string; grantId: string }>, now: Date): Promise<number> {
   const unique = [...new Map(grants.map((grant) => [grant.grantId, grant])).values()].sort((a, b) => (a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0));
@@ -51,8 +56,7 @@ async function revokeGrants(tx: DbTx, grants: ReadonlyArray<{ authServerId: stri
   let revoked = 0;
   for (let start = 0; start < unique.length; start += GRANTS_PER_BATCH) {
     const batch = unique.slice(start, start + GRANTS_PER_BATCH);
-    const families = batch.map((grant) => Prisma.sql`(${grant.grantId}, ${now}, ${now})`);
-    await tx.$executeRaw`INSERT INTO "RefreshTokenFamily" ("id", "lastUsed", "revoked") VALUES ${Prisma.join(families)} ON CONFLICT ("id") DO UPDATE SET "lastUsed" = excluded."lastUsed", "revoked" = excluded."revoked"`;
+    for (const grant of batch) await tx.refreshTokenFamily.updateMany({ where: { id: grant.grantId }, data: { lastUsed: now, revoked: now } });
     const swept = await tx.refreshToken.updateMany({ where: { familyId: { in: batch.map((grant) => grant.grantId) }, status: { not: "REVOKED" } }, data: { status: "REVOKED", revoked: now } });
     revoked += swept.count;
     const markers = batch.map((grant) => Prisma.sql`(${grantRevocationKey(grant.grantId)}, ${grant.authServerId}, ${expiresAt}, ${now})`);

@@ -12,8 +12,8 @@ import { revokeHolderGrants } from "./revoke-holder-grants";
  * `candidates` selects users: one user, a group's members, or everyone ({}).
  */
 export async function revokeGrantsOfUnassignedUsers(tx: DbTx, app: { id: string; clientId: string }, candidates: Prisma.UserWhereInput, now: Date): Promise<void> {
-  const tokenHolders = await tx.refreshToken.findMany({
-    where: { clientId: app.clientId, status: { not: "REVOKED" }, user: candidates },
+  const tokenHolders = await tx.refreshTokenFamily.findMany({
+    where: { clientId: app.clientId, revoked: null, user: candidates },
     distinct: ["userId"],
     select: { userId: true },
   });

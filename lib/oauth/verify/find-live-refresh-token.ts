@@ -1,4 +1,4 @@
-import { hashToken } from "../../crypto/hash-token";
+import { hashTokenBytes } from "../../crypto/hash-token";
 import { checkTokenLiveness } from "./check-token-liveness";
 import type { LiveRefreshToken, VerifyContext } from "./types";
 
@@ -17,22 +17,23 @@ const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filt
 export async function findLiveRefreshToken(context: VerifyContext, token: string, now: Date): Promise<LiveRefreshToken | null> {
   if (token === "" || token.length > MAX_REFRESH_TOKEN_LENGTH) return null;
   const row = await context.db.refreshToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, familyId: true, authServerId: true, clientId: true, userId: true, scopes: true, status: true, expiresAt: true, windowEndsAt: true, created: true },
+    where: { tokenHash: hashTokenBytes(token) },
+    select: { id: true, familyId: true, status: true, windowEndsAt: true, created: true, family: { select: { authServerId: true, clientId: true, userId: true, scopes: true, expiresAt: true } } },
   });
-  if (!row || row.authServerId !== context.snapshot.id || row.status !== "ACTIVE") return null;
+  if (!row || row.family.authServerId !== context.snapshot.id || row.status !== "ACTIVE") return null;
+  const { family } = row;
   const nowMs = now.getTime();
-  if (row.windowEndsAt.getTime() <= nowMs || (row.expiresAt !== null && row.expiresAt.getTime() <= nowMs)) return null;
-  const parties = await checkTokenLiveness(context.db, { clientId: row.clientId, userId: row.userId, issuedAt: Math.floor(row.created.getTime() / 1000) });
+  if (row.windowEndsAt.getTime() <= nowMs || (family.expiresAt !== null && family.expiresAt.getTime() <= nowMs)) return null;
+  const parties = await checkTokenLiveness(context.db, { clientId: family.clientId, userId: family.userId, issuedAt: Math.floor(row.created.getTime() / 1000) });
   if (!parties) return null;
-  const expiresAt = row.expiresAt !== null && row.expiresAt < row.windowEndsAt ? row.expiresAt : row.windowEndsAt;
+  const expiresAt = family.expiresAt !== null && family.expiresAt < row.windowEndsAt ? family.expiresAt : row.windowEndsAt;
   return {
     id: row.id,
     familyId: row.familyId,
-    authServerId: row.authServerId,
-    clientId: row.clientId,
-    userId: row.userId,
-    scopes: strings(row.scopes),
+    authServerId: family.authServerId,
+    clientId: family.clientId,
+    userId: family.userId,
+    scopes: strings(family.scopes),
     created: row.created,
     expiresAt,
     ...parties,
