@@ -1,3 +1,5 @@
+import type { GrantType } from "../oauth/grant-types";
+
 /**
  * The OAuth client registration of an OIDC app, shared by the Apps API (/api/v1/apps), dynamic
  * client registration (/oauth2/v1/clients) and the token service. Names follow Okta and RFC 7591.
@@ -5,9 +7,6 @@
 export const APPLICATION_TYPES = ["web", "browser", "native", "service"] as const;
 export type ApplicationType = (typeof APPLICATION_TYPES)[number];
 
-/** The grants this server implements (Okta's device, token-exchange, SAML and MFA grants are not). */
-export const GRANT_TYPES = ["authorization_code", "implicit", "refresh_token", "password", "client_credentials"] as const;
-export type GrantType = (typeof GRANT_TYPES)[number];
 
 export const RESPONSE_TYPES = ["code", "token", "id_token"] as const;
 export type ResponseType = (typeof RESPONSE_TYPES)[number];

@@ -3,11 +3,11 @@ import {
   usesClientSecret,
   type ApplicationType,
   type ConsentMethod,
-  type GrantType,
   type PublicJwks,
   type ResponseType,
   type TokenEndpointAuthMethod,
 } from "./client-metadata";
+import type { GrantType } from "../oauth/grant-types";
 
 /** An app as the token service and the sign-in flow see it. */
 export type OAuthClient = {

@@ -1,19 +1,18 @@
 import {
   APPLICATION_TYPES,
   CONSENT_METHODS,
-  GRANT_TYPES,
   RESPONSE_TYPES,
   TOKEN_ENDPOINT_AUTH_METHODS,
   type ApplicationType,
   type ClientMetadata,
   type ClientMetadataInput,
   type ConsentMethod,
-  type GrantType,
   type MetadataError,
   type PublicJwks,
   type ResponseType,
   type TokenEndpointAuthMethod,
 } from "./client-metadata";
+import { GRANT_TYPES, type GrantType } from "../oauth/grant-types";
 import { validateJwks } from "./validate-jwks";
 import { MAX_URI_LENGTH, validateRedirectUri } from "./validate-redirect-uri";
 

@@ -18,5 +18,3 @@ export const SYSTEM_SCOPES = [
     consent: "REQUIRED",
   },
 ] as const;
-
-export type SystemScopeName = (typeof SYSTEM_SCOPES)[number]["name"];

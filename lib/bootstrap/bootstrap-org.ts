@@ -7,8 +7,9 @@ import { generateSigningKey } from "../keys/generate-signing-key";
 import { generatePassword } from "../passwords/generate-password";
 import { hashPassword } from "../passwords/hash-password";
 import { createAuthorizationServerRecords } from "../authorization-servers/create-authorization-server-records";
+import { GRANT_TYPES } from "../oauth/grant-types";
 import { sealSecretCheck } from "./check-app-secret";
-import { DEFAULT_ORG_SETTINGS } from "./default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "../org-settings/org-settings-schema";
 
 export type BootstrapInput = {
   db: Db;
@@ -141,7 +142,7 @@ async function createDefaultPolicy(tx: DbTx, now: Date): Promise<void> {
       system: false,
       conditions: {
         people: { users: { include: [], exclude: [] }, groups: { include: ["EVERYONE"], exclude: [] } },
-        grantTypes: { include: ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"] },
+        grantTypes: { include: [...GRANT_TYPES] },
         scopes: { include: ["*"] },
       },
       accessTokenLifetimeMinutes: 60,

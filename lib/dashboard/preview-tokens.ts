@@ -9,7 +9,7 @@ import { CLAIMS_USER_SELECT, toTokenUser } from "../oauth/issue/claims-user";
 import { toTokenDecision, type TokenDecision } from "../oauth/issue/token-decision";
 import { evaluatePolicy } from "../oauth/policy/evaluate-policy";
 import { loadServerSnapshot } from "../oauth/snapshot/load-server-snapshot";
-import type { GrantType } from "../oauth/snapshot/types";
+import type { GrantType } from "../oauth/grant-types";
 import { mayUseClientCredentials } from "../oauth/token/may-use-client-credentials";
 import { TOKEN_MESSAGES } from "../oauth/token/token-messages";
 

@@ -1,7 +1,6 @@
 import type { Db } from "../db/create-db-client";
 import { Prisma } from "../db/generated/sqlite/client";
-import { readOrgSettings } from "../bootstrap/read-org-settings";
-import { parseLogRetentionDays } from "./parse-log-retention-days";
+import { readOrgSettings } from "../org-settings/read-org-settings";
 
 const DAY_MS = 86_400_000;
 
@@ -85,7 +84,7 @@ export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions 
   const { batchSize, budgetMs, pauseMs, share } = { ...DEFAULT_PRUNE_OPTIONS, ...options };
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const retentionDays = parseLogRetentionDays(await readOrgSettings(db));
+  const retentionDays = (await readOrgSettings(db)).systemLogRetentionDays;
   const cutoffs: Cutoffs = { now, dayAgo: new Date(now.getTime() - DAY_MS), logCutoff: new Date(now.getTime() - retentionDays * DAY_MS) };
   const report: PruneReport = { deleted: {}, complete: true, batches: 0 };
   for (const prunable of PRUNABLES) {

@@ -2,18 +2,15 @@ import { AUTO_ROTATION_DAYS } from "../authorization-servers/create-authorizatio
 import type { Db, DbTx } from "../db/create-db-client";
 import { generateSigningKey, type NewSigningKey } from "./generate-signing-key";
 import { markServerSnapshotStale } from "../oauth/snapshot/get-server-snapshot";
+import { ID_TOKEN_LIFETIME_SECONDS, MAX_ACCESS_TOKEN_LIFETIME_MS } from "../oauth/tokens/token-lifetimes";
 
 const DAY_MS = 86_400_000;
 
-/** The longest an access token can live (a policy sets 5 minutes .. 1 day). */
-export const MAX_ACCESS_TOKEN_LIFETIME_MS = DAY_MS;
-/** ID tokens live one hour. */
-export const ID_TOKEN_LIFETIME_MS = 3_600_000;
 /**
  * How long a key stays published after it stops signing: a token it signed just before the
  * rotation must still verify until that token expires.
  */
-export const EXPIRED_KEY_PUBLISH_MS = Math.max(MAX_ACCESS_TOKEN_LIFETIME_MS, ID_TOKEN_LIFETIME_MS);
+export const EXPIRED_KEY_PUBLISH_MS = Math.max(MAX_ACCESS_TOKEN_LIFETIME_MS, ID_TOKEN_LIFETIME_SECONDS * 1000);
 
 /** Okta's System Log event type for a signing key rollover of a custom authorization server. */
 export const KEY_ROLLOVER_EVENT = "app.oauth2.as.key.rollover";

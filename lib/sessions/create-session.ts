@@ -4,7 +4,7 @@ import { randomToken } from "../crypto/random-token";
 import { asJson } from "../db/as-json";
 import type { Db } from "../db/create-db-client";
 import { newId } from "../ids/new-id";
-import { readSessionSettings } from "./read-session-settings";
+import { readOrgSettings } from "../org-settings/read-org-settings";
 import { logSessionEvent, SESSION_EVENTS } from "./session-events";
 import { buildSessionCookie } from "./session-cookie";
 import type { SessionInfo } from "./types";
@@ -54,11 +54,11 @@ export async function createSession(db: Db, input: NewSessionInput): Promise<New
   if (input.previousCookieValue) {
     await db.userSession.updateMany({ where: { tokenHash: hashToken(input.previousCookieValue), revoked: null }, data: { revoked: now } });
   }
-  const settings = await readSessionSettings(db);
+  const settings = await readOrgSettings(db);
   const random = input.random ?? randomBytes;
   const cookieValue = randomToken(32, random);
-  const expiresAt = new Date(now.getTime() + settings.lifetimeMinutes * MINUTE_MS);
-  const idleExpiresAt = new Date(Math.min(now.getTime() + settings.idleMinutes * MINUTE_MS, expiresAt.getTime()));
+  const expiresAt = new Date(now.getTime() + settings.sessionMaxMinutes * MINUTE_MS);
+  const idleExpiresAt = new Date(Math.min(now.getTime() + settings.sessionIdleMinutes * MINUTE_MS, expiresAt.getTime()));
   const row = await db.userSession.create({
     data: {
       id: newId("session", random),
@@ -91,6 +91,6 @@ export async function createSession(db: Db, input: NewSessionInput): Promise<New
   return {
     cookieValue,
     session: { id: row.id, userId: user.id, login: user.login, authTime: now, amr: [...input.amr], idleExpiresAt, expiresAt },
-    cookie: buildSessionCookie(cookieValue, { orgUrl: input.orgUrl, maxAgeSeconds: settings.lifetimeMinutes * 60 }),
+    cookie: buildSessionCookie(cookieValue, { orgUrl: input.orgUrl, maxAgeSeconds: settings.sessionMaxMinutes * 60 }),
   };
 }

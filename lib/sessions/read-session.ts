@@ -1,6 +1,6 @@
 import { hashToken } from "../crypto/hash-token";
 import type { Db } from "../db/create-db-client";
-import { readSessionSettings } from "./read-session-settings";
+import { readOrgSettings } from "../org-settings/read-org-settings";
 import { toSessionInfo } from "./to-session-info";
 import type { SessionInfo } from "./types";
 
@@ -29,8 +29,8 @@ export async function readSession(db: Db, cookieValue: string | null, now: Date)
 
   let idleExpiresAt = row.idleExpiresAt;
   if (nowMs - row.lastSeen.getTime() >= SESSION_TOUCH_INTERVAL_MS || nowMs < row.lastSeen.getTime()) {
-    const settings = await readSessionSettings(db);
-    const slid = new Date(Math.min(nowMs + settings.idleMinutes * 60_000, row.expiresAt.getTime()));
+    const settings = await readOrgSettings(db);
+    const slid = new Date(Math.min(nowMs + settings.sessionIdleMinutes * 60_000, row.expiresAt.getTime()));
     const touched = await db.userSession.updateMany({ where: { id: row.id, revoked: null }, data: { lastSeen: now, idleExpiresAt: slid } });
     if (touched.count !== 1) return null;
     idleExpiresAt = slid;

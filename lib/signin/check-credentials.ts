@@ -1,7 +1,8 @@
 import { hashToken } from "../crypto/hash-token";
 import { randomToken } from "../crypto/random-token";
 import type { Db } from "../db/create-db-client";
-import { readOrgTokenSettings, type OrgTokenSettings } from "../oauth/token/read-org-token-settings";
+import type { OrgSettings } from "../org-settings/org-settings-schema";
+import { readOrgSettings } from "../org-settings/read-org-settings";
 import { hashPassword } from "../passwords/hash-password";
 import { verifyPassword } from "../passwords/verify-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
@@ -101,8 +102,8 @@ function timingDummyHash(): Promise<string> {
 export async function checkCredentials(db: Db, input: CredentialsInput): Promise<CredentialsResult> {
   const { username, password, now } = input;
   // read once, only when needed (the rate limit, or a failed attempt)
-  let tokenSettings: Promise<OrgTokenSettings> | undefined;
-  const orgSettings = () => (tokenSettings ??= readOrgTokenSettings(db));
+  let tokenSettings: Promise<OrgSettings> | undefined;
+  const orgSettings = () => (tokenSettings ??= readOrgSettings(db));
   const refuse = async (reason: CredentialsFailure["reason"], detail: string, user: CredentialsUser | null, extra: Partial<CredentialsFailure> = {}): Promise<CredentialsFailure> => {
     if (input.logFailures !== false) {
       await logSessionEvent(
@@ -193,7 +194,7 @@ async function consumeSigninRateLimits(db: Db, username: string, ipAddress: stri
  * counted, so the count stops at the threshold (or one above a count left from a higher threshold). `lastUpdated` is written back unchanged:
  * counters are not profile changes.
  */
-async function countFailedAttempt(db: Db, input: CredentialsInput, user: { id: string; login: string; lastUpdated: Date }, settings: OrgTokenSettings): Promise<"counted" | "locked" | "not counted"> {
+async function countFailedAttempt(db: Db, input: CredentialsInput, user: { id: string; login: string; lastUpdated: Date }, settings: OrgSettings): Promise<"counted" | "locked" | "not counted"> {
   const { now } = input;
   const threshold = settings.lockoutThreshold;
   return db.$transaction(async (tx) => {

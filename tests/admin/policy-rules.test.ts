@@ -4,7 +4,7 @@ import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin
 import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
 
-const ALL_GRANTS = ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"];
+const ALL_GRANTS = ["authorization_code", "implicit", "refresh_token", "password", "client_credentials"];
 
 describe.each(testProviders())("authorization server policy rules API on %s", (provider) => {
   let f: AdminFixture;

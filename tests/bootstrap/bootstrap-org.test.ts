@@ -100,7 +100,7 @@ describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
       refreshTokenWindowMinutes: 10080,
       conditions: {
         people: { users: { include: [], exclude: [] }, groups: { include: ["EVERYONE"], exclude: [] } },
-        grantTypes: { include: ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"] },
+        grantTypes: { include: ["authorization_code", "implicit", "refresh_token", "password", "client_credentials"] },
         scopes: { include: ["*"] },
       },
     });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DASHBOARD_ACTIONS } from "@/lib/dashboard/actions/run-dashboard-action";
 import { requireAdmin } from "@/lib/dashboard/require-admin";
 import { signOutAdmin } from "@/lib/dashboard/sign-out";
@@ -24,8 +24,6 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     f = await createAdminFixture(provider);
     adminId = await adminUserId(f);
     plainUserId = await createPlainUser(f, "plain.user@example.com");
-    adminCookie = await sessionCookie(f, adminId);
-    userCookie = await sessionCookie(f, plainUserId);
     groupId = (await f.api("POST", "/api/v1/groups", { profile: { name: "Engineers" } })).body.id;
     const app = await f.api("POST", "/api/v1/apps", {
       name: "oidc_client",
@@ -39,6 +37,7 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     const policy = await f.db.policy.findFirstOrThrow({ where: { authServerId: "default" }, include: { rules: true } });
     const scope = await f.db.scope.findFirstOrThrow({ where: { authServerId: "default", name: "email" } });
     const claim = await f.db.claim.findFirstOrThrow({ where: { authServerId: "default" } });
+    await sessionCookie(f, plainUserId); // a session of the plain user for the form to name
     const session = await f.db.userSession.findFirstOrThrow({ where: { userId: plainUserId } });
     form = {
       authServerId: "default",
@@ -78,6 +77,11 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
       refreshTokenGraceSeconds: "60",
       systemLogRetentionDays: "1",
     };
+  });
+  // Each test signs the admin and the plain user in afresh: none depends on a session an earlier one left alive.
+  beforeEach(async () => {
+    adminCookie = await sessionCookie(f, adminId);
+    userCookie = await sessionCookie(f, plainUserId);
   });
   afterAll(() => f.close());
 
@@ -165,7 +169,6 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     f.clock.advance(3 * 86_400_000);
     expect(await act(f, cookie, "group.create", { name: "Too late" })).toEqual({ ok: false, refused: "signin" });
     expect(await f.db.group.count({ where: { name: "Too late" } })).toBe(0);
-    adminCookie = await sessionCookie(f, adminId);
   });
 
   it("validates input with the API's schemas: the same causes as the REST API", async () => {

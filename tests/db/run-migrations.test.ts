@@ -386,6 +386,33 @@ describe.each(testProviders().filter((p) => p === "postgresql"))("runMigrations 
   });
 });
 
+type RunEvent = { t: number; what: "call" | "return" | "Applying" | "Applied"; name?: string };
+type ProcessRun = { applied: string[]; events: RunEvent[] };
+
+/**
+ * The waits for the lock the runs' timelines prove: process `waiter` had called runMigrations before
+ * process `holder` finished applying a migration (its write lock held from "Applying" to at least
+ * "Applied") and got no step of its own through until after that, over at least `MIN_WAIT_MS` of the
+ * hold (longer than reading the migration files takes).
+ */
+function lockWaits(runs: ProcessRun[]): Array<{ waiter: number; holder: number; name: string; waitedMs: number }> {
+  const MIN_WAIT_MS = 50;
+  const waits: Array<{ waiter: number; holder: number; name: string; waitedMs: number }> = [];
+  runs.forEach((waiterRun, waiter) => {
+    const called = waiterRun.events.find((event) => event.what === "call")!.t;
+    const firstStep = waiterRun.events.find((event) => event.what === "Applying" || event.what === "return")!.t;
+    runs.forEach((holderRun, holder) => {
+      if (holder === waiter) return;
+      for (const start of holderRun.events.filter((event) => event.what === "Applying")) {
+        const end = holderRun.events.find((event) => event.what === "Applied" && event.name === start.name)!.t;
+        const waitedMs = end - Math.max(called, start.t);
+        if (called < end && firstStep >= end && waitedMs >= MIN_WAIT_MS) waits.push({ waiter, holder, name: start.name!, waitedMs });
+      }
+    });
+  });
+  return waits;
+}
+
 describe("runMigrations on sqlite: files, foreign keys and processes", () => {
   async function ownMigrations(): Promise<string> {
     const root = await mkdtemp(path.join(tmpdir(), "idp-migrations-"));
@@ -500,11 +527,16 @@ describe("runMigrations on sqlite: files, foreign keys and processes", () => {
       `import { runMigrations } from ${JSON.stringify(path.join(PROJECT_ROOT, "lib/db/run-migrations.ts"))};\n` +
         "const [databaseUrl, migrationsRoot, startAt] = process.argv.slice(2);\n" +
         "await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));\n" +
-        "const result = await runMigrations({ databaseUrl, migrationsRoot });\n" +
-        "process.stdout.write(JSON.stringify(result));\n",
+        "const events = [];\n" +
+        "const stamp = (what, name) => events.push({ t: Date.now(), what, name });\n" +
+        "const log = (line) => { const m = /^(Applying|Applied) migration (.+)$/.exec(line); if (m) stamp(m[1], m[2]); };\n" +
+        "stamp('call');\n" +
+        "const result = await runMigrations({ databaseUrl, migrationsRoot, log });\n" +
+        "stamp('return');\n" +
+        "process.stdout.write(JSON.stringify({ ...result, events }));\n",
     );
-    // Every process starts its run at the same moment, once all have loaded.
-    const startAt = String(Date.now() + 3000);
+    // Every process starts its run at the same moment, once all have loaded (tsx takes a few seconds on a busy machine).
+    const startAt = String(Date.now() + 8000);
     const run = () =>
       promisify(execFile)(process.execPath, ["--import", "tsx", script, database.url, root, startAt], { cwd: PROJECT_ROOT, timeout: 60_000 }).catch(
         (error: { stderr?: string }) => {
@@ -516,8 +548,14 @@ describe("runMigrations on sqlite: files, foreign keys and processes", () => {
 
     const outputs = await Promise.all([run(), run(), run()]);
 
-    const applied = outputs.flatMap((output) => (JSON.parse(output.stdout) as { applied: string[] }).applied);
+    const runs = outputs.map((output) => JSON.parse(output.stdout) as ProcessRun);
+    const applied = runs.flatMap((run) => run.applied);
     expect(applied.sort()).toEqual(names);
+    // The runs contended for the write lock: some process was inside runMigrations for the whole of
+    // another's hold of it (from "Applying" to "Applied"), without getting its first step through,
+    // i.e. it waited. Without the overlap this test could pass with runs one after the other.
+    const waits = lockWaits(runs);
+    expect(waits.length, `no process waited for another's lock: ${JSON.stringify(runs.map((run) => run.events))}`).toBeGreaterThan(0);
     const rows = await historyRows(database.url);
     expect(rows.map((row) => [row.migration_name, row.applied_steps_count])).toEqual(names.map((name) => [name, 1]));
     for (let index = 1; index <= 6; index += 1) {

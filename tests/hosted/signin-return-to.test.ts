@@ -3,7 +3,7 @@ import { loadReturnToSigninView } from "@/lib/hosted/load-signin-view";
 import { safeReturnTo } from "@/lib/hosted/return-to";
 import { signinFormToken } from "@/lib/hosted/hosted-form-token";
 import { mintSigninCsrfToken, signinCsrfCookie } from "@/lib/hosted/signin-csrf";
-import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { createSession } from "@/lib/sessions/create-session";
 import { readSession } from "@/lib/sessions/read-session";

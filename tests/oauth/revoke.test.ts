@@ -17,7 +17,7 @@ import {
   type TestUser,
 } from "../support/mint-test-tokens";
 import { testProviders } from "../support/test-databases";
-import { deleteLogEvents, readLogEvents } from "../support/read-log-events";
+import { readLogEvents } from "../support/read-log-events";
 
 const DAY_MS = 86_400_000;
 const INACTIVE = { active: false };
@@ -38,15 +38,18 @@ describe.each(testProviders())("POST /oauth2/:as/v1/revoke on %s", (provider) =>
     f.clock.advance(DAY_MS);
   });
   afterAll(() => f.close());
+  /** When the running test started: its revocation events are the ones published since (none of an earlier test's). */
+  let testStart: Date;
   beforeEach(async () => {
     resetServerSnapshotCache();
     resetVerificationKeyCache();
-    await deleteLogEvents(f.db, { eventType: "app.oauth2.as.token.revoke" });
+    f.clock.advance(1000);
+    testStart = f.clock.now;
   });
 
   const active = async (token: string) => (await introspect(web, { token })).body.active as boolean;
   const userinfo = (token: string) => callOAuth("GET", "/oauth2/default/v1/userinfo", { headers: { Authorization: `Bearer ${token}` } });
-  const revokeEvents = () => readLogEvents(f.db, { where: { eventType: "app.oauth2.as.token.revoke" }, orderBy: { published: "asc" } });
+  const revokeEvents = () => readLogEvents(f.db, { where: { eventType: "app.oauth2.as.token.revoke", published: { gte: testStart } }, orderBy: { published: "asc" } });
 
   function expectEmpty200(res: { status: number; text: string; headers: Headers }) {
     expect(res.status).toBe(200);

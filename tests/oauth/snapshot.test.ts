@@ -54,7 +54,7 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
             name: "Default Policy Rule",
             priority: 1,
             people: { users: { include: [], exclude: [] }, groups: { include: ["EVERYONE"], exclude: [] } },
-            grantTypes: ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"],
+            grantTypes: ["authorization_code", "implicit", "refresh_token", "password", "client_credentials"],
             scopes: ["*"],
             anyScope: true,
             accessTokenLifetimeMinutes: 60,

@@ -100,9 +100,17 @@ describe.each(testProviders())("token endpoint: request handling on %s", (provid
       expect(event).toMatchObject({ outcomeResult: "FAILURE", outcomeReason: "UNAUTHORIZED_CLIENT: the app is not registered for password" });
     });
 
-    it("GET is not allowed", async () => {
+    it("GET is not allowed: the route serves POST (and CORS preflights) only, so Next.js answers 405 with no body", async () => {
+      // callRoute dispatches through Next.js's own method table for the route file, as `next start`
+      // does; the protocol fast path leaves a GET of /v1/token to Next.js (protocol-fast-path.test.ts).
       const res = await callRoute(new Request(`${ORG_URL}/oauth2/default/v1/token`));
       expect(res.status).toBe(405);
+      expect(await res.text()).toBe("");
+      expect(res.headers.get("content-type")).toBeNull();
+      const head = await callRoute(new Request(`${ORG_URL}/oauth2/default/v1/token`, { method: "HEAD" }));
+      expect(head.status).toBe(405);
+      const post = await callRoute(new Request(`${ORG_URL}/oauth2/default/v1/token`, { method: "POST" }));
+      expect(post.status).toBe(400);
     });
   });
 

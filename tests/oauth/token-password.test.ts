@@ -1,6 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
 import { hashTokenBytes } from "@/lib/crypto/hash-token";
 import { ORG_IDP_ID } from "@/lib/oauth/claims/org-idp-id";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
 import { hashTokenBytes } from "@/lib/crypto/hash-token";
 import { computeTokenHash } from "@/lib/oauth/claims/compute-token-hash";
 import { grantRevocationKey } from "@/lib/oauth/tokens/access-token-id";

@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { AppContext } from "@/lib/app-context";
 import { authnEndpoint } from "@/lib/authn/authn-endpoint";
 import { handleEndUserRequest } from "@/lib/authn/handle-end-user-request";
-import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { handleHostedRequest } from "@/lib/http/handle-hosted-request";
 import type { PlainRequest, PlainResponse } from "@/lib/http/plain-http";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_ORG_SETTINGS } from "@/lib/bootstrap/default-org-settings";
+import { DEFAULT_ORG_SETTINGS } from "@/lib/org-settings/org-settings-schema";
 import { hashToken } from "@/lib/crypto/hash-token";
 import { createSession } from "@/lib/sessions/create-session";
 import { endSession } from "@/lib/sessions/end-session";

@@ -1,14 +1,14 @@
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { systemLogEventJson } from "@/lib/admin/system-log/system-log-event-json";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { runMigrations } from "@/lib/db/run-migrations";
 import type { SystemLogRecord } from "@/lib/system-log/read-system-log-events";
 import { readSystemLogEvents } from "@/lib/system-log/read-system-log-events";
 import { writeSystemLog } from "@/lib/system-log/write-system-log";
-import { createFreshDatabase, testProviders, type TestDatabase } from "../support/test-databases";
+import { createFreshDatabase, testProviders } from "../support/test-databases";
 
 /** The migration that compacted the System Log row; the database starts at the one before it. */
 const COMPACT_MIGRATION = "20261206050301_compact_system_log";
@@ -103,29 +103,31 @@ async function insertOldRows(db: Db, provider: string): Promise<void> {
 }
 
 describe.each(testProviders())("the compact System Log migration on %s", (provider) => {
-  let database: TestDatabase;
-  let root: string;
-  let db: Db;
-  beforeAll(async () => {
-    database = await createFreshDatabase(provider);
-    root = await mkdtemp(path.join(tmpdir(), "idp-migrations-"));
-    await migrationsUpTo(root, COMPACT_MIGRATION);
-    await runMigrations({ databaseUrl: database.url, migrationsRoot: root });
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database.drop();
-    await rm(root, { recursive: true, force: true });
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it("converts every event so that the System Log API returns it unchanged", async () => {
+  /** A fresh database at the migration before the compact one, holding the old rows, then migrated to the end. */
+  async function convertedDatabase(): Promise<{ db: Db; applied: string[] }> {
+    const database = await createFreshDatabase(provider);
+    cleanups.push(() => database.drop());
+    const root = await mkdtemp(path.join(tmpdir(), "idp-migrations-"));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    await migrationsUpTo(root, COMPACT_MIGRATION);
+    await runMigrations({ databaseUrl: database.url, migrationsRoot: root });
     const before = createDbClient(database.url);
     await insertOldRows(before, provider);
     await before.$disconnect();
-
     const { applied } = await runMigrations({ databaseUrl: database.url });
+    const db = createDbClient(database.url);
+    cleanups.push(() => db.$disconnect());
+    return { db, applied };
+  }
+
+  it("converts every event so that the System Log API returns it unchanged", async () => {
+    const { db, applied } = await convertedDatabase();
     expect(applied).toContain(COMPACT_MIGRATION);
-    db = createDbClient(database.url);
     const events = await readSystemLogEvents(db, { orderBy: { uuid: "asc" } });
     expect(events.map(systemLogEventJson)).toEqual(EVENTS.map(systemLogEventJson));
     expect(events).toEqual(EVENTS);
@@ -138,6 +140,7 @@ describe.each(testProviders())("the compact System Log migration on %s", (provid
   });
 
   it("reads events written after it beside the converted ones", async () => {
+    const { db } = await convertedDatabase();
     const published = new Date("2026-01-16T08:00:00.000Z");
     await writeSystemLog(db, { eventType: "user.lifecycle.create", displayMessage: "Created user Bob", actor: admin, client: { ipAddress: "::1" }, outcome: { result: "SUCCESS" }, target: [{ id: "00uBob", type: "User" }] }, published);
     const events = await readSystemLogEvents(db, { orderBy: { uuid: "asc" } });

@@ -1,9 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { autoImplementMethods } from "next/dist/server/route-modules/app-route/helpers/auto-implement-methods";
+import type { AppRouteHandlers } from "next/dist/server/route-modules/app-route/module";
 
 const APP_DIR = path.resolve(__dirname, "../../app");
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-const moduleCache = new Map<string, Promise<Record<string, unknown>>>();
+const moduleCache = new Map<string, Promise<ReturnType<typeof autoImplementMethods>>>();
 
 /**
  * Resolves a URL path to an App Router route file the way Next.js does for this project's routes:
@@ -50,15 +52,20 @@ function routeFileIn(dir: string): string | undefined {
   });
 }
 
-/** Calls the real route handler for `request` (404 when no route file matches, 405 when the method is missing). */
+/**
+ * Calls the real route handler for `request` (404 when no route file matches). The method is
+ * dispatched by Next.js's own method table for the route file's exports (autoImplementMethods, what
+ * `next start` runs): a method the file does not export gets Next.js's answer (405), HEAD runs GET,
+ * and OPTIONS without an export answers 204 with Allow; this router answers nothing of its own.
+ */
 export async function callRoute(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const route = resolveRoute(url.pathname);
   if (!route) return new Response(null, { status: 404 });
-  if (!moduleCache.has(route.file)) moduleCache.set(route.file, import(route.file));
-  const mod = await moduleCache.get(route.file)!;
-  const handler = mod[request.method] as Handler | undefined;
-  if (!handler) return new Response(null, { status: 405 });
+  if (!moduleCache.has(route.file)) moduleCache.set(route.file, import(route.file).then((mod: Record<string, unknown>) => autoImplementMethods(mod as AppRouteHandlers)));
+  const methods = await moduleCache.get(route.file)!;
+  const handler = methods[request.method as keyof typeof methods] as Handler | undefined;
+  if (!handler) throw new Error(`Next.js answers no method ${request.method}`);
   // Like Next.js, a route without dynamic segments gets no params at all.
   const params = Object.keys(route.params).length ? route.params : undefined;
   return handler(request, { params: Promise.resolve(params as Record<string, string | string[]>) });

@@ -306,10 +306,6 @@ export function SearchForm({ action, children, submitLabel = "Search" }: { actio
   );
 }
 
-export function Code({ children }: { children: ReactNode }) {
-  return <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-800">{children}</code>;
-}
-
 /** Preformatted JSON that scrolls sideways: focusable (keyboard scrolling) and named. */
 export function JsonBlock({ label, value, testId }: { label: string; value: unknown; testId?: string }) {
   return (

@@ -1,8 +1,5 @@
-import { MAX_LOG_RETENTION_DAYS } from "@/lib/housekeeping/parse-log-retention-days";
-import { MAX_GRACE_SECONDS } from "@/lib/oauth/token/read-org-token-settings";
-import { MAX_SESSION_MINUTES } from "@/lib/sessions/read-session-settings";
+import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/org-settings/org-settings-schema";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
-import { MAX_LOCKOUT_THRESHOLD } from "@/lib/admin/org-settings/org-settings-input";
 import { ActionForm } from "../_components/action-form";
 import { formatTime, PageHeader, Section, TextField } from "../_components/ui";
 import { read } from "../_lib/admin-request";

@@ -1,15 +1,8 @@
+import type { AppAssignment } from "../../assignments/find-app-assignment";
 import { isoTime, link } from "../links";
 
-export type AppUserAssignmentView = {
-  /** USER: assigned directly; GROUP: through a group assignment */
-  scope: "USER" | "GROUP";
-  profile: unknown;
-  created: Date;
-  lastUpdated: Date;
-};
-
 /** Okta's AppUser: a user's assignment to an app. */
-export function appUserJson(orgUrl: string, appId: string, user: { id: string; login: string }, assignment: AppUserAssignmentView) {
+export function appUserJson(orgUrl: string, appId: string, user: { id: string; login: string }, assignment: AppAssignment) {
   return {
     id: user.id,
     externalId: null,

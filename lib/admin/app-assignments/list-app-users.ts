@@ -1,8 +1,10 @@
+import type { AppAssignment } from "../../assignments/find-app-assignment";
+import { isEveryoneGroup } from "../../assignments/is-everyone-group";
 import type { Prisma } from "../../db/generated/sqlite/client";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { findApp } from "../apps/find-app";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
-import { appUserJson, type AppUserAssignmentView } from "./app-user-json";
+import { appUserJson } from "./app-user-json";
 
 /**
  * GET /api/v1/apps/:appId/users?q&limit&after -> 200 [AppUser]: every user who can use the app,
@@ -25,7 +27,7 @@ export async function runListAppUsers(ctx: OperationContext, appId: string, requ
     include: { group: { select: { type: true, nameLower: true } } },
     orderBy: [{ priority: "asc" }, { groupId: "asc" }],
   });
-  const everyone = groups.some((assignment) => assignment.group.type === "BUILT_IN" && assignment.group.nameLower === "everyone");
+  const everyone = groups.some((assignment) => isEveryoneGroup(assignment.group));
   const groupIds = groups.map((assignment) => assignment.groupId);
   const where: Prisma.UserWhereInput = {
     ...(everyone ? {} : { OR: [{ appAssignments: { some: { appId: app.id } } }, { memberships: { some: { groupId: { in: groupIds } } } }] }),
@@ -47,8 +49,8 @@ export async function runListAppUsers(ctx: OperationContext, appId: string, requ
   const body = items.map((user) => {
     const direct = user.appAssignments[0];
     const memberOf = new Set(user.memberships.map((membership) => membership.groupId));
-    const viaGroup = groups.find((assignment) => memberOf.has(assignment.groupId) || (assignment.group.type === "BUILT_IN" && assignment.group.nameLower === "everyone"));
-    const view: AppUserAssignmentView = direct
+    const viaGroup = groups.find((assignment) => memberOf.has(assignment.groupId) || isEveryoneGroup(assignment.group));
+    const view: AppAssignment = direct
       ? { scope: "USER", profile: direct.profile, created: direct.created, lastUpdated: direct.lastUpdated }
       : { scope: "GROUP", profile: viaGroup?.profile ?? {}, created: viaGroup?.created ?? app.created, lastUpdated: viaGroup?.lastUpdated ?? app.created };
     return appUserJson(ctx.orgUrl, app.id, user, view);

@@ -1,3 +1,4 @@
+import { isEveryoneGroup } from "../../assignments/is-everyone-group";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
@@ -5,7 +6,7 @@ import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
 import { groupTarget } from "./assignment-targets";
 import { findGroup } from "./find-group";
-import { revokeGrantsOfUnassignedUsers } from "./revoke-grants-of-unassigned-users";
+import { revokeGrantsOfUnassignedUsers } from "../../oauth/tokens/revoke-grants-of-unassigned-users";
 
 /**
  * DELETE /api/v1/apps/:appId/groups/:groupId -> 204. Members who are no longer assigned to the app
@@ -22,7 +23,7 @@ export async function runUnassignGroupFromApp(ctx: OperationContext, appId: stri
   const group = await findGroup(ctx.db, groupId);
   const where = { appId_groupId: { appId: app.id, groupId: group.id } };
   if (!(await ctx.db.appGroupAssignment.findUnique({ where }))) throw notFoundError(group.id, "ApplicationGroupAssignment");
-  const everyone = group.type === "BUILT_IN" && group.nameLower === "everyone";
+  const everyone = isEveryoneGroup(group);
   const now = ctx.now();
   await ctx.db.$transaction(async (tx) => {
     await tx.appGroupAssignment.deleteMany({ where: { appId: app.id, groupId: group.id } });

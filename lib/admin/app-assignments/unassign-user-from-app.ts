@@ -5,8 +5,8 @@ import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
 import { userTarget } from "./assignment-targets";
 import { findUser } from "./find-user";
-import { resolveAppUser } from "./resolve-app-user";
-import { revokeGrantsOfUnassignedUsers } from "./revoke-grants-of-unassigned-users";
+import { findAppAssignment } from "../../assignments/find-app-assignment";
+import { revokeGrantsOfUnassignedUsers } from "../../oauth/tokens/revoke-grants-of-unassigned-users";
 
 /**
  * DELETE /api/v1/apps/:appId/users/:userId -> 204: removes a direct assignment. If the user is no
@@ -22,7 +22,7 @@ export async function unassignUserFromApp(ctx: AdminContext): Promise<AdminRespo
 export async function runUnassignUserFromApp(ctx: OperationContext, appId: string, userId: string): Promise<void> {
   const app = await findApp(ctx.db, appId);
   const user = await findUser(ctx.db, userId);
-  const assignment = await resolveAppUser(ctx.db, app.id, user.id);
+  const assignment = await findAppAssignment(ctx.db, app.id, user.id);
   if (!assignment) throw notFoundError(user.id, "AppUser");
   if (assignment.scope === "GROUP") {
     throw validationError("appUser", ["The user is assigned to this application through a group; remove the group assignment or the group membership instead."]);

@@ -1,6 +1,6 @@
 import type { DbTx } from "../../db/create-db-client";
 import type { App } from "../../db/generated/sqlite/client";
-import { revokeClientGrants } from "../../revocation/revoke-client-grants";
+import { revokeClientGrants } from "../../oauth/tokens/revoke-client-grants";
 import { touchClients } from "../../apps/touch-clients";
 
 /**

@@ -1,7 +1,7 @@
 import type { TokenEndpointAuthMethod } from "../../apps/client-metadata";
 import type { DbTx } from "../../db/create-db-client";
 import { Prisma, type App } from "../../db/generated/sqlite/client";
-import { revokeClientGrants } from "../../revocation/revoke-client-grants";
+import { revokeClientGrants } from "../../oauth/tokens/revoke-client-grants";
 import type { appRecordData } from "./app-record";
 import { canonicalJson } from "./canonical-json";
 import { syncClientSecrets } from "./sync-client-secrets";

@@ -1,4 +1,4 @@
-import { revokeClientGrants } from "../../revocation/revoke-client-grants";
+import { revokeClientGrants } from "../../oauth/tokens/revoke-client-grants";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { appTarget } from "./app-target";

@@ -38,5 +38,4 @@ export const authorizationServerInput = z.object({
     .nullish(),
 });
 
-export type AuthorizationServerInput = z.output<typeof authorizationServerInput>;
 export type AuthorizationServerBody = BodyOf<typeof authorizationServerInput>;

@@ -93,5 +93,4 @@ export const claimInput = z
     conditionScopes: [...new Set(input.conditions?.scopes ?? [])],
   }));
 
-export type ClaimInput = z.output<typeof claimInput>;
 export type ClaimBody = BodyOf<typeof claimInput>;

@@ -1,7 +1,6 @@
-import { toSettingsObject } from "../../bootstrap/read-org-settings";
+import { parseOrgSettings } from "../../org-settings/parse-org-settings";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { orgSettingsJson } from "./org-settings-json";
-import { parseOrgSettings } from "./parse-org-settings";
 
 /**
  * GET /api/v1/org/settings -> 200 {lockoutThreshold, sessionIdleMinutes, sessionMaxMinutes,
@@ -15,5 +14,5 @@ export async function getOrgSettings(ctx: AdminContext): Promise<AdminResponse> 
 /** getOrgSettings as a typed operation. */
 export async function runGetOrgSettings(ctx: OperationContext) {
   const org = await ctx.db.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
-  return orgSettingsJson(ctx.orgUrl, parseOrgSettings(toSettingsObject(org.settings)), org.lastUpdated);
+  return orgSettingsJson(ctx.orgUrl, parseOrgSettings(org.settings), org.lastUpdated);
 }

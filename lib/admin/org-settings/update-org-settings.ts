@@ -1,12 +1,12 @@
-import { toSettingsObject } from "../../bootstrap/read-org-settings";
 import { asJson } from "../../db/as-json";
+import type { OrgSettings } from "../../org-settings/org-settings-schema";
+import { parseOrgSettings, toSettingsObject } from "../../org-settings/parse-org-settings";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../parse-input";
 import { readJsonBody } from "../read-json-body";
 import { orgSettingsInput, type OrgSettingsBody } from "./org-settings-input";
 import { ORG_SETTINGS_PATH, orgSettingsJson } from "./org-settings-json";
-import { parseOrgSettings, type OrgSettingsValues } from "./parse-org-settings";
 
 /**
  * POST /api/v1/org/settings {lockoutThreshold?, sessionIdleMinutes?, sessionMaxMinutes?,
@@ -29,7 +29,7 @@ export async function runUpdateOrgSettings(ctx: OperationContext, body: Deferred
     const merged = { ...stored, ...input };
     const before = parseOrgSettings(stored);
     const after = parseOrgSettings(merged);
-    const changed = (Object.keys(after) as Array<keyof OrgSettingsValues>).filter((field) => before[field] !== after[field]);
+    const changed = (Object.keys(after) as Array<keyof OrgSettings>).filter((field) => before[field] !== after[field]);
     if (changed.length === 0) return { after, lastUpdated: org.lastUpdated };
     await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: now } });
     await audit(tx, ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {

@@ -46,5 +46,4 @@ export const policyInput = z.object(
   { error: "The request body must be a JSON object." },
 );
 
-export type PolicyInput = z.output<typeof policyInput>;
 export type PolicyBody = BodyOf<typeof policyInput>;

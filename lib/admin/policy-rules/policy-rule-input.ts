@@ -1,22 +1,16 @@
 import type { BodyOf } from "../parse-input";
 import { z } from "zod";
+import { GRANT_TYPES } from "../../oauth/grant-types";
+import { TOKEN_LIMITS } from "../../oauth/tokens/token-lifetimes";
 import { dedupe, nameField, priorityField, statusField } from "../policies/policy-input";
 
-export const GRANT_TYPES = ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"] as const;
 export const EVERYONE = "EVERYONE";
 export const ANY_SCOPE = "*";
 
-/** Okta's token limits (spec: "Rules Object", "Troubleshooting > Limits"). */
-export const TOKEN_LIMITS = {
-  accessTokenLifetimeMinutes: { min: 5, max: 1440, default: 60 },
-  /** 0 = unlimited; otherwise at least the access token lifetime (no upper limit beyond the column's). */
-  refreshTokenLifetimeMinutes: { max: 2_147_483_647, default: 0 },
-  refreshTokenWindowMinutes: { min: 10, max: 129_600, default: 10_080 },
-} as const;
-
-const ACCESS_MESSAGE = "Must be between 5 and 1440 minutes (5 minutes to 1 day).";
+const { accessTokenLifetimeMinutes: ACCESS, refreshTokenWindowMinutes: WINDOW } = TOKEN_LIMITS;
+const ACCESS_MESSAGE = `Must be between ${ACCESS.min} and ${ACCESS.max} minutes (5 minutes to 1 day).`;
 const REFRESH_MESSAGE = "Must be 0 (unlimited) or a whole number of minutes at least the access token lifetime.";
-const WINDOW_MESSAGE = "Must be between 10 and 129600 minutes (10 minutes to 90 days).";
+const WINDOW_MESSAGE = `Must be between ${WINDOW.min} and ${WINDOW.max} minutes (10 minutes to 90 days).`;
 
 const minutes = (message: string, min: number, max: number) => z.number({ error: message }).int(message).min(min, message).max(max, message);
 

@@ -1,4 +1,4 @@
-import { revokeUserGrants } from "../../revocation/revoke-user-grants";
+import { revokeUserGrants } from "../../oauth/tokens/revoke-user-grants";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { deprovisionUser } from "./deprovision-user";

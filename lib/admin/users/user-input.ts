@@ -192,6 +192,5 @@ export const replaceUserInput = z.object({ ...envelope, profile: profileObject }
 /** POST /api/v1/users/:userId: profile attributes to change (merged) and/or a new password. */
 export const updateUserInput = z.object({ ...envelope, profile: profileObject.optional() }, { error: "The request body must be a JSON object." });
 
-export type UserCredentialsInput = z.output<typeof credentials>;
 export type CreateUserBody = BodyOf<typeof createUserInput>;
 export type UpdateUserBody = BodyOf<typeof updateUserInput>;

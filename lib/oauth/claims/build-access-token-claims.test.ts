@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { makeTestSnapshot } from "../snapshot/make-test-snapshot";
+import { makeTestSnapshot } from "@/tests/support/make-test-snapshot";
 import { buildAccessTokenClaims, type AccessTokenClaimsInput } from "./build-access-token-claims";
 import { MAX_GROUPS_IN_CLAIM } from "./evaluate-custom-claims";
-import { makeTestUser } from "./make-test-user";
+import { makeTestUser } from "@/tests/support/make-test-user";
 
 const ISSUER = "http://idp.test/oauth2/default";
 const CLIENT_ID = "0oaclient00000000000";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SYSTEM_CLAIMS } from "../../authorization-servers/system-claims";
-import { makeTestSnapshot } from "../snapshot/make-test-snapshot";
-import { buildIdTokenClaims, ID_TOKEN_LIFETIME_SECONDS, type IdTokenClaimsInput } from "./build-id-token-claims";
+import { makeTestSnapshot } from "@/tests/support/make-test-snapshot";
+import { ID_TOKEN_LIFETIME_SECONDS } from "../tokens/token-lifetimes";
+import { buildIdTokenClaims, type IdTokenClaimsInput } from "./build-id-token-claims";
 import { buildUserinfoClaims } from "./build-userinfo-claims";
 import { computeTokenHash } from "./compute-token-hash";
-import { makeTestUser } from "./make-test-user";
+import { makeTestUser } from "@/tests/support/make-test-user";
 import { ORG_IDP_ID } from "./org-idp-id";
 
 const ISSUER = "http://idp.test/oauth2/default";

@@ -1,4 +1,5 @@
 import type { ServerSnapshot, SnapshotClaim } from "../snapshot/types";
+import { ID_TOKEN_LIFETIME_SECONDS } from "../tokens/token-lifetimes";
 import { buildExpressionContext } from "./build-expression-context";
 import { buildStandardClaims } from "./build-standard-claims";
 import { computeTokenHash } from "./compute-token-hash";
@@ -7,9 +8,6 @@ import { listStandardClaimNames } from "./list-standard-claim-names";
 import { ORG_IDP_ID } from "./org-idp-id";
 import { setClaim } from "./set-claim";
 import type { ClaimsApp, ClaimsResult, ClaimsUser, ExpressionContextExtras } from "./types";
-
-/** Okta's ID tokens live one hour (spec: "Troubleshooting > Limits"). */
-export const ID_TOKEN_LIFETIME_SECONDS = 3600;
 
 export type IdTokenClaimsInput = {
   snapshot: ServerSnapshot;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildExpressionContext } from "./build-expression-context";
 import { buildStandardClaims } from "./build-standard-claims";
 import { listStandardClaimNames } from "./list-standard-claim-names";
-import { makeTestUser } from "./make-test-user";
+import { makeTestUser } from "@/tests/support/make-test-user";
 
 const user = (profile: Record<string, unknown>, overrides: Parameters<typeof makeTestUser>[0] = {}) =>
   makeTestUser({ profile: { login: "bob@example.com", email: "bob@example.com", firstName: "Bob", lastName: "Stone", ...profile }, login: "bob@example.com", lastUpdated: null, ...overrides });

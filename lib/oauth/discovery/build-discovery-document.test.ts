@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeTestSnapshot } from "../snapshot/make-test-snapshot";
+import { makeTestSnapshot } from "@/tests/support/make-test-snapshot";
 import { buildDiscoveryDocument } from "./build-discovery-document";
 import { buildIssuer } from "./build-issuer";
 import { listPublishedScopes } from "./list-published-scopes";

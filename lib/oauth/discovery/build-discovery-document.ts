@@ -1,3 +1,4 @@
+import { GRANT_TYPES } from "../grant-types";
 import { buildIssuer } from "./build-issuer";
 
 export type DiscoveryKind = "openid-configuration" | "oauth-authorization-server";
@@ -16,7 +17,6 @@ export const RESPONSE_TYPES_OIDC = ["code", "id_token", "code id_token", "code t
 /** The OAuth metadata also names the plain implicit `token` response (spec example), as Okta's does. */
 export const RESPONSE_TYPES_OAUTH = ["code", "token", "id_token", "code id_token", "code token", "id_token token", "code id_token token"] as const;
 export const RESPONSE_MODES = ["query", "fragment", "form_post", "okta_post_message"] as const;
-export const GRANT_TYPES = ["authorization_code", "implicit", "refresh_token", "password", "client_credentials"] as const;
 export const CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"] as const;
 /** claims_supported of the OpenID Connect metadata (spec example, in its order). */
 export const OIDC_CLAIMS = [

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { OAuthClient } from "../../apps/oauth-client";
 import type { SigningKey } from "../../keys/load-signing-key";
 import { computeTokenHash } from "../claims/compute-token-hash";
-import { makeTestUser } from "../claims/make-test-user";
+import { makeTestUser } from "@/tests/support/make-test-user";
 import { ORG_IDP_ID } from "../claims/org-idp-id";
-import { makeTestSnapshot } from "../snapshot/make-test-snapshot";
+import { makeTestSnapshot } from "@/tests/support/make-test-snapshot";
 import { mintAccessToken } from "./mint-access-token";
 import { mintIdToken } from "./mint-id-token";
 

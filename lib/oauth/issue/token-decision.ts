@@ -1,3 +1,5 @@
+import { TOKEN_LIMITS } from "../tokens/token-lifetimes";
+
 /**
  * The policy decision a grant carries forward (AuthorizationCode.decision, RefreshToken.decision).
  * Spec (Troubleshooting > Subtle Behavior): the policy is evaluated when the user (or client) is
@@ -13,12 +15,7 @@ export type TokenDecision = {
   refreshTokenWindowMinutes: number;
 };
 
-/** The rule defaults (Okta's): 1 h access tokens, unlimited refresh tokens, a 7-day window. */
-const DEFAULTS = { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 7 * 24 * 60 };
-/** Spec (Troubleshooting > Limits): access tokens live 5 minutes .. 1 day; the window is at least 10 minutes. */
-const ACCESS_MIN = 5;
-const ACCESS_MAX = 24 * 60;
-const WINDOW_MIN = 10;
+const { accessTokenLifetimeMinutes: ACCESS, refreshTokenLifetimeMinutes: REFRESH, refreshTokenWindowMinutes: WINDOW } = TOKEN_LIMITS;
 
 function minutes(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
@@ -30,17 +27,18 @@ function text(value: unknown): string {
 
 /**
  * Picks the decision fields from a PolicyDecision (or a stored JSON value, read defensively: rows
- * may predate a field) and clamps the lifetimes to the spec's limits.
+ * may predate a field) and clamps the lifetimes to the spec's limits (TOKEN_LIMITS; the rule
+ * defaults for a missing field: 1 h access tokens, unlimited refresh tokens, a 7-day window).
  */
 export function toTokenDecision(source: unknown): TokenDecision {
   const value = (source && typeof source === "object" ? source : {}) as Record<string, unknown>;
-  const access = minutes(value.accessTokenLifetimeMinutes, DEFAULTS.accessTokenLifetimeMinutes);
-  const window = minutes(value.refreshTokenWindowMinutes, DEFAULTS.refreshTokenWindowMinutes);
+  const access = minutes(value.accessTokenLifetimeMinutes, ACCESS.default);
+  const window = minutes(value.refreshTokenWindowMinutes, WINDOW.default);
   return {
     policyId: text(value.policyId),
     ruleId: text(value.ruleId),
-    accessTokenLifetimeMinutes: Math.min(Math.max(access, ACCESS_MIN), ACCESS_MAX),
-    refreshTokenLifetimeMinutes: minutes(value.refreshTokenLifetimeMinutes, DEFAULTS.refreshTokenLifetimeMinutes),
-    refreshTokenWindowMinutes: Math.max(window, WINDOW_MIN),
+    accessTokenLifetimeMinutes: Math.min(Math.max(access, ACCESS.min), ACCESS.max),
+    refreshTokenLifetimeMinutes: minutes(value.refreshTokenLifetimeMinutes, REFRESH.default),
+    refreshTokenWindowMinutes: Math.max(window, WINDOW.min),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeTestPolicy, makeTestRule, makeTestSnapshot } from "../snapshot/make-test-snapshot";
-import type { GrantType } from "../snapshot/types";
+import { makeTestPolicy, makeTestRule, makeTestSnapshot } from "@/tests/support/make-test-snapshot";
+import type { GrantType } from "../grant-types";
 import {
   CLIENT_CREDENTIALS_OIDC_DESCRIPTION,
   evaluatePolicy,

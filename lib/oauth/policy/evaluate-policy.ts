@@ -1,4 +1,5 @@
-import type { GrantType, ServerSnapshot, SnapshotPolicy, SnapshotRule } from "../snapshot/types";
+import type { GrantType } from "../grant-types";
+import type { ServerSnapshot, SnapshotPolicy, SnapshotRule } from "../snapshot/types";
 import { isOidcScope } from "./oidc-scopes";
 
 export type PolicyInput = {

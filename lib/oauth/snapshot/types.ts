@@ -1,9 +1,6 @@
 import type { GroupFilter } from "../../claims/compile-group-filter";
 import type { ElNode } from "../../el";
 
-/** The grant types a policy rule can name (spec: "Conditions Object", grant_type). */
-export type GrantType = "authorization_code" | "implicit" | "password" | "client_credentials" | "refresh_token";
-
 export type IncludeExclude = { readonly include: readonly string[]; readonly exclude: readonly string[] };
 
 /** An ACTIVE rule of an ACTIVE policy, normalised (conditions read defensively, lists de-duplicated). */

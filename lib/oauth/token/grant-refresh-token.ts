@@ -9,7 +9,7 @@ import { toTokenDecision } from "../issue/token-decision";
 import { readStringList } from "../snapshot/read-string-list";
 import { revokeGrant } from "../tokens/revoke-grant";
 import { parseScopeParam } from "./parse-scope-param";
-import { readOrgTokenSettings } from "./read-org-token-settings";
+import { readOrgSettings } from "../../org-settings/read-org-settings";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
 import { TOKEN_MESSAGES } from "./token-messages";
@@ -55,7 +55,7 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   if (family.authServerId !== snapshot.id || family.clientId !== client.clientId) throw await refuse("INVALID_REFRESH_TOKEN: the token was issued to another client or authorization server");
   if (row.status === "REVOKED") throw await refuse("INVALID_REFRESH_TOKEN: the token was revoked");
 
-  const { refreshTokenGraceSeconds } = await readOrgTokenSettings(app.db);
+  const { refreshTokenGraceSeconds } = await readOrgSettings(app.db);
   if (row.status === "ROTATED" && !isWithinGrace(row.rotated, refreshTokenGraceSeconds, now)) {
     throw await reused(ctx, row.familyId, row.id, refreshTokenGraceSeconds > 0 ? "grace_period_over" : "no_grace_period");
   }

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
 import { buildIssuer } from "../discovery/build-issuer";
+import type { TokenGrantType } from "../grant-types";
 import { invalidRequest, notFound, unauthorizedClient, unsupportedGrantType } from "../errors/oauth-error";
 import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
 import { parseFormBody } from "../http/parse-form-body";
@@ -11,7 +12,7 @@ import { grantPassword } from "./grant-password";
 import { grantRefreshToken } from "./grant-refresh-token";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { TOKEN_MESSAGES } from "./token-messages";
-import type { TokenGrantType, TokenRequestContext } from "./token-request-context";
+import type { TokenRequestContext } from "./token-request-context";
 
 const GRANTS: Record<TokenGrantType, (ctx: TokenRequestContext) => Promise<OAuthResponse>> = {
   authorization_code: grantAuthorizationCode,

@@ -1,11 +1,9 @@
 import type { AppContext } from "../../app-context";
 import type { TokenEndpointAuthMethod } from "../../apps/client-metadata";
 import type { OAuthClient } from "../../apps/oauth-client";
+import type { TokenGrantType } from "../grant-types";
 import type { OAuthRequest } from "../http/oauth-request";
 import type { ServerSnapshot } from "../snapshot/types";
-
-/** The grants the token endpoint implements (implicit is an /authorize flow only). */
-export type TokenGrantType = "authorization_code" | "password" | "refresh_token" | "client_credentials";
 
 /** One token request after parsing and client authentication: what every grant handler gets. */
 export type TokenRequestContext = {

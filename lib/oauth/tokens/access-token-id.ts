@@ -1,8 +1,5 @@
 import { pooledRandomBytes } from "../../crypto/pooled-random-bytes";
 
-/** The longest an access token can live (spec: at most one day); revocation markers outlive it. */
-export const MAX_ACCESS_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
-
 /**
  * Access-token ids: `AT.<random>` as Okta's, and `AT.<random>.<grantId>` for tokens that belong to a
  * user grant (a code exchange, a password grant, and every refresh of them). The grant id lets one

@@ -1,6 +1,7 @@
 import type { DbTx } from "../../db/create-db-client";
 import { Prisma } from "../../db/generated/sqlite/client";
-import { grantRevocationKey, MAX_ACCESS_TOKEN_LIFETIME_MS } from "./access-token-id";
+import { grantRevocationKey } from "./access-token-id";
+import { MAX_ACCESS_TOKEN_LIFETIME_MS } from "./token-lifetimes";
 
 /** How many grants one statement revokes: bounded parameter lists, a few statements per thousand grants. */
 const GRANTS_PER_BATCH = 500;

@@ -13,7 +13,7 @@ export type TokenHolder = {
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /**
- * Implicit revocation (spec: Troubleshooting; lib/revocation): a token is dead, on every instance
+ * Implicit revocation (spec: Troubleshooting; lib/oauth/tokens/revoke-*-grants.ts): a token is dead, on every instance
  * and at once, when
  * - its app is gone, not ACTIVE, or changed since the token was issued (issuedAt < lastUpdated,
  *   compared in whole seconds as iat is);

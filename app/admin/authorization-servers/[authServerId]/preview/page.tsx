@@ -1,5 +1,5 @@
 import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/dashboard/preview-tokens";
-import type { GrantType } from "@/lib/oauth/snapshot/types";
+import type { GrantType } from "@/lib/oauth/grant-types";
 import { Picker } from "../../../_components/picker";
 import { ChoiceGroup, DefinitionList, JsonBlock, Section, SelectField, buttonClass } from "../../../_components/ui";
 import { read } from "../../../_lib/admin-request";

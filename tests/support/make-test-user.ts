@@ -1,4 +1,4 @@
-import type { ClaimsUser } from "./types";
+import type { ClaimsUser } from "@/lib/oauth/claims/types";
 
 /** Test support (claim builder unit tests): a fully populated user, overridable. */
 export function makeTestUser(overrides: Partial<ClaimsUser> = {}): ClaimsUser {

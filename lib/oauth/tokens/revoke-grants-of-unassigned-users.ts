@@ -1,12 +1,14 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import type { DbTx } from "../../db/create-db-client";
 import type { Prisma } from "../../db/generated/sqlite/client";
-import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
+import { revokeHolderGrants } from "./revoke-holder-grants";
 
 /**
  * After an assignment is removed (spec: a client app that is "unassigned" revokes its tokens): every
  * candidate user who holds refresh tokens or codes of the app's client and is no longer assigned
- * to it (directly or through any group) loses them. Users still assigned another way keep theirs.
+ * to it (directly or through any group) loses them (revokeHolderGrants: each grant whole, with its
+ * access tokens, so a later re-assignment does not revive them). Users still assigned another way
+ * keep theirs.
  * `candidates` selects users: one user, a group's members, or everyone ({}).
  */
 export async function revokeGrantsOfUnassignedUsers(tx: DbTx, app: { id: string; clientId: string }, candidates: Prisma.UserWhereInput, now: Date): Promise<void> {
@@ -23,7 +25,6 @@ export async function revokeGrantsOfUnassignedUsers(tx: DbTx, app: { id: string;
   const holders = new Set([...tokenHolders, ...codeHolders].map((holder) => holder.userId).filter((userId): userId is string => userId !== null));
   for (const userId of holders) {
     if (await isUserAssignedToApp(tx, app.id, userId)) continue;
-    await revokeGrantsWhere(tx, { clientId: app.clientId, userId }, now);
-    await tx.authorizationCode.deleteMany({ where: { clientId: app.clientId, userId } });
+    await revokeHolderGrants(tx, { clientId: app.clientId, userId }, now);
   }
 }

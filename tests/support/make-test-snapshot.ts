@@ -1,8 +1,9 @@
-import { SYSTEM_CLAIMS } from "../../authorization-servers/system-claims";
-import { SYSTEM_SCOPES } from "../../authorization-servers/system-scopes";
-import { buildServerSnapshot, type PolicyRow, type PolicyRuleRow, type ScopeRow, type ServerRow } from "./build-server-snapshot";
-import type { ClaimRow } from "./compile-snapshot-claim";
-import type { ServerSnapshot } from "./types";
+import { SYSTEM_CLAIMS } from "@/lib/authorization-servers/system-claims";
+import { SYSTEM_SCOPES } from "@/lib/authorization-servers/system-scopes";
+import { GRANT_TYPES } from "@/lib/oauth/grant-types";
+import { buildServerSnapshot, type PolicyRow, type PolicyRuleRow, type ScopeRow, type ServerRow } from "@/lib/oauth/snapshot/build-server-snapshot";
+import type { ClaimRow } from "@/lib/oauth/snapshot/compile-snapshot-claim";
+import type { ServerSnapshot } from "@/lib/oauth/snapshot/types";
 
 /**
  * Test support (unit tests of the policy engine and the claim builders): a snapshot built through
@@ -87,7 +88,7 @@ export function makeTestRule(overrides: Partial<Omit<PolicyRuleRow, "conditions"
         users: { include: users?.include ?? [], exclude: users?.exclude ?? [] },
         groups: { include: groups?.include ?? (users ? [] : ["EVERYONE"]), exclude: groups?.exclude ?? [] },
       },
-      grantTypes: { include: grantTypes ?? ["authorization_code", "implicit", "password", "client_credentials", "refresh_token"] },
+      grantTypes: { include: grantTypes ?? [...GRANT_TYPES] },
       scopes: { include: scopes ?? ["*"] },
     },
     accessTokenLifetimeMinutes: 60,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { orgSettingsInput } from "./org-settings-input";
+
+describe("orgSettingsInput", () => {
+  it.each<[unknown, boolean]>([
+    [{}, true],
+    [{ refreshTokenGraceSeconds: 0 }, true],
+    [{ refreshTokenGraceSeconds: 60, lockoutThreshold: 100, sessionIdleMinutes: 1, sessionMaxMinutes: 129_600, systemLogRetentionDays: 3650 }, true],
+    [{ lockoutThreshold: 0 }, true],
+    [{ refreshTokenGraceSeconds: 61 }, false],
+    [{ refreshTokenGraceSeconds: -1 }, false],
+    [{ refreshTokenGraceSeconds: 1.5 }, false],
+    [{ refreshTokenGraceSeconds: "30" }, false],
+    [{ lockoutThreshold: 101 }, false],
+    [{ sessionIdleMinutes: 0 }, false],
+    [{ sessionMaxMinutes: 129_601 }, false],
+    [{ systemLogRetentionDays: 0 }, false],
+    [{ systemLogRetentionDays: 3651 }, false],
+    [{ companyName: "Acme" }, false],
+    [null, false],
+    [[], false],
+  ])("%j -> %s", (input, ok) => {
+    expect(orgSettingsInput.safeParse(input).success).toBe(ok);
+  });
+});

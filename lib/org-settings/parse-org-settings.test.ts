@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
+import { parseOrgSettings } from "./parse-org-settings";
+
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30 };
+
+describe("parseOrgSettings", () => {
+  it.each<[string, unknown, Partial<typeof DEFAULTS>]>([
+    ["the bootstrap defaults", DEFAULT_ORG_SETTINGS, {}],
+    ["nothing stored: the defaults", {}, {}],
+    ["no settings row", undefined, {}],
+    ["a non-object", [1, 2], {}],
+    ["null", null, {}],
+    ["stored values", { lockoutThreshold: 0, sessionIdleMinutes: 15, sessionMaxMinutes: 60, systemLogRetentionDays: 365, refreshTokenGraceSeconds: 0 }, { lockoutThreshold: 0, sessionIdleMinutes: 15, sessionMaxMinutes: 60, systemLogRetentionDays: 365, refreshTokenGraceSeconds: 0 }],
+    ["unknown fields are ignored", { companyName: "Acme", lockoutThreshold: 3 }, { lockoutThreshold: 3 }],
+    ["fractions are floored", { sessionIdleMinutes: 15.9, sessionMaxMinutes: 60.2, lockoutThreshold: 0.5 }, { sessionIdleMinutes: 15, sessionMaxMinutes: 60, lockoutThreshold: 0 }],
+    ["above the maximum: clamped", { refreshTokenGraceSeconds: 600, systemLogRetentionDays: 99_999, sessionMaxMinutes: 10_000_000, sessionIdleMinutes: MAX_SESSION_MINUTES + 1, lockoutThreshold: 1000 }, { refreshTokenGraceSeconds: 60, systemLogRetentionDays: 3650, sessionMaxMinutes: 129_600, sessionIdleMinutes: 129_600, lockoutThreshold: 100 }],
+    ["below the minimum: the default", { sessionIdleMinutes: 0, sessionMaxMinutes: -1, lockoutThreshold: -1, refreshTokenGraceSeconds: -5, systemLogRetentionDays: 0.5 }, {}],
+    ["not numbers: the defaults", { lockoutThreshold: "5", sessionIdleMinutes: null, systemLogRetentionDays: true, refreshTokenGraceSeconds: "x", sessionMaxMinutes: {} }, {}],
+    ["not finite: the defaults", { sessionIdleMinutes: Number.NaN, sessionMaxMinutes: Number.POSITIVE_INFINITY }, {}],
+    ["idle longer than the lifetime is kept (the absolute expiry bounds it)", { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }, { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }],
+  ])("%s", (_name, stored, expected) => {
+    expect(parseOrgSettings(stored)).toEqual({ ...DEFAULTS, ...expected });
+  });
+});
