@@ -1,4 +1,3 @@
-import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findTrustedOrigin } from "./find-trusted-origin";
@@ -7,11 +6,9 @@ import { trustedOriginLogTarget } from "./trusted-origin-log-target";
 /** DELETE /api/v1/trustedOrigins/:trustedOriginId -> 204; every instance stops trusting it within a second. */
 export async function deleteTrustedOrigin(ctx: AdminContext): Promise<AdminResponse> {
   const origin = await findTrustedOrigin(ctx.db, ctx.request.params.trustedOriginId ?? "");
-  const now = ctx.now();
   const deleted = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.trustedOrigin.deleteMany({ where: { id: origin.id } });
     if (count === 0) return false;
-    await touchTrustedOrigins(tx, now);
     await audit(tx, ctx, "trustedorigins.lifecycle.delete", `Delete trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
     return true;
   });

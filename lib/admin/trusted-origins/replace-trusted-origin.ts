@@ -1,4 +1,3 @@
-import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
@@ -24,7 +23,6 @@ export async function replaceTrustedOrigin(ctx: AdminContext): Promise<AdminResp
         where: { id: current.id },
         data: { name: input.name, origin: input.origin, ...trustedOriginScopeData(input), lastUpdatedBy: ctx.actor.userId, lastUpdated: now },
       });
-      await touchTrustedOrigins(tx, now);
       await audit(tx, ctx, "trustedorigins.lifecycle.update", `Update trusted origin ${updated.name} (${updated.origin})`, [trustedOriginLogTarget(updated)], {
         previousOrigin: current.origin,
       });
