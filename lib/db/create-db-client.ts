@@ -5,7 +5,7 @@ import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/cl
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { beginImmediate } from "./begin-immediate";
 import { databaseTarget } from "./database-target";
-import { markCacheWrites } from "./mark-cache-writes";
+import { markAfterCommit, markCacheWrites } from "./mark-cache-writes";
 import { DEFAULT_DB_LIMITS, type DbLimits } from "./db-limits";
 import { postgresPoolConfig } from "./postgres-pool-config";
 import { secureSqliteFiles } from "./secure-sqlite-files";
@@ -49,10 +49,11 @@ export function createDbClient(databaseUrl: string, options: DbOptions = {}): Db
 }
 
 /**
- * The client, marking in this process the cached topics its writes change (lib/db/mark-cache-writes.ts;
- * the database's triggers move their versions for every instance). The extension adds no model or
- * method, so the extended client keeps the Db type.
+ * The client, marking in this process the cached topics its writes change, after each write and
+ * again after each interactive transaction commits (lib/db/mark-cache-writes.ts; the database's
+ * triggers move their versions for every instance). Neither adds a model or method, so the client
+ * keeps the Db type.
  */
 function withCacheMarks(client: Db): Db {
-  return client.$extends(markCacheWrites) as unknown as Db;
+  return markAfterCommit(client.$extends(markCacheWrites) as unknown as Db);
 }

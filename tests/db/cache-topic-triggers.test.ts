@@ -178,6 +178,18 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
     expect(await versionOf(db, "trusted-origins", "TrustedOrigin")).toBe(before);
   });
 
+  it("marks this process again once an interactive transaction has committed (a read racing the commit cannot keep a stale copy)", async () => {
+    let during = 0;
+    await db.$transaction(async (tx) => {
+      await tx.trustedOrigin.create({ data: { id: "tosTriggerTest000007", name: "C", origin: "https://commit.example", status: "ACTIVE" } });
+      during = topicGeneration("trusted-origins");
+    });
+    expect(topicGeneration("trusted-origins")).toBeGreaterThan(during);
+    const untouched = topicGeneration("clients");
+    await db.$transaction(async (tx) => tx.trustedOrigin.delete({ where: { id: "tosTriggerTest000007" } }));
+    expect(topicGeneration("clients")).toBe(untouched);
+  });
+
   it("moves the version for raw SQL writes and writes through another client (another instance)", async () => {
     const other = createDbClient(database.url);
     try {
