@@ -1,8 +1,10 @@
 import { readCacheVersion } from "../cache/read-cache-version";
 import { createVersionedCache, type VersionedCache } from "../cache/versioned-cache";
+import type { CacheTopic } from "../db/cache-topics";
 import type { Db } from "../db/create-db-client";
 import { toOAuthClient, type OAuthClient } from "./oauth-client";
-import { CLIENTS_TOPIC } from "./touch-clients";
+
+const TOPIC: CacheTopic = "clients";
 
 export type ClientForAuth = { client: OAuthClient; secretHashes: readonly string[] };
 
@@ -22,7 +24,8 @@ async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAut
 /**
  * The token service's client lookup (token, introspect, revoke): ACTIVE clients are kept in an
  * in-process map that is dropped whenever the "clients" CacheVersion moves (checked at most once a
- * second, and at once after this instance changed a client, see touchClients).
+ * second, and at once after this instance changed a client; every write to App or ClientSecret
+ * moves it: lib/db/cache-topics.ts).
  * So a deactivated, deleted or re-registered app, or a deactivated secret, stops authenticating at
  * once on the instance that changed it and within a second on the others. Unknown and INACTIVE
  * clients are not cached (each lookup reads the database), so a new or re-activated app works at
@@ -33,7 +36,7 @@ export async function loadClientForAuth(db: Db, clientId: string, now: Date, opt
   if (!clientId || clientId.length > 256) return null;
   let cache = caches.get(db);
   if (!cache) {
-    cache = createVersionedCache<ClientMap>({ topic: CLIENTS_TOPIC, readVersion: () => readCacheVersion(db, CLIENTS_TOPIC), load: async () => new Map() });
+    cache = createVersionedCache<ClientMap>({ topic: TOPIC, readVersion: () => readCacheVersion(db, TOPIC), load: async () => new Map() });
     caches.set(db, cache);
   }
   const clients = await cache.get(now);

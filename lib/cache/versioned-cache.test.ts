@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markTopicChanged } from "./topic-generations";
+import { markTopicChanged } from "../db/topic-generations";
 import { createVersionedCache } from "./versioned-cache";
 
 /** What Prisma throws when the database cannot be reached (lib/db/is-database-unavailable.ts). */

@@ -1,6 +1,6 @@
 import { getCacheSettings } from "../config/get-cache-settings";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
-import { topicGeneration } from "./topic-generations";
+import { topicGeneration } from "../db/topic-generations";
 
 /** How often a warm cache asks the database whether its topic changed. */
 export const DEFAULT_CHECK_INTERVAL_MS = 1000;

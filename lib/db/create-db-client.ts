@@ -5,6 +5,7 @@ import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/cl
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { beginImmediate } from "./begin-immediate";
 import { databaseTarget } from "./database-target";
+import { markAfterCommit, markCacheWrites } from "./mark-cache-writes";
 import { DEFAULT_DB_LIMITS, type DbLimits } from "./db-limits";
 import { postgresPoolConfig } from "./postgres-pool-config";
 import { secureSqliteFiles } from "./secure-sqlite-files";
@@ -41,8 +42,18 @@ export function createDbClient(databaseUrl: string, options: DbOptions = {}): Db
     // transaction waits for those of this process ahead of it (one connection) at most one
     // transaction timeout.
     const adapter = beginImmediate(new PrismaBetterSqlite3({ url: target.filename, timeout: limits.busyTimeoutMs }));
-    return new SqliteClient({ adapter, transactionOptions: { maxWait: limits.transactionTimeoutMs, timeout: limits.transactionTimeoutMs } });
+    return withCacheMarks(new SqliteClient({ adapter, transactionOptions: { maxWait: limits.transactionTimeoutMs, timeout: limits.transactionTimeoutMs } }));
   }
   const adapter = new PrismaPg(postgresPoolConfig(target.connectionString, options));
-  return new PostgresClient({ adapter, transactionOptions: { maxWait: limits.connectTimeoutMs, timeout: limits.transactionTimeoutMs } }) as unknown as Db;
+  return withCacheMarks(new PostgresClient({ adapter, transactionOptions: { maxWait: limits.connectTimeoutMs, timeout: limits.transactionTimeoutMs } }) as unknown as Db);
+}
+
+/**
+ * The client, marking in this process the cached topics its writes change, after each write and
+ * again after each interactive transaction commits (lib/db/mark-cache-writes.ts; the database's
+ * triggers move their versions for every instance). Neither adds a model or method, so the client
+ * keeps the Db type.
+ */
+function withCacheMarks(client: Db): Db {
+  return markAfterCommit(client.$extends(markCacheWrites) as unknown as Db);
 }

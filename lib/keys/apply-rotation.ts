@@ -1,7 +1,6 @@
 import { AUTO_ROTATION_DAYS } from "../authorization-servers/create-authorization-server-records";
 import type { Db, DbTx } from "../db/create-db-client";
 import { generateSigningKey, type NewSigningKey } from "./generate-signing-key";
-import { markServerSnapshotStale } from "../oauth/snapshot/get-server-snapshot";
 import { ID_TOKEN_LIFETIME_SECONDS, MAX_ACCESS_TOKEN_LIFETIME_MS } from "../oauth/tokens/token-lifetimes";
 
 const DAY_MS = 86_400_000;
@@ -41,7 +40,7 @@ function keyRow(key: NewSigningKey, authServerId: string, now: Date) {
 /**
  * One rotation of an authorization server's keys: ACTIVE -> EXPIRED (published for
  * EXPIRED_KEY_PUBLISH_MS more), NEXT -> ACTIVE, a fresh key -> NEXT; lastRotated = now, and in AUTO
- * mode nextRotation = now + 90 days; configVersion bumped; EXPIRED keys no longer needed deleted.
+ * mode nextRotation = now + 90 days; EXPIRED keys no longer needed deleted (the database bumps configVersion).
  *
  * Safe across instances. RSA keys are generated before the transaction. Inside it, the first
  * statement is a conditional update of the server row: it takes the row's write lock, so rotations
@@ -68,7 +67,7 @@ export async function applyRotation(
     await db.$transaction(async (tx) => {
       const claimed = await tx.authorizationServer.updateMany({
         where: { id: authServerId, ...(condition === "due" ? { rotationMode: "AUTO", nextRotation: { lte: now } } : {}) },
-        data: { lastRotated: now, lastUpdated: now, configVersion: { increment: 1 } },
+        data: { lastRotated: now, lastUpdated: now },
       });
       if (claimed.count !== 1) throw new LostRotation();
 
@@ -99,8 +98,8 @@ export async function applyRotation(
       await tx.signingKey.deleteMany({ where: { authServerId, status: "EXPIRED", OR: [{ publishUntil: null }, { publishUntil: { lte: now } }] } });
       if (record) await record(tx, current.next ?? newActive?.kid ?? null);
     });
-    // Spec: after a rotation the server "immediately issues tokens signed with the new active key".
-    markServerSnapshotStale(authServerId);
+    // Spec: after a rotation the server "immediately issues tokens signed with the new active key":
+    // its configVersion moved with the keys (lib/db/cache-topics.ts), here at once.
     return true;
   } catch (error) {
     if (error instanceof LostRotation) return false;

@@ -1,7 +1,9 @@
 import { readCacheVersion } from "../cache/read-cache-version";
 import { createVersionedCache, type VersionedCache } from "../cache/versioned-cache";
+import type { CacheTopic } from "../db/cache-topics";
 import type { Db } from "../db/create-db-client";
-import { TRUSTED_ORIGINS_TOPIC } from "./touch-trusted-origins";
+
+const TOPIC: CacheTopic = "trusted-origins";
 
 export type TrustedOriginScopes = { cors: boolean; redirect: boolean; iframeEmbed: boolean };
 
@@ -13,14 +15,15 @@ const caches = new WeakMap<Db, VersionedCache<TrustedOriginMap>>();
 
 /**
  * The ACTIVE trusted origins, from an in-process cache that re-reads the "trusted-origins"
- * CacheVersion at most once a second (by `now`) and reloads the list only when it moved.
+ * CacheVersion at most once a second (by `now`) and reloads the list only when it moved (every
+ * write to TrustedOrigin moves it: lib/db/cache-topics.ts).
  */
 export function getTrustedOrigins(db: Db, now: Date): Promise<TrustedOriginMap> {
   let cache = caches.get(db);
   if (!cache) {
     cache = createVersionedCache<TrustedOriginMap>({
-      topic: TRUSTED_ORIGINS_TOPIC,
-      readVersion: () => readCacheVersion(db, TRUSTED_ORIGINS_TOPIC),
+      topic: TOPIC,
+      readVersion: () => readCacheVersion(db, TOPIC),
       load: async () => {
         const rows = await db.trustedOrigin.findMany({
           where: { status: "ACTIVE" },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetServerSnapshotCache } from "@/lib/oauth/snapshot/get-server-snapshot";
+import { asAnotherProcess } from "../support/as-another-process";
 import { callRoute } from "../support/call-route";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
@@ -64,9 +65,10 @@ describe.each(testProviders())("discovery and keys on %s", (provider) => {
     expect(doc.body.scopes_supported).not.toContain("orders:secret");
     await f.api("POST", `/api/v1/authorizationServers/${server.id}/scopes`, { name: "orders:write", metadataPublish: "ALL_CLIENTS" });
     expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).toContain("orders:write");
-    // Another instance's change: only the configVersion bump in the database tells this one.
-    await f.db.scope.create({ data: { id: "scpOtherInstance0001", authServerId: server.id, name: "orders:other", nameLower: "orders:other", metadataPublish: "ALL_CLIENTS" } });
-    await f.db.authorizationServer.update({ where: { id: server.id }, data: { configVersion: { increment: 1 } } });
+    // Another instance's change: only the configVersion bump in the database (its trigger) tells this one.
+    await asAnotherProcess(() =>
+      f.db.scope.create({ data: { id: "scpOtherInstance0001", authServerId: server.id, name: "orders:other", nameLower: "orders:other", metadataPublish: "ALL_CLIENTS" } }),
+    );
     expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).not.toContain("orders:other");
     f.clock.advance(1001);
     expect((await get(`/oauth2/${server.id}/.well-known/openid-configuration`)).body.scopes_supported).toContain("orders:other");

@@ -4,6 +4,7 @@ import { getServerSnapshot, resetServerSnapshotCache } from "@/lib/oauth/snapsho
 import { loadServerSnapshot } from "@/lib/oauth/snapshot/load-server-snapshot";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
+import { asAnotherProcess } from "../support/as-another-process";
 import { countingDb } from "../support/counting-db";
 
 
@@ -138,11 +139,9 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
     expect(await getServerSnapshot(db, "default", at(t0, 1000))).toBe(first);
     expect(queries).toEqual(["AuthorizationServer.findUnique"]);
 
-    // a change through the database, as another instance would make it
-    await f.db.$transaction([
-      f.db.authorizationServer.update({ where: { id: "default" }, data: { configVersion: { increment: 1 } } }),
-      f.db.scope.create({ data: { id: "scpcachetest00000000", authServerId: "default", name: "cache:test", nameLower: "cache:test" } }),
-    ]);
+    // a change through the database, as another instance would make it: the scope's insert alone
+    // bumps the server's configVersion (its trigger, lib/db/cache-topics.ts)
+    await asAnotherProcess(() => f.db.scope.create({ data: { id: "scpcachetest00000000", authServerId: "default", name: "cache:test", nameLower: "cache:test" } }));
     queries.length = 0;
     expect(await getServerSnapshot(db, "default", at(t0, 1999))).toBe(first);
     expect(queries).toEqual([]);

@@ -1,6 +1,6 @@
 /**
  * Runs `change` as another process (another instance of the app) would make it: this process's
- * "changed here" topic counters (lib/cache/topic-generations, on globalThis) are put back as they
+ * "changed here" topic counters (lib/db/topic-generations, on globalThis) are put back as they
  * were, so its caches learn of the change only through the CacheVersion row, as another instance's do.
  */
 export async function asAnotherProcess<T>(change: () => Promise<T>): Promise<T> {

@@ -1,7 +1,6 @@
 import type { DbTx } from "../../db/create-db-client";
 import type { App } from "../../db/generated/sqlite/client";
 import { revokeClientGrants } from "../../oauth/tokens/revoke-client-grants";
-import { touchClients } from "../../apps/touch-clients";
 
 /**
  * Deletes an app and what hangs on its client_id, in the caller's transaction: refresh tokens are
@@ -13,5 +12,4 @@ export async function removeApp(tx: DbTx, app: App, now: Date): Promise<void> {
   await tx.pendingAuthorization.deleteMany({ where: { clientId: app.clientId } });
   await tx.consentGrant.deleteMany({ where: { clientId: app.clientId } });
   await tx.app.delete({ where: { id: app.id } });
-  await touchClients(tx, now);
 }

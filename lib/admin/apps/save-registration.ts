@@ -5,7 +5,6 @@ import { revokeClientGrants } from "../../oauth/tokens/revoke-client-grants";
 import type { appRecordData } from "./app-record";
 import { canonicalJson } from "./canonical-json";
 import { syncClientSecrets } from "./sync-client-secrets";
-import { touchClients } from "../../apps/touch-clients";
 
 type RecordData = ReturnType<typeof appRecordData>;
 
@@ -36,6 +35,5 @@ export async function saveRegistration(
   if (!secretsChanged && !settingsChanged) return false;
   await tx.app.update({ where: { id: current.id }, data: { ...data, lastUpdated: now } });
   await revokeClientGrants(tx, current.clientId, now);
-  await touchClients(tx, now);
   return true;
 }

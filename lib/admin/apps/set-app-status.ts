@@ -3,7 +3,6 @@ import type { AdminContext, AdminOperation, AdminResponse, OperationContext } fr
 import { audit } from "../audit";
 import { appTarget } from "./app-target";
 import { findApp } from "./find-app";
-import { touchClients } from "../../apps/touch-clients";
 
 /**
  * POST /api/v1/apps/:appId/lifecycle/activate|deactivate -> 200 {} (as Okta). Deactivating revokes
@@ -18,7 +17,6 @@ function setStatus(status: "ACTIVE" | "INACTIVE") {
       const now = ctx.now();
       await ctx.db.$transaction(async (tx) => {
         await tx.app.update({ where: { id: app.id }, data: { status, lastUpdated: now } });
-        await touchClients(tx, now);
         if (status === "INACTIVE") {
           await revokeClientGrants(tx, app.clientId, now);
           await tx.pendingAuthorization.deleteMany({ where: { clientId: app.clientId } });

@@ -6,7 +6,6 @@ import { readJsonBody } from "../read-json-body";
 import { authorizationServerInput, type AuthorizationServerBody } from "./authorization-server-input";
 import { authorizationServerJson } from "./authorization-server-json";
 import { activeKid, findAuthorizationServer } from "./find-authorization-server";
-import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
 
 /**
  * PUT /api/v1/authorizationServers/:authServerId. Switching the rotation mode does not change the
@@ -38,13 +37,11 @@ export async function runReplaceAuthorizationServer(ctx: OperationContext, authS
             : current.rotationMode === "AUTO" && current.nextRotation
               ? current.nextRotation
               : new Date(Math.max(now.getTime(), lastRotated.getTime() + AUTO_ROTATION_DAYS * 86_400_000)),
-        configVersion: { increment: 1 },
         lastUpdated: now,
       },
     });
     await audit(tx, ctx, "oauth2.as.updated", `Updated authorization server ${updated.name}`, [{ id: updated.id, type: "AuthorizationServer", displayName: updated.name }]);
     return updated;
   });
-  markServerSnapshotStale(server.id);
   return authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id));
 }

@@ -1,7 +1,6 @@
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "./find-authorization-server";
-import { markServerSnapshotStale } from "../../oauth/snapshot/get-server-snapshot";
 
 /**
  * POST /api/v1/authorizationServers/:authServerId/lifecycle/activate|deactivate -> bare 204. An
@@ -13,11 +12,10 @@ function setStatus(status: "ACTIVE" | "INACTIVE") {
     if (server.status !== status) {
       const now = ctx.now();
       await ctx.db.$transaction(async (tx) => {
-        await tx.authorizationServer.update({ where: { id: server.id }, data: { status, configVersion: { increment: 1 }, lastUpdated: now } });
+        await tx.authorizationServer.update({ where: { id: server.id }, data: { status, lastUpdated: now } });
         const verb = status === "ACTIVE" ? "activated" : "deactivated";
         await audit(tx, ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
       });
-      markServerSnapshotStale(server.id);
     }
   };
 }

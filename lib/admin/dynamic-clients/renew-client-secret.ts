@@ -7,7 +7,6 @@ import { audit } from "../audit";
 import { clientJson } from "./client-json";
 import { clientMetadataError } from "./client-metadata-error";
 import { findClient } from "./find-client";
-import { touchClients } from "../../apps/touch-clients";
 
 /**
  * POST /oauth2/v1/clients/:clientId/lifecycle/newSecret -> 200 client metadata with a new
@@ -23,7 +22,6 @@ export async function renewClientSecret(ctx: AdminContext): Promise<AdminRespons
   const secret = await ctx.db.$transaction(async (tx) => {
     await lockApp(tx, app.id);
     await tx.clientSecret.deleteMany({ where: { appId: app.id } });
-    await touchClients(tx, now);
     const created = await createClientSecret(tx, ctx.secretsKey, app.id, now);
     await audit(tx, ctx, "application.lifecycle.update", `Generated a new client secret for client ${app.label}`, [appTarget(app)], {
       clientId: app.clientId,

@@ -1,5 +1,4 @@
 import { newId } from "../../ids/new-id";
-import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { prismaErrorCode } from "../../db/prisma-error-code";
@@ -36,7 +35,6 @@ export async function runCreateTrustedOrigin(ctx: OperationContext, body: Deferr
           lastUpdated: now,
         },
       });
-      await touchTrustedOrigins(tx, now);
       await audit(tx, ctx, "trustedorigins.lifecycle.create", `Create trusted origin ${created.name} (${created.origin})`, [trustedOriginLogTarget(created)]);
       return created;
     });

@@ -1,4 +1,3 @@
-import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findTrustedOrigin } from "./find-trusted-origin";
@@ -13,11 +12,9 @@ export async function deleteTrustedOrigin(ctx: AdminContext): Promise<AdminRespo
 /** deleteTrustedOrigin as a typed operation. */
 export async function runDeleteTrustedOrigin(ctx: OperationContext, trustedOriginId: string): Promise<void> {
   const origin = await findTrustedOrigin(ctx.db, trustedOriginId);
-  const now = ctx.now();
   const deleted = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.trustedOrigin.deleteMany({ where: { id: origin.id } });
     if (count === 0) return false;
-    await touchTrustedOrigins(tx, now);
     await audit(tx, ctx, "trustedorigins.lifecycle.delete", `Delete trusted origin ${origin.name} (${origin.origin})`, [trustedOriginLogTarget(origin)]);
     return true;
   });

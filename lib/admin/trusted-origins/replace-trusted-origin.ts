@@ -1,4 +1,3 @@
-import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
@@ -29,7 +28,6 @@ export async function runReplaceTrustedOrigin(ctx: OperationContext, trustedOrig
         where: { id: current.id },
         data: { name: input.name, origin: input.origin, ...trustedOriginScopeData(input), lastUpdatedBy: ctx.actor.userId, lastUpdated: now },
       });
-      await touchTrustedOrigins(tx, now);
       await audit(tx, ctx, "trustedorigins.lifecycle.update", `Update trusted origin ${updated.name} (${updated.origin})`, [trustedOriginLogTarget(updated)], {
         previousOrigin: current.origin,
       });

@@ -1,4 +1,3 @@
-import { touchTrustedOrigins } from "../../trusted-origins/touch-trusted-origins";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
@@ -21,7 +20,6 @@ function setStatus(status: "ACTIVE" | "INACTIVE") {
       try {
         origin = await ctx.db.$transaction(async (tx) => {
           const updated = await tx.trustedOrigin.update({ where: { id }, data: { status, lastUpdatedBy: ctx.actor.userId, lastUpdated: now } });
-          await touchTrustedOrigins(tx, now);
           const verb = status === "ACTIVE" ? "activate" : "deactivate";
           await audit(tx, ctx, `trustedorigins.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activate" : "Deactivate"} trusted origin ${updated.name} (${updated.origin})`, [
             trustedOriginLogTarget(updated),

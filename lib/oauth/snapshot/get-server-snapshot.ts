@@ -1,5 +1,5 @@
-import { markTopicChanged } from "../../cache/topic-generations";
 import { createVersionedCache, type VersionedCache } from "../../cache/versioned-cache";
+import type { CacheTopic } from "../../db/cache-topics";
 import type { Db } from "../../db/create-db-client";
 import { loadServerSnapshot } from "./load-server-snapshot";
 import type { ServerSnapshot } from "./types";
@@ -12,25 +12,12 @@ type ServerCache = VersionedCache<ServerSnapshot | null>;
 /** One cache per database client (tests open several), keyed by server id. */
 let caches = new WeakMap<Db, Map<string, ServerCache>>();
 
-/** The "changed here" counter of one server's configuration (lib/cache/topic-generations: process-wide). */
-const snapshotTopic = (authServerId: string) => `authorization-server:${authServerId}`;
-
-/**
- * Called where this instance changes a server's configuration (admin changes, key rotation): the
- * next read of that server on this instance re-checks its configVersion, so the change is seen at
- * once instead of within a second (a read racing the change's commit sees it within a second, as
- * other instances do through the configVersion bump).
- */
-export function markServerSnapshotStale(authServerId: string): void {
-  markTopicChanged(snapshotTopic(authServerId));
-}
-
 /**
  * The snapshot of an ACTIVE authorization server (null for an unknown or INACTIVE one), from a
  * versioned cache per server (lib/cache/versioned-cache.ts: no query within a second of the last
  * check, then one primary-key read of `{configVersion, status}`, a reload only when either moved;
- * the admin API bumps configVersion on every change to the server or anything under it, on any
- * instance). While the database is unavailable the last snapshot keeps being served for the
+ * the database bumps configVersion on every change to the server or a row under it, and a change
+ * made through this instance is seen at once: lib/db/cache-topics.ts, topic "authorization-servers"). While the database is unavailable the last snapshot keeps being served for the
  * bounded staleness (CACHE_MAX_STALE_SECONDS), which is what keeps discovery, JWKS and
  * client_credentials answering. Unknown ids are cached too (as null), in a map bounded by
  * SNAPSHOT_CACHE_MAX_ENTRIES that drops the least recently used.
@@ -45,7 +32,7 @@ export function getServerSnapshot(db: Db, authServerId: string, now: Date): Prom
     servers.set(authServerId, cache);
   } else {
     cache = createVersionedCache<ServerSnapshot | null>({
-      topic: snapshotTopic(authServerId),
+      topic: "authorization-servers" satisfies CacheTopic,
       // The snapshot's version: its configVersion while ACTIVE, null when INACTIVE or unknown.
       readVersion: async () => {
         const row = await db.authorizationServer.findUnique({ where: { id: authServerId }, select: { configVersion: true, status: true } });

@@ -4,7 +4,6 @@ import { lockApp } from "../lock-app";
 import { findClientSecret } from "./find-client-secret";
 import { presentClientSecret } from "./present-client-secret";
 import { auditSecretChange } from "./secret-audit";
-import { touchClients } from "../../../apps/touch-clients";
 
 /**
  * POST /api/v1/apps/:appId/credentials/secrets/:secretId/lifecycle/activate|deactivate -> 200
@@ -20,7 +19,6 @@ function setStatus(status: "ACTIVE" | "INACTIVE") {
       if (status === "INACTIVE" && (await tx.clientSecret.count({ where: { appId: app.id, status: "ACTIVE", id: { not: secret.id } } })) === 0) {
         throw validationError("client_secret", ["client_secret: The last ACTIVE client secret of an application cannot be deactivated; create a new one first."]);
       }
-      await touchClients(tx, ctx.now());
       const saved = await tx.clientSecret.update({ where: { id: secret.id }, data: { status, lastUpdated: ctx.now() } });
       await auditSecretChange(tx, ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate");
       return saved;

@@ -7,7 +7,7 @@
 const holder = globalThis as unknown as { __idpTopicGenerations?: Map<string, number> };
 const generations = (holder.__idpTopicGenerations ??= new Map<string, number>());
 
-/** Records that this process changed `topic` (bumpCacheVersion calls it). */
+/** Records that this process changed `topic` (the database client does, after each write to a table feeding it). */
 export function markTopicChanged(topic: string): void {
   generations.set(topic, (generations.get(topic) ?? 0) + 1);
 }
