@@ -11,7 +11,7 @@ import { clearSessionCookie, readSessionCookie } from "../../sessions/session-co
 import { serverNotFound } from "../authorize/authorize-endpoint";
 import { buildIssuer } from "../discovery/build-issuer";
 import { OAuthError } from "../errors/oauth-error";
-import { parseFormBody, parseParams } from "../http/parse-form-body";
+import { parseFormBody, parseParams } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { renderMessagePage } from "../../http/render-message-page";
 import { appendState } from "./append-state";

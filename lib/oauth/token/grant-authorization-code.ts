@@ -1,7 +1,7 @@
 import { hashToken } from "../../crypto/hash-token";
 import { randomToken } from "../../crypto/random-token";
 import { invalidGrant, invalidRequest, type OAuthError } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { createRefreshToken, refreshFamilyExpiry, type CreatedRefreshToken } from "../issue/create-refresh-token";
 import { loadTokenUser } from "../issue/load-token-user";
 import { toTokenDecision } from "../issue/token-decision";

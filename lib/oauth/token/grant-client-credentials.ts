@@ -1,5 +1,5 @@
 import { unauthorizedClient } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { buildTokenResponse } from "../issue/build-token-response";
 import { getSigningKey } from "../issue/get-signing-key";
 import { mintAccessToken } from "../issue/mint-access-token";

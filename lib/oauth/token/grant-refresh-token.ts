@@ -1,7 +1,7 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { hashTokenBytes } from "../../crypto/hash-token";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
 import { loadTokenUser } from "../issue/load-token-user";
 import { isWithinGrace, MAX_GRACE_SIBLINGS, rotateRefreshToken, type PresentedRefreshToken, type ReuseReason } from "../issue/rotate-refresh-token";

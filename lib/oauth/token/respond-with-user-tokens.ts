@@ -1,4 +1,4 @@
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { buildTokenResponse } from "../issue/build-token-response";
 import type { TokenUser } from "../issue/claims-user";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
