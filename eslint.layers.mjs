@@ -1,10 +1,11 @@
 // The layers of ARCHITECTURE.md, enforced (eslint-plugin-import, brought by eslint-config-next).
 //
 // LAYERS lists every part of the code from the top (entry points) to the bottom (infrastructure). A
-// file may import only parts listed AFTER its own part: down the layers, and inside a layer down its
-// list. That one rule gives the direction (nothing imports a layer above it) and no folder cycles
-// (no part imports one that imports it back). A new folder goes into the list where it belongs; a
-// new import that goes up fails `npm run lint` with the message below: move the shared piece down.
+// file imports only its own part and the parts below it: nothing imports a layer above it. Inside
+// the entry, domain and infrastructure layers a part imports only the parts listed AFTER it; the
+// surfaces import no other surface but those SURFACE_LINKS names. Together: the direction, and no
+// folder imports one that imports it back. A new folder goes into the list where it belongs; an
+// import that goes up fails `npm run lint` with the message below: move the shared piece down.
 // import/no-cycle additionally refuses module-level cycles inside a part.
 
 /** [layer, parts top to bottom]; a part is a folder or a file, relative to the repository root. */
@@ -13,14 +14,14 @@ export const LAYERS = [
   [
     "surface",
     [
-      "lib/dashboard", // dashboard pages' data and server actions: calls the admin operations (run*)
-      "lib/authn", // /api/v1/authn and /api/v1/sessions/me: reuses the admin API's Okta error and input kit
+      "lib/dashboard",
+      "lib/authn",
       "lib/admin",
       "lib/health",
       "lib/hosted",
       "lib/oauth/logout",
-      "lib/oauth/authorize", // the hosted sign-in and /logout read its pending authorization
-      "lib/oauth/http", // the router and pipeline of the endpoints below
+      "lib/oauth/authorize",
+      "lib/oauth/http",
       "lib/oauth/userinfo",
       "lib/oauth/token",
       "lib/oauth/introspect",
@@ -75,18 +76,42 @@ export const LAYERS = [
   ],
 ];
 
+/** The only imports between two surfaces (each a DAG edge, checked below). */
+export const SURFACE_LINKS = {
+  "lib/dashboard": ["lib/admin"], // the dashboard calls the admin API's typed operations (run*)
+  "lib/authn": ["lib/admin"], // the Okta error and input kit (target: below both, see ARCHITECTURE.md)
+  "lib/hosted": ["lib/oauth/authorize"], // the sign-in and consent pages read the pending authorization
+  "lib/oauth/logout": ["lib/oauth/authorize"], // the same "server not found" answer
+  "lib/oauth/http": ["lib/oauth/userinfo", "lib/oauth/token", "lib/oauth/introspect", "lib/oauth/revoke", "lib/oauth/keys", "lib/oauth/discovery"], // the router
+  "lib/oauth/userinfo": ["lib/oauth/token"], // the token endpoint's System Log event types
+};
+
 const parts = LAYERS.flatMap(([layer, list]) => list.map((part) => ({ layer, paths: [part].flat() })));
 const local = (path) => `./${path}`;
+const surfaces = parts.filter((p) => p.layer === "surface").flatMap((p) => p.paths);
+for (const [from, list] of Object.entries(SURFACE_LINKS)) {
+  for (const to of list) {
+    // every link goes down the surface list, so the links cannot form a cycle
+    if (!(surfaces.indexOf(from) >= 0 && surfaces.indexOf(to) > surfaces.indexOf(from))) throw new Error(`SURFACE_LINKS ${from} -> ${to} must go down the surface list`);
+  }
+}
 
-/** One zone per part: it may not import any part above it. */
+/** One zone per part: it may not import any part above it (nor, for a surface, another surface it does not link to). */
 const zones = parts.flatMap((part, index) => {
-  const above = parts.slice(0, index).flatMap((p) => p.paths);
+  let above = parts.slice(0, index).flatMap((p) => p.paths);
+  if (part.layer === "surface") {
+    const linked = part.paths.flatMap((path) => SURFACE_LINKS[path] ?? []);
+    above = [...above, ...surfaces.filter((s) => !part.paths.includes(s) && !above.includes(s) && !linked.includes(s))];
+  }
   if (above.length === 0) return [];
   const name = part.paths.join(", ");
   return part.paths.map((target) => ({
     target: local(target),
     from: above.map(local),
-    message: `${name} (${part.layer} layer) imports only what ARCHITECTURE.md lists below it: move the shared piece down a layer instead.`,
+    message:
+      part.layer === "surface"
+        ? `${name} (surface layer) imports only the layers below it and the surfaces SURFACE_LINKS names (ARCHITECTURE.md): move the shared piece down a layer instead.`
+        : `${name} (${part.layer} layer) imports only what ARCHITECTURE.md lists below it: move the shared piece down a layer instead.`,
   }));
 });
 

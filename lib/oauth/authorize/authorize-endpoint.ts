@@ -5,7 +5,7 @@ import type { PlainRequest } from "../../http/plain-http";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
 import { redeemSessionToken } from "../../signin/redeem-session-token";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import type { AuthorizeContext } from "./authorize-context";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";

@@ -6,7 +6,7 @@ import type { HostedResponse } from "../../http/hosted-response";
 import type { PlainRequest } from "../../http/plain-http";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { serverNotFound } from "./authorize-endpoint";

@@ -9,7 +9,7 @@ import { readSession } from "../../sessions/read-session";
 import type { SessionInfo } from "../../sessions/types";
 import { clearSessionCookie, readSessionCookie } from "../../sessions/session-cookie";
 import { serverNotFound } from "../authorize/authorize-endpoint";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { OAuthError } from "../errors/oauth-error";
 import { parseFormBody, parseParams } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";

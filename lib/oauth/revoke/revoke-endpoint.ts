@@ -1,6 +1,6 @@
 import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { invalidRequest, notFound } from "../errors/oauth-error";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { parseFormBody } from "../request/parse-form-body";

@@ -10,7 +10,7 @@ import { readStringList } from "../snapshot/read-string-list";
 import { revokeGrant } from "../tokens/revoke-grant";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 const PKCE_MESSAGES: Record<PkceFailure, string> = {

@@ -6,11 +6,11 @@ import { mintAccessToken } from "../issue/mint-access-token";
 import { toTokenDecision } from "../issue/token-decision";
 import { evaluatePolicy } from "../policy/evaluate-policy";
 import { claimWarningEntries, logTokenEvents, TOKEN_EVENTS } from "./log-token-events";
-import { mayUseClientCredentials } from "./may-use-client-credentials";
+import { mayUseClientCredentials } from "../../apps/may-use-client-credentials";
 import { parseScopeParam } from "./parse-scope-param";
 import { policyDenialError } from "./token-access-denied";
 import { refuseTokenRequest } from "./refuse-token-request";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 /**

@@ -11,7 +11,7 @@ import { parseScopeParam } from "./parse-scope-param";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
 import { policyDenialError, tokenAccessDenied } from "./token-access-denied";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 /**

@@ -12,7 +12,7 @@ import { parseScopeParam } from "./parse-scope-param";
 import { readOrgSettings } from "../../org-settings/read-org-settings";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 const MINUTE_MS = 60_000;
