@@ -81,9 +81,7 @@ export const SURFACE_LINKS = {
   "lib/dashboard": ["lib/admin"], // the dashboard calls the admin API's typed operations (run*)
   "lib/authn": ["lib/admin"], // the Okta error and input kit (target: below both, see ARCHITECTURE.md)
   "lib/hosted": ["lib/oauth/authorize"], // the sign-in and consent pages read the pending authorization
-  "lib/oauth/logout": ["lib/oauth/authorize"], // the same "server not found" answer
   "lib/oauth/http": ["lib/oauth/userinfo", "lib/oauth/token", "lib/oauth/introspect", "lib/oauth/revoke", "lib/oauth/keys", "lib/oauth/discovery"], // the router
-  "lib/oauth/userinfo": ["lib/oauth/token"], // the token endpoint's System Log event types
 };
 
 const parts = LAYERS.flatMap(([layer, list]) => list.map((part) => ({ layer, paths: [part].flat() })));

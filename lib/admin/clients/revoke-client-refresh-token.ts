@@ -1,4 +1,5 @@
-import { revokeGrantsWhere, TOKEN_REVOKE_EVENT } from "../../oauth/tokens/revoke-grant";
+import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
+import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";

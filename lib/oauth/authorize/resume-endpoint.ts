@@ -9,7 +9,7 @@ import { readSessionCookie } from "../../sessions/session-cookie";
 import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
-import { serverNotFound } from "./authorize-endpoint";
+import { serverNotFound } from "../errors/server-not-found";
 import { continueAuthorization } from "./continue-authorization";
 import { frameProtected } from "./frame-protected";
 import { checkPendingCsrf } from "./pending-cookie";

@@ -3,9 +3,6 @@ import { Prisma } from "../../db/generated/sqlite/client";
 import { grantRevocationKey } from "./access-token-id";
 import { MAX_ACCESS_TOKEN_LIFETIME_MS } from "./token-lifetimes";
 
-/** Okta's System Log event type for a token revocation. */
-export const TOKEN_REVOKE_EVENT = "app.oauth2.as.token.revoke";
-
 /** How many grants one statement revokes: bounded parameter lists, a few statements per thousand grants. */
 const GRANTS_PER_BATCH = 500;
 
