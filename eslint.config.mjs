@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import { layerRules } from "./eslint.layers.mjs";
 
 // Rules of lib/ that every stricter lib/ block repeats (a later block's no-restricted-syntax replaces an earlier one's).
 const libSyntax = [
@@ -49,6 +50,8 @@ const config = [
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", ...libSyntax, ...adminSyntax] },
   },
+  // The layers (ARCHITECTURE.md): imports only go down, no folder or module imports one that imports it back.
+  ...layerRules,
 ];
 
 export default config;

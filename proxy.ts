@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getAppContext } from "@/lib/app-context";
 import { randomToken } from "@/lib/crypto/random-token";
 import { checkServerActionBody, type ServerActionBody } from "@/lib/http/check-server-action-body";
-import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/http/hosted-page-framing";
+import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/trusted-origins/hosted-page-framing";
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH } from "@/lib/http/response-headers";
 

@@ -1,7 +1,7 @@
 import type { AppContext } from "../app-context";
 import { forbiddenError, toAdminApiError, toAdminErrorBody } from "../admin/admin-api-error";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
-import { corsHeaders } from "../oauth/http/cors-headers";
+import { corsHeaders } from "../trusted-origins/cors-headers";
 import { isTrustedOrigin } from "../trusted-origins/is-trusted-origin";
 
 /** An end-user API operation (authn, sessions/me): plain request in, plain answer out. */

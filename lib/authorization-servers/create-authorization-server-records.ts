@@ -1,11 +1,10 @@
 import type { DbTx } from "../db/create-db-client";
 import { newId } from "../ids/new-id";
 import type { NewSigningKey } from "../keys/generate-signing-key";
+import { AUTO_ROTATION_DAYS } from "../keys/is-rotation-due";
 import { SYSTEM_CLAIMS } from "./system-claims";
 import { SYSTEM_SCOPES } from "./system-scopes";
 
-/** Okta rotates AUTO-mode keys every 90 days. */
-export const AUTO_ROTATION_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 export type AuthorizationServerInput = {

@@ -4,14 +4,14 @@ import type { Db } from "../db/create-db-client";
 import { buildAccessTokenClaims, type AccessTokenClaims } from "../oauth/claims/build-access-token-claims";
 import { buildIdTokenClaims, type IdTokenClaims } from "../oauth/claims/build-id-token-claims";
 import type { ClaimWarning } from "../oauth/claims/types";
-import { buildIssuer } from "../oauth/discovery/build-issuer";
+import { buildIssuer } from "../authorization-servers/build-issuer";
 import { CLAIMS_USER_SELECT, toTokenUser } from "../oauth/issue/claims-user";
 import { toTokenDecision, type TokenDecision } from "../oauth/issue/token-decision";
 import { evaluatePolicy } from "../oauth/policy/evaluate-policy";
 import { loadServerSnapshot } from "../oauth/snapshot/load-server-snapshot";
 import type { GrantType } from "../oauth/grant-types";
-import { mayUseClientCredentials } from "../oauth/token/may-use-client-credentials";
-import { TOKEN_MESSAGES } from "../oauth/token/token-messages";
+import { mayUseClientCredentials } from "../apps/may-use-client-credentials";
+import { TOKEN_MESSAGES } from "../oauth/errors/token-messages";
 
 export const PREVIEW_GRANT_TYPES = ["authorization_code", "password", "refresh_token", "implicit", "client_credentials"] as const satisfies readonly GrantType[];
 

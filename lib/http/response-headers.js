@@ -13,7 +13,7 @@ const BASE_HEADERS = Object.freeze({
  * Anti-framing for every page and endpoint (clickjacking), except the paths that set their own
  * framing headers: /oauth2/:as/v1/authorize[/resume], because an okta_post_message response must be
  * frameable by the app's origin (and only by it), and the hosted sign-in and consent pages, which
- * the IFRAME_EMBED trusted origins may frame (proxy.ts, lib/http/hosted-page-framing: these same
+ * the IFRAME_EMBED trusted origins may frame (proxy.ts, lib/trusted-origins/hosted-page-framing: these same
  * headers when there are none).
  * CSP frame-ancestors for current browsers, X-Frame-Options for old ones. No script-src here: the
  * pages Next.js renders for people get a per-response nonce CSP from proxy.ts (which replaces this

@@ -1,4 +1,4 @@
-import { AUTO_ROTATION_DAYS } from "../authorization-servers/create-authorization-server-records";
+import { AUTO_ROTATION_DAYS } from "./is-rotation-due";
 import type { Db, DbTx } from "../db/create-db-client";
 import { generateSigningKey, type NewSigningKey } from "./generate-signing-key";
 import { ID_TOKEN_LIFETIME_SECONDS, MAX_ACCESS_TOKEN_LIFETIME_MS } from "../oauth/tokens/token-lifetimes";

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostedPageFraming, NO_FRAMING } from "@/lib/http/hosted-page-framing";
+import { hostedPageFraming, NO_FRAMING } from "@/lib/trusted-origins/hosted-page-framing";
 import { proxy } from "@/proxy";
 import { asAnotherProcess } from "../support/as-another-process";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";

@@ -10,8 +10,8 @@ import { CLIENT_AUTH_MESSAGES as M } from "@/lib/oauth/client-auth/client-auth-m
 import { JWT_BEARER_ASSERTION_TYPE } from "@/lib/oauth/client-auth/read-client-credentials";
 import { CLIENT_SECRET_JWT_ALGORITHMS, PRIVATE_KEY_JWT_ALGORITHMS } from "@/lib/oauth/client-auth/verify-client-assertion";
 import { handleOAuthRequest } from "@/lib/oauth/http/handle-oauth-request";
-import type { OAuthRequest } from "@/lib/oauth/http/oauth-request";
-import { parseFormBody } from "@/lib/oauth/http/parse-form-body";
+import type { OAuthRequest } from "@/lib/oauth/request/oauth-request";
+import { parseFormBody } from "@/lib/oauth/request/parse-form-body";
 import { APP_SECRET, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { countingDb } from "../support/counting-db";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAppContext } from "@/lib/app-context";
 import { createProtocolFastPath } from "@/lib/cli/protocol-fast-path";
-import { MAX_FORM_BYTES } from "@/lib/oauth/http/parse-form-body";
+import { MAX_FORM_BYTES } from "@/lib/oauth/request/parse-form-body";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS } from "@/lib/http/response-headers";
 import { callRoute } from "../support/call-route";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";

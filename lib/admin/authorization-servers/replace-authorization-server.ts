@@ -1,4 +1,4 @@
-import { AUTO_ROTATION_DAYS } from "../../authorization-servers/create-authorization-server-records";
+import { AUTO_ROTATION_DAYS } from "../../keys/is-rotation-due";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../parse-input";

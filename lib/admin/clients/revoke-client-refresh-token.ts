@@ -1,11 +1,9 @@
 import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
+import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
 import { notFoundError } from "../admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findClientApp } from "./find-client-app";
-
-/** Okta's System Log event type for a token revocation. */
-export const TOKEN_REVOKE_EVENT = "app.oauth2.as.token.revoke";
 
 /**
  * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens/:tokenId -> bare 204.

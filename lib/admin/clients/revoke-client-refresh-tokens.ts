@@ -2,7 +2,7 @@ import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findClientApp } from "./find-client-app";
-import { TOKEN_REVOKE_EVENT } from "./revoke-client-refresh-token";
+import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
 
 /**
  * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens -> bare 204. Revokes

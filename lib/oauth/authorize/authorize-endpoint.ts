@@ -5,7 +5,8 @@ import type { PlainRequest } from "../../http/plain-http";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
 import { redeemSessionToken } from "../../signin/redeem-session-token";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
+import { serverNotFound } from "../errors/server-not-found";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import type { AuthorizeContext } from "./authorize-context";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
@@ -18,11 +19,6 @@ import { readAuthorizeParams } from "./read-authorize-params";
 import { resolveAuthorizeTarget } from "./resolve-authorize-target";
 import { resolveDelivery } from "./response-mode";
 import { validateAuthorizeParams } from "./validate-authorize-params";
-
-/** Unknown or INACTIVE authorization server: the protocol endpoints' 404. */
-export function serverNotFound(): HostedResponse {
-  return { status: 404, headers: { "Cache-Control": "no-store" }, body: { error: "not_found", error_description: M.serverNotFound } };
-}
 
 /**
  * GET|POST /oauth2/:authServerId/v1/authorize (spec: "Obtain an Authorization Grant from a User"),

@@ -1,6 +1,8 @@
+import { SERVER_NOT_FOUND } from "../errors/server-not-found";
+
 /** The error descriptions of /authorize (Okta's wording where Okta has one). */
 export const AUTHORIZE_MESSAGES = {
-  serverNotFound: "The authorization server was not found or is not active.",
+  serverNotFound: SERVER_NOT_FOUND,
   clientIdMissing: "The 'client_id' parameter is required.",
   clientInvalid: "The client_id is invalid or the application is not active.",
   redirectUriMissing: "The 'redirect_uri' parameter is required.",

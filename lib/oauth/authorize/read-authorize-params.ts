@@ -1,5 +1,5 @@
 import type { PlainRequest } from "../../http/plain-http";
-import { MAX_FORM_BYTES } from "../http/parse-form-body";
+import { MAX_FORM_BYTES } from "../request/parse-form-body";
 
 /** The raw parameters of an authorization request; a repeated name is recorded, not resolved. */
 export type RawAuthorizeParams = { values: ReadonlyMap<string, string>; duplicates: ReadonlySet<string> };

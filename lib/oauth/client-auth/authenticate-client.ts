@@ -4,7 +4,7 @@ import { loadClientForAuth } from "../../apps/load-client-for-auth";
 import { secretMatches } from "../../apps/secret-matches";
 import type { OAuthClient } from "../../apps/oauth-client";
 import { invalidClient } from "../errors/oauth-error";
-import type { OAuthRequest } from "../http/oauth-request";
+import type { OAuthRequest } from "../request/oauth-request";
 import { assertionAudiences, type ClientAuthEndpoint } from "./assertion-audiences";
 import { CLIENT_AUTH_MESSAGES } from "./client-auth-messages";
 import { readClientCredentials } from "./read-client-credentials";

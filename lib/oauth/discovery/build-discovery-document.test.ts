@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeTestSnapshot } from "@/tests/support/make-test-snapshot";
 import { buildDiscoveryDocument } from "./build-discovery-document";
-import { buildIssuer } from "./build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { listPublishedScopes } from "./list-published-scopes";
 
 const ORG = "http://idp.test";

@@ -1,5 +1,5 @@
 import { GRANT_TYPES } from "../grant-types";
-import { buildIssuer } from "./build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 
 export type DiscoveryKind = "openid-configuration" | "oauth-authorization-server";
 

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../app-context";
 import { notFound } from "../errors/oauth-error";
-import { createDocumentCache } from "../http/cached-document";
-import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
+import { createDocumentCache } from "../request/cached-document";
+import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { buildDiscoveryDocument, type DiscoveryKind } from "./build-discovery-document";
 import { listPublishedScopes } from "./list-published-scopes";

@@ -3,7 +3,7 @@ import { BODY_LIMITS } from "../../http/body-limits";
 import type { PlainRequest } from "../../http/plain-http";
 import { OAuthError } from "../errors/oauth-error";
 import { handleOAuthRequest, type OAuthEndpointOptions } from "./handle-oauth-request";
-import type { OAuthResponse } from "./oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 
 /** RFC 9110 15.5.14 (413 Content Too Large) in the protocol's error vocabulary (RFC 6749 5.2 invalid_request). */
 export const bodyTooLarge = () => new OAuthError("invalid_request", `The request body is too large: at most ${BODY_LIMITS.protocol / 1024} KiB.`, 413);

@@ -1,8 +1,8 @@
 import type { AppContext } from "../../app-context";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableReason } from "../../db/is-database-unavailable";
 import { challengeHeader, OAuthError, serverError, temporarilyUnavailable } from "../errors/oauth-error";
-import { corsHeaders } from "./cors-headers";
-import type { OAuthRequest, OAuthResponse } from "./oauth-request";
+import { corsHeaders } from "../../trusted-origins/cors-headers";
+import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 
 export type OAuthOperation = (app: AppContext, request: OAuthRequest) => Promise<OAuthResponse>;
 

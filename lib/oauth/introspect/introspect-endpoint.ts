@@ -1,9 +1,9 @@
 import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { invalidRequest, notFound } from "../errors/oauth-error";
-import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
-import { parseFormBody } from "../http/parse-form-body";
+import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
+import { parseFormBody } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { introspectToken } from "./introspect-token";
 

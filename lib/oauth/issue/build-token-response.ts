@@ -1,4 +1,4 @@
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 
 export type TokenResponseInput = {
   accessToken: string;

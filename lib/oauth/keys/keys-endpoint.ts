@@ -1,8 +1,8 @@
 import type { AppContext } from "../../app-context";
 import { listPublishedKeys } from "../../keys/list-published-keys";
 import { notFound } from "../errors/oauth-error";
-import { createDocumentCache } from "../http/cached-document";
-import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
+import { createDocumentCache } from "../request/cached-document";
+import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 
 const cache = createDocumentCache();

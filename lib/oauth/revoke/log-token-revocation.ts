@@ -1,6 +1,6 @@
 import type { OAuthClient } from "../../apps/oauth-client";
 import type { Db } from "../../db/create-db-client";
-import { TOKEN_REVOKE_EVENT } from "../../admin/clients/revoke-client-refresh-token";
+import { TOKEN_REVOKE_EVENT } from "../tokens/token-events";
 import { writeSystemLog } from "../../system-log/write-system-log";
 import type { ServerSnapshot } from "../snapshot/types";
 import type { RevocationOutcome } from "./revocation-outcome";

@@ -1,7 +1,7 @@
 import { hashToken } from "../../crypto/hash-token";
 import { randomToken } from "../../crypto/random-token";
 import { invalidGrant, invalidRequest, type OAuthError } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { createRefreshToken, refreshFamilyExpiry, type CreatedRefreshToken } from "../issue/create-refresh-token";
 import { loadTokenUser } from "../issue/load-token-user";
 import { toTokenDecision } from "../issue/token-decision";
@@ -10,7 +10,7 @@ import { readStringList } from "../snapshot/read-string-list";
 import { revokeGrant } from "../tokens/revoke-grant";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 const PKCE_MESSAGES: Record<PkceFailure, string> = {

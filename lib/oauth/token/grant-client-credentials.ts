@@ -1,16 +1,17 @@
 import { unauthorizedClient } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { buildTokenResponse } from "../issue/build-token-response";
 import { getSigningKey } from "../issue/get-signing-key";
 import { mintAccessToken } from "../issue/mint-access-token";
 import { toTokenDecision } from "../issue/token-decision";
 import { evaluatePolicy } from "../policy/evaluate-policy";
-import { claimWarningEntries, logTokenEvents, TOKEN_EVENTS } from "./log-token-events";
-import { mayUseClientCredentials } from "./may-use-client-credentials";
+import { TOKEN_EVENTS } from "../tokens/token-events";
+import { claimWarningEntries, logTokenEvents } from "./log-token-events";
+import { mayUseClientCredentials } from "../../apps/may-use-client-credentials";
 import { parseScopeParam } from "./parse-scope-param";
 import { policyDenialError } from "./token-access-denied";
 import { refuseTokenRequest } from "./refuse-token-request";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 /**

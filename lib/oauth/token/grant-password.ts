@@ -2,7 +2,7 @@ import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { randomToken } from "../../crypto/random-token";
 import { checkCredentials, loggedLogin } from "../../signin/check-credentials";
 import { invalidGrant, invalidRequest, slowDown } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { CLAIMS_USER_SELECT, toTokenUser } from "../issue/claims-user";
 import { createRefreshToken, refreshFamilyExpiry } from "../issue/create-refresh-token";
 import { toTokenDecision } from "../issue/token-decision";
@@ -11,7 +11,7 @@ import { parseScopeParam } from "./parse-scope-param";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
 import { policyDenialError, tokenAccessDenied } from "./token-access-denied";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 /**

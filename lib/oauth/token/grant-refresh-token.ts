@@ -1,7 +1,7 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { hashTokenBytes } from "../../crypto/hash-token";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
 import { loadTokenUser } from "../issue/load-token-user";
 import { isWithinGrace, MAX_GRACE_SIBLINGS, rotateRefreshToken, type PresentedRefreshToken, type ReuseReason } from "../issue/rotate-refresh-token";
@@ -12,7 +12,7 @@ import { parseScopeParam } from "./parse-scope-param";
 import { readOrgSettings } from "../../org-settings/read-org-settings";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 const MINUTE_MS = 60_000;

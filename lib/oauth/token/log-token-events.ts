@@ -1,18 +1,8 @@
 import type { ClaimWarning } from "../claims/types";
 import { queueSystemLog } from "../../system-log/queue-system-log";
 import type { LogActor, LogTarget, SystemLogInput } from "../../system-log/write-system-log";
+import { TOKEN_EVENTS } from "../tokens/token-events";
 import type { TokenRequestContext } from "./token-request-context";
-
-/** Okta's System Log event types of the token endpoint. */
-export const TOKEN_EVENTS = {
-  accessToken: "app.oauth2.as.token.grant.access_token",
-  refreshToken: "app.oauth2.as.token.grant.refresh_token",
-  idToken: "app.oauth2.as.token.grant.id_token",
-  /** a custom claim left out of a token */
-  claim: "app.oauth2.as.evaluate.claim",
-  /** the password grant locked a user out */
-  userLock: "user.account.lock",
-} as const;
 
 export type TokenLogUser = { id: string; login: string; profile?: Record<string, unknown> };
 

@@ -1,5 +1,6 @@
 import type { OAuthError } from "../errors/oauth-error";
-import { logTokenEvents, TOKEN_EVENTS, type TokenLogUser } from "./log-token-events";
+import { TOKEN_EVENTS } from "../tokens/token-events";
+import { logTokenEvents, type TokenLogUser } from "./log-token-events";
 import type { TokenRequestContext } from "./token-request-context";
 
 /**

@@ -1,4 +1,4 @@
-import type { OAuthResponse } from "../http/oauth-request";
+import type { OAuthResponse } from "../request/oauth-request";
 import { buildTokenResponse } from "../issue/build-token-response";
 import type { TokenUser } from "../issue/claims-user";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
@@ -6,7 +6,8 @@ import { getSigningKey } from "../issue/get-signing-key";
 import { mintAccessToken } from "../issue/mint-access-token";
 import { mintIdToken } from "../issue/mint-id-token";
 import type { TokenDecision } from "../issue/token-decision";
-import { claimWarningEntries, logTokenEvents, TOKEN_EVENTS, type TokenLogEntry } from "./log-token-events";
+import { TOKEN_EVENTS } from "../tokens/token-events";
+import { claimWarningEntries, logTokenEvents, type TokenLogEntry } from "./log-token-events";
 import type { TokenRequestContext } from "./token-request-context";
 
 export type UserTokensInput = {

@@ -1,17 +1,17 @@
 import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import type { TokenGrantType } from "../grant-types";
 import { invalidRequest, notFound, unauthorizedClient, unsupportedGrantType } from "../errors/oauth-error";
-import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
-import { parseFormBody } from "../http/parse-form-body";
+import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
+import { parseFormBody } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { grantAuthorizationCode } from "./grant-authorization-code";
 import { grantClientCredentials } from "./grant-client-credentials";
 import { grantPassword } from "./grant-password";
 import { grantRefreshToken } from "./grant-refresh-token";
 import { refuseTokenRequest } from "./refuse-token-request";
-import { TOKEN_MESSAGES } from "./token-messages";
+import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
 
 const GRANTS: Record<TokenGrantType, (ctx: TokenRequestContext) => Promise<OAuthResponse>> = {

@@ -2,7 +2,7 @@ import type { AppContext } from "../../app-context";
 import type { TokenEndpointAuthMethod } from "../../apps/client-metadata";
 import type { OAuthClient } from "../../apps/oauth-client";
 import type { TokenGrantType } from "../grant-types";
-import type { OAuthRequest } from "../http/oauth-request";
+import type { OAuthRequest } from "../request/oauth-request";
 import type { ServerSnapshot } from "../snapshot/types";
 
 /** One token request after parsing and client authentication: what every grant handler gets. */

@@ -2,7 +2,7 @@ import type { Db } from "../../db/create-db-client";
 import { writeSystemLog } from "../../system-log/write-system-log";
 import type { ClaimWarning } from "../claims/types";
 import type { ServerSnapshot } from "../snapshot/types";
-import { TOKEN_EVENTS } from "../token/log-token-events";
+import { TOKEN_EVENTS } from "../tokens/token-events";
 
 /**
  * One WARN System Log event (`app.oauth2.as.evaluate.claim`, as the token endpoint writes for

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OAuthError } from "../errors/oauth-error";
-import type { OAuthRequest } from "../http/oauth-request";
+import type { OAuthRequest } from "../request/oauth-request";
 import { readBearerToken } from "./read-bearer-token";
 
 function request(method: string, headers: Record<string, string>, body: string | null = null): OAuthRequest {

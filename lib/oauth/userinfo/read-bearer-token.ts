@@ -1,6 +1,6 @@
 import { invalidRequest } from "../errors/oauth-error";
-import type { OAuthRequest } from "../http/oauth-request";
-import { parseFormBody } from "../http/parse-form-body";
+import type { OAuthRequest } from "../request/oauth-request";
+import { parseFormBody } from "../request/parse-form-body";
 
 const FORM = "application/x-www-form-urlencoded";
 

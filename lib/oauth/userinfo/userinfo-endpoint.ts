@@ -1,8 +1,8 @@
 import type { AppContext } from "../../app-context";
 import { buildUserinfoClaims } from "../claims/build-userinfo-claims";
-import { buildIssuer } from "../discovery/build-issuer";
+import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { insufficientScope, invalidToken, notFound } from "../errors/oauth-error";
-import type { OAuthRequest, OAuthResponse } from "../http/oauth-request";
+import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { verifyAccessToken } from "../verify/verify-access-token";
 import { loadTokenUser } from "../issue/load-token-user";

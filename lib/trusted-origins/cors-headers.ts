@@ -1,6 +1,6 @@
-import type { AppContext } from "../../app-context";
-import { isTrustedOrigin } from "../../trusted-origins/is-trusted-origin";
-import type { OAuthRequest } from "./oauth-request";
+import type { AppContext } from "../app-context";
+import { isTrustedOrigin } from "./is-trusted-origin";
+import type { PlainRequest } from "../http/plain-http";
 
 /** What okta-auth-js sends and reads cross-origin (SDK contract, section 1). */
 const ALLOW_METHODS = "GET, POST, DELETE, OPTIONS";
@@ -14,7 +14,7 @@ const EXPOSE_HEADERS = "WWW-Authenticate, DPoP-Nonce";
  */
 export async function corsHeaders(
   app: AppContext,
-  request: OAuthRequest,
+  request: PlainRequest,
   options: { preflight?: boolean; credentials?: boolean } = {},
 ): Promise<Record<string, string>> {
   const origin = request.headers.get("origin");

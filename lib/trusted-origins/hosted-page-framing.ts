@@ -1,5 +1,5 @@
 import type { Db } from "../db/create-db-client";
-import { listOriginsWithScope } from "../trusted-origins/list-origins-with-scope";
+import { listOriginsWithScope } from "./list-origins-with-scope";
 
 /** How a hosted page may be framed: its CSP `frame-ancestors` sources and whether X-Frame-Options DENY goes with them. */
 export type HostedPageFraming = { frameAncestors: string; denyFraming: boolean };

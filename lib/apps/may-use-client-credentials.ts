@@ -1,4 +1,4 @@
-import type { OAuthClient } from "../../apps/oauth-client";
+import type { OAuthClient } from "./oauth-client";
 
 /**
  * Whether a client may use grant_type=client_credentials once it has registered the grant.

@@ -1,0 +1,135 @@
+// The layers of ARCHITECTURE.md, enforced (eslint-plugin-import, brought by eslint-config-next).
+//
+// LAYERS lists every part of the code from the top (entry points) to the bottom (infrastructure). A
+// file imports only its own part and the parts below it: nothing imports a layer above it. Inside
+// the entry, domain and infrastructure layers a part imports only the parts listed AFTER it; the
+// surfaces import no other surface but those SURFACE_LINKS names. Together: the direction, and no
+// folder imports one that imports it back. A new folder goes into the list where it belongs; an
+// import that goes up fails `npm run lint` with the message below: move the shared piece down.
+// import/no-cycle additionally refuses module-level cycles inside a part.
+
+/** [layer, parts top to bottom]; a part is a folder or a file, relative to the repository root. */
+export const LAYERS = [
+  ["entry", ["app", "proxy.ts", "instrumentation.ts", "lib/cli", "lib/bench"]],
+  [
+    "surface",
+    [
+      "lib/dashboard",
+      "lib/authn",
+      "lib/admin",
+      "lib/health",
+      "lib/hosted",
+      "lib/oauth/logout",
+      "lib/oauth/authorize",
+      "lib/oauth/http",
+      "lib/oauth/userinfo",
+      "lib/oauth/token",
+      "lib/oauth/introspect",
+      "lib/oauth/revoke",
+      "lib/oauth/keys",
+      "lib/oauth/discovery",
+    ],
+  ],
+  [
+    "domain",
+    [
+      "lib/bootstrap",
+      "lib/housekeeping",
+      "lib/signin",
+      "lib/sessions",
+      "lib/oauth/client-auth",
+      "lib/oauth/issue",
+      "lib/oauth/verify",
+      "lib/oauth/claims",
+      "lib/oauth/policy",
+      "lib/oauth/pkce",
+      "lib/authorization-servers",
+      "lib/keys",
+      "lib/oauth/tokens",
+      "lib/oauth/snapshot",
+      "lib/apps",
+      "lib/oauth/grant-types.ts",
+      "lib/trusted-origins",
+      "lib/assignments",
+      "lib/org-settings",
+      "lib/passwords",
+      "lib/rate-limit",
+      "lib/system-log",
+      "lib/claims",
+    ],
+  ],
+  [
+    "infrastructure",
+    [
+      "lib/oauth/request",
+      "lib/oauth/errors",
+      "lib/http",
+      "lib/app-context.ts",
+      // One part until the one-cache branch lands: lib/config and lib/db import each other
+      // (get-db -> get-config -> parse-config -> database-target, db-limits), and lib/config and
+      // lib/cache (versioned-cache -> get-cache-settings -> cache-settings). Target: config, cache, db.
+      ["lib/cache", "lib/config", "lib/db"],
+      "lib/ids",
+      "lib/crypto",
+      "lib/el",
+    ],
+  ],
+];
+
+/** The only imports between two surfaces (each a DAG edge, checked below). */
+export const SURFACE_LINKS = {
+  "lib/dashboard": ["lib/admin"], // the dashboard calls the admin API's typed operations (run*)
+  "lib/authn": ["lib/admin"], // the Okta error and input kit (target: below both, see ARCHITECTURE.md)
+  "lib/hosted": ["lib/oauth/authorize"], // the sign-in and consent pages read the pending authorization
+  "lib/oauth/http": ["lib/oauth/userinfo", "lib/oauth/token", "lib/oauth/introspect", "lib/oauth/revoke", "lib/oauth/keys", "lib/oauth/discovery"], // the router
+};
+
+const parts = LAYERS.flatMap(([layer, list]) => list.map((part) => ({ layer, paths: [part].flat() })));
+const local = (path) => `./${path}`;
+const surfaces = parts.filter((p) => p.layer === "surface").flatMap((p) => p.paths);
+for (const [from, list] of Object.entries(SURFACE_LINKS)) {
+  for (const to of list) {
+    // every link goes down the surface list, so the links cannot form a cycle
+    if (!(surfaces.indexOf(from) >= 0 && surfaces.indexOf(to) > surfaces.indexOf(from))) throw new Error(`SURFACE_LINKS ${from} -> ${to} must go down the surface list`);
+  }
+}
+
+/** One zone per part: it may not import any part above it (nor, for a surface, another surface it does not link to). */
+const zones = parts.flatMap((part, index) => {
+  let above = parts.slice(0, index).flatMap((p) => p.paths);
+  if (part.layer === "surface") {
+    const linked = part.paths.flatMap((path) => SURFACE_LINKS[path] ?? []);
+    above = [...above, ...surfaces.filter((s) => !part.paths.includes(s) && !above.includes(s) && !linked.includes(s))];
+  }
+  if (above.length === 0) return [];
+  const name = part.paths.join(", ");
+  return part.paths.map((target) => ({
+    target: local(target),
+    from: above.map(local),
+    message:
+      part.layer === "surface"
+        ? `${name} (surface layer) imports only the layers below it and the surfaces SURFACE_LINKS names (ARCHITECTURE.md): move the shared piece down a layer instead.`
+        : `${name} (${part.layer} layer) imports only what ARCHITECTURE.md lists below it: move the shared piece down a layer instead.`,
+  }));
+});
+
+export const layerRules = [
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "import/no-restricted-paths": ["error", { zones }],
+    },
+  },
+  {
+    // Product code never imports the tests (test files beside the code may: lib/**/*.test.ts).
+    files: ["lib/**/*.{ts,tsx,js,mjs}", "app/**/*.{ts,tsx,js,mjs}", "proxy.ts", "instrumentation.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        { zones: [...zones, { target: "./", from: ["./tests", "./e2e"], message: "Product code does not import tests." }] },
+      ],
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+];
