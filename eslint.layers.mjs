@@ -65,10 +65,9 @@ export const LAYERS = [
       "lib/oauth/errors",
       "lib/http",
       "lib/app-context.ts",
-      // One part until the one-cache branch lands: lib/config and lib/db import each other
-      // (get-db -> get-config -> parse-config -> database-target, db-limits), and lib/config and
-      // lib/cache (versioned-cache -> get-cache-settings -> cache-settings). Target: config, cache, db.
-      ["lib/cache", "lib/config", "lib/db"],
+      "lib/cache",
+      "lib/db",
+      "lib/config",
       "lib/ids",
       "lib/crypto",
       "lib/el",

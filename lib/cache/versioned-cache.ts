@@ -9,7 +9,7 @@ export const DEFAULT_CHECK_INTERVAL_MS = 1000;
 export type CacheVersionValue = number | string | null;
 
 export type VersionedCacheSource<T> = {
-  /** the CacheVersion topic: a change this process makes to it (bumpCacheVersion) is seen at once */
+  /** the CacheVersion topic: a change this process makes to it (marked by lib/db/mark-cache-writes.ts) is seen at once */
   topic?: string;
   /** the topic's current version (one indexed read) */
   readVersion(): Promise<CacheVersionValue>;

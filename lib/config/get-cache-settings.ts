@@ -1,4 +1,4 @@
-import type { CacheSettings } from "../cache/cache-settings";
+import type { CacheSettings } from "./cache-settings";
 import { parseCacheSettings } from "./parse-config";
 
 let settings: CacheSettings | undefined;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ConfigError } from "./config-error";
-import { DEFAULT_CACHE_SETTINGS, type CacheSettings } from "../cache/cache-settings";
-import { databaseTarget, type DatabaseTarget } from "../db/database-target";
-import { DEFAULT_DB_LIMITS, MAX_POOL_SIZE, readConnectionLimit, type DbLimits } from "../db/db-limits";
+import { DEFAULT_CACHE_SETTINGS, type CacheSettings } from "./cache-settings";
+import { databaseTarget, type DatabaseTarget } from "./database-target";
+import { DEFAULT_DB_LIMITS, MAX_POOL_SIZE, readConnectionLimit, type DbLimits } from "./db-limits";
 
 export type AppConfig = {
   nodeEnv: string;

@@ -4,9 +4,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { beginImmediate } from "./begin-immediate";
-import { databaseTarget } from "./database-target";
+import { databaseTarget } from "../config/database-target";
 import { markAfterCommit, markCacheWrites } from "./mark-cache-writes";
-import { DEFAULT_DB_LIMITS, type DbLimits } from "./db-limits";
+import { DEFAULT_DB_LIMITS, type DbLimits } from "../config/db-limits";
 import { postgresPoolConfig } from "./postgres-pool-config";
 import { secureSqliteFiles } from "./secure-sqlite-files";
 
@@ -19,13 +19,13 @@ export type Db = InstanceType<typeof SqliteClient>;
 /** A client inside an interactive transaction. */
 export type DbTx = Prisma.TransactionClient;
 
-/** Deadlines and pool size (lib/db/db-limits.ts); unset ones take their defaults. */
+/** Deadlines and pool size (lib/config/db-limits.ts); unset ones take their defaults. */
 export type DbOptions = Partial<DbLimits>;
 
 /**
  * Opens the database named by a DATABASE_URL: SQLite (embedded default; its folder and files
  * private to the server's user, lib/db/secure-sqlite-files.ts) or PostgreSQL, with every wait
- * bounded (lib/db/db-limits.ts). Interactive transactions wait at most the connect timeout
+ * bounded (lib/config/db-limits.ts). Interactive transactions wait at most the connect timeout
  * for a connection (Prisma's maxWait) and run at most the transaction timeout.
  */
 export function createDbClient(databaseUrl: string, options: DbOptions = {}): Db {

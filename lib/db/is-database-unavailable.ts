@@ -44,7 +44,7 @@ type ErrorLike = { code?: unknown; message?: unknown; meta?: { driverAdapterErro
 
 /**
  * Whether `error` is the database being unavailable (down, frozen, restarting, out of connections,
- * busy past its timeout, or a deadline of lib/db/db-limits.ts reached) rather than a fault of the
+ * busy past its timeout, or a deadline of lib/config/db-limits.ts reached) rather than a fault of the
  * request or the code: the one test every surface's error mapper uses to answer 503
  * `temporarily_unavailable` (or its Okta/HTML equivalent) with Retry-After instead of 500, and the
  * versioned caches use to serve what they hold. Reads Prisma's errors, the driver-adapter error

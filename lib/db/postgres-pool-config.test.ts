@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_DB_LIMITS, readConnectionLimit } from "./db-limits";
+import { DEFAULT_DB_LIMITS, readConnectionLimit } from "../config/db-limits";
 import { postgresPoolConfig } from "./postgres-pool-config";
 
 const URL_ = "postgresql://idp:secret@db.internal:5432/idp";

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { DEFAULT_DB_LIMITS, readConnectionLimit, type DbLimits } from "./db-limits";
+import { DEFAULT_DB_LIMITS, readConnectionLimit, type DbLimits } from "../config/db-limits";
 import { QUERY_READ_TIMEOUT } from "./is-database-unavailable";
 
 /**

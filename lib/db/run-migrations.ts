@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseTarget } from "./database-target";
+import { databaseTarget } from "../config/database-target";
 
 // Applies prisma/migrations/<provider>/<name>/migration.sql the way `prisma migrate deploy` does
 // (prisma-engines: schema-engine/core/src/commands/apply_migrations.rs), and keeps the history in

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { databaseTarget } from "@/lib/db/database-target";
+import { databaseTarget } from "@/lib/config/database-target";
 
 describe("databaseTarget", () => {
   it("resolves relative SQLite paths against the project root", () => {

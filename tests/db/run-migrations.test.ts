@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { databaseTarget } from "@/lib/db/database-target";
+import { databaseTarget } from "@/lib/config/database-target";
 import { MigrationError, runMigrations } from "@/lib/db/run-migrations";
 import { createFreshDatabase, queryRows, testProviders, type TestDatabase, type TestProvider } from "../support/test-databases";
 

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import * as prismaInternals from "@prisma/internals";
-import { databaseTarget } from "../../lib/db/database-target";
+import { databaseTarget } from "../../lib/config/database-target";
 
 // Compares a Prisma datamodel (its DMMF) with a database introspected through its catalog, at the
 // level `prisma migrate diff` would care about: tables, columns (type family, nullability, default),

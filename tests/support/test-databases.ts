@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseTarget } from "../../lib/db/database-target";
+import { databaseTarget } from "../../lib/config/database-target";
 
 export type TestProvider = "sqlite" | "postgresql";
 
