@@ -23,7 +23,13 @@ describe("layer rules", () => {
       name: "infrastructure importing a surface",
       folder: "lib/db",
       code: 'import { notFoundError } from "../admin/admin-api-error";\nexport const x = notFoundError;\n',
-      expected: ['import/no-restricted-paths: Unexpected path "../admin/admin-api-error" imported in restricted zone. lib/cache, lib/config, lib/db (infrastructure layer) imports only what ARCHITECTURE.md lists below it: move the shared piece down a layer instead.'],
+      expected: ['import/no-restricted-paths: Unexpected path "../admin/admin-api-error" imported in restricted zone. lib/db (infrastructure layer) imports only what ARCHITECTURE.md lists below it: move the shared piece down a layer instead.'],
+    },
+    {
+      name: "configuration importing the database client (cache -> db -> config, no cycle)",
+      folder: "lib/config",
+      code: 'import { getDb } from "../db/get-db";\nexport const x = getDb;\n',
+      expected: ['import/no-restricted-paths: Unexpected path "../db/get-db" imported in restricted zone. lib/config (infrastructure layer) imports only what ARCHITECTURE.md lists below it: move the shared piece down a layer instead.'],
     },
     {
       name: "a domain module importing one above it in its layer (the folder cycle keys <-> authorization-servers)",
