@@ -1,3 +1,4 @@
+import { EVERYONE_GROUP } from "../../assignments/is-everyone-group";
 import type { OperationContext } from "../admin-request";
 
 export type UserApp = { id: string; label: string; status: string; via: string[] };
@@ -10,7 +11,7 @@ export async function runListUserApps(ctx: OperationContext, userId: string): Pr
   const [directApps, groupApps] = await Promise.all([
     ctx.db.appUserAssignment.findMany({ where: { userId }, select: { app: { select: { id: true, label: true, status: true } } } }),
     ctx.db.appGroupAssignment.findMany({
-      where: { group: { OR: [{ type: "BUILT_IN", nameLower: "everyone" }, { memberships: { some: { userId } } }] } },
+      where: { group: { OR: [EVERYONE_GROUP, { memberships: { some: { userId } } }] } },
       select: { app: { select: { id: true, label: true, status: true } }, group: { select: { name: true } } },
     }),
   ]);

@@ -1,3 +1,4 @@
+import { EVERYONE_GROUP } from "../../assignments/is-everyone-group";
 import type { Db, DbTx } from "../../db/create-db-client";
 import { buildServerSnapshot } from "./build-server-snapshot";
 import type { ServerSnapshot } from "./types";
@@ -62,7 +63,7 @@ export async function loadServerSnapshot(db: Db | DbTx, authServerId: string, no
         system: true,
       },
     }),
-    db.group.findFirst({ where: { type: "BUILT_IN", nameLower: "everyone" }, select: { id: true } }),
+    db.group.findFirst({ where: EVERYONE_GROUP, select: { id: true } }),
   ]);
 
   return buildServerSnapshot({ server, policies, scopes, claims, everyoneGroupId: everyone?.id ?? null });
