@@ -1,6 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
-import { layerRules } from "./eslint.layers.mjs";
+import { layerRules, MAY_QUERY, NOT_YET_DOMAIN, NO_QUERY_IMPORTS, querySyntax } from "./eslint.layers.mjs";
 
 // Rules of lib/ that every stricter lib/ block repeats (a later block's no-restricted-syntax replaces an earlier one's).
 const libSyntax = [
@@ -49,6 +49,23 @@ const config = [
     files: ["lib/admin/**/*.ts", "lib/dashboard/actions/**/*.ts", "lib/keys/rotate-due-keys.ts"],
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", ...libSyntax, ...adminSyntax] },
+  },
+  {
+    // Only domain modules and lib/db query the database (eslint.layers.mjs).
+    files: ["lib/**/*.ts"],
+    ignores: ["**/*.test.ts", ...MAY_QUERY, ...NOT_YET_DOMAIN],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*"], message: "lib/ stays framework-free: move Next.js glue to app/." }, ...NO_QUERY_IMPORTS] }],
+      "no-restricted-syntax": ["error", ...libSyntax, ...querySyntax],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "proxy.ts", "instrumentation.ts"],
+    ignores: NOT_YET_DOMAIN,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: NO_QUERY_IMPORTS }],
+      "no-restricted-syntax": ["error", ...querySyntax],
+    },
   },
   // The layers (ARCHITECTURE.md): imports only go down, no folder or module imports one that imports it back.
   ...layerRules,

@@ -1,5 +1,5 @@
 import { getAppContext } from "@/lib/app-context";
-import { bodyTooLargeError, methodNotAllowedError, toAdminErrorBody, unknownEndpointError, type AdminApiError } from "@/lib/admin/admin-api-error";
+import { bodyTooLargeError, methodNotAllowedError, toAdminErrorBody, unknownEndpointError, type AdminApiError } from "@/lib/okta-api/admin-api-error";
 import type { AdminOperation, AdminResponse } from "@/lib/admin/admin-request";
 import { handleAdminRequest } from "@/lib/admin/handle-admin-request";
 import { BODY_LIMITS } from "@/lib/http/body-limits";

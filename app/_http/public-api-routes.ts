@@ -1,6 +1,6 @@
 import { getAppContext } from "@/lib/app-context";
 import type { PlainRequest } from "@/lib/http/plain-http";
-import { bodyTooLargeError, methodNotAllowedError } from "@/lib/admin/admin-api-error";
+import { bodyTooLargeError, methodNotAllowedError } from "@/lib/okta-api/admin-api-error";
 import { handleEndUserPreflight, handleEndUserRequest, type EndUserOperation } from "@/lib/authn/handle-end-user-request";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { withPlainRequest, writeResponse, type RouteHandler } from "./request-basics";

@@ -1,12 +1,8 @@
-import type { DbTx } from "../db/create-db-client";
+import type { InTransaction } from "../db/record-change";
 import { appendSystemLog, type LogTarget } from "../system-log/write-system-log";
 import type { OperationContext } from "./admin-request";
 
-/**
- * A client inside an interactive transaction and nothing else: the database client itself has
- * `$connect` (a transaction client has not), so handing it to audit() does not typecheck.
- */
-export type InTransaction = DbTx & { $connect?: never };
+export type { InTransaction };
 
 /**
  * System Log entry for a management change, attributed to the caller (the API token's owner, or the

@@ -1,6 +1,6 @@
 import { hashToken } from "../crypto/hash-token";
 import type { Db } from "../db/create-db-client";
-import { forbiddenError, invalidTokenError } from "./admin-api-error";
+import { forbiddenError, invalidTokenError } from "../okta-api/admin-api-error";
 import type { Actor } from "./admin-request";
 import { authorizeAdmin } from "./authorize-admin";
 

@@ -1,6 +1,6 @@
 import type { AppContext } from "../app-context";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
-import { rateLimitError, toAdminApiError, toAdminErrorBody } from "./admin-api-error";
+import { rateLimitError, toAdminApiError, toAdminErrorBody } from "../okta-api/admin-api-error";
 import type { AdminOperation, AdminRequest, AdminResponse } from "./admin-request";
 import { authenticateApiToken } from "./authenticate-api-token";
 

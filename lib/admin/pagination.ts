@@ -1,4 +1,4 @@
-import { validationError } from "./admin-api-error";
+import { validationError } from "../okta-api/admin-api-error";
 
 export type PageParams = { limit: number; after: string | null };
 

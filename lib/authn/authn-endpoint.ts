@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { AppContext } from "../app-context";
-import { AdminApiError, rateLimitError } from "../admin/admin-api-error";
-import { link } from "../admin/links";
-import { parseInput } from "../admin/parse-input";
-import { readJsonBody } from "../admin/read-json-body";
+import { AdminApiError, rateLimitError } from "../okta-api/admin-api-error";
+import { link } from "../okta-api/links";
+import { parseInput } from "../okta-api/parse-input";
+import { readJsonBody } from "../okta-api/read-json-body";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { createSessionToken } from "../sessions/session-tokens";
 import { authenticatePerson } from "../signin/authenticate-person";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../app-context";
-import { notFoundError, toAdminErrorBody } from "../admin/admin-api-error";
+import { notFoundError, toAdminErrorBody } from "../okta-api/admin-api-error";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { readSession } from "../sessions/read-session";
 import { clearSessionCookie, readSessionCookie } from "../sessions/session-cookie";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../app-context";
-import { forbiddenError, toAdminApiError, toAdminErrorBody } from "../admin/admin-api-error";
+import { forbiddenError, toAdminApiError, toAdminErrorBody } from "../okta-api/admin-api-error";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { corsHeaders } from "../trusted-origins/cors-headers";
 import { isTrustedOrigin } from "../trusted-origins/is-trusted-origin";

@@ -1,4 +1,4 @@
-import { link } from "../admin/links";
+import { link } from "../okta-api/links";
 import { ORG_IDP_ID } from "../oauth/claims/org-idp-id";
 import type { SessionInfo } from "../sessions/types";
 

@@ -1,4 +1,4 @@
-import { knownAdminApiError } from "../admin/admin-api-error";
+import { knownAdminApiError } from "../okta-api/admin-api-error";
 import type { OperationContext } from "../admin/admin-request";
 import type { AdminCall } from "./dashboard-context";
 

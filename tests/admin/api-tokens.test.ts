@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AdminApiError } from "@/lib/admin/admin-api-error";
+import { AdminApiError } from "@/lib/okta-api/admin-api-error";
 import { createApiToken } from "@/lib/admin/api-tokens/create-api-token";
 import { hashToken } from "@/lib/crypto/hash-token";
 import { newId } from "@/lib/ids/new-id";

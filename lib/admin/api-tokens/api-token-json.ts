@@ -1,5 +1,5 @@
 import type { ApiToken } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 export type ApiTokenWithOwner = ApiToken & { user: { id: string; login: string; profile: unknown } };
 

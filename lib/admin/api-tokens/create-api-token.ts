@@ -4,7 +4,7 @@ import type { Db } from "../../db/create-db-client";
 import type { ApiToken } from "../../db/generated/sqlite/client";
 import { newId } from "../../ids/new-id";
 import { appendSystemLog } from "../../system-log/write-system-log";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import { apiTokenLogTarget } from "./api-token-log-target";
 
 export type CreateApiTokenInput = {

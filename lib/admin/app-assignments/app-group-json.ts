@@ -1,5 +1,5 @@
 import type { AppGroupAssignment } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 /** Okta's ApplicationGroupAssignment. */
 export function appGroupJson(orgUrl: string, assignment: AppGroupAssignment) {

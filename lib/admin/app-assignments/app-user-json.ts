@@ -1,5 +1,5 @@
 import type { AppAssignment } from "../../assignments/find-app-assignment";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 /** Okta's AppUser: a user's assignment to an app. */
 export function appUserJson(orgUrl: string, appId: string, user: { id: string; login: string }, assignment: AppAssignment) {

@@ -3,8 +3,8 @@ import type { AdminContext, AdminResponse, Deferred, OperationContext } from "..
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { appGroupJson } from "./app-group-json";
 import { groupTarget } from "./assignment-targets";
 import { findGroup } from "./find-group";

@@ -4,8 +4,8 @@ import type { AdminContext, AdminResponse, Deferred, OperationContext } from "..
 import { audit } from "../audit";
 import { findApp } from "../apps/find-app";
 import { appTarget } from "../apps/app-target";
-import { parseInput, type BodyOf } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput, type BodyOf } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { appUserJson } from "./app-user-json";
 import { userTarget } from "./assignment-targets";
 import { findUser } from "./find-user";

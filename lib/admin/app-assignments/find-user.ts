@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 
 /** The user named by id, or E0000007. */
 export async function findUser(db: Db | DbTx, userId: string) {

@@ -1,4 +1,4 @@
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { findApp } from "../apps/find-app";
 import { appUserJson } from "./app-user-json";

@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 
 /** PUT /api/v1/apps/:appId/groups/:groupId body (optional): {priority?, profile?}. */

@@ -1,5 +1,5 @@
 import { isEveryoneGroup } from "../../assignments/is-everyone-group";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";

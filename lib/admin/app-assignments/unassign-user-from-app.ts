@@ -1,4 +1,4 @@
-import { notFoundError, validationError } from "../admin-api-error";
+import { notFoundError, validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { asJson } from "../../db/as-json";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { appUserJson } from "./app-user-json";
 import { userTarget } from "./assignment-targets";
 import { findUser } from "./find-user";

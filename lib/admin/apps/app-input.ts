@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { ClientMetadata, MetadataError } from "../../apps/client-metadata";
 import { usesClientSecret } from "../../apps/client-metadata";
 import { validateClientMetadata } from "../../apps/validate-client-metadata";
-import { validationError } from "../admin-api-error";
-import { parseInput, type BodyOf } from "../parse-input";
+import { validationError } from "../../okta-api/admin-api-error";
+import { parseInput, type BodyOf } from "../../okta-api/parse-input";
 import { toAppExtra, type AppExtra } from "./app-extra";
 
 const blank = "The field cannot be left blank.";

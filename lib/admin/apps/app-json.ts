@@ -1,6 +1,6 @@
 import type { App } from "../../db/generated/sqlite/client";
 import { toOAuthClient } from "../../apps/oauth-client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 import { DEFAULT_ACCESSIBILITY, DEFAULT_NOTES, DEFAULT_NOTIFICATIONS, DEFAULT_VISIBILITY, readAppExtra } from "./app-extra";
 
 /**

@@ -1,6 +1,6 @@
 import { hashToken } from "../../crypto/hash-token";
 import type { Db, DbTx } from "../../db/create-db-client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 
 /**
  * A secret the caller brings must not already be stored for another app (secret hashes are unique).

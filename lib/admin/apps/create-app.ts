@@ -1,10 +1,10 @@
 import { usesClientSecret } from "../../apps/client-metadata";
 import { createClientSecret } from "../../apps/create-client-secret";
 import { newId } from "../../ids/new-id";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../admin-request";
 import { audit } from "../audit";
-import { readJsonBody} from "../read-json-body";
+import { readJsonBody} from "../../okta-api/read-json-body";
 import { parseAppInput, type AppBody } from "./app-input";
 import { appJson } from "./app-json";
 import { appRecordData } from "./app-record";

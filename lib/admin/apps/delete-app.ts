@@ -1,4 +1,4 @@
-import { AdminApiError } from "../admin-api-error";
+import { AdminApiError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { appTarget } from "./app-target";

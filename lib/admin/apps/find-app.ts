@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 
 /** The app named in the path, or E0000007. */
 export async function findApp(db: Db | DbTx, appId: string) {

@@ -1,4 +1,4 @@
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 
 /** `?activate=true|false` on create (default true, as Okta). */
 export function parseActivateParam(url: URL): boolean {

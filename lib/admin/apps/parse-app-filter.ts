@@ -1,4 +1,4 @@
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import { parseEqualityFilter } from "../filters/parse-equality-filter";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
 

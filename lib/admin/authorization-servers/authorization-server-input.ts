@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 
 function isUri(value: string): boolean {

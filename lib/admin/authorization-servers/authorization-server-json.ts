@@ -1,5 +1,5 @@
 import type { AuthorizationServer } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 /** The Authorization Server object of Okta's API (spec: "Authorization Server Object"). */
 export function authorizationServerJson(orgUrl: string, server: AuthorizationServer, activeKid: string | null) {

@@ -1,4 +1,4 @@
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "./find-authorization-server";

@@ -1,8 +1,8 @@
 import { AUTO_ROTATION_DAYS } from "../../keys/is-rotation-due";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { authorizationServerInput, type AuthorizationServerBody } from "./authorization-server-input";
 import { authorizationServerJson } from "./authorization-server-json";
 import { activeKid, findAuthorizationServer } from "./find-authorization-server";

@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/create-db-client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 
 /** E0000001 on name: a claim name is unique per server and claim type (token). */
 export function duplicateClaimNameError(claimType: string, name: string) {

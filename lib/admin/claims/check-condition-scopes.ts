@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/create-db-client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 
 /**
  * conditions.scopes must name scopes of this server, exactly as they are spelled (scope names are

@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { compileGroupFilter, GROUP_FILTER_TYPES } from "../../claims/compile-group-filter";
 import { isReservedClaimName } from "../../claims/reserved-claim-names";

@@ -1,5 +1,5 @@
 import type { Claim } from "../../db/generated/sqlite/client";
-import { link } from "../links";
+import { link } from "../../okta-api/links";
 
 /**
  * The claim object of Okta's API (spec: "Claims Object"; SDK model OAuth2Claim). The filter type

@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 
 /** The server and the app (by client_id) named in the path, or E0000007. */

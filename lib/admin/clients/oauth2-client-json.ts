@@ -1,5 +1,5 @@
 import type { App } from "../../db/generated/sqlite/client";
-import { link } from "../links";
+import { link } from "../../okta-api/links";
 
 function setting(app: App, name: string): string | null {
   const value = (app.oauthSettings as Record<string, unknown> | null)?.[name];

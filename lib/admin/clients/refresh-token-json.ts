@@ -1,5 +1,5 @@
 import type { App, AuthorizationServer, RefreshToken, RefreshTokenFamily, Scope } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 /** A refresh token with what its family holds (server, client, user, scopes, absolute end). */
 export type RefreshTokenWithFamily = RefreshToken & { family: RefreshTokenFamily };

@@ -1,6 +1,6 @@
 import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
 import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findClientApp } from "./find-client-app";

@@ -1,6 +1,6 @@
-import { AdminApiError } from "../admin-api-error";
+import { AdminApiError } from "../../okta-api/admin-api-error";
 import type { AdminRequest, AdminResponse } from "../admin-request";
-import { readJsonBody } from "../read-json-body";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { clientMetadataError } from "./client-metadata-error";
 
 /**

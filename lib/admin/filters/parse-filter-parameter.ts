@@ -1,4 +1,4 @@
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import { FilterSyntaxError } from "./parse-filter-expression";
 
 /**

@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import { audit } from "../audit";
 import { assertOktaGroup } from "./assert-okta-group";
 import { findGroup } from "./find-group";

@@ -1,4 +1,4 @@
-import { readJsonBody } from "../read-json-body";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import type { GroupBody } from "./group-input";
 import { newId } from "../../ids/new-id";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";

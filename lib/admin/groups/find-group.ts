@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 
 /** The group named in the path, or E0000007 (UserGroup). */
 export async function findGroup(db: Db | DbTx, id: string) {

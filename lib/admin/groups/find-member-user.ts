@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 
 /** The user named in a membership path (by id), or E0000007 (User). */
 export async function findMemberUser(db: Db | DbTx, id: string) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 
 const BLANK = "The field cannot be left blank.";
 

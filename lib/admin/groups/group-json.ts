@@ -1,5 +1,5 @@
 import type { Group } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 /**
  * Okta's Group object. `_links.logo` is empty (this server hosts no group logos) and there is no

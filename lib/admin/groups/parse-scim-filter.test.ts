@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdminApiError } from "../admin-api-error";
+import { AdminApiError } from "../../okta-api/admin-api-error";
 import { foldScimFilter, parseScimFilter, type ScimExpression } from "./parse-scim-filter";
 
 const term = (attribute: string, operator: string, value: string): ScimExpression => ({ kind: "term", term: { attribute, operator: operator as "eq", value } });

@@ -1,4 +1,4 @@
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import { describeToken, FilterSyntaxError, parseFilterExpression, type FilterToken, type FilterWord } from "../filters/parse-filter-expression";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
 

@@ -1,4 +1,4 @@
-import { parseInput } from "../parse-input";
+import { parseInput } from "../../okta-api/parse-input";
 import { groupInput, groupProfileInput, type GroupBody, type GroupProfileInput } from "./group-input";
 
 /** The validated profile of a create or replace body. */

@@ -1,6 +1,6 @@
-import { readJsonBody } from "../read-json-body";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import type { GroupBody } from "./group-input";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { assertGroupNameFree, duplicateGroupNameError } from "./assert-group-name-free";

@@ -1,5 +1,5 @@
 import type { PublishedKey } from "../../keys/published-key";
-import { link } from "../links";
+import { link } from "../../okta-api/links";
 
 /** The Authorization Server Certificate Key Object (spec), with its self link. */
 export function authorizationServerKeyJson(orgUrl: string, authServerId: string, key: PublishedKey) {

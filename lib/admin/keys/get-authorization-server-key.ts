@@ -1,5 +1,5 @@
 import { listPublishedKeys } from "../../keys/list-published-keys";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { authorizationServerKeyJson } from "./authorization-server-key-json";
 

@@ -1,10 +1,10 @@
 import { KEY_ROLLOVER_EVENT } from "../../keys/apply-rotation";
 import { rotateKeys } from "../../keys/rotate-keys";
-import { notFoundError, validationError } from "../admin-api-error";
+import { notFoundError, validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { readJsonBody } from "../read-json-body";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { authorizationServerKeyJson } from "./authorization-server-key-json";
 
 const invalidUse = () => validationError("rotateKeys", ["Invalid value specified for key 'use' parameter."]);

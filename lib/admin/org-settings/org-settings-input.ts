@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { ORG_SETTINGS_FIELDS, type OrgSettingsField } from "../../org-settings/org-settings-schema";
 

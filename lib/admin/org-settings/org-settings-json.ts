@@ -1,4 +1,4 @@
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 import type { OrgSettings } from "../../org-settings/org-settings-schema";
 
 export const ORG_SETTINGS_PATH = "/api/v1/org/settings";

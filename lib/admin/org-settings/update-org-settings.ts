@@ -3,8 +3,8 @@ import type { OrgSettings } from "../../org-settings/org-settings-schema";
 import { parseOrgSettings, toSettingsObject } from "../../org-settings/parse-org-settings";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { orgSettingsInput, type OrgSettingsBody } from "./org-settings-input";
 import { ORG_SETTINGS_PATH, orgSettingsJson } from "./org-settings-json";
 

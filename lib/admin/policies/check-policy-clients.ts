@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import { ALL_CLIENTS } from "./policy-input";
 
 /** E0000001 naming every client id in conditions.clients.include that no app has. */

@@ -3,8 +3,8 @@ import type { AdminContext, AdminResponse, Deferred, OperationContext } from "..
 import { audit } from "../audit";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { checkPolicyClients } from "./check-policy-clients";
 import { policyInput, type PolicyBody } from "./policy-input";
 import { policyJson } from "./policy-json";

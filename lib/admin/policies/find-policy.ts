@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 
 /** The server and the policy named in the path (the policy must belong to that server), or E0000007. */

@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 
 /** Keeps the first occurrence of each value, in order. */

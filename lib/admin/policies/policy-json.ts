@@ -1,5 +1,5 @@
 import type { Policy } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 export const policyPath = (policy: Pick<Policy, "id" | "authServerId">) => `/api/v1/authorizationServers/${policy.authServerId}/policies/${policy.id}`;
 

@@ -1,8 +1,8 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { checkPolicyClients } from "./check-policy-clients";
 import { findPolicy } from "./find-policy";
 import { policyInput, type PolicyBody } from "./policy-input";

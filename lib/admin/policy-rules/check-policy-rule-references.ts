@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import { ANY_SCOPE, EVERYONE, type PolicyRuleConditions } from "./policy-rule-input";
 
 function unknownCause(field: string, noun: string, unknown: readonly string[]): string {

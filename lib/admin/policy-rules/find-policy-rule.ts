@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import { findPolicy } from "../policies/find-policy";
 
 /** The ids a policy rule's path names. */

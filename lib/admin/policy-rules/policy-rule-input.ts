@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { GRANT_TYPES } from "../../oauth/grant-types";
 import { TOKEN_LIMITS } from "../../oauth/tokens/token-lifetimes";

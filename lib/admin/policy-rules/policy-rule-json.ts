@@ -1,5 +1,5 @@
 import type { PolicyRule } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 import type { PolicyRuleConditions } from "./policy-rule-input";
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]> };

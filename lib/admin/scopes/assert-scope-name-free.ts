@@ -1,5 +1,5 @@
 import type { DbTx } from "../../db/create-db-client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 
 /** E0000001 on name: scope names are unique per authorization server, compared without regard to case. */
 export function duplicateScopeNameError(name: string, existing?: string) {

@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 
 /** The scope named in the path, of this server only, or E0000007. */
 export async function findScope(db: Db | DbTx, authServerId: string, scopeId: string) {

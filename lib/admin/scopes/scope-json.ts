@@ -1,5 +1,5 @@
 import type { Scope } from "../../db/generated/sqlite/client";
-import { link } from "../links";
+import { link } from "../../okta-api/links";
 
 /** The scope object of Okta's API (spec: "Scopes Object"; SDK model OAuth2Scope). */
 export function scopeJson(orgUrl: string, scope: Scope) {

@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/generated/sqlite/client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { readSystemLogEvents } from "../../system-log/read-system-log-events";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AdminApiError } from "../admin-api-error";
+import { AdminApiError } from "../../okta-api/admin-api-error";
 import { parseLogFilter } from "./parse-log-filter";
 
 describe("parseLogFilter", () => {

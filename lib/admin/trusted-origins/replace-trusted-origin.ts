@@ -1,9 +1,9 @@
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { prismaErrorCode } from "../../db/prisma-error-code";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { assertTrustedOriginFree, duplicateOriginError } from "./assert-trusted-origin-free";
 import { findTrustedOrigin } from "./find-trusted-origin";
 import { trustedOriginInput, trustedOriginScopeData, type TrustedOriginBody } from "./trusted-origin-input";

@@ -1,4 +1,4 @@
-import type { BodyOf } from "../parse-input";
+import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { normalizeOrigin } from "../../trusted-origins/normalize-origin";
 import { ORIGIN_SCOPES } from "../../trusted-origins/origin-scope";

@@ -1,5 +1,5 @@
 import type { TrustedOrigin } from "../../db/generated/sqlite/client";
-import { isoTime, link } from "../links";
+import { isoTime, link } from "../../okta-api/links";
 
 /** Okta's TrustedOrigin object; scopes in the order CORS, REDIRECT, IFRAME_EMBED. */
 export function trustedOriginJson(orgUrl: string, origin: TrustedOrigin) {

@@ -1,6 +1,6 @@
 import { endSessionInTransaction } from "../../sessions/end-session";
 import { appendSystemLog } from "../../system-log/write-system-log";
-import { notFoundError } from "../admin-api-error";
+import { notFoundError } from "../../okta-api/admin-api-error";
 import type { OperationContext } from "../admin-request";
 
 /**

@@ -1,5 +1,5 @@
 import type { User } from "../../db/generated/sqlite/client";
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";

@@ -1,4 +1,4 @@
-import { validationError } from "../admin-api-error";
+import { validationError } from "../../okta-api/admin-api-error";
 
 /** A `true`/`false` query parameter (case-insensitive), its default when absent, E0000001 otherwise. */
 export function readBooleanParam(url: URL, name: string, fallback: boolean): boolean {

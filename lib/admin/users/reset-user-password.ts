@@ -1,4 +1,4 @@
-import { AdminApiError } from "../admin-api-error";
+import { AdminApiError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { findUser } from "./find-user";
 

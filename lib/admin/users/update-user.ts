@@ -1,6 +1,6 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { parseInput } from "../parse-input";
-import { readJsonBody } from "../read-json-body";
+import { parseInput } from "../../okta-api/parse-input";
+import { readJsonBody } from "../../okta-api/read-json-body";
 import { findUser } from "./find-user";
 import { saveUserChanges } from "./save-user-changes";
 import { type UpdateUserBody, updateUserInput, userProfileInput } from "./user-input";

@@ -1,5 +1,5 @@
 import type { User } from "../../db/generated/sqlite/client";
-import { isoTime, link, type Link } from "../links";
+import { isoTime, link, type Link } from "../../okta-api/links";
 import { DEFAULT_USER_TYPE_ID, type UserProfile } from "./user-input";
 
 /** The lifecycle operations each status allows, as Okta advertises them in `_links`. */

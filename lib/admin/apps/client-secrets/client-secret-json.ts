@@ -1,5 +1,5 @@
 import type { ClientSecret } from "../../../db/generated/sqlite/client";
-import { isoTime, link } from "../../links";
+import { isoTime, link } from "../../../okta-api/links";
 
 /** Shown in lists and reads: enough to tell secrets apart, not enough to use one. */
 export function maskSecret(secret: string): string {

@@ -1,4 +1,4 @@
-import { validationError } from "../../admin-api-error";
+import { validationError } from "../../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../../admin-request";
 import { findClientSecret } from "./find-client-secret";
 import { auditSecretChange } from "./secret-audit";

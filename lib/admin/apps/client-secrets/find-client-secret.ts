@@ -1,5 +1,5 @@
 import type { Db, DbTx } from "../../../db/create-db-client";
-import { notFoundError } from "../../admin-api-error";
+import { notFoundError } from "../../../okta-api/admin-api-error";
 import { findApp } from "../find-app";
 
 /** The app and its secret named in the path, or E0000007. */

@@ -1,4 +1,4 @@
-import { validationError } from "../../admin-api-error";
+import { validationError } from "../../../okta-api/admin-api-error";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../../admin-request";
 import { lockApp } from "../lock-app";
 import { findClientSecret } from "./find-client-secret";

@@ -1,5 +1,5 @@
 import { AdminApiError, malformedBodyError, unsupportedMediaTypeError } from "./admin-api-error";
-import type { AdminRequest } from "./admin-request";
+import type { PlainRequest } from "../http/plain-http";
 
 /** Request bodies of the management API are small; anything larger is refused before parsing. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * large, empty where a body is required, or not JSON. `Body` names the typed operation's body that
  * the JSON is handed to, unchecked: the operation checks it with its zod schema first thing.
  */
-export function readJsonBody<Body = unknown>(request: AdminRequest, options: { optional?: boolean } = {}): Body {
+export function readJsonBody<Body = unknown>(request: PlainRequest, options: { optional?: boolean } = {}): Body {
   const text = request.body ?? "";
   if (text.trim() === "") {
     if (options.optional) return {} as Body;
