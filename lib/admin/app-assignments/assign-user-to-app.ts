@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { asJson } from "../../db/as-json";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { audit } from "../audit";
 import { findApp } from "../apps/find-app";
-import { appTarget } from "../apps/app-target";
 import { parseInput, type BodyOf } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
+import { saveUserAssignment } from "../../assignments/save-user-assignment";
+import { findUserSummary } from "../../users/find-user-summary";
 import { appUserJson } from "./app-user-json";
-import { userTarget } from "./assignment-targets";
-import { findUser } from "./find-user";
+import { auditUserAssignment } from "./audit-user-assignment";
 
 const appUserBody = z.object({
   id: z.string({ error: "The field cannot be left blank." }).min(1, "The field cannot be left blank."),
@@ -30,26 +28,9 @@ export type AppUserBody = BodyOf<typeof appUserBody>;
 export async function runAssignUserToApp(ctx: OperationContext, appId: string, body: Deferred<AppUserBody>) {
   const app = await findApp(ctx.db, appId);
   const input = parseInput(appUserBody, body(), "appUser");
-  const user = await findUser(ctx.db, input.id);
-  const now = ctx.now();
-  const where = { appId_userId: { appId: app.id, userId: user.id } };
-  const present = (row: { profile: unknown; created: Date; lastUpdated: Date }) =>
-    appUserJson(ctx.orgUrl, app.id, user, { scope: "USER", profile: row.profile, created: row.created, lastUpdated: row.lastUpdated });
-  const assignment = await ctx.db.$transaction(async (tx) => {
-    const existing = await tx.appUserAssignment.findUnique({ where });
-    if (!existing) {
-      const created = await tx.appUserAssignment.upsert({
-        where,
-        create: { appId: app.id, userId: user.id, scope: "USER", profile: asJson(input.profile ?? {}), created: now, lastUpdated: now },
-        update: {},
-      });
-      await audit(tx, ctx, "application.user_membership.add", `Added user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
-      return created;
-    }
-    if (!input.profile) return existing;
-    const updated = await tx.appUserAssignment.update({ where, data: { profile: asJson(input.profile), lastUpdated: now } });
-    await audit(tx, ctx, "application.user_membership.update", `Updated the assignment of user ${user.login} to application ${app.label}`, [appTarget(app), userTarget(user)]);
-    return updated;
-  });
-  return present(assignment);
+  const user = await findUserSummary(ctx.db, input.id);
+  const assignment = await saveUserAssignment(ctx.db, { appId: app.id, userId: user.id, profile: input.profile, now: ctx.now(), ifMissing: "assign" }, (tx, { change }) =>
+    auditUserAssignment(tx, ctx, change, app, user),
+  );
+  return appUserJson(ctx.orgUrl, app.id, user, { scope: "USER", profile: assignment.profile, created: assignment.created, lastUpdated: assignment.lastUpdated });
 }

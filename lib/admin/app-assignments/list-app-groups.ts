@@ -1,6 +1,7 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { findApp } from "../apps/find-app";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
+import { readAppGroups } from "../../assignments/read-app-groups";
 import { appGroupJson } from "./app-group-json";
 
 /**
@@ -17,14 +18,7 @@ export async function listAppGroups(ctx: AdminContext): Promise<AdminResponse> {
 export async function runListAppGroups(ctx: OperationContext, appId: string, request: Deferred<{ page: PageParams; q?: string | null }>) {
   const app = await findApp(ctx.db, appId);
   const { page, ...query } = request();
-  const q = query.q?.trim().toLowerCase();
-  const { items, nextCursor } = await fetchPage(page, async (take, after) => {
-    const rows = await ctx.db.appGroupAssignment.findMany({
-      where: { appId: app.id, ...(after ? { groupId: { gt: after } } : {}), ...(q ? { group: { nameLower: { startsWith: q } } } : {}) },
-      orderBy: { groupId: "asc" },
-      take,
-    });
-    return rows.map((row) => ({ ...row, id: row.groupId }));
-  });
+  const q = query.q?.trim().toLowerCase() ?? "";
+  const { items, nextCursor } = await fetchPage(page, (take, after) => readAppGroups(ctx.db, app.id, { q, take, after }));
   return { items: items.map((item) => appGroupJson(ctx.orgUrl, item)), nextCursor };
 }

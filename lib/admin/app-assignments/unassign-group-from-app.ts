@@ -1,12 +1,11 @@
-import { isEveryoneGroup } from "../../assignments/is-everyone-group";
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
+import { ASSIGNED_GROUP_FIELDS, findGroup } from "../../groups/find-group";
+import { removeAppGroupAssignment } from "../../groups/remove-app-group-assignment";
 import { groupTarget } from "./assignment-targets";
-import { findGroup } from "./find-group";
-import { revokeGrantsOfUnassignedUsers } from "../../oauth/tokens/revoke-grants-of-unassigned-users";
 
 /**
  * DELETE /api/v1/apps/:appId/groups/:groupId -> 204. Members who are no longer assigned to the app
@@ -20,14 +19,9 @@ export async function unassignGroupFromApp(ctx: AdminContext): Promise<AdminResp
 /** unassignGroupFromApp as a typed operation. */
 export async function runUnassignGroupFromApp(ctx: OperationContext, appId: string, groupId: string): Promise<void> {
   const app = await findApp(ctx.db, appId);
-  const group = await findGroup(ctx.db, groupId);
-  const where = { appId_groupId: { appId: app.id, groupId: group.id } };
-  if (!(await ctx.db.appGroupAssignment.findUnique({ where }))) throw notFoundError(group.id, "ApplicationGroupAssignment");
-  const everyone = isEveryoneGroup(group);
-  const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
-    await tx.appGroupAssignment.deleteMany({ where: { appId: app.id, groupId: group.id } });
-    await revokeGrantsOfUnassignedUsers(tx, app, everyone ? {} : { memberships: { some: { groupId: group.id } } }, now);
-    await audit(tx, ctx, "group.application_assignment.remove", `Removed group ${group.name} from application ${app.label}`, [appTarget(app), groupTarget(group)]);
-  });
+  const group = await findGroup(ctx.db, groupId, ASSIGNED_GROUP_FIELDS);
+  const outcome = await removeAppGroupAssignment(ctx.db, { app, group, now: ctx.now() }, (tx) =>
+    audit(tx, ctx, "group.application_assignment.remove", `Removed group ${group.name} from application ${app.label}`, [appTarget(app), groupTarget(group)]),
+  );
+  if (outcome === "not-assigned") throw notFoundError(group.id, "ApplicationGroupAssignment");
 }

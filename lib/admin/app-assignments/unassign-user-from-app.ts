@@ -3,10 +3,9 @@ import type { AdminContext, AdminResponse, OperationContext } from "../admin-req
 import { appTarget } from "../apps/app-target";
 import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
+import { findUserSummary } from "../../users/find-user-summary";
+import { removeAppUserAssignment } from "../../users/remove-app-user-assignment";
 import { userTarget } from "./assignment-targets";
-import { findUser } from "./find-user";
-import { findAppAssignment } from "../../assignments/find-app-assignment";
-import { revokeGrantsOfUnassignedUsers } from "../../oauth/tokens/revoke-grants-of-unassigned-users";
 
 /**
  * DELETE /api/v1/apps/:appId/users/:userId -> 204: removes a direct assignment. If the user is no
@@ -21,16 +20,12 @@ export async function unassignUserFromApp(ctx: AdminContext): Promise<AdminRespo
 /** unassignUserFromApp as a typed operation. */
 export async function runUnassignUserFromApp(ctx: OperationContext, appId: string, userId: string): Promise<void> {
   const app = await findApp(ctx.db, appId);
-  const user = await findUser(ctx.db, userId);
-  const assignment = await findAppAssignment(ctx.db, app.id, user.id);
-  if (!assignment) throw notFoundError(user.id, "AppUser");
-  if (assignment.scope === "GROUP") {
+  const user = await findUserSummary(ctx.db, userId);
+  const outcome = await removeAppUserAssignment(ctx.db, { app, userId: user.id, now: ctx.now() }, (tx) =>
+    audit(tx, ctx, "application.user_membership.remove", `Removed user ${user.login} from application ${app.label}`, [appTarget(app), userTarget(user)]),
+  );
+  if (outcome === "not-assigned") throw notFoundError(user.id, "AppUser");
+  if (outcome === "through-group") {
     throw validationError("appUser", ["The user is assigned to this application through a group; remove the group assignment or the group membership instead."]);
   }
-  const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
-    await tx.appUserAssignment.deleteMany({ where: { appId: app.id, userId: user.id } });
-    await revokeGrantsOfUnassignedUsers(tx, app, { id: user.id }, now);
-    await audit(tx, ctx, "application.user_membership.remove", `Removed user ${user.login} from application ${app.label}`, [appTarget(app), userTarget(user)]);
-  });
 }

@@ -1,7 +1,8 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { assertOktaGroup } from "./assert-okta-group";
-import { findGroup } from "./find-group";
+import { assertOktaGroup } from "../../groups/assert-okta-group";
+import { findGroup } from "../../groups/find-group";
+import { removeGroup } from "../../groups/remove-group";
 import { groupLogTarget } from "./group-log-target";
 
 /**
@@ -17,11 +18,5 @@ export async function deleteGroup(ctx: AdminContext): Promise<AdminResponse> {
 export async function runDeleteGroup(ctx: OperationContext, groupId: string): Promise<void> {
   const group = await findGroup(ctx.db, groupId);
   assertOktaGroup(group, "be deleted");
-  const deleted = await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.group.deleteMany({ where: { id: group.id } });
-    if (count === 0) return false;
-    await audit(tx, ctx, "group.lifecycle.delete", `Delete Okta group ${group.name}`, [groupLogTarget(group)]);
-    return true;
-  });
-  if (!deleted) await findGroup(ctx.db, group.id); // deleted concurrently: 404
+  await removeGroup(ctx.db, { id: group.id }, (tx) => audit(tx, ctx, "group.lifecycle.delete", `Delete Okta group ${group.name}`, [groupLogTarget(group)]));
 }

@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findGroup } from "./find-group";
+import { findGroup } from "../../groups/find-group";
 import { groupJson } from "./group-json";
 
 /** GET /api/v1/groups/:groupId */

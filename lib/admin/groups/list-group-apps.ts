@@ -1,7 +1,8 @@
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { appListJson } from "../apps/app-list-json";
 import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
-import { findGroup } from "./find-group";
+import { findGroup } from "../../groups/find-group";
+import { readGroupApps } from "../../assignments/read-group-apps";
 
 /**
  * GET /api/v1/groups/:groupId/apps?limit&after -> 200 [OpenIdConnectApplication] (Okta's "List all
@@ -13,12 +14,6 @@ export async function listGroupApps(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
   const group = await findGroup(ctx.db, ctx.request.params.groupId ?? "");
   const page = parsePageParams(url, 20, 200);
-  const { items, nextCursor } = await fetchPage(page, (take, after) =>
-    ctx.db.app.findMany({
-      where: { groupAssignments: { some: { groupId: group.id } }, ...(after ? { id: { gt: after } } : {}) },
-      orderBy: { id: "asc" },
-      take,
-    }),
-  );
+  const { items, nextCursor } = await fetchPage(page, (take, after) => readGroupApps(ctx.db, group.id, { take, after }));
   return { status: 200, body: await appListJson(ctx, items), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, []) } };
 }

@@ -1,6 +1,7 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
-import { findGroup } from "./find-group";
+import { findGroup } from "../../groups/find-group";
+import { readGroupMembers } from "../../groups/read-group-members";
 import { userJson } from "../users/user-json";
 
 /**
@@ -18,16 +19,6 @@ export async function listGroupMembers(ctx: AdminContext): Promise<AdminResponse
 export async function runListGroupMembers(ctx: OperationContext, groupId: string, request: Deferred<{ page: PageParams }>) {
   const group = await findGroup(ctx.db, groupId);
   const { page } = request();
-  const everyone = group.type === "BUILT_IN";
-  const { items, nextCursor } = await fetchPage(page, (take, after) =>
-    ctx.db.user.findMany({
-      where: {
-        ...(everyone ? {} : { memberships: { some: { groupId: group.id } } }),
-        ...(after ? { id: { gt: after } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take,
-    }),
-  );
+  const { items, nextCursor } = await fetchPage(page, (take, after) => readGroupMembers(ctx.db, group, { take, after }));
   return { items: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })), nextCursor };
 }

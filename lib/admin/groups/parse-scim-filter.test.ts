@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AdminApiError } from "../../okta-api/admin-api-error";
-import { foldScimFilter, parseScimFilter, type ScimExpression } from "./parse-scim-filter";
+import { foldScimFilter, type ScimExpression } from "../../okta-api/scim-filter";
+import { parseScimFilter } from "./parse-scim-filter";
 
 const term = (attribute: string, operator: string, value: string): ScimExpression => ({ kind: "term", term: { attribute, operator: operator as "eq", value } });
 const parse = (expression: string) => parseScimFilter(expression, "search", "the documented subset");

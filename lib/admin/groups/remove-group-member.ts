@@ -1,10 +1,10 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { assertOktaGroup } from "./assert-okta-group";
-import { findGroup } from "./find-group";
-import { findMemberUser } from "./find-member-user";
+import { assertOktaGroup } from "../../groups/assert-okta-group";
+import { findGroup } from "../../groups/find-group";
+import { removeGroupMembership } from "../../groups/remove-group-membership";
+import { findUserSummary } from "../../users/find-user-summary";
 import { memberLogTargets } from "./member-log-targets";
-import { touchGroupMembership } from "./touch-group-membership";
 
 /**
  * DELETE /api/v1/groups/:groupId/users/:userId -> bare 204 (SDK unassignUserFromGroup). Idempotent:
@@ -19,13 +19,9 @@ export async function removeGroupMember(ctx: AdminContext): Promise<AdminRespons
 /** removeGroupMember as a typed operation. */
 export async function runRemoveGroupMember(ctx: OperationContext, groupId: string, userId: string): Promise<void> {
   const group = await findGroup(ctx.db, groupId);
-  const user = await findMemberUser(ctx.db, userId);
+  const user = await findUserSummary(ctx.db, userId);
   assertOktaGroup(group, "lose members");
-  const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.groupMembership.deleteMany({ where: { groupId: group.id, userId: user.id } });
-    if (count === 0) return;
-    await touchGroupMembership(tx, group.id, now);
-    await audit(tx, ctx, "group.user_membership.remove", "Remove user from group membership", memberLogTargets(user, group));
-  });
+  await removeGroupMembership(ctx.db, { groupId: group.id, userId: user.id, now: ctx.now() }, (tx) =>
+    audit(tx, ctx, "group.user_membership.remove", "Remove user from group membership", memberLogTargets(user, group)),
+  );
 }

@@ -1,14 +1,12 @@
 import { readJsonBody } from "../../okta-api/read-json-body";
 import type { GroupBody } from "./group-input";
-import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { assertGroupNameFree, duplicateGroupNameError } from "./assert-group-name-free";
-import { assertOktaGroup } from "./assert-okta-group";
-import { findGroup } from "./find-group";
+import { assertOktaGroup } from "../../groups/assert-okta-group";
+import { findGroup } from "../../groups/find-group";
+import { updateGroupProfile } from "../../groups/update-group-profile";
 import { groupJson } from "./group-json";
 import { groupLogTarget } from "./group-log-target";
-import { prismaErrorCode } from "../../db/prisma-error-code";
 import { readGroupProfile } from "./read-group-profile";
 
 /**
@@ -24,24 +22,9 @@ export async function runReplaceGroup(ctx: OperationContext, groupId: string, bo
   const current = await findGroup(ctx.db, groupId);
   assertOktaGroup(current, "be updated");
   const profile = readGroupProfile(body());
-  const now = ctx.now();
-  let group;
-  try {
-    group = await ctx.db.$transaction(async (tx) => {
-      await assertGroupNameFree(tx, profile.name, current.id);
-      const updated = await tx.group.update({
-        where: { id: current.id },
-        data: { name: profile.name, nameLower: profile.name.toLowerCase(), description: profile.description ?? null, lastUpdated: now },
-      });
-      await audit(tx, ctx, "group.profile.update", `Update Okta group ${updated.name}`, [groupLogTarget(updated)], {
-        previousName: current.name,
-      });
-      return updated;
-    });
-  } catch (error) {
-    if (prismaErrorCode(error) === "P2002") throw duplicateGroupNameError(profile.name);
-    if (prismaErrorCode(error) === "P2025") throw notFoundError(current.id, "UserGroup"); // deleted meanwhile
-    throw error;
-  }
+  const input = { id: current.id, name: profile.name, description: profile.description ?? null, now: ctx.now() };
+  const group = await updateGroupProfile(ctx.db, input, (tx, updated) =>
+    audit(tx, ctx, "group.profile.update", `Update Okta group ${updated.name}`, [groupLogTarget(updated)], { previousName: current.name }),
+  );
   return groupJson(ctx.orgUrl, group);
 }

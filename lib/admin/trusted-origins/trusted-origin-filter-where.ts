@@ -1,6 +1,7 @@
 import type { Prisma } from "../../db/generated/sqlite/client";
 import { normalizeOrigin } from "../../trusted-origins/normalize-origin";
-import { foldScimFilter, parseScimFilter, unsupportedFilterError, type ScimTerm } from "../groups/parse-scim-filter";
+import { foldScimFilter, unsupportedFilterError, type ScimTerm } from "../../okta-api/scim-filter";
+import { parseScimFilter } from "../groups/parse-scim-filter";
 
 const SUPPORTED = 'name eq "...", origin eq "...", status eq "ACTIVE"|"INACTIVE" and id eq "...", joined with and/or and grouped with parentheses';
 

@@ -1,5 +1,5 @@
-import type { Db, DbTx } from "../../db/create-db-client";
-import { validationError } from "../../okta-api/admin-api-error";
+import type { Db, DbTx } from "../db/create-db-client";
+import { validationError } from "../okta-api/admin-api-error";
 
 /** E0000001 on name: group names are unique in the org, compared without regard to case. */
 export function duplicateGroupNameError(name: string) {

@@ -1,4 +1,4 @@
-import type { DbTx } from "../../db/create-db-client";
+import type { DbTx } from "../db/create-db-client";
 
 /**
  * Stamps a group's lastMembershipUpdated. Its lastUpdated is the profile's time and is written back

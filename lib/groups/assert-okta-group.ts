@@ -1,5 +1,5 @@
-import type { Group } from "../../db/generated/sqlite/client";
-import { AdminApiError } from "../../okta-api/admin-api-error";
+import type { Group } from "../db/generated/sqlite/client";
+import { AdminApiError } from "../okta-api/admin-api-error";
 
 /**
  * Only OKTA_GROUP groups are managed through the API. The BUILT_IN group Everyone holds every user

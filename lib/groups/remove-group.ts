@@ -1,0 +1,17 @@
+import type { Db } from "../db/create-db-client";
+import type { RecordChange } from "../db/record-change";
+import { findGroup } from "./find-group";
+
+/**
+ * Deletes a group; its memberships and app assignments go with it (cascade). `record` runs in the
+ * same transaction. A group deleted concurrently is E0000007, as an unknown one is.
+ */
+export async function removeGroup(db: Db, input: { id: string }, record: RecordChange): Promise<void> {
+  const deleted = await db.$transaction(async (tx) => {
+    const { count } = await tx.group.deleteMany({ where: { id: input.id } });
+    if (count === 0) return false;
+    await record(tx);
+    return true;
+  });
+  if (!deleted) await findGroup(db, input.id); // deleted concurrently: 404
+}
