@@ -7,8 +7,7 @@ import { getAppContext } from "@/lib/app-context";
 import { runDashboardAction } from "@/lib/dashboard/actions/run-dashboard-action";
 import type { Reveal } from "@/lib/dashboard/actions/types";
 import { formInputFrom } from "@/lib/dashboard/form-input";
-import { signOutAdmin } from "@/lib/dashboard/sign-out";
-import { SESSION_COOKIE_NAME } from "@/lib/sessions/session-cookie";
+import { SESSION_COOKIE_NAME, signOutAdmin } from "@/lib/dashboard/sign-out";
 import { cookieHeader, requestClient, SIGN_IN_PATH } from "./_lib/admin-request";
 
 export type ActionState =

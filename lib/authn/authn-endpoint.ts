@@ -8,6 +8,7 @@ import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { createSessionToken } from "../sessions/session-tokens";
 import { authenticatePerson } from "../signin/authenticate-person";
 import { SIGNIN_RATE_LIMITS } from "../signin/check-credentials";
+import { readPasswordChanged } from "../users/read-password-changed";
 
 /** Okta's Authentication API request (primary authentication); okta-auth-js may add `options`, which change nothing here. */
 const AUTHN_REQUEST = z.object(
@@ -53,7 +54,7 @@ export async function authnEndpoint(app: AppContext, request: PlainRequest): Pro
     throw authenticationFailedError();
   }
   const { sessionToken, expiresAt } = await createSessionToken(app.db, { userId: result.user.id, now });
-  const user = await app.db.user.findUnique({ where: { id: result.user.id }, select: { passwordChanged: true } });
+  const passwordChanged = await readPasswordChanged(app.db, result.user.id);
   const profile = result.user.profile;
   return {
     status: 200,
@@ -64,7 +65,7 @@ export async function authnEndpoint(app: AppContext, request: PlainRequest): Pro
       _embedded: {
         user: {
           id: result.user.id,
-          passwordChanged: user?.passwordChanged?.toISOString() ?? null,
+          passwordChanged: passwordChanged?.toISOString() ?? null,
           profile: {
             login: result.user.login,
             firstName: stringOrNull(profile.firstName),

@@ -1,5 +1,9 @@
+import { countApps } from "../apps/count-apps";
+import { countAuthorizationServers } from "../authorization-servers/count-authorization-servers";
+import { listKeyRotationSchedules } from "../authorization-servers/list-key-rotation-schedules";
 import type { Db } from "../db/create-db-client";
 import { readSystemLogEvents } from "../system-log/read-system-log-events";
+import { countUsers } from "../users/count-users";
 
 const DAY_MS = 86_400_000;
 /** AUTO rotation is "due" in the dashboard two weeks ahead; a MANUAL key older than 90 days is overdue. */
@@ -15,11 +19,11 @@ export type Overview = {
 /** The overview page's data (read-only; the caller has checked the admin). */
 export async function loadOverview(db: Db, now: Date, denialLimit = 10): Promise<Overview> {
   const [users, apps, servers, events, candidates] = await Promise.all([
-    db.user.count({ where: { status: { not: "DEPROVISIONED" } } }),
-    db.app.count(),
-    db.authorizationServer.count(),
+    countUsers(db),
+    countApps(db),
+    countAuthorizationServers(db),
     readSystemLogEvents(db, { where: { outcomeResult: { in: ["DENY", "FAILURE"] } }, orderBy: [{ published: "desc" }, { uuid: "desc" }], take: denialLimit }),
-    db.authorizationServer.findMany({ select: { id: true, name: true, rotationMode: true, lastRotated: true, nextRotation: true, created: true }, orderBy: { name: "asc" } }),
+    listKeyRotationSchedules(db),
   ]);
   const horizon = now.getTime() + ROTATION_NOTICE_DAYS * DAY_MS;
   const keysDue: Overview["keysDue"] = [];

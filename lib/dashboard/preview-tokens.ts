@@ -1,11 +1,11 @@
-import { toOAuthClient } from "../apps/oauth-client";
+import { loadClient } from "../apps/load-client";
 import { isUserAssignedToApp } from "../assignments/is-user-assigned-to-app";
 import type { Db } from "../db/create-db-client";
 import { buildAccessTokenClaims, type AccessTokenClaims } from "../oauth/claims/build-access-token-claims";
 import { buildIdTokenClaims, type IdTokenClaims } from "../oauth/claims/build-id-token-claims";
 import type { ClaimWarning } from "../oauth/claims/types";
 import { buildIssuer } from "../authorization-servers/build-issuer";
-import { CLAIMS_USER_SELECT, toTokenUser } from "../oauth/issue/claims-user";
+import { loadTokenUser } from "../oauth/issue/load-token-user";
 import { toTokenDecision, type TokenDecision } from "../oauth/issue/token-decision";
 import { evaluatePolicy } from "../oauth/policy/evaluate-policy";
 import { loadServerSnapshot } from "../oauth/snapshot/load-server-snapshot";
@@ -14,6 +14,7 @@ import { mayUseClientCredentials } from "../apps/may-use-client-credentials";
 import { TOKEN_MESSAGES } from "../oauth/errors/token-messages";
 
 export const PREVIEW_GRANT_TYPES = ["authorization_code", "password", "refresh_token", "implicit", "client_credentials"] as const satisfies readonly GrantType[];
+export type PreviewGrantType = (typeof PREVIEW_GRANT_TYPES)[number];
 
 export type PreviewInput = {
   authServerId: string;
@@ -67,9 +68,8 @@ export async function previewTokens(db: Db, orgUrl: string, input: PreviewInput,
   const snapshot = await loadServerSnapshot(db, input.authServerId, now);
   if (!snapshot) return deny("not_found", "The authorization server was not found or is not active.", `Authorization server ${input.authServerId} does not exist or is INACTIVE.`);
 
-  const row = await db.app.findUnique({ where: { clientId: input.clientId } });
-  if (!row) return deny("invalid_client", "Client authentication failed.", `No application has client_id ${input.clientId}.`);
-  const client = toOAuthClient(row);
+  const client = await loadClient(db, input.clientId);
+  if (!client) return deny("invalid_client", "Client authentication failed.", `No application has client_id ${input.clientId}.`);
   if (client.status !== "ACTIVE") return deny("invalid_client", "Client authentication failed.", `Application ${client.label} is ${client.status}.`);
   if (!client.grantTypes.includes(input.grantType as never)) {
     return deny("unauthorized_client", TOKEN_MESSAGES.grantNotConfigured(client.grantTypes), `UNAUTHORIZED_CLIENT: the app is not registered for ${input.grantType}.`);
@@ -83,13 +83,13 @@ export async function previewTokens(db: Db, orgUrl: string, input: PreviewInput,
   let tokenUser = null;
   if (!isClientCredentials) {
     if (!input.userId) return deny("invalid_request", "A user is required for this grant type.", "Pick the user the token would be issued to.");
-    const userRow = await db.user.findUnique({ where: { id: input.userId }, select: CLAIMS_USER_SELECT });
-    if (!userRow) return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `No user has id ${input.userId}.`);
-    if (userRow.status !== "ACTIVE") return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `INVALID_CREDENTIALS: the user is ${userRow.status}.`);
-    if (!(await isUserAssignedToApp(db, client.appId, userRow.id))) {
-      return deny("access_denied", TOKEN_MESSAGES.userNotAssigned, `USER_NOT_ASSIGNED: ${userRow.login} is not assigned to ${client.label}, directly or through a group.`);
+    tokenUser = await loadTokenUser(db, input.userId, snapshot.everyoneGroupId);
+    if (!tokenUser) return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `No user has id ${input.userId}.`);
+    const { user } = tokenUser;
+    if (user.status !== "ACTIVE") return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `INVALID_CREDENTIALS: the user is ${user.status}.`);
+    if (!(await isUserAssignedToApp(db, client.appId, user.id))) {
+      return deny("access_denied", TOKEN_MESSAGES.userNotAssigned, `USER_NOT_ASSIGNED: ${user.login} is not assigned to ${client.label}, directly or through a group.`);
     }
-    tokenUser = toTokenUser(userRow, snapshot.everyoneGroupId);
   }
 
   const result = evaluatePolicy({

@@ -11,3 +11,6 @@ export async function signOutAdmin(db: Db, cookieHeader: string | null, now: Dat
   await endSession(db, session.id, now, { client, debug: { via: "admin_dashboard" } });
   return true;
 }
+
+/** The session cookie the caller clears after signOutAdmin. */
+export { SESSION_COOKIE_NAME } from "../sessions/session-cookie";

@@ -1,4 +1,5 @@
 import type { Db } from "../db/create-db-client";
+import { pingDatabase } from "../db/ping-database";
 
 export type HealthReport = {
   status: 200 | 503;
@@ -29,7 +30,7 @@ async function databaseAnswers(db: Db, timeoutMs: number): Promise<"up" | "down"
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([db.$queryRawUnsafe("SELECT 1 AS ok"), timeout]);
+    await Promise.race([pingDatabase(db), timeout]);
     return "up";
   } catch (error) {
     console.error(`[health] database check failed: ${(error as Error).message}`);

@@ -64,6 +64,21 @@ describe("layer rules", () => {
       code: 'import { getDb } from "../db/get-db";\nimport { revokeGrant } from "../oauth/tokens/revoke-grant";\nexport const x = [getDb, revokeGrant];\n',
       expected: [],
     },
+    {
+      name: "app/ importing a domain module",
+      folder: "app/admin",
+      code: 'import { SESSION_COOKIE_NAME } from "@/lib/sessions/session-cookie";\nimport type { GrantType } from "@/lib/oauth/grant-types";\nexport const x: GrantType[] = [];\nexport const y = SESSION_COOKIE_NAME;\n',
+      expected: [
+        'import/no-restricted-paths: Unexpected path "@/lib/sessions/session-cookie" imported in restricted zone. app/ (entry) imports only the surfaces and infrastructure, never a domain module (ARCHITECTURE.md): call the domain through its surface (a lib/dashboard function or re-export).',
+        'import/no-restricted-paths: Unexpected path "@/lib/oauth/grant-types" imported in restricted zone. app/ (entry) imports only the surfaces and infrastructure, never a domain module (ARCHITECTURE.md): call the domain through its surface (a lib/dashboard function or re-export).',
+      ],
+    },
+    {
+      name: "app/ importing surfaces and infrastructure (allowed)",
+      folder: "app/admin",
+      code: 'import { signOutAdmin } from "@/lib/dashboard/sign-out";\nimport { getAppContext } from "@/lib/app-context";\nimport { checkExpression } from "@/lib/el/check-expression";\nexport const x = [signOutAdmin, getAppContext, checkExpression];\n',
+      expected: [],
+    },
   ])("$name", async ({ folder, code, expected }) => {
     expect(await layerErrors(folder, code)).toEqual(expected);
   }, 60_000);

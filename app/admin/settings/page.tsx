@@ -1,4 +1,4 @@
-import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/org-settings/org-settings-schema";
+import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/dashboard/org-settings-limits";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
 import { ActionForm } from "../_components/action-form";
 import { formatTime, PageHeader, Section, TextField } from "../_components/ui";

@@ -1,4 +1,4 @@
-import { parseOrgSettings } from "../../org-settings/parse-org-settings";
+import { readOrgSettingsRecord } from "../../org-settings/read-org-settings-record";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { orgSettingsJson } from "./org-settings-json";
 
@@ -13,6 +13,6 @@ export async function getOrgSettings(ctx: AdminContext): Promise<AdminResponse> 
 
 /** getOrgSettings as a typed operation. */
 export async function runGetOrgSettings(ctx: OperationContext) {
-  const org = await ctx.db.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
-  return orgSettingsJson(ctx.orgUrl, parseOrgSettings(org.settings), org.lastUpdated);
+  const { settings, lastUpdated } = await readOrgSettingsRecord(ctx.db);
+  return orgSettingsJson(ctx.orgUrl, settings, lastUpdated);
 }

@@ -1,6 +1,4 @@
-import { asJson } from "../../db/as-json";
-import type { OrgSettings } from "../../org-settings/org-settings-schema";
-import { parseOrgSettings, toSettingsObject } from "../../org-settings/parse-org-settings";
+import { changeOrgSettings } from "../../org-settings/change-org-settings";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../../okta-api/parse-input";
@@ -22,20 +20,10 @@ export async function updateOrgSettings(ctx: AdminContext): Promise<AdminRespons
 /** updateOrgSettings as a typed operation: the settings in force. */
 export async function runUpdateOrgSettings(ctx: OperationContext, body: Deferred<OrgSettingsBody>) {
   const input = parseInput(orgSettingsInput, body(), "orgSettings");
-  const now = ctx.now();
-  const { after, lastUpdated } = await ctx.db.$transaction(async (tx) => {
-    const org = await tx.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
-    const stored = toSettingsObject(org.settings);
-    const merged = { ...stored, ...input };
-    const before = parseOrgSettings(stored);
-    const after = parseOrgSettings(merged);
-    const changed = (Object.keys(after) as Array<keyof OrgSettings>).filter((field) => before[field] !== after[field]);
-    if (changed.length === 0) return { after, lastUpdated: org.lastUpdated };
-    await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: now } });
-    await audit(tx, ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {
+  const { settings, lastUpdated } = await changeOrgSettings(ctx.db, { changes: input, now: ctx.now() }, (tx, { changed, before, after }) =>
+    audit(tx, ctx, "system.org.settings.update", `Update org settings: ${changed.join(", ")}`, [{ id: "org", type: "OrgSettings", alternateId: ORG_SETTINGS_PATH }], {
       changes: Object.fromEntries(changed.map((field) => [field, { from: before[field], to: after[field] }])),
-    });
-    return { after, lastUpdated: now };
-  });
-  return orgSettingsJson(ctx.orgUrl, after, lastUpdated);
+    }),
+  );
+  return orgSettingsJson(ctx.orgUrl, settings, lastUpdated);
 }

@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findTrustedOrigin } from "./find-trusted-origin";
+import { findTrustedOrigin } from "../../trusted-origins/find-trusted-origin";
 import { trustedOriginJson } from "./trusted-origin-json";
 
 /** GET /api/v1/trustedOrigins/:trustedOriginId */

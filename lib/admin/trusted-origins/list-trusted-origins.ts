@@ -1,4 +1,4 @@
-import type { Prisma } from "../../db/generated/sqlite/client";
+import { searchTrustedOrigins } from "../../trusted-origins/search-trusted-origins";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { trustedOriginFilterWhere } from "./trusted-origin-filter-where";
@@ -17,18 +17,8 @@ export async function listTrustedOrigins(ctx: AdminContext): Promise<AdminRespon
 
 /** listTrustedOrigins as a typed operation: one page and the next page's cursor. */
 export async function runListTrustedOrigins(ctx: OperationContext, request: Deferred<{ page: PageParams; filter?: string | null; q?: string | null }>) {
-  const { page, filter, ...query } = request();
-  const conditions: Prisma.TrustedOriginWhereInput[] = filter?.trim() ? [trustedOriginFilterWhere(filter)] : [];
-  const q = query.q?.toLowerCase() ?? "";
-  const matches = (row: { name: string; origin: string }) =>
-    row.name.toLowerCase().startsWith(q) || row.origin.startsWith(q) || row.origin.slice(row.origin.indexOf("://") + 3).startsWith(q);
-  const { items, nextCursor } = await fetchPage(page, async (take, after) => {
-    const where: Prisma.TrustedOriginWhereInput = { AND: [...conditions, ...(after ? [{ id: { gt: after } }] : [])] };
-    if (!q) return ctx.db.trustedOrigin.findMany({ where, orderBy: { id: "asc" }, take });
-    // Matched in memory on two short columns: LIKE would read % and _ as wildcards.
-    const rows = await ctx.db.trustedOrigin.findMany({ where, orderBy: { id: "asc" }, select: { id: true, name: true, origin: true } });
-    const ids = rows.filter(matches).slice(0, take).map((row) => row.id);
-    return ctx.db.trustedOrigin.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
-  });
+  const { page, filter, q } = request();
+  const where = filter?.trim() ? trustedOriginFilterWhere(filter) : null;
+  const { items, nextCursor } = await fetchPage(page, (take, after) => searchTrustedOrigins(ctx.db, { where, q, take, after }));
   return { items: items.map((origin) => trustedOriginJson(ctx.orgUrl, origin)), nextCursor };
 }

@@ -1,8 +1,6 @@
-import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { prismaErrorCode } from "../../db/prisma-error-code";
-import { findTrustedOrigin } from "./find-trusted-origin";
+import { setTrustedOriginStatus } from "../../trusted-origins/set-trusted-origin-status";
 import { trustedOriginJson } from "./trusted-origin-json";
 import { trustedOriginLogTarget } from "./trusted-origin-log-target";
 
@@ -13,23 +11,11 @@ import { trustedOriginLogTarget } from "./trusted-origin-log-target";
  */
 function setStatus(status: "ACTIVE" | "INACTIVE") {
   return async (ctx: OperationContext, trustedOriginId: string) => {
-    let origin = await findTrustedOrigin(ctx.db, trustedOriginId);
-    if (origin.status !== status) {
-      const id = origin.id;
-      const now = ctx.now();
-      try {
-        origin = await ctx.db.$transaction(async (tx) => {
-          const updated = await tx.trustedOrigin.update({ where: { id }, data: { status, lastUpdatedBy: ctx.actor.userId, lastUpdated: now } });
-          const verb = status === "ACTIVE" ? "activate" : "deactivate";
-          await audit(tx, ctx, `trustedorigins.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activate" : "Deactivate"} trusted origin ${updated.name} (${updated.origin})`, [
-            trustedOriginLogTarget(updated),
-          ]);
-          return updated;
-        });
-      } catch (error) {
-        throw prismaErrorCode(error) === "P2025" ? notFoundError(id, "TrustedOrigin") : error; // deleted meanwhile
-      }
-    }
+    const origin = await setTrustedOriginStatus(ctx.db, { id: trustedOriginId, status, actorId: ctx.actor.userId, now: ctx.now() }, (tx, updated) =>
+      audit(tx, ctx, `trustedorigins.lifecycle.${status === "ACTIVE" ? "activate" : "deactivate"}`, `${status === "ACTIVE" ? "Activate" : "Deactivate"} trusted origin ${updated.name} (${updated.origin})`, [
+        trustedOriginLogTarget(updated),
+      ]),
+    );
     return trustedOriginJson(ctx.orgUrl, origin);
   };
 }

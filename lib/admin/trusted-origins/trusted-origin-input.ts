@@ -1,7 +1,7 @@
 import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { normalizeOrigin } from "../../trusted-origins/normalize-origin";
-import { ORIGIN_SCOPES } from "../../trusted-origins/origin-scope";
+import { ORIGIN_SCOPES, type TrustedOriginFields } from "../../trusted-origins/origin-scope";
 
 const BLANK = "The field cannot be left blank.";
 
@@ -47,8 +47,7 @@ export const trustedOriginInput = z.object({
 export type TrustedOriginInput = z.output<typeof trustedOriginInput>;
 export type TrustedOriginBody = BodyOf<typeof trustedOriginInput>;
 
-/** The scope columns a create or replace writes. */
-export function trustedOriginScopeData(input: TrustedOriginInput) {
-  const types = new Set(input.scopes.map((s) => s.type));
-  return { cors: types.has("CORS"), redirect: types.has("REDIRECT"), iframeEmbed: types.has("IFRAME_EMBED") };
+/** The fields a create or replace writes (lib/trusted-origins). */
+export function trustedOriginFields(input: TrustedOriginInput): TrustedOriginFields {
+  return { name: input.name, origin: input.origin, scopes: input.scopes.map((scope) => scope.type) };
 }

@@ -1,5 +1,4 @@
-import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewResult } from "@/lib/dashboard/preview-tokens";
-import type { GrantType } from "@/lib/oauth/grant-types";
+import { PREVIEW_GRANT_TYPES, previewTokens, type PreviewGrantType, type PreviewResult } from "@/lib/dashboard/preview-tokens";
 import { Picker } from "../../../_components/picker";
 import { ChoiceGroup, DefinitionList, JsonBlock, Section, SelectField, buttonClass } from "../../../_components/ui";
 import { read } from "../../../_lib/admin-request";
@@ -75,7 +74,7 @@ export default async function TokenPreviewPage({ params, searchParams }: { param
   const search = await searchParams;
   const server = await loadServer(authServerId);
   const clientId = one(search.clientId);
-  const grantType = (PREVIEW_GRANT_TYPES as readonly string[]).includes(one(search.grantType)) ? (one(search.grantType) as GrantType) : "authorization_code";
+  const grantType = (PREVIEW_GRANT_TYPES as readonly string[]).includes(one(search.grantType)) ? (one(search.grantType) as PreviewGrantType) : "authorization_code";
   const userId = one(search.userId);
   const [app, user, scopes] = await Promise.all([
     pickerSelection("client", [clientId]),

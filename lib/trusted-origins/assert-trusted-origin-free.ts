@@ -1,5 +1,5 @@
-import type { DbTx } from "../../db/create-db-client";
-import { validationError } from "../../okta-api/admin-api-error";
+import type { DbTx } from "../db/create-db-client";
+import { validationError } from "../okta-api/admin-api-error";
 
 /** E0000001 on origin: each origin is registered once (the column is unique). */
 export function duplicateOriginError(origin: string) {

@@ -1,5 +1,5 @@
-import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../../okta-api/admin-api-error";
+import type { Db, DbTx } from "../db/create-db-client";
+import { notFoundError } from "../okta-api/admin-api-error";
 
 /** The trusted origin named in the path, or E0000007 (TrustedOrigin). */
 export async function findTrustedOrigin(db: Db | DbTx, id: string) {

@@ -1,0 +1,32 @@
+import { asJson } from "../db/as-json";
+import type { Db } from "../db/create-db-client";
+import type { RecordChange } from "../db/record-change";
+import type { OrgSettings, OrgSettingsField } from "./org-settings-schema";
+import { parseOrgSettings, toSettingsObject } from "./parse-org-settings";
+
+/** A change of the org settings: the fields whose value in force moved, and the values before and after. */
+export type OrgSettingsChange = { changed: OrgSettingsField[]; before: OrgSettings; after: OrgSettings };
+
+/**
+ * Merges `changes` into the stored org settings (fields left out keep their values) and returns the
+ * settings in force with when they last changed. When no value in force moves, nothing is written
+ * and nothing recorded; otherwise `record` runs in the write's transaction.
+ */
+export async function changeOrgSettings(
+  db: Db,
+  input: { changes: Partial<OrgSettings>; now: Date },
+  record: RecordChange<OrgSettingsChange>,
+): Promise<{ settings: OrgSettings; lastUpdated: Date }> {
+  return db.$transaction(async (tx) => {
+    const org = await tx.orgSettings.findUniqueOrThrow({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
+    const stored = toSettingsObject(org.settings);
+    const merged = { ...stored, ...input.changes };
+    const before = parseOrgSettings(stored);
+    const after = parseOrgSettings(merged);
+    const changed = (Object.keys(after) as OrgSettingsField[]).filter((field) => before[field] !== after[field]);
+    if (changed.length === 0) return { settings: after, lastUpdated: org.lastUpdated };
+    await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: input.now } });
+    await record(tx, { changed, before, after });
+    return { settings: after, lastUpdated: input.now };
+  });
+}
