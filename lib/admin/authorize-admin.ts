@@ -1,4 +1,5 @@
 import type { Db } from "../db/create-db-client";
+import { findAdminCandidate } from "../users/find-admin-candidate";
 
 /** The user row the management rights are checked on. */
 export type AdminCandidate = { id: string; login: string; status: string; isAdmin: boolean; profile: unknown };
@@ -21,6 +22,6 @@ export function authorizeAdmin(user: AdminCandidate): AdminAuthorization {
 
 /** authorizeAdmin for a user id (a session's user); null when no such user exists. */
 export async function authorizeAdminUser(db: Db, userId: string): Promise<AdminAuthorization | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, login: true, status: true, isAdmin: true, profile: true } });
+  const user = await findAdminCandidate(db, userId);
   return user ? authorizeAdmin(user) : null;
 }

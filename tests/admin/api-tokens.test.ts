@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminApiError } from "@/lib/okta-api/admin-api-error";
-import { createApiToken } from "@/lib/admin/api-tokens/create-api-token";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { hashToken } from "@/lib/crypto/hash-token";
 import { newId } from "@/lib/ids/new-id";
 import { ADMIN_TOKEN, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createApiToken } from "@/lib/admin/api-tokens/create-api-token";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { rotateDueKeys } from "@/lib/keys/rotate-due-keys";
 import { APP_SECRET, createAdminFixture, type AdminFixture, type ApiResult } from "../support/admin-fixture";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiToken } from "@/lib/admin/api-tokens/create-api-token";
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 

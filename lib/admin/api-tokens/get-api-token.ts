@@ -1,6 +1,6 @@
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { apiTokenJson } from "./api-token-json";
-import { findApiToken } from "./find-api-token";
+import { findApiToken } from "../../api-tokens/find-api-token";
 
 /** GET /api/v1/api-tokens/:apiTokenId -> 200 metadata (SDK getApiToken). */
 export async function getApiToken(ctx: AdminContext): Promise<AdminResponse> {

@@ -1,9 +1,7 @@
-import type { Prisma } from "../../db/generated/sqlite/client";
+import { listLiveApiTokens } from "../../api-tokens/list-live-api-tokens";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { apiTokenJson } from "./api-token-json";
-import { API_TOKEN_OWNER_SELECT } from "./find-api-token";
-import { liveApiTokenWhere } from "./live-api-token-where";
 
 /**
  * GET /api/v1/api-tokens?q&limit&after -> 200 [] (SDK listApiTokens): the org's live tokens, every
@@ -21,10 +19,6 @@ export async function runListApiTokens(ctx: OperationContext, request: Deferred<
   const { page, ...query } = request();
   const q = query.q?.toLowerCase() ?? "";
   const now = ctx.now();
-  const { items, nextCursor } = await fetchPage(page, async (take, after) => {
-    const where: Prisma.ApiTokenWhereInput = { AND: [liveApiTokenWhere(now), ...(after ? [{ id: { gt: after } }] : [])] };
-    const rows = await ctx.db.apiToken.findMany({ where, orderBy: { id: "asc" }, include: { user: { select: API_TOKEN_OWNER_SELECT } }, ...(q ? {} : { take }) });
-    return q ? rows.filter((t) => t.name.toLowerCase().startsWith(q) || t.clientName.toLowerCase().startsWith(q)).slice(0, take) : rows;
-  });
+  const { items, nextCursor } = await fetchPage(page, (take, after) => listLiveApiTokens(ctx.db, { q, now }, take, after));
   return { items: items.map((token) => apiTokenJson(ctx.orgUrl, token)), nextCursor };
 }

@@ -1,7 +1,6 @@
+import { deactivateUser as deactivate } from "../../users/deactivate-user";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { deprovisionUser } from "./deprovision-user";
-import { findUser } from "./find-user";
 import { userLogTargets } from "./user-log-targets";
 
 /**
@@ -16,11 +15,7 @@ export async function deactivateUser(ctx: AdminContext): Promise<AdminResponse> 
 
 /** deactivateUser as a typed operation. */
 export async function runDeactivateUser(ctx: OperationContext, userId: string): Promise<void> {
-  const user = await findUser(ctx.db, userId);
-  if (user.status === "DEPROVISIONED") return;
-  const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
-    await deprovisionUser(tx, user, now, "deactivating");
-    await audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", userLogTargets(user), { previousStatus: user.status });
-  });
+  await deactivate(ctx.db, { userId, now: ctx.now() }, (tx, { user }) =>
+    audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", userLogTargets(user), { previousStatus: user.status }),
+  );
 }

@@ -1,4 +1,5 @@
-import { endSessionInTransaction } from "../../sessions/end-session";
+import type { RecordChange } from "../../db/record-change";
+import { endUserSessions, type UserSessionsEnded } from "../../sessions/end-user-sessions";
 import { appendSystemLog } from "../../system-log/write-system-log";
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { OperationContext } from "../admin-request";
@@ -6,13 +7,13 @@ import type { OperationContext } from "../admin-request";
 /**
  * Ends sessions of a user for the dashboard's "End session" and "End all sessions" (the management
  * API has no such operation): each session logs user.session.end, and user.session.clear records
- * the admin who ended them, all in one transaction: the sessions end with their events or not at all.
+ * the admin who ended them, all in one transaction (endUserSessions).
  */
-async function endSessions(ctx: OperationContext, user: { id: string; login: string }, sessionIds: string[]): Promise<void> {
+function endSessions(ctx: OperationContext, userId: string, sessionId?: string) {
   const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
-    for (const id of sessionIds) await endSessionInTransaction(tx, id, now, { client: ctx.client, debug: { via: "admin_dashboard", adminId: ctx.actor.userId } });
-    await appendSystemLog(
+  const context = { client: ctx.client, debug: { via: "admin_dashboard", adminId: ctx.actor.userId } };
+  const record: RecordChange<UserSessionsEnded> = (tx, { user, sessionIds }) =>
+    appendSystemLog(
       tx,
       {
         eventType: "user.session.clear",
@@ -25,22 +26,17 @@ async function endSessions(ctx: OperationContext, user: { id: string; login: str
       },
       now,
     );
-  });
+  return endUserSessions(ctx.db, { userId, sessionId, now, context }, record);
 }
 
 /** Ends one session of a user; false when the user has no such session (it may have ended already). */
 export async function runEndUserSession(ctx: OperationContext, userId: string, sessionId: string): Promise<boolean> {
-  const session = await ctx.db.userSession.findFirst({ where: { id: sessionId, userId }, select: { id: true, user: { select: { id: true, login: true } } } });
-  if (!session) return false;
-  await endSessions(ctx, session.user, [session.id]);
-  return true;
+  return (await endSessions(ctx, userId, sessionId)) !== "gone";
 }
 
 /** Ends every live session of a user (E0000007 for an unknown user); the number ended. */
 export async function runEndUserSessions(ctx: OperationContext, userId: string): Promise<number> {
-  const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true, login: true } });
-  if (!user) throw notFoundError(userId, "User");
-  const sessions = await ctx.db.userSession.findMany({ where: { userId, revoked: null, expiresAt: { gt: ctx.now() } }, select: { id: true } });
-  await endSessions(ctx, user, sessions.map((session) => session.id));
-  return sessions.length;
+  const ended = await endSessions(ctx, userId);
+  if (ended === "gone") throw notFoundError(userId, "User");
+  return ended;
 }

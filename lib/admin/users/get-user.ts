@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findUser } from "./find-user";
+import { findUser } from "../../users/find-user";
 import { userJson } from "./user-json";
 
 /**

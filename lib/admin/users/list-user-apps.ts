@@ -1,26 +1,7 @@
-import { EVERYONE_GROUP } from "../../assignments/is-everyone-group";
+import { listUserApps, type UserApp } from "../../assignments/list-user-apps";
 import type { OperationContext } from "../admin-request";
 
-export type UserApp = { id: string; label: string; status: string; via: string[] };
-
-/**
- * The apps a user is assigned to and how, for the dashboard's user page: directly ("direct") and
- * through each of their groups, Everyone included ("group <name>").
- */
+/** The apps a user is assigned to and how, for the dashboard's user page (listUserApps). */
 export async function runListUserApps(ctx: OperationContext, userId: string): Promise<UserApp[]> {
-  const [directApps, groupApps] = await Promise.all([
-    ctx.db.appUserAssignment.findMany({ where: { userId }, select: { app: { select: { id: true, label: true, status: true } } } }),
-    ctx.db.appGroupAssignment.findMany({
-      where: { group: { OR: [EVERYONE_GROUP, { memberships: { some: { userId } } }] } },
-      select: { app: { select: { id: true, label: true, status: true } }, group: { select: { name: true } } },
-    }),
-  ]);
-  const apps = new Map<string, UserApp>();
-  for (const { app } of directApps) apps.set(app.id, { ...app, via: ["direct"] });
-  for (const { app, group } of groupApps) {
-    const entry = apps.get(app.id) ?? { ...app, via: [] };
-    entry.via.push(`group ${group.name}`);
-    apps.set(app.id, entry);
-  }
-  return [...apps.values()];
+  return listUserApps(ctx.db, userId);
 }

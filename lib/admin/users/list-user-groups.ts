@@ -1,6 +1,7 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
-import { findUser } from "./find-user";
+import { listGroupsOfUser } from "../../groups/list-groups-of-user";
+import { findUser } from "../../users/find-user";
 import { groupJson } from "../groups/group-json";
 
 /**
@@ -18,15 +19,6 @@ export async function listUserGroups(ctx: AdminContext): Promise<AdminResponse> 
 export async function runListUserGroups(ctx: OperationContext, userId: string, request: Deferred<{ page: PageParams }>) {
   const user = await findUser(ctx.db, userId);
   const { page } = request();
-  const { items, nextCursor } = await fetchPage(page, (take, after) =>
-    ctx.db.group.findMany({
-      where: {
-        OR: [{ type: "BUILT_IN" }, { memberships: { some: { userId: user.id } } }],
-        ...(after ? { id: { gt: after } } : {}),
-      },
-      orderBy: { id: "asc" },
-      take,
-    }),
-  );
+  const { items, nextCursor } = await fetchPage(page, (take, after) => listGroupsOfUser(ctx.db, user.id, take, after));
   return { items: items.map((group) => groupJson(ctx.orgUrl, group)), nextCursor };
 }

@@ -1,39 +1,23 @@
-import type { User } from "../../db/generated/sqlite/client";
 import { validationError } from "../../okta-api/admin-api-error";
+import { scanUsers, type UserSearch } from "../../users/scan-users";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
-import { matchUserFilter } from "./match-user-filter";
 import { parseUserFilter } from "./parse-user-filter";
-import { scanUsers, type UserQuery } from "./scan-users";
-import { userFilterWhere } from "./user-filter-where";
 import { userJson } from "./user-json";
 
 const QUERY_PARAMS = ["q", "search", "filter"] as const;
 const MAX_Q_LENGTH = 256;
-/** Okta: lists without search or filter leave DEPROVISIONED users out. */
-const NOT_DEPROVISIONED = { status: { not: "DEPROVISIONED" } };
 
-function queryFor(param: (typeof QUERY_PARAMS)[number] | null, value: string): UserQuery {
-  if (param === null) return { where: NOT_DEPROVISIONED, exact: true, matches: () => true };
+function searchFor(param: (typeof QUERY_PARAMS)[number] | null, value: string): UserSearch {
+  if (param === null) return { kind: "all" };
   if (param === "q") {
     const prefix = value.trim().toLowerCase();
     if (prefix.length > MAX_Q_LENGTH) throw validationError("q", [`q: At most ${MAX_Q_LENGTH} characters.`]);
-    if (!prefix) return queryFor(null, "");
-    const startsWith = (text: unknown) => typeof text === "string" && text.toLowerCase().startsWith(prefix);
-    return {
-      where: NOT_DEPROVISIONED,
-      exact: false,
-      matches: (user: User) => {
-        const profile = user.profile as Record<string, unknown>;
-        return startsWith(profile.firstName) || startsWith(profile.lastName) || startsWith(profile.email) || startsWith(profile.login);
-      },
-    };
+    return prefix ? { kind: "prefix", prefix } : { kind: "all" };
   }
   // the user filter's messages already say what is supported
-  const filter = parseFilterParameter(param, "", () => parseUserFilter(value));
-  const { where, exact } = userFilterWhere(filter);
-  return { where, exact, matches: (user) => matchUserFilter(filter, user) };
+  return { kind: "filter", filter: parseFilterParameter(param, "", () => parseUserFilter(value)) };
 }
 
 /**
@@ -62,7 +46,7 @@ export async function listUsers(ctx: AdminContext): Promise<AdminResponse> {
 export async function runListUsers(ctx: OperationContext, request: Deferred<{ page: PageParams; q?: string; search?: string; filter?: string }>) {
   const input = request();
   const param = QUERY_PARAMS.find((name) => input[name] !== undefined) ?? null;
-  const query = queryFor(param, param ? (input[param] ?? "") : "");
-  const { items, nextCursor } = await fetchPage(input.page, (take, after) => scanUsers(ctx.db, query, take, after));
+  const search = searchFor(param, param ? (input[param] ?? "") : "");
+  const { items, nextCursor } = await fetchPage(input.page, (take, after) => scanUsers(ctx.db, search, take, after));
   return { items: items.map((user) => userJson(ctx.orgUrl, user, { links: "self" })), nextCursor };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FilterSyntaxError } from "../filters/parse-filter-expression";
-import { matchUserFilter, type FilterableUser } from "./match-user-filter";
-import { parseUserFilter, type UserFilter } from "./parse-user-filter";
-import { userFilterWhere } from "./user-filter-where";
+import { matchUserFilter, type FilterableUser } from "../../users/match-user-filter";
+import type { UserFilter } from "../../users/user-filter";
+import { userFilterWhere } from "../../users/user-filter-where";
+import { parseUserFilter } from "./parse-user-filter";
 
 const term = (attribute: string, operator: string, value: unknown) => ({ kind: "term", attribute, operator, value });
 const d = (iso: string) => new Date(iso);

@@ -1,9 +1,6 @@
 import { describeToken, FilterSyntaxError, parseFilterExpression, type FilterToken, type FilterWord } from "../filters/parse-filter-expression";
+import type { UserFilter, UserFilterOperator, UserFilterTerm, UserFilterValue } from "../../users/user-filter";
 
-export type UserFilterOperator = "eq" | "sw" | "co" | "gt" | "ge" | "lt" | "le";
-export type UserFilterValue = string | number | boolean | Date;
-export type UserFilterTerm = { kind: "term"; attribute: string; operator: UserFilterOperator; value: UserFilterValue };
-export type UserFilter = UserFilterTerm | { kind: "and" | "or"; terms: UserFilter[] };
 
 export const USER_STATUSES = ["STAGED", "PROVISIONED", "ACTIVE", "RECOVERY", "LOCKED_OUT", "PASSWORD_EXPIRED", "SUSPENDED", "DEPROVISIONED"] as const;
 export const USER_FILTER_DATE_ATTRIBUTES = ["created", "activated", "statusChanged", "lastUpdated"] as const;

@@ -1,7 +1,7 @@
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
-import { findUser } from "./find-user";
+import { findUser } from "../../users/find-user";
 import { saveUserChanges } from "./save-user-changes";
 import { replaceUserInput, userProfileInput } from "./user-input";
 

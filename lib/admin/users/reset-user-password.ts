@@ -1,6 +1,6 @@
 import { AdminApiError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findUser } from "./find-user";
+import { findUser } from "../../users/find-user";
 
 /**
  * POST /api/v1/users/:userId/lifecycle/reset_password -> 501 E0000052. Okta answers with a

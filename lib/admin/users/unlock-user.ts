@@ -1,8 +1,6 @@
+import { unlockUser as unlock } from "../../users/unlock-user";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findUser } from "./find-user";
-import { updateUserStatus } from "./update-user-status";
-import { unlockNotAllowedError } from "./user-errors";
 import { userLogTargets } from "./user-log-targets";
 
 /**
@@ -17,20 +15,7 @@ export async function unlockUser(ctx: AdminContext): Promise<AdminResponse> {
 
 /** unlockUser as a typed operation. */
 export async function runUnlockUser(ctx: OperationContext, userId: string): Promise<void> {
-  const user = await findUser(ctx.db, userId);
-  if (user.status !== "LOCKED_OUT" && user.status !== "ACTIVE") throw unlockNotAllowedError(user.status);
-  const counted = user.failedAttempts > 0 || user.lastFailedAttempt !== null || user.lockedOut !== null;
-  if (user.status === "ACTIVE" && !counted) return;
-  const now = ctx.now();
-  await ctx.db.$transaction(async (tx) => {
-    await updateUserStatus(tx, user, {
-      status: "ACTIVE",
-      ...(user.status === "LOCKED_OUT" ? { statusChanged: now } : {}),
-      failedAttempts: 0,
-      lastFailedAttempt: null,
-      lockedOut: null,
-      lastUpdated: now,
-    });
-    await audit(tx, ctx, "user.account.unlock", "Unlock user account", userLogTargets(user), { previousStatus: user.status });
-  });
+  await unlock(ctx.db, { userId, now: ctx.now() }, (tx, { user }) =>
+    audit(tx, ctx, "user.account.unlock", "Unlock user account", userLogTargets(user), { previousStatus: user.status }),
+  );
 }

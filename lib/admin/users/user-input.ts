@@ -1,8 +1,7 @@
 import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
+import { DEFAULT_USER_TYPE_ID } from "../../users/default-user-type";
 
-/** Okta's id of the default user type (this server has one user type). */
-export const DEFAULT_USER_TYPE_ID = "oty00000000000000000";
 
 /** Email-shaped: dotted local part of the usual characters, then a dotted domain with a letter TLD (ASCII). */
 const EMAIL_PATTERN = /^(?=[^@]{1,64}@)(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;

@@ -1,6 +1,7 @@
 import type { User } from "../../db/generated/sqlite/client";
 import { isoTime, link, type Link } from "../../okta-api/links";
-import { DEFAULT_USER_TYPE_ID, type UserProfile } from "./user-input";
+import { DEFAULT_USER_TYPE_ID } from "../../users/default-user-type";
+import type { UserProfile } from "./user-input";
 
 /** The lifecycle operations each status allows, as Okta advertises them in `_links`. */
 const LIFECYCLE_LINKS: Record<string, Array<"activate" | "deactivate" | "suspend" | "unsuspend" | "unlock">> = {

@@ -1,4 +1,4 @@
-import { createApiToken } from "../../admin/api-tokens/create-api-token";
+import { createApiToken } from "../../api-tokens/create-api-token";
 import { runRevokeApiToken } from "../../admin/api-tokens/revoke-api-token";
 import { runAddGroupMember } from "../../admin/groups/add-group-member";
 import { runCreateGroup } from "../../admin/groups/create-group";

@@ -1,6 +1,6 @@
-import type { Prisma } from "../../db/generated/sqlite/client";
-import type { UserFilter, UserFilterTerm } from "./parse-user-filter";
-import { DEFAULT_USER_TYPE_ID } from "./user-input";
+import type { Prisma } from "../db/generated/sqlite/client";
+import type { UserFilter, UserFilterTerm } from "./user-filter";
+import { DEFAULT_USER_TYPE_ID } from "./default-user-type";
 
 export type UserFilterWhere = {
   /** rows that may match: every matching user satisfies it (it may let others through) */

@@ -1,5 +1,5 @@
-import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../../okta-api/admin-api-error";
+import type { Db, DbTx } from "../db/create-db-client";
+import { notFoundError } from "../okta-api/admin-api-error";
 
 function decode(value: string): string {
   try {

@@ -1,6 +1,6 @@
-import type { DbTx } from "../../db/create-db-client";
-import type { User } from "../../db/generated/sqlite/client";
-import { revokeUserGrants } from "../../oauth/tokens/revoke-user-grants";
+import type { DbTx } from "../db/create-db-client";
+import type { User } from "../db/generated/sqlite/client";
+import { revokeUserGrants } from "../oauth/tokens/revoke-user-grants";
 import { assertNotLastActiveAdmin } from "./assert-not-last-admin";
 import { updateUserStatus } from "./update-user-status";
 

@@ -1,5 +1,5 @@
-import { checkPasswordPolicy, describePasswordViolations } from "../../passwords/check-password-policy";
-import { AdminApiError, validationError } from "../../okta-api/admin-api-error";
+import { checkPasswordPolicy, describePasswordViolations } from "../passwords/check-password-policy";
+import { AdminApiError, validationError } from "../okta-api/admin-api-error";
 
 /** E0000001 on login, Okta's wording: logins are unique without regard to case. */
 export const duplicateLoginError = () => validationError("login", ["login: An object with this field already exists in the current organization"]);

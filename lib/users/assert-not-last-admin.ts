@@ -1,5 +1,5 @@
-import type { DbTx } from "../../db/create-db-client";
-import { validationError } from "../../okta-api/admin-api-error";
+import type { DbTx } from "../db/create-db-client";
+import { validationError } from "../okta-api/admin-api-error";
 
 type AdminCandidate = { id: string; login: string; status: string; isAdmin: boolean };
 

@@ -1,10 +1,10 @@
-import { hashToken } from "../../crypto/hash-token";
-import { randomToken } from "../../crypto/random-token";
-import type { Db } from "../../db/create-db-client";
-import type { ApiToken } from "../../db/generated/sqlite/client";
-import { newId } from "../../ids/new-id";
-import { appendSystemLog } from "../../system-log/write-system-log";
-import { validationError } from "../../okta-api/admin-api-error";
+import { hashToken } from "../crypto/hash-token";
+import { randomToken } from "../crypto/random-token";
+import type { Db } from "../db/create-db-client";
+import type { ApiToken } from "../db/generated/sqlite/client";
+import { newId } from "../ids/new-id";
+import { appendSystemLog } from "../system-log/write-system-log";
+import { validationError } from "../okta-api/admin-api-error";
 import { apiTokenLogTarget } from "./api-token-log-target";
 
 export type CreateApiTokenInput = {

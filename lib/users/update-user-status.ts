@@ -1,6 +1,9 @@
-import type { DbTx } from "../../db/create-db-client";
-import type { Prisma } from "../../db/generated/sqlite/client";
+import type { DbTx } from "../db/create-db-client";
+import type { Prisma, User } from "../db/generated/sqlite/client";
 import { statusNotAllowedError } from "./user-errors";
+
+/** What a lifecycle change records: the user as it was read (its status the previous one) and the status it now has. */
+export type UserStatusChange = { user: User; status: string };
 
 /**
  * Writes a lifecycle change only if the user still has the status it was read with, so two

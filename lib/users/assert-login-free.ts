@@ -1,4 +1,4 @@
-import type { Db, DbTx } from "../../db/create-db-client";
+import type { Db, DbTx } from "../db/create-db-client";
 import { duplicateLoginError } from "./user-errors";
 
 /** E0000001 when another user already has this login, compared without regard to case. */

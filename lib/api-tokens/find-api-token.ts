@@ -1,5 +1,5 @@
-import type { Db, DbTx } from "../../db/create-db-client";
-import { notFoundError } from "../../okta-api/admin-api-error";
+import type { Db, DbTx } from "../db/create-db-client";
+import { notFoundError } from "../okta-api/admin-api-error";
 import { liveApiTokenWhere } from "./live-api-token-where";
 
 export const API_TOKEN_OWNER_SELECT = { id: true, login: true, profile: true } as const;

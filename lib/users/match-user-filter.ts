@@ -1,6 +1,6 @@
-import type { User } from "../../db/generated/sqlite/client";
-import type { UserFilter, UserFilterTerm } from "./parse-user-filter";
-import { DEFAULT_USER_TYPE_ID } from "./user-input";
+import type { User } from "../db/generated/sqlite/client";
+import type { UserFilter, UserFilterTerm } from "./user-filter";
+import { DEFAULT_USER_TYPE_ID } from "./default-user-type";
 
 export type FilterableUser = Pick<User, "id" | "status" | "created" | "activated" | "statusChanged" | "lastUpdated" | "profile">;
 
