@@ -2,7 +2,7 @@ import { z } from "zod";
 import { asJson } from "../../db/as-json";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { appTarget } from "../apps/app-target";
 import { parseInput, type BodyOf } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";

@@ -2,7 +2,7 @@ import type { AppAssignment } from "../../assignments/find-app-assignment";
 import { isEveryoneGroup } from "../../assignments/is-everyone-group";
 import type { Prisma } from "../../db/generated/sqlite/client";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { appUserJson } from "./app-user-json";
 

@@ -2,7 +2,7 @@ import { isEveryoneGroup } from "../../assignments/is-everyone-group";
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { audit } from "../audit";
 import { groupTarget } from "./assignment-targets";
 import { findGroup } from "./find-group";

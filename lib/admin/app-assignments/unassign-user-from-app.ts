@@ -1,7 +1,7 @@
 import { notFoundError, validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { audit } from "../audit";
 import { userTarget } from "./assignment-targets";
 import { findUser } from "./find-user";

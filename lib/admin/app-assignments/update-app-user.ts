@@ -3,7 +3,7 @@ import { asJson } from "../../db/as-json";
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { audit } from "../audit";
 import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
