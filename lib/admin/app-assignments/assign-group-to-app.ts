@@ -1,6 +1,6 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { audit } from "../audit";
 import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";

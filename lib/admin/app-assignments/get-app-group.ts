@@ -1,6 +1,6 @@
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { findAppGroupAssignment } from "../../assignments/find-app-group-assignment";
 import { ASSIGNED_GROUP_FIELDS, findGroup } from "../../groups/find-group";
 import { appGroupJson } from "./app-group-json";

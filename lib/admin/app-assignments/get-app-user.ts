@@ -1,6 +1,6 @@
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { appUserJson } from "./app-user-json";
 import { findUserSummary } from "../../users/find-user-summary";
 import { findAppAssignment } from "../../assignments/find-app-assignment";

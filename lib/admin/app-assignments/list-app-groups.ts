@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { readAppGroups } from "../../assignments/read-app-groups";
 import { appGroupJson } from "./app-group-json";

@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { readAppUsers } from "../../assignments/read-app-users";
 import { appUserJson } from "./app-user-json";

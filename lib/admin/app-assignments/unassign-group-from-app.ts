@@ -1,7 +1,7 @@
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { audit } from "../audit";
 import { ASSIGNED_GROUP_FIELDS, findGroup } from "../../groups/find-group";
 import { removeAppGroupAssignment } from "../../groups/remove-app-group-assignment";

@@ -1,7 +1,7 @@
 import { notFoundError, validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { audit } from "../audit";
 import { findUserSummary } from "../../users/find-user-summary";
 import { removeAppUserAssignment } from "../../users/remove-app-user-assignment";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findApp } from "../apps/find-app";
+import { findApp } from "../../apps/find-app";
 import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
 import { saveUserAssignment } from "../../assignments/save-user-assignment";

@@ -4,7 +4,7 @@ import { usesClientSecret } from "../../apps/client-metadata";
 import { validateClientMetadata } from "../../apps/validate-client-metadata";
 import { validationError } from "../../okta-api/admin-api-error";
 import { parseInput, type BodyOf } from "../../okta-api/parse-input";
-import { toAppExtra, type AppExtra } from "./app-extra";
+import { toAppExtra, type AppExtra } from "../../apps/app-extra";
 
 const blank = "The field cannot be left blank.";
 const jsonObject = z.record(z.string(), z.unknown(), { error: "Must be a JSON object." });

@@ -1,7 +1,7 @@
 import type { App } from "../../db/generated/sqlite/client";
 import { toOAuthClient } from "../../apps/oauth-client";
 import { isoTime, link } from "../../okta-api/links";
-import { DEFAULT_ACCESSIBILITY, DEFAULT_NOTES, DEFAULT_NOTIFICATIONS, DEFAULT_VISIBILITY, readAppExtra } from "./app-extra";
+import { DEFAULT_ACCESSIBILITY, DEFAULT_NOTES, DEFAULT_NOTIFICATIONS, DEFAULT_VISIBILITY, readAppExtra } from "../../apps/app-extra";
 
 /**
  * Okta's OpenIdConnectApplication. `clientSecret` is the app's newest ACTIVE client secret, which

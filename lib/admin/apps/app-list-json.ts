@@ -1,7 +1,7 @@
 import type { App } from "../../db/generated/sqlite/client";
 import type { OperationContext } from "../admin-request";
 import { appJson } from "./app-json";
-import { newestClientSecret } from "./newest-client-secret";
+import { newestClientSecret } from "../../apps/newest-client-secret";
 
 /** A page of apps as Okta lists them: each app's JSON with its newest ACTIVE client secret. */
 export async function appListJson(ctx: OperationContext, apps: readonly App[]) {

@@ -1,5 +1,4 @@
-import { usesClientSecret } from "../../apps/client-metadata";
-import { createClientSecret } from "../../apps/create-client-secret";
+import { createApp as createAppWithSecret } from "../../apps/create-app";
 import { newId } from "../../ids/new-id";
 import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../admin-request";
@@ -7,14 +6,9 @@ import { audit } from "../audit";
 import { readJsonBody} from "../../okta-api/read-json-body";
 import { parseAppInput, type AppBody } from "./app-input";
 import { appJson } from "./app-json";
-import { appRecordData } from "./app-record";
 import { appTarget } from "./app-target";
-import { checkSecretFree } from "./check-secret-free";
-import { findApp } from "./find-app";
-import { isUniqueViolation } from "./is-unique-violation";
 import { parseActivateParam } from "./parse-activate-param";
-
-const clientIdTaken = () => validationError("credentials.oauthClient.client_id", ["credentials.oauthClient.client_id: This client_id is already in use."]);
+import { secretTakenError } from "./secret-taken-error";
 
 /**
  * POST /api/v1/apps?activate=true|false -> 200 OpenIdConnectApplication. client_id is the app id
@@ -31,34 +25,15 @@ export async function runCreateApp(ctx: OperationContext, request: Deferred<{ ac
   const input = parseAppInput(body);
   const id = newId("app");
   const clientId = input.clientId ?? id;
-  if (await ctx.db.app.findUnique({ where: { clientId }, select: { id: true } })) throw clientIdTaken();
-  if (input.clientSecret !== null) await checkSecretFree(ctx.db, null, input.clientSecret, "credentials.oauthClient.client_secret");
-  const now = ctx.now();
-  let created;
-  try {
-    created = await ctx.db.$transaction(async (tx) => {
-      await tx.app.create({
-        data: {
-          id,
-          name: "oidc_client",
-          signOnMode: "OPENID_CONNECT",
-          status: activate ? "ACTIVE" : "INACTIVE",
-          clientId,
-          ...appRecordData(input.label, input.metadata, input.extra),
-          created: now,
-          lastUpdated: now,
-        },
-      });
-      const secret = usesClientSecret(input.metadata.tokenEndpointAuthMethod)
-        ? (await createClientSecret(tx, ctx.secretsKey, id, now, input.clientSecret !== null ? { secret: input.clientSecret } : {})).secret
-        : null;
-      const app = await findApp(tx, id);
-      await audit(tx, ctx, "application.lifecycle.create", `Created application ${app.label}`, [appTarget(app)], { clientId, status: app.status });
-      return { app, secret };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw clientIdTaken();
-    throw error;
+  const created = await createAppWithSecret(
+    ctx.db,
+    ctx.secretsKey,
+    { id, clientId, status: activate ? "ACTIVE" : "INACTIVE", label: input.label, metadata: input.metadata, extra: input.extra, clientSecret: input.clientSecret, now: ctx.now() },
+    (tx, { app }) => audit(tx, ctx, "application.lifecycle.create", `Created application ${app.label}`, [appTarget(app)], { clientId, status: app.status }),
+  );
+  if (created === "client-id-taken") {
+    throw validationError("credentials.oauthClient.client_id", ["credentials.oauthClient.client_id: This client_id is already in use."]);
   }
+  if (created === "secret-taken") throw secretTakenError("credentials.oauthClient.client_secret");
   return appJson(ctx.orgUrl, created.app, created.secret);
 }

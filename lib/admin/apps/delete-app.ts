@@ -1,9 +1,9 @@
+import { deleteApp as removeApp } from "../../apps/delete-app";
+import { findApp } from "../../apps/find-app";
 import { AdminApiError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { appTarget } from "./app-target";
-import { findApp } from "./find-app";
-import { removeApp } from "./remove-app";
 
 /**
  * DELETE /api/v1/apps/:appId -> 204. As Okta, only an INACTIVE app can be deleted (E0000056
@@ -20,8 +20,7 @@ export async function runDeleteApp(ctx: OperationContext, appId: string): Promis
   if (app.status === "ACTIVE") {
     throw new AdminApiError(400, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
   }
-  await ctx.db.$transaction(async (tx) => {
-    await removeApp(tx, app, ctx.now());
-    await audit(tx, ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId });
-  });
+  await removeApp(ctx.db, { app, now: ctx.now() }, (tx) =>
+    audit(tx, ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId }),
+  );
 }

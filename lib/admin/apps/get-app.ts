@@ -1,7 +1,7 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { appJson } from "./app-json";
-import { findApp } from "./find-app";
-import { newestClientSecret } from "./newest-client-secret";
+import { findApp } from "../../apps/find-app";
+import { newestClientSecret } from "../../apps/newest-client-secret";
 
 /** GET /api/v1/apps/:appId -> 200 OpenIdConnectApplication (with its newest ACTIVE client secret, as Okta). */
 export async function getApp(ctx: AdminContext): Promise<AdminResponse> {

@@ -1,3 +1,4 @@
+import { listApps as findAppPage } from "../../apps/list-apps";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { appListJson } from "./app-list-json";
@@ -20,16 +21,6 @@ export async function runListApps(ctx: OperationContext, request: Deferred<{ pag
   const { page, ...query } = request();
   const filter = parseAppFilter(query.filter ?? null);
   const q = query.q?.trim().toLowerCase() ?? "";
-  const where = { ...filter, ...(page.after ? { id: { gt: page.after } } : {}) };
-  const candidates = await ctx.db.app.findMany({
-    where,
-    select: { id: true, label: true, name: true },
-    orderBy: { id: "asc" },
-    ...(q ? {} : { take: page.limit + 1 }),
-  });
-  const matching = q ? candidates.filter((app) => app.label.toLowerCase().startsWith(q) || app.name.toLowerCase().startsWith(q)) : candidates;
-  const ids = matching.slice(0, page.limit).map((app) => app.id);
-  const nextCursor = matching.length > page.limit ? (ids.at(-1) ?? null) : null;
-  const apps = ids.length ? await ctx.db.app.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }) : [];
+  const { apps, nextCursor } = await findAppPage(ctx.db, { filter, q, limit: page.limit, after: page.after });
   return { items: await appListJson(ctx, apps), nextCursor };
 }

@@ -1,8 +1,7 @@
+import type { AppFilter } from "../../apps/list-apps";
 import { validationError } from "../../okta-api/admin-api-error";
 import { parseEqualityFilter } from "../filters/parse-equality-filter";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
-
-export type AppFilter = { status?: "ACTIVE" | "INACTIVE"; name?: string };
 
 const SUPPORTED = 'Supported: status eq "ACTIVE" | "INACTIVE" and name eq "oidc_client", joined with and.';
 

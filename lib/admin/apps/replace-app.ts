@@ -1,16 +1,14 @@
+import { newestClientSecret } from "../../apps/newest-client-secret";
+import { replaceRegistration } from "../../apps/replace-registration";
+import { findApp } from "../../apps/find-app";
 import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../admin-request";
 import { audit } from "../audit";
 import { readJsonBody} from "../../okta-api/read-json-body";
 import { parseAppInput, type AppBody } from "./app-input";
 import { appJson } from "./app-json";
-import { appRecordData } from "./app-record";
 import { appTarget } from "./app-target";
-import { checkSecretFree } from "./check-secret-free";
-import { findApp } from "./find-app";
-import { lockApp } from "./lock-app";
-import { newestClientSecret } from "./newest-client-secret";
-import { saveRegistration } from "./save-registration";
+import { secretTakenError } from "./secret-taken-error";
 
 /**
  * PUT /api/v1/apps/:appId -> 200: replaces the app's registration (omitted settings take their
@@ -35,16 +33,12 @@ export async function runReplaceApp(ctx: OperationContext, appId: string, body: 
   if (input.clientId !== null && input.clientId !== current.clientId) {
     throw validationError("credentials.oauthClient.client_id", ["credentials.oauthClient.client_id: The client_id of an application cannot be changed."]);
   }
-  if (input.clientSecret !== null) await checkSecretFree(ctx.db, current.id, input.clientSecret, "credentials.oauthClient.client_secret");
-  const now = ctx.now();
-  const app = await ctx.db.$transaction(async (tx) => {
-    await lockApp(tx, current.id);
-    const data = appRecordData(input.label, input.metadata, input.extra);
-    const changed = await saveRegistration(tx, ctx.secretsKey, current, data, input.metadata.tokenEndpointAuthMethod, input.clientSecret, now);
-    const saved = await findApp(tx, current.id);
-    if (changed) await audit(tx, ctx, "application.lifecycle.update", `Updated application ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId });
-    return saved;
-  });
+  const app = await replaceRegistration(
+    ctx.db,
+    ctx.secretsKey,
+    { current, registration: { label: input.label, metadata: input.metadata, extra: input.extra, clientSecret: input.clientSecret }, now: ctx.now() },
+    (tx, saved) => audit(tx, ctx, "application.lifecycle.update", `Updated application ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId }),
+  );
+  if (app === "secret-taken") throw secretTakenError("credentials.oauthClient.client_secret");
   return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app));
 }
-

@@ -1,8 +1,8 @@
-import { revokeClientGrants } from "../../oauth/tokens/revoke-client-grants";
+import { findApp } from "../../apps/find-app";
+import { setAppStatus } from "../../apps/set-app-status";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { appTarget } from "./app-target";
-import { findApp } from "./find-app";
 
 /**
  * POST /api/v1/apps/:appId/lifecycle/activate|deactivate -> 200 {} (as Okta). Deactivating revokes
@@ -13,20 +13,12 @@ import { findApp } from "./find-app";
 function setStatus(status: "ACTIVE" | "INACTIVE") {
   return async (ctx: OperationContext, appId: string): Promise<void> => {
     const app = await findApp(ctx.db, appId);
-    if (app.status !== status) {
-      const now = ctx.now();
-      await ctx.db.$transaction(async (tx) => {
-        await tx.app.update({ where: { id: app.id }, data: { status, lastUpdated: now } });
-        if (status === "INACTIVE") {
-          await revokeClientGrants(tx, app.clientId, now);
-          await tx.pendingAuthorization.deleteMany({ where: { clientId: app.clientId } });
-        }
-        const verb = status === "ACTIVE" ? "activate" : "deactivate";
-        await audit(tx, ctx, `application.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activated" : "Deactivated"} application ${app.label}`, [appTarget(app)], {
-          clientId: app.clientId,
-        });
-      });
-    }
+    const verb = status === "ACTIVE" ? "activate" : "deactivate";
+    await setAppStatus(ctx.db, { app, status, now: ctx.now() }, (tx) =>
+      audit(tx, ctx, `application.lifecycle.${verb}`, `${status === "ACTIVE" ? "Activated" : "Deactivated"} application ${app.label}`, [appTarget(app)], {
+        clientId: app.clientId,
+      }),
+    );
   };
 }
 

@@ -1,7 +1,7 @@
+import { findLiveRefreshToken } from "../../oauth/tokens/find-live-refresh-token";
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { findClientApp } from "./find-client-app";
-import { liveRefreshTokenWhere } from "./live-refresh-token-where";
 import { presentRefreshTokens } from "./present-refresh-tokens";
 
 /**
@@ -11,7 +11,7 @@ import { presentRefreshTokens } from "./present-refresh-tokens";
 export async function getClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
   const tokenId = ctx.request.params.tokenId ?? "";
-  const token = await ctx.db.refreshToken.findFirst({ where: { ...liveRefreshTokenWhere(server.id, ctx.now(), app.clientId), id: tokenId }, include: { family: true } });
+  const token = await findLiveRefreshToken(ctx.db, { authServerId: server.id, clientId: app.clientId, tokenId, now: ctx.now() });
   if (!token) throw notFoundError(tokenId, "RefreshToken");
   const [body] = await presentRefreshTokens(ctx, server, app, [token]);
   return { status: 200, body };

@@ -1,6 +1,6 @@
+import { listTokenHolderApps } from "../../apps/list-token-holder-apps";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { liveRefreshTokenWhere } from "./live-refresh-token-where";
 import { oauth2ClientJson } from "./oauth2-client-json";
 
 /**
@@ -9,10 +9,6 @@ import { oauth2ClientJson } from "./oauth2-client-json";
  */
 export async function listAuthorizationServerClients(ctx: AdminContext): Promise<AdminResponse> {
   const server = await findAuthorizationServer(ctx.db, ctx.request.params.authServerId ?? "");
-  const { family, ...token } = liveRefreshTokenWhere(server.id, ctx.now());
-  const holders = await ctx.db.refreshTokenFamily.findMany({ where: { ...family, tokens: { some: token } }, distinct: ["clientId"], select: { clientId: true } });
-  const apps = holders.length
-    ? await ctx.db.app.findMany({ where: { clientId: { in: holders.map((holder) => holder.clientId) } }, orderBy: [{ label: "asc" }, { clientId: "asc" }] })
-    : [];
+  const apps = await listTokenHolderApps(ctx.db, server.id, ctx.now());
   return { status: 200, body: apps.map((app) => oauth2ClientJson(ctx.orgUrl, server.id, app)) };
 }

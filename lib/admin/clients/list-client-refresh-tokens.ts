@@ -1,7 +1,7 @@
+import { listLiveRefreshTokens } from "../../oauth/tokens/list-live-refresh-tokens";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { fetchPage, pageLinkHeader, parsePageParams } from "../pagination";
 import { findClientApp } from "./find-client-app";
-import { liveRefreshTokenWhere } from "./live-refresh-token-where";
 import { presentRefreshTokens } from "./present-refresh-tokens";
 
 /**
@@ -12,10 +12,8 @@ import { presentRefreshTokens } from "./present-refresh-tokens";
 export async function listClientRefreshTokens(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
   const page = parsePageParams(ctx.request.url, 20, 200);
-  const where = liveRefreshTokenWhere(server.id, ctx.now(), app.clientId);
-  const { items, nextCursor } = await fetchPage(page, (take, after) =>
-    ctx.db.refreshToken.findMany({ where: after ? { ...where, id: { gt: after } } : where, orderBy: { id: "asc" }, take, include: { family: true } }),
-  );
+  const now = ctx.now();
+  const { items, nextCursor } = await fetchPage(page, (take, after) => listLiveRefreshTokens(ctx.db, { authServerId: server.id, clientId: app.clientId, now, take, after }));
   return {
     status: 200,
     body: await presentRefreshTokens(ctx, server, app, items),

@@ -1,16 +1,15 @@
+import { findScopesByName } from "../../authorization-servers/scopes/find-scopes-by-name";
 import type { App, AuthorizationServer } from "../../db/generated/sqlite/client";
+import { findUsersById } from "../../users/find-users-by-id";
 import type { AdminContext } from "../admin-request";
 import { embeddedScopes, refreshTokenJson, type RefreshTokenWithFamily } from "./refresh-token-json";
 
 /** Renders refresh tokens with their users (one query) and, for `expand=scope`, their scopes (one more). */
 export async function presentRefreshTokens(ctx: AdminContext, server: AuthorizationServer, app: App, tokens: RefreshTokenWithFamily[]) {
-  const userIds = [...new Set(tokens.map((token) => token.family.userId))];
-  const users = userIds.length ? await ctx.db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, login: true, profile: true } }) : [];
+  const users = await findUsersById(ctx.db, [...new Set(tokens.map((token) => token.family.userId))]);
   const expandScopes = ctx.request.url.searchParams.getAll("expand").some((value) => value.split(",").includes("scope"));
   const names = [...new Set(tokens.flatMap((token) => token.family.scopes as string[]))];
-  const scopes = expandScopes && names.length
-    ? await ctx.db.scope.findMany({ where: { authServerId: server.id, nameLower: { in: names.map((name) => name.toLowerCase()) } } })
-    : [];
+  const scopes = expandScopes ? await findScopesByName(ctx.db, server.id, names) : [];
   return tokens.map((token) =>
     refreshTokenJson(
       ctx.orgUrl,

@@ -1,4 +1,5 @@
-import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
+import { findRefreshToken } from "../../oauth/tokens/find-refresh-token";
+import { revokeMatchingGrants } from "../../oauth/tokens/revoke-matching-grants";
 import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
 import { notFoundError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse } from "../admin-request";
@@ -15,12 +16,10 @@ import { findClientApp } from "./find-client-app";
 export async function revokeClientRefreshToken(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
   const tokenId = ctx.request.params.tokenId ?? "";
-  const token = await ctx.db.refreshToken.findFirst({ where: { id: tokenId, family: { authServerId: server.id, clientId: app.clientId } }, select: { id: true, familyId: true } });
+  const token = await findRefreshToken(ctx.db, { authServerId: server.id, clientId: app.clientId, tokenId });
   if (!token) throw notFoundError(tokenId, "RefreshToken");
-  await ctx.db.$transaction(async (tx) => {
-    const count = await revokeGrantsWhere(tx, { familyId: token.familyId }, ctx.now());
-    if (count === 0) return;
-    await audit(
+  await revokeMatchingGrants(ctx.db, { filter: { familyId: token.familyId }, now: ctx.now() }, (tx, count) =>
+    audit(
       tx,
       ctx,
       TOKEN_REVOKE_EVENT,
@@ -31,7 +30,7 @@ export async function revokeClientRefreshToken(ctx: AdminContext): Promise<Admin
         { id: server.id, type: "AuthorizationServer", displayName: server.name },
       ],
       { revokedTokens: count },
-    );
-  });
+    ),
+  );
   return { status: 204 };
 }

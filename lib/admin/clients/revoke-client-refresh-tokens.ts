@@ -1,8 +1,8 @@
-import { revokeGrantsWhere } from "../../oauth/tokens/revoke-grant";
+import { revokeMatchingGrants } from "../../oauth/tokens/revoke-matching-grants";
+import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { audit } from "../audit";
 import { findClientApp } from "./find-client-app";
-import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
 
 /**
  * DELETE /api/v1/authorizationServers/:authServerId/clients/:clientId/tokens -> bare 204. Revokes
@@ -12,10 +12,8 @@ import { TOKEN_REVOKE_EVENT } from "../../oauth/tokens/token-events";
  */
 export async function revokeClientRefreshTokens(ctx: AdminContext): Promise<AdminResponse> {
   const { server, app } = await findClientApp(ctx.db, ctx.request.params.authServerId ?? "", ctx.request.params.clientId ?? "");
-  await ctx.db.$transaction(async (tx) => {
-    const count = await revokeGrantsWhere(tx, { authServerId: server.id, clientId: app.clientId }, ctx.now());
-    if (count === 0) return;
-    await audit(
+  await revokeMatchingGrants(ctx.db, { filter: { authServerId: server.id, clientId: app.clientId }, now: ctx.now() }, (tx, count) =>
+    audit(
       tx,
       ctx,
       TOKEN_REVOKE_EVENT,
@@ -25,7 +23,7 @@ export async function revokeClientRefreshTokens(ctx: AdminContext): Promise<Admi
         { id: server.id, type: "AuthorizationServer", displayName: server.name },
       ],
       { revokedTokens: count },
-    );
-  });
+    ),
+  );
   return { status: 204 };
 }

@@ -1,3 +1,4 @@
+import { listClients as findClientPage } from "../../apps/list-clients";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { pageLinkHeader, parsePageParams } from "../pagination";
 import { clientJson } from "./client-json";
@@ -11,15 +12,6 @@ export async function listClients(ctx: AdminContext): Promise<AdminResponse> {
   const { url } = ctx.request;
   const page = parsePageParams(url, 20, 200);
   const q = url.searchParams.get("q")?.trim().toLowerCase() ?? "";
-  const candidates = await ctx.db.app.findMany({
-    where: page.after ? { clientId: { gt: page.after } } : {},
-    select: { clientId: true, label: true },
-    orderBy: { clientId: "asc" },
-    ...(q ? {} : { take: page.limit + 1 }),
-  });
-  const matching = q ? candidates.filter((app) => app.label.toLowerCase().startsWith(q)) : candidates;
-  const clientIds = matching.slice(0, page.limit).map((app) => app.clientId);
-  const nextCursor = matching.length > page.limit ? (clientIds.at(-1) ?? null) : null;
-  const apps = clientIds.length ? await ctx.db.app.findMany({ where: { clientId: { in: clientIds } }, orderBy: { clientId: "asc" } }) : [];
+  const { apps, nextCursor } = await findClientPage(ctx.db, { q, limit: page.limit, after: page.after });
   return { status: 200, body: apps.map((app) => clientJson(app, null)), headers: { Link: pageLinkHeader(ctx.orgUrl, url, nextCursor, ["q"]) } };
 }

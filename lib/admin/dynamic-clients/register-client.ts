@@ -1,10 +1,7 @@
-import { usesClientSecret } from "../../apps/client-metadata";
-import { createClientSecret } from "../../apps/create-client-secret";
+import { registerClient as registerApp } from "../../apps/register-client";
 import { newId } from "../../ids/new-id";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { appRecordData } from "../apps/app-record";
 import { appTarget } from "../apps/app-target";
-import { findApp } from "../apps/find-app";
 import { audit } from "../audit";
 import { clientJson } from "./client-json";
 import { clientMetadataError } from "./client-metadata-error";
@@ -22,26 +19,8 @@ export async function registerClient(ctx: AdminContext): Promise<AdminResponse> 
   if ("response" in body) return body.response;
   const parsed = parseClientMetadata(body.value, { consent_method: "REQUIRED" });
   if (!parsed.ok) return clientMetadataError(parsed.errors);
-  const id = newId("app");
-  const now = ctx.now();
-  const { app, secret } = await ctx.db.$transaction(async (tx) => {
-    await tx.app.create({
-      data: {
-        id,
-        name: "oidc_client",
-        signOnMode: "OPENID_CONNECT",
-        status: "ACTIVE",
-        clientId: id,
-        dynamic: true,
-        ...appRecordData(parsed.clientName, parsed.metadata, {}),
-        created: now,
-        lastUpdated: now,
-      },
-    });
-    const created = usesClientSecret(parsed.metadata.tokenEndpointAuthMethod) ? (await createClientSecret(tx, ctx.secretsKey, id, now)).secret : null;
-    const registered = await findApp(tx, id);
-    await audit(tx, ctx, "application.lifecycle.create", `Registered client ${registered.label}`, [appTarget(registered)], { clientId: registered.clientId, registration: "dynamic" });
-    return { app: registered, secret: created };
-  });
+  const { app, secret } = await registerApp(ctx.db, ctx.secretsKey, { id: newId("app"), label: parsed.clientName, metadata: parsed.metadata, now: ctx.now() }, (tx, { app: registered }) =>
+    audit(tx, ctx, "application.lifecycle.create", `Registered client ${registered.label}`, [appTarget(registered)], { clientId: registered.clientId, registration: "dynamic" }),
+  );
   return { status: 201, body: clientJson(app, secret) };
 }

@@ -1,15 +1,12 @@
+import { readAppExtra } from "../../apps/app-extra";
+import { findAppByClientId } from "../../apps/find-app-by-client-id";
+import { newestClientSecret } from "../../apps/newest-client-secret";
+import { replaceRegistration } from "../../apps/replace-registration";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { appRecordData } from "../apps/app-record";
 import { appTarget } from "../apps/app-target";
-import { readAppExtra } from "../apps/app-extra";
-import { findApp } from "../apps/find-app";
-import { lockApp } from "../apps/lock-app";
-import { newestClientSecret } from "../apps/newest-client-secret";
-import { saveRegistration } from "../apps/save-registration";
 import { audit } from "../audit";
 import { clientJson } from "./client-json";
 import { clientMetadataError } from "./client-metadata-error";
-import { findClient } from "./find-client";
 import { parseClientMetadata } from "./parse-client-metadata";
 import { readClientBody } from "./read-client-body";
 
@@ -21,7 +18,7 @@ import { readClientBody } from "./read-client-body";
  * PUT. The answer shows the current client secret, as Okta's does.
  */
 export async function replaceClient(ctx: AdminContext): Promise<AdminResponse> {
-  const current = await findClient(ctx.db, ctx.request.params.clientId ?? "");
+  const current = await findAppByClientId(ctx.db, ctx.request.params.clientId ?? "");
   const body = readClientBody(ctx.request);
   if ("response" in body) return body.response;
   if (body.value.client_id !== undefined && body.value.client_id !== current.clientId) {
@@ -33,14 +30,11 @@ export async function replaceClient(ctx: AdminContext): Promise<AdminResponse> {
   if (parsed.metadata.applicationType !== current.applicationType) {
     return clientMetadataError([{ field: "application_type", message: `The application type cannot be changed (it is ${current.applicationType}).` }]);
   }
-  const now = ctx.now();
-  const app = await ctx.db.$transaction(async (tx) => {
-    await lockApp(tx, current.id);
-    const data = appRecordData(parsed.clientName, parsed.metadata, readAppExtra(current.extra));
-    const changed = await saveRegistration(tx, ctx.secretsKey, current, data, parsed.metadata.tokenEndpointAuthMethod, null, now);
-    const saved = await findApp(tx, current.id);
-    if (changed) await audit(tx, ctx, "application.lifecycle.update", `Updated client ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId, registration: "dynamic" });
-    return saved;
-  });
+  const app = await replaceRegistration(
+    ctx.db,
+    ctx.secretsKey,
+    { current, registration: { label: parsed.clientName, metadata: parsed.metadata, extra: readAppExtra(current.extra), clientSecret: null }, now: ctx.now() },
+    (tx, saved) => audit(tx, ctx, "application.lifecycle.update", `Updated client ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId, registration: "dynamic" }),
+  );
   return { status: 200, body: clientJson(app, await newestClientSecret(ctx.db, ctx.secretsKey, app)) };
 }

@@ -1,20 +1,15 @@
 import { z } from "zod";
 import { usesClientSecret } from "../../../apps/client-metadata";
-import { createClientSecret } from "../../../apps/create-client-secret";
-import { hashToken } from "../../../crypto/hash-token";
+import { addClientSecret, MAX_CLIENT_SECRETS } from "../../../apps/add-client-secret";
+import { findApp } from "../../../apps/find-app";
 import { validationError } from "../../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext, Deferred } from "../../admin-request";
 import { parseInput, type BodyOf } from "../../../okta-api/parse-input";
 import { readJsonBody} from "../../../okta-api/read-json-body";
 import { BROUGHT_SECRET } from "../app-input";
-import { checkSecretFree } from "../check-secret-free";
-import { findApp } from "../find-app";
-import { lockApp } from "../lock-app";
+import { secretTakenError } from "../secret-taken-error";
 import { clientSecretJson } from "./client-secret-json";
 import { auditSecretChange } from "./secret-audit";
-
-/** As Okta: "You can create up to two Secret objects". */
-export const MAX_CLIENT_SECRETS = 2;
 
 const secretBody = z.object({
   client_secret: z
@@ -44,22 +39,16 @@ export async function runCreateAppClientSecret(ctx: OperationContext, appId: str
   if (!usesClientSecret(app.tokenEndpointAuthMethod)) {
     throw validationError("client_secret", [`client_secret: This application authenticates with ${app.tokenEndpointAuthMethod}; it has no client secrets.`]);
   }
-  if (input.client_secret) await checkSecretFree(ctx.db, app.id, input.client_secret, "client_secret");
-  const now = ctx.now();
-  const created = await ctx.db.$transaction(async (tx) => {
-    await lockApp(tx, app.id);
-    if ((await tx.clientSecret.count({ where: { appId: app.id } })) >= MAX_CLIENT_SECRETS) {
-      throw validationError("client_secret", [`client_secret: An application can have at most ${MAX_CLIENT_SECRETS} client secrets; delete an INACTIVE one first.`]);
-    }
-    if (input.client_secret && (await tx.clientSecret.count({ where: { appId: app.id, secretHash: hashToken(input.client_secret) } }))) {
-      throw validationError("client_secret", ["client_secret: This application already has this client secret."]);
-    }
-    const { id, secret } = await createClientSecret(tx, ctx.secretsKey, app.id, now, {
-      ...(input.client_secret ? { secret: input.client_secret } : {}),
-      status: input.status ?? "ACTIVE",
-    });
-    await auditSecretChange(tx, ctx, app, id, "create");
-    return { row: await tx.clientSecret.findUniqueOrThrow({ where: { id } }), secret };
-  });
+  const created = await addClientSecret(
+    ctx.db,
+    ctx.secretsKey,
+    { appId: app.id, secret: input.client_secret ?? null, status: input.status ?? "ACTIVE", now: ctx.now() },
+    (tx, secretId) => auditSecretChange(tx, ctx, app, secretId, "create"),
+  );
+  if (created === "secret-taken") throw secretTakenError("client_secret");
+  if (created === "too-many") {
+    throw validationError("client_secret", [`client_secret: An application can have at most ${MAX_CLIENT_SECRETS} client secrets; delete an INACTIVE one first.`]);
+  }
+  if (created === "duplicate") throw validationError("client_secret", ["client_secret: This application already has this client secret."]);
   return clientSecretJson(ctx.orgUrl, created.row, created.secret);
 }

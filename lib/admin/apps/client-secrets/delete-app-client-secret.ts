@@ -1,7 +1,10 @@
+import { deleteClientSecret } from "../../../apps/delete-client-secret";
+import { findClientSecret } from "../../../apps/find-client-secret";
 import { validationError } from "../../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, OperationContext } from "../../admin-request";
-import { findClientSecret } from "./find-client-secret";
 import { auditSecretChange } from "./secret-audit";
+
+const notInactive = () => validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
 
 /** DELETE /api/v1/apps/:appId/credentials/secrets/:secretId -> 204; only an INACTIVE secret can be deleted (as Okta). */
 export async function deleteAppClientSecret(ctx: AdminContext): Promise<AdminResponse> {
@@ -12,12 +15,7 @@ export async function deleteAppClientSecret(ctx: AdminContext): Promise<AdminRes
 /** deleteAppClientSecret as a typed operation. */
 export async function runDeleteAppClientSecret(ctx: OperationContext, appId: string, secretId: string): Promise<void> {
   const { app, secret } = await findClientSecret(ctx.db, appId, secretId);
-  if (secret.status !== "INACTIVE") {
-    throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
-  }
-  await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.clientSecret.deleteMany({ where: { id: secret.id, status: "INACTIVE" } });
-    if (count === 0) throw validationError("client_secret", ["client_secret: Only an INACTIVE client secret can be deleted; deactivate it first."]);
-    await auditSecretChange(tx, ctx, app, secret.id, "delete");
-  });
+  if (secret.status !== "INACTIVE") throw notInactive();
+  const outcome = await deleteClientSecret(ctx.db, { secretId: secret.id }, (tx) => auditSecretChange(tx, ctx, app, secret.id, "delete"));
+  if (outcome === "not-inactive") throw notInactive();
 }

@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse } from "../../admin-request";
-import { findClientSecret } from "./find-client-secret";
+import { findClientSecret } from "../../../apps/find-client-secret";
 import { presentClientSecret } from "./present-client-secret";
 
 /** GET /api/v1/apps/:appId/credentials/secrets/:secretId -> 200 OAuth2ClientSecret (masked). */

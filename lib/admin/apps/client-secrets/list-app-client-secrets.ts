@@ -1,5 +1,6 @@
+import { findApp } from "../../../apps/find-app";
+import { listClientSecrets } from "../../../apps/list-client-secrets";
 import type { AdminContext, AdminResponse, OperationContext } from "../../admin-request";
-import { findApp } from "../find-app";
 import { presentClientSecret } from "./present-client-secret";
 
 /** GET /api/v1/apps/:appId/credentials/secrets -> 200 [OAuth2ClientSecret] (masked), oldest first. */
@@ -10,6 +11,6 @@ export async function listAppClientSecrets(ctx: AdminContext): Promise<AdminResp
 /** listAppClientSecrets as a typed operation. */
 export async function runListAppClientSecrets(ctx: OperationContext, appId: string) {
   const app = await findApp(ctx.db, appId);
-  const secrets = await ctx.db.clientSecret.findMany({ where: { appId: app.id }, orderBy: [{ created: "asc" }, { id: "asc" }] });
+  const secrets = await listClientSecrets(ctx.db, app.id);
   return secrets.map((secret) => presentClientSecret(ctx, secret));
 }

@@ -1,7 +1,7 @@
+import { findClientSecret } from "../../../apps/find-client-secret";
+import { setClientSecretStatus } from "../../../apps/set-client-secret-status";
 import { validationError } from "../../../okta-api/admin-api-error";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../../admin-request";
-import { lockApp } from "../lock-app";
-import { findClientSecret } from "./find-client-secret";
 import { presentClientSecret } from "./present-client-secret";
 import { auditSecretChange } from "./secret-audit";
 
@@ -14,15 +14,12 @@ function setStatus(status: "ACTIVE" | "INACTIVE") {
   return async (ctx: OperationContext, appId: string, secretId: string) => {
     const { app, secret } = await findClientSecret(ctx.db, appId, secretId);
     if (secret.status === status) return presentClientSecret(ctx, secret);
-    const updated = await ctx.db.$transaction(async (tx) => {
-      await lockApp(tx, app.id);
-      if (status === "INACTIVE" && (await tx.clientSecret.count({ where: { appId: app.id, status: "ACTIVE", id: { not: secret.id } } })) === 0) {
-        throw validationError("client_secret", ["client_secret: The last ACTIVE client secret of an application cannot be deactivated; create a new one first."]);
-      }
-      const saved = await tx.clientSecret.update({ where: { id: secret.id }, data: { status, lastUpdated: ctx.now() } });
-      await auditSecretChange(tx, ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate");
-      return saved;
-    });
+    const updated = await setClientSecretStatus(ctx.db, { appId: app.id, secretId: secret.id, status, now: ctx.now() }, (tx) =>
+      auditSecretChange(tx, ctx, app, secret.id, status === "ACTIVE" ? "activate" : "deactivate"),
+    );
+    if (updated === "last-active") {
+      throw validationError("client_secret", ["client_secret: The last ACTIVE client secret of an application cannot be deactivated; create a new one first."]);
+    }
     return presentClientSecret(ctx, updated);
   };
 }

@@ -1,6 +1,6 @@
-import { toStoredSettings, type ClientMetadata } from "../../apps/client-metadata";
-import { asJson } from "../../db/as-json";
-import { Prisma } from "../../db/generated/sqlite/client";
+import { toStoredSettings, type ClientMetadata } from "./client-metadata";
+import { asJson } from "../db/as-json";
+import { Prisma } from "../db/generated/sqlite/client";
 import type { AppExtra } from "./app-extra";
 
 /** The App columns a registration determines (create and replace, Apps API and DCR alike). */

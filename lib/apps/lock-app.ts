@@ -1,4 +1,4 @@
-import type { DbTx } from "../../db/create-db-client";
+import type { DbTx } from "../db/create-db-client";
 
 /**
  * Takes the app's row lock for the rest of the transaction (PostgreSQL: row lock; SQLite: the

@@ -1,8 +1,8 @@
-import { decryptSecret } from "../../crypto/decrypt-secret";
-import { clientSecretContext } from "../../apps/client-secret-context";
-import { usesClientSecret } from "../../apps/client-metadata";
-import type { Db, DbTx } from "../../db/create-db-client";
-import type { App } from "../../db/generated/sqlite/client";
+import { decryptSecret } from "../crypto/decrypt-secret";
+import { clientSecretContext } from "./client-secret-context";
+import { usesClientSecret } from "./client-metadata";
+import type { Db, DbTx } from "../db/create-db-client";
+import type { App } from "../db/generated/sqlite/client";
 
 /** The plaintext of the app's newest ACTIVE client secret, as Okta shows it on the app; null when it has none. */
 export async function newestClientSecret(db: Db | DbTx, secretsKey: Buffer, app: App): Promise<string | null> {

@@ -1,7 +1,7 @@
-import { usesClientSecret, type TokenEndpointAuthMethod } from "../../apps/client-metadata";
-import { createClientSecret } from "../../apps/create-client-secret";
-import { hashToken } from "../../crypto/hash-token";
-import type { DbTx } from "../../db/create-db-client";
+import { usesClientSecret, type TokenEndpointAuthMethod } from "./client-metadata";
+import { createClientSecret } from "./create-client-secret";
+import { hashToken } from "../crypto/hash-token";
+import type { DbTx } from "../db/create-db-client";
 
 /**
  * Brings an app's client secrets in line with a replaced registration; true when they changed.
