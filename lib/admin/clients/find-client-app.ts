@@ -1,6 +1,6 @@
 import type { Db, DbTx } from "../../db/create-db-client";
 import { notFoundError } from "../../okta-api/admin-api-error";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 
 /** The server and the app (by client_id) named in the path, or E0000007. */
 export async function findClientApp(db: Db | DbTx, authServerId: string, clientId: string) {

@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import { liveRefreshTokenWhere } from "./live-refresh-token-where";
 import { oauth2ClientJson } from "./oauth2-client-json";
 
