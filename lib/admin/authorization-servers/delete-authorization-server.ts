@@ -1,7 +1,7 @@
-import { validationError } from "../../okta-api/admin-api-error";
+import * as servers from "../../authorization-servers/delete-authorization-server";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findAuthorizationServer } from "./find-authorization-server";
 
 /**
  * DELETE /api/v1/authorizationServers/:authServerId -> 204. Everything the server issued dies with
@@ -16,15 +16,7 @@ export async function deleteAuthorizationServer(ctx: AdminContext): Promise<Admi
 /** deleteAuthorizationServer as a typed operation. */
 export async function runDeleteAuthorizationServer(ctx: OperationContext, authServerId: string): Promise<void> {
   const server = await findAuthorizationServer(ctx.db, authServerId);
-  if (server.isDefault) {
-    throw validationError("authorizationServer", ["The default authorization server cannot be deleted; deactivate it instead."]);
-  }
-  await ctx.db.$transaction(async (tx) => {
-    await tx.refreshTokenFamily.deleteMany({ where: { authServerId: server.id } }); // and their tokens (cascade)
-    await tx.authorizationCode.deleteMany({ where: { authServerId: server.id } });
-    await tx.consentGrant.deleteMany({ where: { authServerId: server.id } });
-    await tx.pendingAuthorization.deleteMany({ where: { authServerId: server.id } });
-    await tx.authorizationServer.delete({ where: { id: server.id } });
-    await audit(tx, ctx, "oauth2.as.deleted", `Deleted authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
-  });
+  await servers.deleteAuthorizationServer(ctx.db, server, (tx) =>
+    audit(tx, ctx, "oauth2.as.deleted", `Deleted authorization server ${server.name}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]),
+  );
 }

@@ -1,7 +1,8 @@
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import { findActiveKid } from "../../keys/find-active-kid";
 import { rotateDueKeys } from "../../keys/rotate-due-keys";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { authorizationServerJson } from "./authorization-server-json";
-import { activeKid, findAuthorizationServer } from "./find-authorization-server";
 
 /** GET /api/v1/authorizationServers/:authServerId */
 export async function getAuthorizationServer(ctx: AdminContext): Promise<AdminResponse> {
@@ -13,5 +14,5 @@ export async function runGetAuthorizationServer(ctx: OperationContext, authServe
   // AUTO rotation happens on read: the signing block must show the key in use now.
   await rotateDueKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
   const server = await findAuthorizationServer(ctx.db, authServerId);
-  return authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id));
+  return authorizationServerJson(ctx.orgUrl, server, await findActiveKid(ctx.db, server.id));
 }

@@ -1,4 +1,5 @@
-import { rotateDueKeys } from "../../keys/rotate-due-keys";
+import * as servers from "../../authorization-servers/list-authorization-servers";
+import { rotateAllDueKeys } from "../../keys/rotate-all-due-keys";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { authorizationServerJson } from "./authorization-server-json";
@@ -16,18 +17,9 @@ export async function listAuthorizationServers(ctx: AdminContext): Promise<Admin
 
 /** listAuthorizationServers as a typed operation: one page and the next page's cursor. */
 export async function runListAuthorizationServers(ctx: OperationContext, request: Deferred<{ page: PageParams; q?: string | null }>) {
-  const { page, ...query } = request();
-  const q = query.q?.trim().toLowerCase();
-  const due = await ctx.db.authorizationServer.findMany({ where: { rotationMode: "AUTO", nextRotation: { lte: ctx.now() } }, select: { id: true } });
-  for (const { id } of due) await rotateDueKeys(ctx.db, id, ctx.secretsKey, ctx.now());
-  const servers = await ctx.db.authorizationServer.findMany({
-    where: page.after ? { id: { gt: page.after } } : {},
-    include: { keys: { where: { status: "ACTIVE" }, select: { kid: true } } },
-    orderBy: { id: "asc" },
-  });
-  const matching = q
-    ? servers.filter((s) => s.name.toLowerCase().startsWith(q) || (s.audiences as string[]).some((a) => a.toLowerCase().startsWith(q)))
-    : servers;
+  const { page, q } = request();
+  await rotateAllDueKeys(ctx.db, ctx.secretsKey, ctx.now());
+  const matching = await servers.listAuthorizationServers(ctx.db, { after: page.after, q });
   const items = matching.slice(0, page.limit);
   const nextCursor = matching.length > page.limit ? items.at(-1)!.id : null;
   return { items: items.map((server) => authorizationServerJson(ctx.orgUrl, server, server.keys[0]?.kid ?? null)), nextCursor };

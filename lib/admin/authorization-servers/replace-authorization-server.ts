@@ -1,11 +1,12 @@
-import { AUTO_ROTATION_DAYS } from "../../keys/is-rotation-due";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import * as servers from "../../authorization-servers/replace-authorization-server";
+import { findActiveKid } from "../../keys/find-active-kid";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
 import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
 import { authorizationServerInput, type AuthorizationServerBody } from "./authorization-server-input";
 import { authorizationServerJson } from "./authorization-server-json";
-import { activeKid, findAuthorizationServer } from "./find-authorization-server";
 
 /**
  * PUT /api/v1/authorizationServers/:authServerId. Switching the rotation mode does not change the
@@ -20,28 +21,12 @@ export async function replaceAuthorizationServer(ctx: AdminContext): Promise<Adm
 export async function runReplaceAuthorizationServer(ctx: OperationContext, authServerId: string, body: Deferred<AuthorizationServerBody>) {
   const current = await findAuthorizationServer(ctx.db, authServerId);
   const input = parseInput(authorizationServerInput, body(), "authorizationServer");
-  const now = ctx.now();
-  const rotationMode = input.credentials?.signing?.rotationMode ?? current.rotationMode;
-  const lastRotated = current.lastRotated ?? now;
-  const server = await ctx.db.$transaction(async (tx) => {
-    const updated = await tx.authorizationServer.update({
-      where: { id: current.id },
-      data: {
-        name: input.name,
-        description: input.description ?? null,
-        audiences: input.audiences,
-        rotationMode,
-        nextRotation:
-          rotationMode === "MANUAL"
-            ? null
-            : current.rotationMode === "AUTO" && current.nextRotation
-              ? current.nextRotation
-              : new Date(Math.max(now.getTime(), lastRotated.getTime() + AUTO_ROTATION_DAYS * 86_400_000)),
-        lastUpdated: now,
-      },
-    });
-    await audit(tx, ctx, "oauth2.as.updated", `Updated authorization server ${updated.name}`, [{ id: updated.id, type: "AuthorizationServer", displayName: updated.name }]);
-    return updated;
-  });
-  return authorizationServerJson(ctx.orgUrl, server, await activeKid(ctx.db, server.id));
+  const server = await servers.replaceAuthorizationServer(
+    ctx.db,
+    current,
+    { name: input.name, description: input.description ?? null, audiences: input.audiences, rotationMode: input.credentials?.signing?.rotationMode },
+    ctx.now(),
+    (tx, updated) => audit(tx, ctx, "oauth2.as.updated", `Updated authorization server ${updated.name}`, [{ id: updated.id, type: "AuthorizationServer", displayName: updated.name }]),
+  );
+  return authorizationServerJson(ctx.orgUrl, server, await findActiveKid(ctx.db, server.id));
 }

@@ -1,6 +1,7 @@
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import { setAuthorizationServerStatus } from "../../authorization-servers/set-authorization-server-status";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findAuthorizationServer } from "./find-authorization-server";
 
 /**
  * POST /api/v1/authorizationServers/:authServerId/lifecycle/activate|deactivate -> bare 204. An
@@ -9,14 +10,10 @@ import { findAuthorizationServer } from "./find-authorization-server";
 function setStatus(status: "ACTIVE" | "INACTIVE") {
   return async (ctx: OperationContext, authServerId: string): Promise<void> => {
     const server = await findAuthorizationServer(ctx.db, authServerId);
-    if (server.status !== status) {
-      const now = ctx.now();
-      await ctx.db.$transaction(async (tx) => {
-        await tx.authorizationServer.update({ where: { id: server.id }, data: { status, lastUpdated: now } });
-        const verb = status === "ACTIVE" ? "activated" : "deactivated";
-        await audit(tx, ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]);
-      });
-    }
+    const verb = status === "ACTIVE" ? "activated" : "deactivated";
+    await setAuthorizationServerStatus(ctx.db, server, status, ctx.now(), (tx) =>
+      audit(tx, ctx, `oauth2.as.${verb}`, `Authorization server ${server.name} ${verb}`, [{ id: server.id, type: "AuthorizationServer", displayName: server.name }]),
+    );
   };
 }
 

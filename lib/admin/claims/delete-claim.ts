@@ -1,10 +1,9 @@
-import { validationError } from "../../okta-api/admin-api-error";
+import * as claims from "../../authorization-servers/claims/delete-claim";
+import { findClaim } from "../../authorization-servers/claims/find-claim";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { claimLogTargets } from "./claim-log-targets";
-import { findClaim } from "./find-claim";
 
 /** DELETE /api/v1/authorizationServers/:authServerId/claims/:claimId -> bare 204. System claims stay. */
 export async function deleteClaim(ctx: AdminContext): Promise<AdminResponse> {
@@ -16,10 +15,7 @@ export async function deleteClaim(ctx: AdminContext): Promise<AdminResponse> {
 export async function runDeleteClaim(ctx: OperationContext, authServerId: string, claimId: string): Promise<void> {
   const server = await findAuthorizationServer(ctx.db, authServerId);
   const claim = await findClaim(ctx.db, server.id, claimId);
-  if (claim.system) throw validationError("claim", [`'${claim.name}' is a system claim; it cannot be deleted.`]);
-  await ctx.db.$transaction(async (tx) => {
-    await tx.claim.delete({ where: { id: claim.id } });
-    await touchAuthorizationServer(tx, server.id, ctx.now());
-    await audit(tx, ctx, "oauth2.claim.deleted", `Deleted claim ${claim.name} from authorization server ${server.name}`, claimLogTargets(claim, server));
-  });
+  await claims.deleteClaim(ctx.db, claim, ctx.now(), (tx) =>
+    audit(tx, ctx, "oauth2.claim.deleted", `Deleted claim ${claim.name} from authorization server ${server.name}`, claimLogTargets(claim, server)),
+  );
 }

@@ -1,7 +1,7 @@
+import { findClaim } from "../../authorization-servers/claims/find-claim";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { claimJson } from "./claim-json";
-import { findClaim } from "./find-claim";
 
 /** GET /api/v1/authorizationServers/:authServerId/claims/:claimId */
 export async function getClaim(ctx: AdminContext): Promise<AdminResponse> {

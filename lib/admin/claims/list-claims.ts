@@ -1,5 +1,6 @@
+import * as claims from "../../authorization-servers/claims/list-claims";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { claimJson } from "./claim-json";
 
@@ -17,8 +18,6 @@ export async function listClaims(ctx: AdminContext): Promise<AdminResponse> {
 export async function runListClaims(ctx: OperationContext, authServerId: string, request: Deferred<{ page: PageParams }>) {
   const server = await findAuthorizationServer(ctx.db, authServerId);
   const { page } = request();
-  const { items, nextCursor } = await fetchPage(page, (take, after) =>
-    ctx.db.claim.findMany({ where: { authServerId: server.id, ...(after ? { id: { gt: after } } : {}) }, orderBy: { id: "asc" }, take }),
-  );
+  const { items, nextCursor } = await fetchPage(page, (take, after) => claims.listClaims(ctx.db, { authServerId: server.id, take, after }));
   return { items: items.map((claim) => claimJson(ctx.orgUrl, claim)), nextCursor };
 }

@@ -1,6 +1,6 @@
 import { listTokenHolderApps } from "../../apps/list-token-holder-apps";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import { oauth2ClientJson } from "./oauth2-client-json";
 
 /**

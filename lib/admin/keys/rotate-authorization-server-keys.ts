@@ -3,7 +3,7 @@ import { rotateKeys } from "../../keys/rotate-keys";
 import { notFoundError, validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
 import { readJsonBody } from "../../okta-api/read-json-body";
 import { authorizationServerKeyJson } from "./authorization-server-key-json";
 

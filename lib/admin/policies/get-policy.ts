@@ -1,5 +1,5 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findPolicy } from "./find-policy";
+import { findPolicy } from "../../authorization-servers/policies/find-policy";
 import { policyJson } from "./policy-json";
 
 /** GET /api/v1/authorizationServers/:authServerId/policies/:policyId */

@@ -1,7 +1,7 @@
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import * as policies from "../../authorization-servers/policies/list-policies";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { policyJson } from "./policy-json";
-import { PRIORITY_ORDER } from "./reprioritise";
 
 /** GET /api/v1/authorizationServers/:authServerId/policies -> 200 [], in priority order. */
 export async function listPolicies(ctx: AdminContext): Promise<AdminResponse> {
@@ -11,6 +11,5 @@ export async function listPolicies(ctx: AdminContext): Promise<AdminResponse> {
 /** listPolicies as a typed operation. */
 export async function runListPolicies(ctx: OperationContext, authServerId: string) {
   const server = await findAuthorizationServer(ctx.db, authServerId);
-  const policies = await ctx.db.policy.findMany({ where: { authServerId: server.id }, orderBy: PRIORITY_ORDER });
-  return policies.map((policy) => policyJson(ctx.orgUrl, policy));
+  return (await policies.listPolicies(ctx.db, server.id)).map((policy) => policyJson(ctx.orgUrl, policy));
 }

@@ -1,5 +1,6 @@
 import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
+import { ALL_CLIENTS } from "../../authorization-servers/policies/policy-conditions";
 
 /** Keeps the first occurrence of each value, in order. */
 export function dedupe(values: readonly string[]): string[] {
@@ -17,7 +18,6 @@ export const statusField = z.enum(["ACTIVE", "INACTIVE"], { error: "Must be ACTI
 const PRIORITY_MESSAGE = "Must be a whole number of at least 1.";
 export const priorityField = z.number({ error: PRIORITY_MESSAGE }).int(PRIORITY_MESSAGE).min(1, PRIORITY_MESSAGE);
 
-export const ALL_CLIENTS = "ALL_CLIENTS";
 const CLIENTS_REQUIRED = 'The field cannot be left blank; give ["ALL_CLIENTS"] or a list of client ids.';
 
 const clientsInclude = z
@@ -46,4 +46,5 @@ export const policyInput = z.object(
   { error: "The request body must be a JSON object." },
 );
 
+export type PolicyInput = z.output<typeof policyInput>;
 export type PolicyBody = BodyOf<typeof policyInput>;

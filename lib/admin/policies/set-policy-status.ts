@@ -1,7 +1,7 @@
+import { findPolicy } from "../../authorization-servers/policies/find-policy";
+import { setPolicyStatus } from "../../authorization-servers/policies/set-policy-status";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
-import { findPolicy } from "./find-policy";
 import { policyLogTargets } from "./policy-log-targets";
 
 /**
@@ -11,15 +11,8 @@ import { policyLogTargets } from "./policy-log-targets";
 function setStatus(status: "ACTIVE" | "INACTIVE") {
   return async (ctx: OperationContext, authServerId: string, policyId: string): Promise<void> => {
     const { server, policy } = await findPolicy(ctx.db, authServerId, policyId);
-    if (policy.status !== status) {
-      const now = ctx.now();
-      await ctx.db.$transaction(async (tx) => {
-        await touchAuthorizationServer(tx, server.id, now);
-        await tx.policy.update({ where: { id: policy.id }, data: { status, lastUpdated: now } });
-        const verb = status === "ACTIVE" ? "activated" : "deactivated";
-        await audit(tx, ctx, `oauth2.as.policy.${verb}`, `Policy ${policy.name} ${verb}`, policyLogTargets(server, policy));
-      });
-    }
+    const verb = status === "ACTIVE" ? "activated" : "deactivated";
+    await setPolicyStatus(ctx.db, policy, status, ctx.now(), (tx) => audit(tx, ctx, `oauth2.as.policy.${verb}`, `Policy ${policy.name} ${verb}`, policyLogTargets(server, policy)));
   };
 }
 

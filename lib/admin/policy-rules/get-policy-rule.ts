@@ -1,5 +1,6 @@
+import { findPolicyRule, type PolicyRuleIds } from "../../authorization-servers/policies/find-policy-rule";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findPolicyRule, policyRuleIds, type PolicyRuleIds } from "./find-policy-rule";
+import { policyRuleIds } from "./policy-rule-ids";
 import { policyRuleJson } from "./policy-rule-json";
 
 /** GET /api/v1/authorizationServers/:authServerId/policies/:policyId/rules/:ruleId */

@@ -1,6 +1,6 @@
+import { findPolicy } from "../../authorization-servers/policies/find-policy";
+import * as rules from "../../authorization-servers/policies/list-policy-rules";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findPolicy } from "../policies/find-policy";
-import { PRIORITY_ORDER } from "../policies/reprioritise";
 import { policyRuleJson } from "./policy-rule-json";
 
 /** GET /api/v1/authorizationServers/:authServerId/policies/:policyId/rules -> 200 [], in priority order. */
@@ -11,6 +11,5 @@ export async function listPolicyRules(ctx: AdminContext): Promise<AdminResponse>
 /** listPolicyRules as a typed operation. */
 export async function runListPolicyRules(ctx: OperationContext, authServerId: string, policyId: string) {
   const { server, policy } = await findPolicy(ctx.db, authServerId, policyId);
-  const rules = await ctx.db.policyRule.findMany({ where: { policyId: policy.id }, orderBy: PRIORITY_ORDER });
-  return rules.map((rule) => policyRuleJson(ctx.orgUrl, server.id, rule));
+  return (await rules.listPolicyRules(ctx.db, policy.id)).map((rule) => policyRuleJson(ctx.orgUrl, server.id, rule));
 }

@@ -1,11 +1,9 @@
 import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
+import { ANY_SCOPE, EVERYONE } from "../../authorization-servers/policies/policy-conditions";
 import { GRANT_TYPES } from "../../oauth/grant-types";
 import { TOKEN_LIMITS } from "../../oauth/tokens/token-lifetimes";
 import { dedupe, nameField, priorityField, statusField } from "../policies/policy-input";
-
-export const EVERYONE = "EVERYONE";
-export const ANY_SCOPE = "*";
 
 const { accessTokenLifetimeMinutes: ACCESS, refreshTokenWindowMinutes: WINDOW } = TOKEN_LIMITS;
 const ACCESS_MESSAGE = `Must be between ${ACCESS.min} and ${ACCESS.max} minutes (5 minutes to 1 day).`;
@@ -146,4 +144,3 @@ export const policyRuleInput = z
 
 export type PolicyRuleInput = z.output<typeof policyRuleInput>;
 export type PolicyRuleBody = BodyOf<typeof policyRuleInput>;
-export type PolicyRuleConditions = PolicyRuleInput["conditions"];

@@ -1,6 +1,6 @@
 import type { PolicyRule } from "../../db/generated/sqlite/client";
 import { isoTime, link } from "../../okta-api/links";
-import type { PolicyRuleConditions } from "./policy-rule-input";
+import type { PolicyRuleConditions } from "../../authorization-servers/policies/policy-conditions";
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : DeepPartial<T[K]> };
 

@@ -1,17 +1,13 @@
-import { Prisma } from "../../db/generated/sqlite/client";
-import { asJson } from "../../db/as-json";
+import { findPolicyRule, type PolicyRuleIds } from "../../authorization-servers/policies/find-policy-rule";
+import * as rules from "../../authorization-servers/policies/replace-policy-rule";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { parseInput } from "../../okta-api/parse-input";
-import { placeAt } from "../policies/reprioritise";
 import { readJsonBody } from "../../okta-api/read-json-body";
-import { checkPolicyRuleReferences } from "./check-policy-rule-references";
-import { findPolicyRule, policyRuleIds, type PolicyRuleIds } from "./find-policy-rule";
+import { policyRuleIds } from "./policy-rule-ids";
 import { policyRuleInput, type PolicyRuleBody } from "./policy-rule-input";
 import { policyRuleJson } from "./policy-rule-json";
 import { policyRuleLogTargets } from "./policy-rule-log-targets";
-import { applyRulePriorities, siblingRules } from "./policy-rule-priorities";
 
 /**
  * PUT .../policies/:policyId/rules/:ruleId -> 200. A full replacement: omitted conditions and
@@ -26,28 +22,8 @@ export async function replacePolicyRule(ctx: AdminContext): Promise<AdminRespons
 export async function runReplacePolicyRule(ctx: OperationContext, ids: PolicyRuleIds, body: Deferred<PolicyRuleBody>) {
   const { server, policy, rule: current } = await findPolicyRule(ctx.db, ids);
   const input = parseInput(policyRuleInput, body(), "rule");
-  await checkPolicyRuleReferences(ctx.db, server.id, input.conditions);
-  const now = ctx.now();
-  const rule = await ctx.db.$transaction(async (tx) => {
-    await touchAuthorizationServer(tx, server.id, now);
-    const { priority, changes } = placeAt(await siblingRules(tx, policy.id, current.id), input.priority);
-    await applyRulePriorities(tx, changes, now);
-    const saved = await tx.policyRule.update({
-      where: { id: current.id },
-      data: {
-        name: input.name,
-        status: input.status ?? current.status,
-        priority,
-        conditions: asJson(input.conditions),
-        accessTokenLifetimeMinutes: input.token.accessTokenLifetimeMinutes,
-        refreshTokenLifetimeMinutes: input.token.refreshTokenLifetimeMinutes,
-        refreshTokenWindowMinutes: input.token.refreshTokenWindowMinutes,
-        inlineHook: input.token.inlineHook ? asJson(input.token.inlineHook) : Prisma.DbNull,
-        lastUpdated: now,
-      },
-    });
-    await audit(tx, ctx, "oauth2.as.policy.rule.updated", `Updated policy rule ${saved.name}`, policyRuleLogTargets(server, policy, saved));
-    return saved;
-  });
+  const rule = await rules.replacePolicyRule(ctx.db, server.id, current, input, ctx.now(), (tx, saved) =>
+    audit(tx, ctx, "oauth2.as.policy.rule.updated", `Updated policy rule ${saved.name}`, policyRuleLogTargets(server, policy, saved)),
+  );
   return policyRuleJson(ctx.orgUrl, server.id, rule);
 }

@@ -1,7 +1,8 @@
+import { findPolicyRule, type PolicyRuleIds } from "../../authorization-servers/policies/find-policy-rule";
+import { setPolicyRuleStatus } from "../../authorization-servers/policies/set-policy-rule-status";
 import type { AdminContext, AdminOperation, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
-import { findPolicyRule, policyRuleIds, type PolicyRuleIds } from "./find-policy-rule";
+import { policyRuleIds } from "./policy-rule-ids";
 import { policyRuleLogTargets } from "./policy-rule-log-targets";
 
 /**
@@ -11,15 +12,10 @@ import { policyRuleLogTargets } from "./policy-rule-log-targets";
 function setStatus(status: "ACTIVE" | "INACTIVE") {
   return async (ctx: OperationContext, ids: PolicyRuleIds): Promise<void> => {
     const { server, policy, rule } = await findPolicyRule(ctx.db, ids);
-    if (rule.status !== status) {
-      const now = ctx.now();
-      await ctx.db.$transaction(async (tx) => {
-        await touchAuthorizationServer(tx, server.id, now);
-        await tx.policyRule.update({ where: { id: rule.id }, data: { status, lastUpdated: now } });
-        const verb = status === "ACTIVE" ? "activated" : "deactivated";
-        await audit(tx, ctx, `oauth2.as.policy.rule.${verb}`, `Policy rule ${rule.name} ${verb}`, policyRuleLogTargets(server, policy, rule));
-      });
-    }
+    const verb = status === "ACTIVE" ? "activated" : "deactivated";
+    await setPolicyRuleStatus(ctx.db, server.id, rule, status, ctx.now(), (tx) =>
+      audit(tx, ctx, `oauth2.as.policy.rule.${verb}`, `Policy rule ${rule.name} ${verb}`, policyRuleLogTargets(server, policy, rule)),
+    );
   };
 }
 

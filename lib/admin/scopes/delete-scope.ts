@@ -1,10 +1,8 @@
-import { validationError } from "../../okta-api/admin-api-error";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import * as scopes from "../../authorization-servers/scopes/delete-scope";
+import { findScope } from "../../authorization-servers/scopes/find-scope";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
-import { findScope } from "./find-scope";
-import { findScopeUsers } from "./find-scope-users";
 import { scopeLogTargets } from "./scope-log-targets";
 
 /**
@@ -21,14 +19,7 @@ export async function deleteScope(ctx: AdminContext): Promise<AdminResponse> {
 export async function runDeleteScope(ctx: OperationContext, authServerId: string, scopeId: string): Promise<void> {
   const server = await findAuthorizationServer(ctx.db, authServerId);
   const scope = await findScope(ctx.db, server.id, scopeId);
-  if (scope.system) throw validationError("scope", [`'${scope.name}' is a system scope; it cannot be deleted.`]);
-  await ctx.db.$transaction(async (tx) => {
-    const users = await findScopeUsers(tx, server.id, scope.name);
-    if (users.length) {
-      throw validationError("scope", [`The scope '${scope.name}' is in use; remove it from these rules and claims first.`, ...users]);
-    }
-    await tx.scope.delete({ where: { id: scope.id } });
-    await touchAuthorizationServer(tx, server.id, ctx.now());
-    await audit(tx, ctx, "oauth2.scope.deleted", `Deleted scope ${scope.name} from authorization server ${server.name}`, scopeLogTargets(scope, server));
-  });
+  await scopes.deleteScope(ctx.db, scope, ctx.now(), (tx) =>
+    audit(tx, ctx, "oauth2.scope.deleted", `Deleted scope ${scope.name} from authorization server ${server.name}`, scopeLogTargets(scope, server)),
+  );
 }

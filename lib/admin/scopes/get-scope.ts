@@ -1,6 +1,6 @@
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import { findScope } from "../../authorization-servers/scopes/find-scope";
 import type { AdminContext, AdminResponse } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { findScope } from "./find-scope";
 import { scopeJson } from "./scope-json";
 
 /** GET /api/v1/authorizationServers/:authServerId/scopes/:scopeId */

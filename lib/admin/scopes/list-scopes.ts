@@ -1,6 +1,6 @@
-import type { Prisma } from "../../db/generated/sqlite/client";
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import * as scopes from "../../authorization-servers/scopes/list-scopes";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { parseScopeFilter } from "./parse-scope-filter";
 import { scopeJson } from "./scope-json";
@@ -22,16 +22,7 @@ export async function runListScopes(ctx: OperationContext, authServerId: string,
   const server = await findAuthorizationServer(ctx.db, authServerId);
   const { page, filter = null, ...query } = request();
   const q = query.q?.trim().toLowerCase();
-  const conditions: Prisma.ScopeWhereInput[] = [{ authServerId: server.id }];
-  for (const term of filter?.trim() ? parseScopeFilter(filter) : []) {
-    conditions.push(term.attribute === "name" ? { nameLower: term.value.toLowerCase() } : { system: term.value });
-  }
-  // `q` is matched in memory: LIKE treats % and _ as wildcards, and a server has few scopes.
-  const { items, nextCursor } = await fetchPage(page, async (take, after) => {
-    const where = { AND: [...conditions, ...(after ? [{ id: { gt: after } }] : [])] };
-    if (!q) return ctx.db.scope.findMany({ where, orderBy: { id: "asc" }, take });
-    const rows = await ctx.db.scope.findMany({ where, orderBy: { id: "asc" } });
-    return rows.filter((scope) => scope.nameLower.includes(q)).slice(0, take);
-  });
+  const terms = filter?.trim() ? parseScopeFilter(filter) : [];
+  const { items, nextCursor } = await fetchPage(page, (take, after) => scopes.listScopes(ctx.db, { authServerId: server.id, terms, q, take, after }));
   return { items: items.map((scope) => scopeJson(ctx.orgUrl, scope)), nextCursor };
 }

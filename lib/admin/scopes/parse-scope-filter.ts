@@ -1,7 +1,7 @@
+import type { ScopeFilterTerm } from "../../authorization-servers/scopes/list-scopes";
 import { parseEqualityFilter } from "../filters/parse-equality-filter";
 import { parseFilterParameter } from "../filters/parse-filter-parameter";
 
-export type ScopeFilterTerm = { attribute: "name"; value: string } | { attribute: "system"; value: boolean };
 
 const SUPPORTED = 'Supported: name eq "<scope name>" and system eq true|false, joined with and.';
 

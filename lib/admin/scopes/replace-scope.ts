@@ -1,14 +1,11 @@
+import { findAuthorizationServer } from "../../authorization-servers/find-authorization-server";
+import { findScope } from "../../authorization-servers/scopes/find-scope";
+import * as scopes from "../../authorization-servers/scopes/replace-scope";
 import { validationError } from "../../okta-api/admin-api-error";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findAuthorizationServer } from "../authorization-servers/find-authorization-server";
-import { touchAuthorizationServer } from "../authorization-servers/touch-authorization-server";
 import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
-import { assertScopeNameFree, duplicateScopeNameError } from "./assert-scope-name-free";
-import { findScope } from "./find-scope";
-import { findScopeUsers } from "./find-scope-users";
-import { isUniqueViolation } from "./is-unique-violation";
 import { scopeData, type ScopeBody, scopeInput } from "./scope-input";
 import { scopeJson } from "./scope-json";
 import { scopeLogTargets } from "./scope-log-targets";
@@ -31,30 +28,10 @@ export async function runReplaceScope(ctx: OperationContext, authServerId: strin
   if (input.system != null && input.system !== current.system) {
     throw validationError("system", [`system: The system flag is read-only; this scope's is ${current.system}.`]);
   }
-  const renamed = input.name !== current.name;
-  if (renamed && current.system) {
-    throw validationError("name", [`name: '${current.name}' is a system scope; it cannot be renamed.`]);
-  }
-  const now = ctx.now();
-  let scope;
-  try {
-    scope = await ctx.db.$transaction(async (tx) => {
-      if (renamed) {
-        await assertScopeNameFree(tx, server.id, input.name, current.id);
-        const users = await findScopeUsers(tx, server.id, current.name);
-        if (users.length) {
-          throw validationError("name", [`name: The scope '${current.name}' cannot be renamed while rules or claims refer to it by name.`, ...users]);
-        }
-      }
-      const updated = await tx.scope.update({ where: { id: current.id }, data: { ...scopeData(input), lastUpdated: now } });
-      await touchAuthorizationServer(tx, server.id, now);
-      await audit(tx, ctx, "oauth2.scope.updated", `Updated scope ${updated.name} in authorization server ${server.name}`, scopeLogTargets(updated, server), {
-        ...(renamed ? { previousName: current.name } : {}),
-      });
-      return updated;
-    });
-  } catch (error) {
-    throw isUniqueViolation(error) ? duplicateScopeNameError(input.name) : error;
-  }
+  const scope = await scopes.replaceScope(ctx.db, current, scopeData(input), ctx.now(), (tx, updated) =>
+    audit(tx, ctx, "oauth2.scope.updated", `Updated scope ${updated.name} in authorization server ${server.name}`, scopeLogTargets(updated, server), {
+      ...(updated.name !== current.name ? { previousName: current.name } : {}),
+    }),
+  );
   return scopeJson(ctx.orgUrl, scope);
 }

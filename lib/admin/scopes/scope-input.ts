@@ -1,3 +1,4 @@
+import type { ScopeFields } from "../../authorization-servers/scopes/scope-fields";
 import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 
@@ -33,11 +34,10 @@ export const scopeInput = z.object({
 export type ScopeInput = z.output<typeof scopeInput>;
 export type ScopeBody = BodyOf<typeof scopeInput>;
 
-/** The row values a create or replace writes (defaults per Okta: IMPLICIT consent, NO_CLIENTS). */
-export function scopeData(input: ScopeInput) {
+/** The properties a create or replace writes (defaults per Okta: IMPLICIT consent, NO_CLIENTS). */
+export function scopeData(input: ScopeInput): ScopeFields {
   return {
     name: input.name,
-    nameLower: input.name.toLowerCase(),
     displayName: input.displayName ?? null,
     description: input.description ?? null,
     consent: input.consent ?? "IMPLICIT",

@@ -16,7 +16,7 @@ import { runReplacePolicy } from "../../admin/policies/replace-policy";
 import { runActivatePolicy, runDeactivatePolicy } from "../../admin/policies/set-policy-status";
 import { runCreatePolicyRule } from "../../admin/policy-rules/create-policy-rule";
 import { runDeletePolicyRule } from "../../admin/policy-rules/delete-policy-rule";
-import type { PolicyRuleIds } from "../../admin/policy-rules/find-policy-rule";
+import type { PolicyRuleIds } from "../../authorization-servers/policies/find-policy-rule";
 import { runGetPolicyRule } from "../../admin/policy-rules/get-policy-rule";
 import type { PolicyRuleBody } from "../../admin/policy-rules/policy-rule-input";
 import { runReplacePolicyRule } from "../../admin/policy-rules/replace-policy-rule";

@@ -1,6 +1,6 @@
 import type { Db, DbTx } from "../../db/create-db-client";
 import { validationError } from "../../okta-api/admin-api-error";
-import { ANY_SCOPE, EVERYONE, type PolicyRuleConditions } from "./policy-rule-input";
+import { ANY_SCOPE, EVERYONE, type PolicyRuleConditions } from "./policy-conditions";
 
 function unknownCause(field: string, noun: string, unknown: readonly string[]): string {
   return `${field}: ${unknown.length === 1 ? `Unknown ${noun}` : `Unknown ${noun}s`}: ${unknown.join(", ")}.`;

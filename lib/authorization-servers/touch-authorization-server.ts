@@ -1,4 +1,4 @@
-import type { DbTx } from "../../db/create-db-client";
+import type { DbTx } from "../db/create-db-client";
 
 /**
  * Moves a server's lastUpdated with a change to something under it (policies, rules, scopes,

@@ -1,6 +1,6 @@
 import type { Db, DbTx } from "../../db/create-db-client";
 import { validationError } from "../../okta-api/admin-api-error";
-import { ALL_CLIENTS } from "./policy-input";
+import { ALL_CLIENTS } from "./policy-conditions";
 
 /** E0000001 naming every client id in conditions.clients.include that no app has. */
 export async function checkPolicyClients(db: Db | DbTx, include: readonly string[]): Promise<void> {

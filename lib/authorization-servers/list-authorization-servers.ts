@@ -1,0 +1,16 @@
+import type { Db } from "../db/create-db-client";
+
+/**
+ * The servers after the cursor `after` (by id), each with its ACTIVE key's kid (`keys`, zero or one
+ * entry), whose name or audience starts with `q` without regard to case (all when q is empty). An
+ * org has few servers, so the match runs in memory, the same on SQLite and PostgreSQL.
+ */
+export async function listAuthorizationServers(db: Db, query: { after: string | null; q?: string | null }) {
+  const q = query.q?.trim().toLowerCase();
+  const servers = await db.authorizationServer.findMany({
+    where: query.after ? { id: { gt: query.after } } : {},
+    include: { keys: { where: { status: "ACTIVE" }, select: { kid: true } } },
+    orderBy: { id: "asc" },
+  });
+  return q ? servers.filter((s) => s.name.toLowerCase().startsWith(q) || (s.audiences as string[]).some((a) => a.toLowerCase().startsWith(q))) : servers;
+}
