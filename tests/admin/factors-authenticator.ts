@@ -7,7 +7,7 @@ import { isoBase64URL, isoCBOR } from "@simplewebauthn/server/helpers";
  * It builds real CBOR attestation objects, client data JSON and DER signatures (W3C WebAuthn 6.1, 6.5, 7).
  */
 export class SoftwareAuthenticator {
-  readonly credentialId = new Uint8Array(randomBytes(16));
+  readonly credentialId: Uint8Array<ArrayBuffer> = new Uint8Array(randomBytes(16));
   private readonly privateKey: KeyObject;
   private readonly jwk: { x: string; y: string };
 
@@ -48,19 +48,19 @@ export class SoftwareAuthenticator {
     return { clientData: isoBase64URL.fromBuffer(clientData), authenticatorData: isoBase64URL.fromBuffer(authData), signatureData: isoBase64URL.fromBuffer(new Uint8Array(signature)) };
   }
 
-  private rpIdHash(): Uint8Array {
+  private rpIdHash(): Uint8Array<ArrayBuffer> {
     return new Uint8Array(createHash("sha256").update(this.rpId).digest());
   }
 
-  private clientData(type: string, challenge: string, origin = this.origin): Uint8Array {
+  private clientData(type: string, challenge: string, origin = this.origin): Uint8Array<ArrayBuffer> {
     return new TextEncoder().encode(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
   }
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   return new Uint8Array(Buffer.concat(parts));
 }
-const u16 = (n: number) => new Uint8Array([(n >> 8) & 0xff, n & 0xff]);
+const u16 = (n: number): Uint8Array<ArrayBuffer> => new Uint8Array([(n >> 8) & 0xff, n & 0xff]);
 const u32 = (n: number) => {
   const out = Buffer.alloc(4);
   out.writeUInt32BE(n);
