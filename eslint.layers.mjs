@@ -40,6 +40,7 @@ export const LAYERS = [
       "lib/users",
       "lib/groups",
       "lib/api-tokens",
+      "lib/factors",
       "lib/sessions",
       "lib/oauth/client-auth",
       "lib/oauth/issue",

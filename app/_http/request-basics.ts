@@ -42,13 +42,17 @@ export async function withPlainRequest(
   return handle(plain);
 }
 
-/** Writes a lib/ answer: HTML, JSON (application/json), or an empty body with no content type. */
+/** Writes a lib/ answer: HTML, bytes of their type, JSON (application/json), or an empty body with no content type. */
 export function writeResponse(response: PlainResponse, extraHeaders: Record<string, string> = {}): Response {
   const headers = new Headers({ ...extraHeaders, ...response.headers });
   for (const cookie of response.cookies ?? []) headers.append("Set-Cookie", cookie);
   if (response.html !== undefined) {
     headers.set("Content-Type", "text/html; charset=utf-8");
     return new Response(response.html, { status: response.status, headers });
+  }
+  if (response.binary !== undefined) {
+    headers.set("Content-Type", response.binary.contentType);
+    return new Response(new Uint8Array(response.binary.data), { status: response.status, headers });
   }
   if (response.body === undefined) return new Response(null, { status: response.status, headers });
   headers.set("Content-Type", "application/json");

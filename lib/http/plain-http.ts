@@ -10,12 +10,14 @@ export type PlainRequest = {
   ipAddress: string | null;
 };
 
-/** The answer as plain data: `body` is JSON unless `html` is given; neither = empty body (e.g. 204). */
+/** The answer as plain data: `body` is JSON unless `html` or `binary` is given; none = empty body (e.g. 204). */
 export type PlainResponse = {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
   html?: string;
+  /** bytes of the given type (an image, e.g. a factor's QR code) */
+  binary?: { contentType: string; data: Uint8Array };
   /** Set-Cookie values, one header each */
   cookies?: string[];
 };

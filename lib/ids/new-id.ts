@@ -17,6 +17,12 @@ export const ID_PREFIX = {
   refreshToken: "oar",
   consentGrant: "oag",
   pendingAuthorization: "ftx",
+  /** token:software:totp, provider OKTA (Okta Verify's TOTP factors are ost...) */
+  oktaTotpFactor: "ost",
+  /** token:software:totp, provider GOOGLE */
+  googleTotpFactor: "uft",
+  /** webauthn, provider FIDO */
+  webauthnFactor: "fwf",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;
