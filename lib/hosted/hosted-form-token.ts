@@ -1,5 +1,5 @@
 import { hashToken } from "../crypto/hash-token";
-import { readPendingCsrfToken } from "../oauth/authorize/pending-cookie";
+import { readPendingCsrfToken } from "../pending-authorizations/pending-cookie";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { checkFormToken, formToken } from "../http/form-token";
 import { readSigninCsrfToken } from "./signin-csrf";

@@ -1,6 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
-import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
+import { describeConsentScopes } from "../consents/describe-consent-scopes";
+import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { pendingFormToken } from "./hosted-form-token";
@@ -27,7 +28,7 @@ export async function loadConsentView(db: Db, input: { requestId: string | null;
   const session = await readSession(db, readSessionCookie(input.cookieHeader), input.now);
   if (!session) return { ok: false, reason: "signin", requestId: pending.id };
   const names = pending.state.consentScopes;
-  const rows = await db.scope.findMany({ where: { authServerId: pending.authServerId, name: { in: names } }, select: { name: true, displayName: true, description: true } });
+  const rows = await describeConsentScopes(db, { authServerId: pending.authServerId, names });
   const byName = new Map(rows.map((row) => [row.name, row]));
   return {
     ok: true,

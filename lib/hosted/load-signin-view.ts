@@ -1,6 +1,6 @@
 import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
-import { loadPendingAuthorization } from "../oauth/authorize/pending-store";
+import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import { pendingFormToken, signinFormToken } from "./hosted-form-token";
 import { hostedUrls } from "../http/hosted-urls";
 import { safeReturnTo } from "./return-to";

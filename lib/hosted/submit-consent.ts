@@ -1,8 +1,9 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
-import { newId } from "../ids/new-id";
-import { AUTHORIZE_EVENTS } from "../oauth/authorize/log-authorize-events";
-import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
+import { grantConsent } from "../consents/grant-consent";
+import { AUTHORIZE_EVENTS } from "../pending-authorizations/authorize-events";
+import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
+import { savePendingState } from "../pending-authorizations/save-pending-state";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { queueSystemLog } from "../system-log/queue-system-log";
@@ -38,16 +39,10 @@ export async function submitConsent(app: AppContext, request: PlainRequest): Pro
   const scopes = pending.state.consentScopes;
 
   if (decision === "allow") {
-    for (const scope of scopes) {
-      await app.db.consentGrant.upsert({
-        where: { userId_clientId_authServerId_scope: { userId: session.userId, clientId: pending.clientId, authServerId: pending.authServerId, scope } },
-        create: { id: newId("consentGrant"), userId: session.userId, clientId: pending.clientId, authServerId: pending.authServerId, scope, created: now, lastUpdated: now },
-        update: { lastUpdated: now },
-      });
-    }
-    await savePendingState(app.db, pending.id, { ...pending.state, consentedBy: session.userId, deniedBy: undefined });
+    await grantConsent(app.db, { userId: session.userId, clientId: pending.clientId, authServerId: pending.authServerId, scopes, now });
+    await savePendingState(app.db, pending, { consentedBy: session.userId, deniedBy: undefined });
   } else {
-    await savePendingState(app.db, pending.id, { ...pending.state, deniedBy: session.userId, consentedBy: undefined });
+    await savePendingState(app.db, pending, { deniedBy: session.userId, consentedBy: undefined });
   }
   queueSystemLog(
     app.db,

@@ -1,6 +1,7 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
-import { loadPendingAuthorization, savePendingState } from "../oauth/authorize/pending-store";
+import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
+import { savePendingState } from "../pending-authorizations/save-pending-state";
 import type { AuthenticationRefused } from "../signin/authenticate-person";
 import { signInBrowser } from "../signin/sign-in-browser";
 import { hostedErrorPages } from "../http/hosted-error-pages";
@@ -45,7 +46,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";
   const back = async (error: SigninError) => {
-    await savePendingState(app.db, pending.id, { ...pending.state, attemptedUsername: username.slice(0, 256) });
+    await savePendingState(app.db, pending, { attemptedUsername: username.slice(0, 256) });
     return seeOther(hostedUrls.signin(app.orgUrl, pending.id, error));
   };
   if (!username || !password) return back("missing");
@@ -53,7 +54,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   const result = await signInBrowser(app.db, { proof: { kind: "password", username, password }, browser: browserOf(request), now, orgUrl: app.orgUrl, clientId: pending.clientId });
   if (!result.ok) return back(FAILURES[result.reason]);
 
-  await savePendingState(app.db, pending.id, { ...pending.state, signedInSessionId: result.session.session.id, attemptedUsername: undefined });
+  await savePendingState(app.db, pending, { signedInSessionId: result.session.session.id, attemptedUsername: undefined });
   return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), [result.session.cookie]);
 }
 

@@ -3,7 +3,7 @@ import type { PlainResponse } from "../../http/plain-http";
 import { encodeScriptJson } from "../../http/encode-script-json";
 import { escapeHtml } from "../../http/escape-html";
 import { pageSecurityHeaders } from "../../http/page-security-headers";
-import type { ResponseMode } from "./authorize-types";
+import type { ResponseMode } from "../../pending-authorizations/authorize-params";
 
 /** A response parameter: strings travel as they are; expires_in is a number in okta_post_message. */
 export type ResponseParams = ReadonlyArray<readonly [string, string | number]>;

@@ -1,21 +1,25 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
+import { findConsentScopes } from "../../consents/find-consent-scopes";
 import type { HostedResponse } from "../../http/hosted-response";
 import { hostedUrls } from "../../http/hosted-urls";
+import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
+import type { AuthorizeParams } from "../../pending-authorizations/authorize-params";
+import { createPendingAuthorization } from "../../pending-authorizations/create-pending-authorization";
+import { deletePendingAuthorization } from "../../pending-authorizations/delete-pending-authorization";
+import type { PendingAuthorization } from "../../pending-authorizations/load-pending-authorization";
+import { pendingCookie } from "../../pending-authorizations/pending-cookie";
+import type { PendingStatePatch } from "../../pending-authorizations/pending-state";
+import { savePendingState } from "../../pending-authorizations/save-pending-state";
 import type { SessionInfo } from "../../sessions/types";
 import type { TokenUser } from "../issue/claims-user";
 import { loadTokenUser } from "../issue/load-token-user";
 import { evaluatePolicy, type PolicyDecision } from "../policy/evaluate-policy";
 import type { AuthorizeContext } from "./authorize-context";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
-import type { AuthorizeParams } from "./authorize-types";
 import { buildAuthorizationResponse } from "./build-authorization-response";
 import { deliverAuthorizeError } from "./deliver-authorize-error";
-import { findConsentScopes } from "./find-consent-scopes";
 import { issueAuthorizationResponse } from "./issue-authorization-response";
-import { AUTHORIZE_EVENTS, logAuthorizeEvent } from "./log-authorize-events";
-import { pendingCookie } from "./pending-cookie";
-import type { PendingState } from "./pending-state";
-import { createPendingAuthorization, deletePendingAuthorization, savePendingState, type PendingAuthorization } from "./pending-store";
+import { logAuthorizeEvent } from "./log-authorize-events";
 
 export type AuthorizationFlow = {
   params: AuthorizeParams;
@@ -114,13 +118,13 @@ function whyLogIn(params: AuthorizeParams, session: SessionInfo | null, freshSes
  * Sends the browser to the sign-in or consent page for this request: stores it on the first pass
  * (with the CSRF cookie that binds it to this browser), or updates the stored state.
  */
-async function challenge(ctx: AuthorizeContext, flow: AuthorizationFlow, page: "signin" | "consent", reason: string, patch: Partial<PendingState> = {}): Promise<HostedResponse> {
+async function challenge(ctx: AuthorizeContext, flow: AuthorizationFlow, page: "signin" | "consent", reason: string, patch: PendingStatePatch = {}): Promise<HostedResponse> {
   const { app } = ctx;
   const cookies = [...flow.cookies];
   let pendingId: string;
   if (flow.pending) {
     pendingId = flow.pending.id;
-    if (Object.keys(patch).length > 0) await savePendingState(app.db, pendingId, { ...flow.pending.state, ...patch });
+    if (Object.keys(patch).length > 0) await savePendingState(app.db, flow.pending, patch);
   } else {
     const created = await createPendingAuthorization(app.db, {
       authServerId: ctx.snapshot.id,

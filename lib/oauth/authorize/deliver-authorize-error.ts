@@ -1,9 +1,10 @@
 import type { HostedResponse } from "../../http/hosted-response";
+import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
+import { deletePendingAuthorization } from "../../pending-authorizations/delete-pending-authorization";
 import type { AuthorizeContext } from "./authorize-context";
 import type { AuthorizeError, Delivery } from "./authorize-types";
 import { buildAuthorizationResponse } from "./build-authorization-response";
-import { AUTHORIZE_EVENTS, logAuthorizeEvent } from "./log-authorize-events";
-import { deletePendingAuthorization } from "./pending-store";
+import { logAuthorizeEvent } from "./log-authorize-events";
 
 export type ErrorDetails = {
   /** for the System Log only */

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { randomToken } from "../../crypto/random-token";
+import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
+import type { AuthorizeParams } from "../../pending-authorizations/authorize-params";
 import type { SessionInfo } from "../../sessions/types";
 import { buildIdTokenClaims } from "../claims/build-id-token-claims";
 import type { TokenUser } from "../issue/claims-user";
@@ -9,9 +11,8 @@ import { mintAccessToken } from "../issue/mint-access-token";
 import { signToken } from "../issue/sign-token";
 import type { PolicyDecision } from "../policy/evaluate-policy";
 import type { AuthorizeContext } from "./authorize-context";
-import type { AuthorizeParams } from "./authorize-types";
 import type { ResponseParams } from "./build-authorization-response";
-import { AUTHORIZE_EVENTS, logAuthorizeEvent, type AuthorizeLogEntry } from "./log-authorize-events";
+import { logAuthorizeEvent, type AuthorizeLogEntry } from "./log-authorize-events";
 
 export type IssueInput = {
   params: AuthorizeParams;

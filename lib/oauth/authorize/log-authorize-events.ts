@@ -2,16 +2,6 @@ import { queueSystemLog } from "../../system-log/queue-system-log";
 import type { LogActor, LogTarget } from "../../system-log/write-system-log";
 import type { AuthorizeContext } from "./authorize-context";
 
-/** Okta's System Log event types of the authorize endpoint. */
-export const AUTHORIZE_EVENTS = {
-  /** the request's outcome: refused (FAILURE/DENY), or sent to sign-in or consent (CHALLENGE) */
-  authorize: "app.oauth2.as.authorize",
-  code: "app.oauth2.as.authorize.code",
-  accessToken: "app.oauth2.as.authorize.implicit.access_token",
-  idToken: "app.oauth2.as.authorize.implicit.id_token",
-  consentGrant: "app.oauth2.as.consent.grant",
-} as const;
-
 export type AuthorizeLogEntry = {
   eventType: string;
   result: "SUCCESS" | "FAILURE" | "DENY" | "CHALLENGE";

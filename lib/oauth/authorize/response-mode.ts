@@ -1,4 +1,5 @@
-import { RESPONSE_MODES, RESPONSE_TYPE_NAMES, includesTokens, type Delivery, type ResponseMode, type ResponseTypeName } from "./authorize-types";
+import { RESPONSE_MODES, RESPONSE_TYPE_NAMES, type ResponseMode, type ResponseTypeName } from "../../pending-authorizations/authorize-params";
+import { includesTokens, type Delivery } from "./authorize-types";
 
 /**
  * `response_type` as a list in canonical order (code, token, id_token), or null when it is not a

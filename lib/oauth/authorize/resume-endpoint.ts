@@ -4,6 +4,9 @@ import { matchRedirectUri } from "../../apps/match-redirect-uri";
 import { hostedErrorPages, hostedMessagePage } from "../../http/hosted-error-pages";
 import type { HostedResponse } from "../../http/hosted-response";
 import type { PlainRequest } from "../../http/plain-http";
+import { deletePendingAuthorization } from "../../pending-authorizations/delete-pending-authorization";
+import { loadPendingAuthorization } from "../../pending-authorizations/load-pending-authorization";
+import { checkPendingCsrf } from "../../pending-authorizations/pending-cookie";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
 import { buildIssuer } from "../../authorization-servers/build-issuer";
@@ -12,8 +15,6 @@ import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { serverNotFound } from "../errors/server-not-found";
 import { continueAuthorization } from "./continue-authorization";
 import { frameProtected } from "./frame-protected";
-import { checkPendingCsrf } from "./pending-cookie";
-import { deletePendingAuthorization, loadPendingAuthorization } from "./pending-store";
 
 /**
  * GET /oauth2/:authServerId/v1/authorize/resume?request=<id>: where the sign-in and consent pages

@@ -2,7 +2,8 @@ import type { OAuthClient } from "../../apps/oauth-client";
 import { ORG_IDP_ID } from "../claims/org-idp-id";
 import { MAX_TOKEN_LENGTH } from "../verify/verify-server-jwt";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
-import { PROMPT_VALUES, includesTokens, type AuthorizeError, type AuthorizeParams, type PromptValue } from "./authorize-types";
+import { PROMPT_VALUES, type AuthorizeParams, type PromptValue } from "../../pending-authorizations/authorize-params";
+import { includesTokens, type AuthorizeError } from "./authorize-types";
 import { defaultResponseMode, isResponseMode, parseResponseType, responseModeProblem } from "./response-mode";
 import type { RawAuthorizeParams } from "./read-authorize-params";
 

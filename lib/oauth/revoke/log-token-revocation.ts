@@ -3,7 +3,7 @@ import type { Db } from "../../db/create-db-client";
 import { TOKEN_REVOKE_EVENT } from "../tokens/token-events";
 import { writeSystemLog } from "../../system-log/write-system-log";
 import type { ServerSnapshot } from "../snapshot/types";
-import type { RevocationOutcome } from "./revocation-outcome";
+import type { RevocationOutcome } from "../tokens/revocation-outcome";
 
 /**
  * System Log `app.oauth2.as.token.revoke` for a revocation request that found a token: SUCCESS

@@ -1,8 +1,8 @@
+import type { RevocationOutcome } from "../tokens/revocation-outcome";
+import { revokeRefreshToken } from "../tokens/revoke-refresh-token";
 import { orderTokenTypes } from "../verify/order-token-types";
 import type { TokenType, VerifyContext } from "../verify/types";
 import { revokeAccessToken } from "./revoke-access-token";
-import { revokeRefreshToken } from "./revoke-refresh-token";
-import type { RevocationOutcome } from "./revocation-outcome";
 
 const TYPES: readonly TokenType[] = ["access_token", "refresh_token"];
 
@@ -13,7 +13,7 @@ const TYPES: readonly TokenType[] = ["access_token", "refresh_token"];
  */
 export async function revokeToken(context: VerifyContext, clientId: string, token: string, hint: string | undefined, now: Date): Promise<RevocationOutcome> {
   for (const type of orderTokenTypes(hint, TYPES)) {
-    const outcome = type === "access_token" ? await revokeAccessToken(context, clientId, token, now) : await revokeRefreshToken(context, clientId, token, now);
+    const outcome = type === "access_token" ? await revokeAccessToken(context, clientId, token, now) : await revokeRefreshToken(context.db, { authServerId: context.snapshot.id, clientId, token, now });
     if (outcome) return outcome;
   }
   return { kind: "unknown" };

@@ -2,12 +2,14 @@ import { hashToken } from "../../crypto/hash-token";
 import { randomToken } from "../../crypto/random-token";
 import { invalidGrant, invalidRequest, type OAuthError } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
-import { createRefreshToken, refreshFamilyExpiry, type CreatedRefreshToken } from "../issue/create-refresh-token";
+import { consumeAuthorizationCode } from "../issue/consume-authorization-code";
+import { refreshFamilyExpiry } from "../issue/create-refresh-token";
+import { findAuthorizationCode } from "../issue/find-authorization-code";
 import { loadTokenUser } from "../issue/load-token-user";
 import { toTokenDecision } from "../issue/token-decision";
 import { verifyPkce, type PkceFailure } from "../pkce/verify-pkce";
 import { readStringList } from "../snapshot/read-string-list";
-import { revokeGrant } from "../tokens/revoke-grant";
+import { revokeReplayedCodeGrant } from "../tokens/revoke-replayed-code-grant";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
 import { TOKEN_MESSAGES } from "../errors/token-messages";
@@ -21,9 +23,6 @@ const PKCE_MESSAGES: Record<PkceFailure, string> = {
   mismatch: TOKEN_MESSAGES.pkceFailed,
 };
 
-/** The exchange lost the race for the code: another request consumed it first. */
-const REPLAYED = Symbol("replayed");
-
 /**
  * grant_type=authorization_code (RFC 6749 4.1.3, RFC 7636 4.6). Checks, in order, each failing
  * with invalid_grant (code, redirect_uri: invalid_request when missing):
@@ -36,10 +35,9 @@ const REPLAYED = Symbol("replayed");
  * 5. PKCE: S256 verifier against the stored challenge; a verifier without a challenge is refused
  *    (downgrade); public clients and apps with pkce_required must have used PKCE;
  * 6. the user is still ACTIVE.
- * Failed checks do not consume the code. Then the code is consumed ATOMICALLY across instances: a
- * conditional update `consumed: null -> now` (which also records the new grant id) whose
- * affected-row count decides, in the transaction that stores the refresh token, so a replay that
- * loses the race still finds (and revokes) everything the winner issued.
+ * Failed checks do not consume the code. Then the code is consumed ATOMICALLY across instances
+ * (consumeAuthorizationCode: a conditional update, in the transaction that stores the refresh
+ * token), so a replay that loses the race still finds (and revokes) everything the winner issued.
  *
  * The policy is not evaluated again (spec: Subtle Behavior): the decision stored with the code sets
  * the lifetimes. Tokens per the spec's table from the code's scopes: access token, refresh token
@@ -54,7 +52,7 @@ export async function grantAuthorizationCode(ctx: TokenRequestContext): Promise<
   if (!redirectUri) throw invalidRequest(TOKEN_MESSAGES.parameterRequired("redirect_uri"));
 
   const codeHash = hashToken(code);
-  const row = await app.db.authorizationCode.findUnique({ where: { codeHash } });
+  const row = await findAuthorizationCode(app.db, codeHash);
   const refuse = (error: OAuthError, reason: string, userId?: string) =>
     refuseTokenRequest(ctx, error, reason, { debug: { ...(userId ? { userId } : {}), ...(row?.familyId ? { grantId: row.familyId } : {}) } });
 
@@ -77,23 +75,11 @@ export async function grantAuthorizationCode(ctx: TokenRequestContext): Promise<
   const decision = toTokenDecision(row.decision);
   const grantId = randomToken(16);
   const issueRefresh = scopes.includes("offline_access") && client.grantTypes.includes("refresh_token");
-  const outcome = await app.db.$transaction(async (tx): Promise<CreatedRefreshToken | null | typeof REPLAYED> => {
-    const consumed = await tx.authorizationCode.updateMany({ where: { codeHash, consumed: null }, data: { consumed: now, familyId: grantId } });
-    if (consumed.count !== 1) return REPLAYED;
-    if (!issueRefresh) return null;
-    return createRefreshToken(tx, {
-      authServerId: snapshot.id,
-      clientId: client.clientId,
-      userId: row.userId,
-      familyId: grantId,
-      scopes,
-      authTime: row.authTime,
-      decision,
-      expiresAt: refreshFamilyExpiry(decision, now),
-      now,
-    });
-  });
-  if (outcome === REPLAYED) throw await replayed(ctx, codeHash, row.userId);
+  const refresh = issueRefresh
+    ? { authServerId: snapshot.id, clientId: client.clientId, userId: row.userId, familyId: grantId, scopes, authTime: row.authTime, decision, expiresAt: refreshFamilyExpiry(decision, now), now }
+    : null;
+  const outcome = await consumeAuthorizationCode(app.db, { codeHash, grantId, now, refresh });
+  if (!outcome.consumed) throw await replayed(ctx, codeHash, row.userId);
 
   return respondWithUserTokens(ctx, {
     tokenUser,
@@ -102,21 +88,17 @@ export async function grantAuthorizationCode(ctx: TokenRequestContext): Promise<
     grantId,
     authTime: row.authTime,
     nonce: row.nonce,
-    refreshToken: outcome,
+    refreshToken: outcome.refreshToken,
     debug: { codeChallengeMethod: pkce.used ? "S256" : null },
   });
 }
 
 /**
  * A used code presented again: revokes the grant its first exchange created (refresh tokens and,
- * through the marker, access tokens), logs it, and returns invalid_grant. The grant id is read
- * again: a concurrent winner has committed it by now.
+ * through the marker, access tokens: revokeReplayedCodeGrant), logs it, and returns invalid_grant.
  */
 async function replayed(ctx: TokenRequestContext, codeHash: string, userId: string): Promise<OAuthError> {
-  const { app, snapshot, now } = ctx;
-  const current = await app.db.authorizationCode.findUnique({ where: { codeHash }, select: { familyId: true } });
-  const grantId = current?.familyId ?? null;
-  if (grantId) await app.db.$transaction((tx) => revokeGrant(tx, snapshot.id, grantId, now));
+  const grantId = await revokeReplayedCodeGrant(ctx.app.db, { authServerId: ctx.snapshot.id, codeHash, now: ctx.now });
   return refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCode), `CODE_REPLAYED: the code was already used; ${grantId ? `grant ${grantId} revoked` : "no grant to revoke"}`, {
     debug: { userId, ...(grantId ? { grantId } : {}) },
   });

@@ -3,8 +3,8 @@ import { randomToken } from "../../crypto/random-token";
 import { checkCredentials, loggedLogin } from "../../signin/check-credentials";
 import { invalidGrant, invalidRequest, slowDown } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
-import { CLAIMS_USER_SELECT, toTokenUser } from "../issue/claims-user";
 import { createRefreshToken, refreshFamilyExpiry } from "../issue/create-refresh-token";
+import { loadTokenUser } from "../issue/load-token-user";
 import { toTokenDecision } from "../issue/token-decision";
 import { evaluatePolicy } from "../policy/evaluate-policy";
 import { parseScopeParam } from "./parse-scope-param";
@@ -62,16 +62,16 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
     }
     throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), check.detail, { user: check.user, debug });
   }
-  const row = await app.db.user.findUnique({ where: { id: check.user.id }, select: CLAIMS_USER_SELECT });
+  const tokenUser = await loadTokenUser(app.db, check.user.id, snapshot.everyoneGroupId);
   const logUser = { id: check.user.id, login: check.user.login, profile: check.user.profile };
-  if (!row) throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), "INVALID_CREDENTIALS: the user was deleted", { user: logUser });
+  if (!tokenUser) throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.invalidCredentials), "INVALID_CREDENTIALS: the user was deleted", { user: logUser });
 
-  const tokenUser = toTokenUser(row, snapshot.everyoneGroupId);
-  if (!(await isUserAssignedToApp(app.db, client.appId, row.id))) {
+  const userId = tokenUser.user.id;
+  if (!(await isUserAssignedToApp(app.db, client.appId, userId))) {
     throw await refuseTokenRequest(ctx, tokenAccessDenied(TOKEN_MESSAGES.userNotAssigned), "USER_NOT_ASSIGNED", { user: logUser });
   }
   const requested = parseScopeParam(ctx.params.get("scope"));
-  const result = evaluatePolicy({ snapshot, clientId: client.clientId, grantType: "password", user: { id: row.id, groupIds: tokenUser.groupIds }, requestedScopes: requested });
+  const result = evaluatePolicy({ snapshot, clientId: client.clientId, grantType: "password", user: { id: userId, groupIds: tokenUser.groupIds }, requestedScopes: requested });
   if (!result.ok) {
     throw await refuseTokenRequest(ctx, policyDenialError(result), result.reason, { user: logUser, debug: { policyId: result.policyId ?? null, requestedScopes: requested?.join(" ") ?? null } });
   }
@@ -84,7 +84,7 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
       ? await createRefreshToken(app.db, {
           authServerId: snapshot.id,
           clientId: client.clientId,
-          userId: row.id,
+          userId,
           familyId: grantId,
           scopes: result.grantedScopes,
           authTime: now,

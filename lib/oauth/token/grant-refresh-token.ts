@@ -1,21 +1,20 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
-import { hashTokenBytes } from "../../crypto/hash-token";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
+import { extendRefreshTokenWindow } from "../issue/extend-refresh-token-window";
+import { findRefreshToken } from "../issue/find-refresh-token";
 import { loadTokenUser } from "../issue/load-token-user";
 import { isWithinGrace, MAX_GRACE_SIBLINGS, rotateRefreshToken, type PresentedRefreshToken, type ReuseReason } from "../issue/rotate-refresh-token";
 import { toTokenDecision } from "../issue/token-decision";
 import { readStringList } from "../snapshot/read-string-list";
-import { revokeGrant } from "../tokens/revoke-grant";
+import { revokeGrantAtomically } from "../tokens/revoke-grant-atomically";
 import { parseScopeParam } from "./parse-scope-param";
 import { readOrgSettings } from "../../org-settings/read-org-settings";
 import { refuseTokenRequest } from "./refuse-token-request";
 import { respondWithUserTokens } from "./respond-with-user-tokens";
 import { TOKEN_MESSAGES } from "../errors/token-messages";
 import type { TokenRequestContext } from "./token-request-context";
-
-const MINUTE_MS = 60_000;
 
 /**
  * grant_type=refresh_token (RFC 6749 6, RFC 9700 4.14). Every failure is invalid_grant "The refresh
@@ -46,7 +45,7 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   const value = ctx.params.get("refresh_token");
   if (!value) throw invalidRequest(TOKEN_MESSAGES.parameterRequired("refresh_token"));
 
-  const row = await app.db.refreshToken.findUnique({ where: { tokenHash: hashTokenBytes(value) }, include: { family: true } });
+  const row = await findRefreshToken(app.db, value);
   const refuse = (reason: string, user?: { id: string; login: string; profile?: Record<string, unknown> } | null) =>
     refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), reason, { user, debug: row ? { refreshTokenId: row.id, grantId: row.familyId } : {} });
 
@@ -94,7 +93,7 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
     ({ grace } = rotation);
     refreshToken = rotation;
   } else if (row.status === "ACTIVE") {
-    await app.db.refreshToken.updateMany({ where: { id: row.id, status: "ACTIVE" }, data: { windowEndsAt: new Date(now.getTime() + decision.refreshTokenWindowMinutes * MINUTE_MS) } });
+    await extendRefreshTokenWindow(app.db, { id: row.id, decision, now });
   }
 
   return respondWithUserTokens(ctx, {
@@ -116,7 +115,7 @@ const REUSE_DETAIL: Record<ReuseReason, string> = {
 
 /** A rotated refresh token used again outside its grace: the family dies (RFC 9700 4.14.2). */
 async function reused(ctx: TokenRequestContext, familyId: string, refreshTokenId: string, why: ReuseReason) {
-  await ctx.app.db.$transaction((tx) => revokeGrant(tx, ctx.snapshot.id, familyId, ctx.now));
+  await revokeGrantAtomically(ctx.app.db, ctx.snapshot.id, familyId, ctx.now);
   return refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), `REFRESH_TOKEN_REUSE: ${REUSE_DETAIL[why]}; grant ${familyId} revoked`, {
     debug: { refreshTokenId, grantId: familyId },
   });

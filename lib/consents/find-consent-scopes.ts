@@ -1,5 +1,5 @@
-import type { Db } from "../../db/create-db-client";
-import type { ServerSnapshot } from "../snapshot/types";
+import type { Db } from "../db/create-db-client";
+import type { ServerSnapshot } from "../oauth/snapshot/types";
 
 export type ConsentQuestion = {
   /** the granted scopes whose consent is REQUIRED (what the page lists when it is shown) */

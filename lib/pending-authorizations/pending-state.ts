@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROMPT_VALUES, RESPONSE_MODES, RESPONSE_TYPE_NAMES, type AuthorizeParams } from "./authorize-types";
+import { PROMPT_VALUES, RESPONSE_MODES, RESPONSE_TYPE_NAMES, type AuthorizeParams } from "./authorize-params";
 
 /** What a pending authorization keeps (PendingAuthorization.params, JSON). */
 export type PendingState = {
@@ -16,6 +16,9 @@ export type PendingState = {
   /** the username of the last failed sign-in, to fill the field again */
   attemptedUsername?: string;
 };
+
+/** What the steps of the flow record on the way (savePendingState): everything but the request itself. */
+export type PendingStatePatch = Partial<Omit<PendingState, "params" | "requestedAt">>;
 
 const nullableString = z.string().nullable();
 const paramsSchema = z.object({

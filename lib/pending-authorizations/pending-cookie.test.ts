@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashToken } from "../../crypto/hash-token";
+import { hashToken } from "../crypto/hash-token";
 import { checkPendingCsrf, pendingCookie, readPendingCsrfToken } from "./pending-cookie";
 
 const pending = { id: "ftx123", csrfHash: hashToken("tok") };

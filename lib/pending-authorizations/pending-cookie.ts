@@ -1,7 +1,7 @@
-import { hashToken } from "../../crypto/hash-token";
-import { timingSafeEqualStrings } from "../../crypto/timing-safe-equal-strings";
-import { readCookie } from "../../http/read-cookie";
-import { PENDING_LIFETIME_MS } from "./pending-store";
+import { hashToken } from "../crypto/hash-token";
+import { timingSafeEqualStrings } from "../crypto/timing-safe-equal-strings";
+import { readCookie } from "../http/read-cookie";
+import { PENDING_LIFETIME_MS } from "./create-pending-authorization";
 
 /** One cookie per pending request, so sign-ins in several tabs do not disturb each other. */
 export const pendingCookieName = (pendingId: string) => `authz_${pendingId}`;
