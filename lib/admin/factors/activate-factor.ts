@@ -4,7 +4,7 @@ import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { userLogTargets } from "../users/user-log-targets";
 import { checkFactorAttempt } from "./check-factor-attempt";
 import { factorNotFoundError, invalidPasscodeError, missingProofError, notPendingError, passcodeReusedError } from "./factor-errors";

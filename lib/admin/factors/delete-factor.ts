@@ -1,7 +1,7 @@
 import { deleteFactor as deleteUserFactor } from "../../factors/delete-factor";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { userLogTargets } from "../users/user-log-targets";
 import { factorNotFoundError } from "./factor-errors";
 import { factorLogContext } from "./factor-log-context";

@@ -7,7 +7,7 @@ import { parseInput, type BodyOf } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { readBooleanParam } from "../users/read-boolean-param";
 import { userDisplayName, userLogTargets } from "../users/user-log-targets";
 import { alreadyEnrolledError, unsupportedFactorError } from "./factor-errors";

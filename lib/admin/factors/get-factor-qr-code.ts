@@ -1,6 +1,6 @@
 import { loadTotpQrCode } from "../../factors/load-totp-qr-code";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { factorNotFoundError } from "./factor-errors";
 
 /**

@@ -1,6 +1,6 @@
 import { findFactor } from "../../factors/find-factor";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { factorNotFoundError } from "./factor-errors";
 import { factorJson } from "./factor-json";
 import { pendingTotpActivation } from "./list-factors";

@@ -1,7 +1,7 @@
 import { SUPPORTED_FACTORS } from "../../factors/supported-factors";
 import { link } from "../../okta-api/links";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 
 /**
  * GET /api/v1/users/:userId/factors/catalog -> 200 [{factorType, provider, vendorName, enrollment,

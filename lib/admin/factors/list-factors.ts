@@ -1,7 +1,7 @@
 import { listFactors as listUserFactors } from "../../factors/list-factors";
 import { readTotpSecret } from "../../factors/read-totp-secret";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { factorJson } from "./factor-json";
 
 /**

@@ -1,7 +1,7 @@
 import { resetFactors as resetUserFactors } from "../../factors/reset-factors";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { audit } from "../audit";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { userLogTargets } from "../users/user-log-targets";
 
 /**

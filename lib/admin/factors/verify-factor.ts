@@ -6,7 +6,7 @@ import { parseInput } from "../../okta-api/parse-input";
 import { readJsonBody } from "../../okta-api/read-json-body";
 import { appendSystemLog } from "../../system-log/write-system-log";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
-import { findUser } from "../users/find-user";
+import { findUser } from "../../users/find-user";
 import { userLogTargets } from "../users/user-log-targets";
 import { checkFactorAttempt } from "./check-factor-attempt";
 import { factorNotFoundError, invalidPasscodeError, missingProofError, notActiveError, passcodeReusedError } from "./factor-errors";
