@@ -37,6 +37,7 @@ export const LAYERS = [
       "lib/bootstrap",
       "lib/housekeeping",
       "lib/signin",
+      "lib/sign-on-policies",
       "lib/pending-authorizations",
       "lib/consents",
       "lib/users",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTrustedOrigins } from "@/lib/trusted-origins/trusted-origin-cache";
+import { getOrgPolicies } from "@/lib/sign-on-policies/get-org-policies";
 import { loadClientForAuth } from "@/lib/apps/load-client-for-auth";
 import { readCacheVersion } from "@/lib/cache/read-cache-version";
 import { CACHE_TOPICS, type CacheTopic } from "@/lib/db/cache-topics";
@@ -96,6 +97,16 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
     update: (db) => db.clientSecret.update({ where: { id: "ocsTriggerTest000001" }, data: { status: "INACTIVE" } }),
     delete: (db) => db.clientSecret.delete({ where: { id: "ocsTriggerTest000001" } }),
   },
+  OrgPolicy: {
+    insert: (db) => db.orgPolicy.create({ data: { id: "00pTriggerTest000003", type: "OKTA_SIGN_ON", name: "S", status: "ACTIVE", priority: 1, groupsInclude: [] } }),
+    update: (db) => db.orgPolicy.update({ where: { id: "00pTriggerTest000003" }, data: { status: "INACTIVE" } }),
+    delete: (db) => db.orgPolicy.deleteMany({ where: { id: "00pTriggerTest000004" } }),
+  },
+  OrgPolicyRule: {
+    insert: (db) => db.orgPolicyRule.create({ data: { id: "0prTriggerTest000003", policyId: "00pTriggerTest000003", type: "SIGN_ON", name: "R", status: "ACTIVE", priority: 1, conditions: {}, actions: {} } }),
+    update: (db) => db.orgPolicyRule.update({ where: { id: "0prTriggerTest000003" }, data: { name: "Renamed" } }),
+    delete: (db) => db.orgPolicyRule.delete({ where: { id: "0prTriggerTest000003" } }),
+  },
   TrustedOrigin: {
     insert: (db) => db.trustedOrigin.create({ data: { id: "tosTriggerTest000001", name: "T", origin: "https://trigger.example", status: "ACTIVE" } }),
     update: (db) => db.trustedOrigin.update({ where: { id: "tosTriggerTest000001" }, data: { cors: false } }),
@@ -106,6 +117,7 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
 /** The rows the deletes above remove (created first, so each delete has something to remove). */
 async function seedDeletable(db: Db): Promise<void> {
   await db.policy.create({ data: { id: "00pTriggerTest000002", authServerId: SERVER, type: "OAUTH_AUTHORIZATION_POLICY", name: "Q", status: "ACTIVE", priority: 2, clientsInclude: ["ALL_CLIENTS"] } });
+  await db.orgPolicy.create({ data: { id: "00pTriggerTest000004", type: "MFA_ENROLL", name: "Q", status: "ACTIVE", priority: 2, groupsInclude: [] } });
   await db.app.create({
     data: {
       id: "0oaTriggerTest000002",
@@ -256,12 +268,14 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
       await reads("authorization-servers", (counted) => loadSigningKey(counted, "default", secretsKey, now).catch(() => null)),
       await reads("clients", (counted) => loadClientForAuth(counted, "0oaTriggerTest000001", now, { fresh: true })),
       await reads("trusted-origins", (counted) => getTrustedOrigins(counted, now)),
+      await reads("sign-on-policies", (counted) => getOrgPolicies(counted, now)),
     ]).toEqual([
       ["authorization-servers", ["Group"]],
       ["authorization-servers", []],
       ["authorization-servers", []],
       ["clients", []],
       ["trusted-origins", []],
+      ["sign-on-policies", ["Group"]],
     ]);
   });
 });

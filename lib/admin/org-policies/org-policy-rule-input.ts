@@ -1,0 +1,138 @@
+import { z } from "zod";
+import type { BodyOf } from "../../okta-api/parse-input";
+import {
+  ENROLL_MOMENTS,
+  FACTOR_PROMPT_MODES,
+  RULE_TYPE_OF,
+  type OrgPolicyRuleFields,
+  type OrgPolicyType,
+  type OrgRuleActions,
+  type SignOnActions,
+} from "../../sign-on-policies/org-policy-types";
+import { idList, lifecycleStatus, notSupportedMessage, onlyKnownKeys, policyName, priority } from "./org-policy-input";
+
+/** Minutes limits of this server (Okta documents none): a factor lifetime and a session's idle time up to 90 days, a session lifetime 0 (no limit) to 90 days. */
+export const MAX_MINUTES = 90 * 24 * 60;
+const minutes = (min: number, message: string) => z.number({ error: message }).int(message).min(min, message).max(MAX_MINUTES, message);
+const SESSION_DEFAULTS = { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes: 0, usePersistentCookie: false };
+
+const includeExclude = (noun: string) =>
+  z.object({ include: idList(noun), exclude: idList(noun) }, { error: "Must be an object with include and exclude lists." }).nullish();
+
+const ZONES = "Network zones are not supported by this server: the only network condition is ANYWHERE.";
+/** Network Condition object: ANYWHERE only (this server has no Zones API); a ZONE condition is refused by name. */
+const network = z
+  .object(
+    {
+      connection: z.enum(["ANYWHERE"], { error: ZONES }).nullish(),
+      include: z.array(z.string()).max(0, ZONES).nullish(),
+      exclude: z.array(z.string()).max(0, ZONES).nullish(),
+    },
+    { error: 'Must be {"connection": "ANYWHERE"}.' },
+  )
+  .nullish();
+
+const conditions = onlyKnownKeys(
+  {
+    people: z.object({ users: includeExclude("user"), groups: includeExclude("group") }, { error: "Must be an object with users and groups." }).nullish(),
+    network,
+    authContext: z.object({ authType: z.literal("ANY", { error: "Only ANY is supported." }).nullish() }, { error: 'Must be {"authType": "ANY"}.' }).nullish(),
+  },
+  "Must be an object with people and network.",
+  "people, network, authContext",
+)
+  .nullish()
+  .transform((value) => ({
+    people: {
+      users: { include: value?.people?.users?.include ?? [], exclude: value?.people?.users?.exclude ?? [] },
+      groups: { include: value?.people?.groups?.include ?? [], exclude: value?.people?.groups?.exclude ?? [] },
+    },
+    network: { connection: "ANYWHERE" as const },
+  }));
+
+const REQUIRED_WITH_FACTOR = "Required when requireFactor is true.";
+const LIFETIME = `Must be a whole number of minutes from 1 to ${MAX_MINUTES}.`;
+
+/** Signon Action object (and Signon Session object), with Okta's defaults for what is left out. */
+const signonActions = z
+  .object(
+    {
+      access: z.enum(["ALLOW", "DENY"], { error: "Must be ALLOW or DENY." }),
+      requireFactor: z.boolean({ error: "Must be true or false." }).nullish(),
+      factorPromptMode: z.enum(FACTOR_PROMPT_MODES, { error: `Must be ${FACTOR_PROMPT_MODES.join(", ")}.` }).nullish(),
+      rememberDeviceByDefault: z.boolean({ error: "Must be true or false." }).nullish(),
+      factorLifetime: minutes(1, LIFETIME).nullish(),
+      primaryFactor: z.never({ error: notSupportedMessage("the password as primary factor") }).optional(),
+      session: z
+        .object(
+          {
+            maxSessionIdleMinutes: minutes(1, `Must be a whole number of minutes from 1 to ${MAX_MINUTES}.`).nullish(),
+            maxSessionLifetimeMinutes: minutes(0, `Must be 0 (no limit) or a whole number of minutes up to ${MAX_MINUTES}.`).nullish(),
+            usePersistentCookie: z.boolean({ error: "Must be true or false." }).nullish(),
+          },
+          { error: "Must be an object with maxSessionIdleMinutes, maxSessionLifetimeMinutes and usePersistentCookie." },
+        )
+        .nullish(),
+    },
+    { error: 'Must be an object: {"access": "ALLOW" | "DENY", ...}.' },
+  )
+  .superRefine((signon, ctx) => {
+    if (!signon.requireFactor) return;
+    if (signon.factorPromptMode == null) ctx.addIssue({ code: "custom", path: ["factorPromptMode"], message: REQUIRED_WITH_FACTOR });
+    if (signon.factorLifetime == null) ctx.addIssue({ code: "custom", path: ["factorLifetime"], message: REQUIRED_WITH_FACTOR });
+  })
+  .transform(
+    (signon): SignOnActions => ({
+      signon: {
+        access: signon.access,
+        requireFactor: signon.requireFactor ?? false,
+        factorPromptMode: signon.requireFactor ? (signon.factorPromptMode ?? null) : null,
+        rememberDeviceByDefault: signon.rememberDeviceByDefault ?? false,
+        factorLifetime: signon.requireFactor ? (signon.factorLifetime ?? null) : null,
+        session: {
+          maxSessionIdleMinutes: signon.session?.maxSessionIdleMinutes ?? SESSION_DEFAULTS.maxSessionIdleMinutes,
+          maxSessionLifetimeMinutes: signon.session?.maxSessionLifetimeMinutes ?? SESSION_DEFAULTS.maxSessionLifetimeMinutes,
+          usePersistentCookie: signon.session?.usePersistentCookie ?? SESSION_DEFAULTS.usePersistentCookie,
+        },
+      },
+    }),
+  );
+
+const ACTIONS_REQUIRED = {
+  OKTA_SIGN_ON: 'The field cannot be left blank; give {"signon": {"access": "ALLOW" | "DENY", ...}}.',
+  MFA_ENROLL: 'The field cannot be left blank; give {"enroll": {"self": "CHALLENGE" | "LOGIN" | "NEVER"}}.',
+};
+
+const actionsOf = (type: OrgPolicyType) =>
+  type === "OKTA_SIGN_ON"
+    ? z.object({ signon: signonActions }, { error: ACTIONS_REQUIRED.OKTA_SIGN_ON }).transform((actions): OrgRuleActions => actions.signon)
+    : z
+        .object(
+          { enroll: z.object({ self: z.enum(ENROLL_MOMENTS, { error: `Must be ${ENROLL_MOMENTS.join(", ")}.` }) }, { error: ACTIONS_REQUIRED.MFA_ENROLL }) },
+          { error: ACTIONS_REQUIRED.MFA_ENROLL },
+        )
+        .transform((actions): OrgRuleActions => ({ enroll: { self: actions.enroll.self } }));
+
+/**
+ * Create and replace bodies of a rule of a policy of `type` (spec: Rules object; SIGN_ON rules:
+ * Signon Action object; MFA_ENROLL rules: Rules Actions Enroll object). `type`, when sent, must be
+ * the policy's rule type. Read-only properties clients echo back are ignored; null counts as omitted.
+ */
+export const orgPolicyRuleInput = (type: OrgPolicyType) =>
+  z
+    .object(
+      {
+        type: z.literal(RULE_TYPE_OF[type], { error: `Must be ${RULE_TYPE_OF[type]} (the rule type of a ${type} policy).` }).nullish(),
+        name: policyName,
+        status: lifecycleStatus.nullish(),
+        priority: priority.nullish(),
+        conditions,
+        actions: actionsOf(type),
+      },
+      { error: "The request body must be a JSON object." },
+    )
+    .transform(
+      (body): OrgPolicyRuleFields => ({ name: body.name, status: body.status ?? null, priority: body.priority ?? null, conditions: body.conditions, actions: body.actions }),
+    );
+
+export type OrgPolicyRuleBody = BodyOf<ReturnType<typeof orgPolicyRuleInput>>;

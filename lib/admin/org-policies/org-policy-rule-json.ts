@@ -1,0 +1,48 @@
+import type { OrgPolicyRule } from "../../db/generated/sqlite/client";
+import { isoTime, link } from "../../okta-api/links";
+import type { OrgRuleActions, OrgRuleConditions } from "../../sign-on-policies/org-policy-types";
+import { orgPolicyPath } from "./org-policy-json";
+
+/**
+ * The Rules object of Okta's API (spec: Rules object; SDK: OktaSignOnPolicyRule,
+ * AuthenticatorEnrollmentPolicyRule). factorPromptMode and factorLifetime appear when requireFactor
+ * is true. The default (system) rule can be neither deleted nor deactivated: its links offer neither.
+ */
+export function orgPolicyRuleJson(orgUrl: string, rule: OrgPolicyRule) {
+  const base = `${orgPolicyPath(rule.policyId)}/rules/${rule.id}`;
+  const conditions = rule.conditions as OrgRuleConditions;
+  const actions = rule.actions as OrgRuleActions;
+  return {
+    type: rule.type,
+    id: rule.id,
+    status: rule.status,
+    name: rule.name,
+    priority: rule.priority,
+    system: rule.system,
+    created: isoTime(rule.created),
+    lastUpdated: isoTime(rule.lastUpdated),
+    conditions: {
+      people: {
+        users: { include: [...conditions.people.users.include], exclude: [...conditions.people.users.exclude] },
+        groups: { include: [...conditions.people.groups.include], exclude: [...conditions.people.groups.exclude] },
+      },
+      network: { connection: conditions.network.connection },
+    },
+    actions: "signon" in actions ? { signon: signonJson(actions.signon) } : { enroll: { self: actions.enroll.self } },
+    _links: {
+      self: link(orgUrl, base, rule.system ? ["GET", "PUT"] : ["GET", "PUT", "DELETE"]),
+      ...(rule.system ? {} : rule.status === "ACTIVE" ? { deactivate: link(orgUrl, `${base}/lifecycle/deactivate`, ["POST"]) } : { activate: link(orgUrl, `${base}/lifecycle/activate`, ["POST"]) }),
+    },
+  };
+}
+
+function signonJson(signon: Extract<OrgRuleActions, { signon: unknown }>["signon"]) {
+  const { factorPromptMode, factorLifetime, ...rest } = signon;
+  return {
+    access: rest.access,
+    requireFactor: rest.requireFactor,
+    ...(rest.requireFactor ? { factorPromptMode, factorLifetime } : {}),
+    rememberDeviceByDefault: rest.rememberDeviceByDefault,
+    session: { ...rest.session },
+  };
+}

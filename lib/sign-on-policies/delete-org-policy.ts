@@ -1,0 +1,21 @@
+import type { Db } from "../db/create-db-client";
+import type { OrgPolicy } from "../db/generated/sqlite/client";
+import type { RecordChange } from "../db/record-change";
+import { findOrgPolicy } from "./find-org-policy";
+import { lockPolicyOrder } from "./lock-policy-order";
+import { policyTypeOf } from "./org-policy-types";
+import { renumber } from "./place-in-order";
+import { renumberPolicies, siblingPolicies } from "./policy-order";
+import { systemRefusal } from "./system-refusal";
+
+/** Deletes a policy with its rules; the others of its type close the gap. The default policy cannot be deleted. */
+export function deleteOrgPolicy(db: Db, input: { policyId: string; now: Date }, record: RecordChange<OrgPolicy>): Promise<void> {
+  return db.$transaction(async (tx) => {
+    const policy = await findOrgPolicy(tx, input.policyId);
+    if (policy.system) throw systemRefusal("system", "The default policy cannot be deleted.");
+    await lockPolicyOrder(tx, { type: policyTypeOf(policy) });
+    await tx.orgPolicy.delete({ where: { id: policy.id } });
+    await renumberPolicies(tx, renumber(await siblingPolicies(tx, policyTypeOf(policy))), input.now);
+    await record(tx, policy);
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * The org policies of Okta's Policy API that this server implements, as plain data (spec:
+ * developer.okta.com/docs/reference/api/policy, "Global session policy" = OKTA_SIGN_ON and
+ * "Multifactor (MFA) Enrollment Policy" = MFA_ENROLL). Authorization-server policies
+ * (OAUTH_AUTHORIZATION_POLICY) are lib/authorization-servers' and their own API's.
+ */
+export const ORG_POLICY_TYPES = ["OKTA_SIGN_ON", "MFA_ENROLL"] as const;
+export type OrgPolicyType = (typeof ORG_POLICY_TYPES)[number];
+
+/** The rule type of each policy type (Okta: a sign-on policy's rules are SIGN_ON). */
+export const RULE_TYPE_OF = { OKTA_SIGN_ON: "SIGN_ON", MFA_ENROLL: "MFA_ENROLL" } as const satisfies Record<OrgPolicyType, string>;
+
+export type LifecycleStatus = "ACTIVE" | "INACTIVE";
+
+/**
+ * The factors an MFA_ENROLL policy's settings.factors may name: the Policy Factors Configuration
+ * object's keys for the factors this server offers, with the factor type and provider of the
+ * Factors API each stands for.
+ */
+export const ENROLL_FACTORS = {
+  okta_otp: { factorType: "token:software:totp", provider: "OKTA" },
+  google_otp: { factorType: "token:software:totp", provider: "GOOGLE" },
+  fido_webauthn: { factorType: "webauthn", provider: "FIDO" },
+} as const;
+export type FactorKey = keyof typeof ENROLL_FACTORS;
+export const FACTOR_KEYS = Object.keys(ENROLL_FACTORS) as FactorKey[];
+
+/** Policy Factor Enroll object, `self` (a factor left out of the settings is NOT_ALLOWED, Okta's default). */
+export const ENROLL_REQUIREMENTS = ["REQUIRED", "OPTIONAL", "NOT_ALLOWED"] as const;
+export type EnrollRequirement = (typeof ENROLL_REQUIREMENTS)[number];
+export type FactorSettings = Record<FactorKey, EnrollRequirement>;
+
+export type IncludeExclude = { include: string[]; exclude: string[] };
+
+/**
+ * A rule's conditions. people: the user is excluded when listed in users.exclude or a member of a
+ * group in groups.exclude; with both include lists empty every other user matches, else only those
+ * listed or in a listed group. network: only ANYWHERE (no network zones on this server).
+ */
+export type OrgRuleConditions = {
+  people: { users: IncludeExclude; groups: IncludeExclude };
+  network: { connection: "ANYWHERE" };
+};
+
+export const FACTOR_PROMPT_MODES = ["ALWAYS", "SESSION", "DEVICE"] as const;
+export type FactorPromptMode = (typeof FACTOR_PROMPT_MODES)[number];
+
+/** Signon Action object (and its Signon Session object) as stored. */
+export type SignOnActions = {
+  signon: {
+    access: "ALLOW" | "DENY";
+    requireFactor: boolean;
+    /** null unless requireFactor */
+    factorPromptMode: FactorPromptMode | null;
+    rememberDeviceByDefault: boolean;
+    /** minutes; null unless requireFactor */
+    factorLifetime: number | null;
+    session: { maxSessionIdleMinutes: number; maxSessionLifetimeMinutes: number; usePersistentCookie: boolean };
+  };
+};
+
+/** Rules Actions Enroll object: enroll the first time the user signs in (LOGIN), is challenged (CHALLENGE), or NEVER. */
+export const ENROLL_MOMENTS = ["CHALLENGE", "LOGIN", "NEVER"] as const;
+export type EnrollMoment = (typeof ENROLL_MOMENTS)[number];
+export type EnrollActions = { enroll: { self: EnrollMoment } };
+
+export type OrgRuleActions = SignOnActions | EnrollActions;
+
+/** What a create or replace of a policy sets (status and priority: null keeps / defaults). */
+export type OrgPolicyFields = {
+  name: string;
+  description: string | null;
+  status: LifecycleStatus | null;
+  priority: number | null;
+  /** conditions.people.groups.include; empty applies to everyone */
+  groupsInclude: string[];
+  /** MFA_ENROLL only */
+  settings: FactorSettings | null;
+};
+
+/** What a create or replace of a rule sets. */
+export type OrgPolicyRuleFields = {
+  name: string;
+  status: LifecycleStatus | null;
+  priority: number | null;
+  conditions: OrgRuleConditions;
+  actions: OrgRuleActions;
+};
+
+/** The conditions of the default rules: everyone, anywhere. */
+export const EVERYONE_ANYWHERE: OrgRuleConditions = {
+  people: { users: { include: [], exclude: [] }, groups: { include: [], exclude: [] } },
+  network: { connection: "ANYWHERE" },
+};
+
+/** A stored policy's type (written only from ORG_POLICY_TYPES). */
+export const policyTypeOf = (policy: { type: string }): OrgPolicyType => policy.type as OrgPolicyType;
