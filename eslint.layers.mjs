@@ -171,7 +171,6 @@ export const NOT_YET_DOMAIN = [
   "lib/admin/trusted-origins/**",
   "lib/admin/users/**",
   "lib/authn/authn-endpoint.ts",
-  "lib/cache/read-cache-version.ts",
   "lib/dashboard/overview.ts",
   "lib/dashboard/preview-tokens.ts",
   "lib/health/check-health.ts",
