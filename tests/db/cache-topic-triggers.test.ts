@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTrustedOrigins } from "@/lib/trusted-origins/trusted-origin-cache";
 import { getOrgPolicies } from "@/lib/sign-on-policies/get-org-policies";
 import { loadClientForAuth } from "@/lib/apps/load-client-for-auth";
-import { readCacheVersion } from "@/lib/cache/read-cache-version";
+import { readCacheVersion } from "@/lib/db/read-cache-version";
 import { CACHE_TOPICS, type CacheTopic } from "@/lib/db/cache-topics";
 import { bootstrapOrg } from "@/lib/bootstrap/bootstrap-org";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";

@@ -5,10 +5,13 @@ import { afterAll, describe, expect, it } from "vitest";
 
 // The layer rules (eslint.layers.mjs, ARCHITECTURE.md) fire: each case lints made-up code as if it
 // were a file of a folder (one that exists: import/no-cycle maps only files on disk) with the
-// project's own configuration, and lists the layer rules that refuse it.
+// project's own configuration, and lists the layer rules that refuse it (no-restricted-syntax: the
+// "only domain modules and lib/db query the database" rule).
 const ROOT = path.resolve(__dirname, "../..");
 const eslint = new ESLint({ cwd: ROOT });
-const LAYER_RULES = new Set(["import/no-restricted-paths", "import/no-cycle"]);
+const LAYER_RULES = new Set(["import/no-restricted-paths", "import/no-cycle", "no-restricted-syntax"]);
+const QUERY_OUTSIDE_DOMAIN =
+  "no-restricted-syntax: Only the domain modules and lib/db query the database (ARCHITECTURE.md): move this query into the domain module that owns the data, and call it.";
 
 async function layerErrors(folder: string, code: string): Promise<string[]> {
   const file = readdirSync(path.join(ROOT, folder)).find((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"));
@@ -77,6 +80,24 @@ describe("layer rules", () => {
       name: "app/ importing surfaces and infrastructure (allowed)",
       folder: "app/admin",
       code: 'import { signOutAdmin } from "@/lib/dashboard/sign-out";\nimport { getAppContext } from "@/lib/app-context";\nimport { checkExpression } from "@/lib/el/check-expression";\nexport const x = [signOutAdmin, getAppContext, checkExpression];\n',
+      expected: [],
+    },
+    {
+      name: "a surface querying the database",
+      folder: "lib/oauth/keys",
+      code: "export const f = (db) => db.user.findMany();\n",
+      expected: [QUERY_OUTSIDE_DOMAIN],
+    },
+    {
+      name: "a surface opening a transaction",
+      folder: "lib/oauth/discovery",
+      code: "export const f = (db) => db.$transaction(async () => null);\n",
+      expected: [QUERY_OUTSIDE_DOMAIN],
+    },
+    {
+      name: "a domain module querying the database (allowed)",
+      folder: "lib/sessions",
+      code: "export const f = (db) => db.user.findMany();\n",
       expected: [],
     },
   ])("$name", async ({ folder, code, expected }) => {

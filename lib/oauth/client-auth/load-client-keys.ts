@@ -1,5 +1,6 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import type { OAuthClient } from "../../apps/oauth-client";
+import { createKeyedCache } from "../../cache/keyed-cache";
 
 /** A registered public key of a client, imported once. */
 export type ClientKey = {
@@ -12,11 +13,9 @@ export type ClientKey = {
   key: KeyObject;
 };
 
-type Entry = { version: number; keys: readonly ClientKey[] };
-
 /** Bounded: the least recently parsed app is dropped first. */
 const MAX_APPS = 1000;
-const cache = new Map<string, Entry>();
+const cache = createKeyedCache<readonly ClientKey[]>({ maxEntries: MAX_APPS });
 
 function importKeys(client: Pick<OAuthClient, "jwks">): ClientKey[] {
   const keys: ClientKey[] = [];
@@ -35,19 +34,11 @@ function importKeys(client: Pick<OAuthClient, "jwks">): ClientKey[] {
 /**
  * The client's registered public keys (App.jwks) for private_key_jwt, as KeyObjects. Parsed once
  * per app and version: the cache entry is keyed by app id and replaced when the app's lastUpdated
- * changes (every change to the app, its jwks included, moves it). jose keeps the CryptoKey it
- * derives from each KeyObject per algorithm, so a warm verification imports nothing.
+ * changes (every change to the app, its jwks included, moves it: lib/cache/keyed-cache.ts). jose
+ * keeps the CryptoKey it derives from each KeyObject per algorithm, so a warm verification imports
+ * nothing.
  */
 export function loadClientKeys(client: Pick<OAuthClient, "appId" | "jwks" | "lastUpdated">): readonly ClientKey[] {
   const version = client.lastUpdated.getTime();
-  const hit = cache.get(client.appId);
-  if (hit && hit.version === version) return hit.keys;
-  const keys = Object.freeze(importKeys(client));
-  cache.delete(client.appId);
-  if (cache.size >= MAX_APPS) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(client.appId, { version, keys });
-  return keys;
+  return cache.peek(client.appId, version) ?? cache.put(client.appId, version, Object.freeze(importKeys(client)));
 }

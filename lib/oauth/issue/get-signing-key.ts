@@ -1,6 +1,5 @@
 import type { AppContext } from "../../app-context";
-import { loadOrKeep } from "../../cache/load-or-keep";
-import type { Db } from "../../db/create-db-client";
+import { createKeyedCache, perDatabaseClient } from "../../cache/keyed-cache";
 import { loadSigningKey, type SigningKey } from "../../keys/load-signing-key";
 import { serverError } from "../errors/oauth-error";
 import type { ServerSnapshot } from "../snapshot/types";
@@ -13,36 +12,33 @@ import type { ServerSnapshot } from "../snapshot/types";
  * meantime verify.
  */
 export const SIGNING_KEY_MAX_AGE_MS = 60_000;
+/** Servers whose key is kept per database client; the least recently loaded is dropped beyond it. */
+const SIGNING_KEY_CACHE_MAX_SERVERS = 1000;
 
-type Entry = { version: number; key: SigningKey; loadedAt: number };
-
-let caches = new WeakMap<Db, Map<string, Entry>>();
+const caches = perDatabaseClient(() => createKeyedCache<SigningKey>({ maxEntries: SIGNING_KEY_CACHE_MAX_SERVERS, maxAgeMs: SIGNING_KEY_MAX_AGE_MS }));
 
 /**
  * The key that signs an authorization server's tokens, without a query on the hot path: the
  * result of loadSigningKey (which keeps the decrypted KeyObjects) is remembered per database
- * client and server, tagged with the snapshot's configVersion. A server without an ACTIVE key is a
- * server error (500), never cached.
+ * client and server, tagged with the snapshot's configVersion (lib/cache/keyed-cache.ts: of the
+ * same version, the remembered key is kept while the database is unavailable). A server without an
+ * ACTIVE key is a server error (500), never cached.
  */
 export async function getSigningKey(app: AppContext, snapshot: ServerSnapshot, now: Date): Promise<SigningKey> {
-  let entries = caches.get(app.db);
-  if (!entries) caches.set(app.db, (entries = new Map()));
-  const nowMs = now.getTime();
-  const cached = entries.get(snapshot.id);
-  if (cached && cached.version === snapshot.configVersion && nowMs >= cached.loadedAt && nowMs - cached.loadedAt < SIGNING_KEY_MAX_AGE_MS) return cached.key;
+  const cache = caches.of(app.db);
+  return cache.peek(snapshot.id, snapshot.configVersion, now.getTime()) ?? cache.get(snapshot.id, snapshot.configVersion, now, (at) => loadActiveKey(app, snapshot.id, at));
+}
 
-  // Of the same configuration version, the remembered key is kept while the database is unavailable.
-  const kept = cached?.version === snapshot.configVersion ? cached.key : undefined;
-  const key = await loadOrKeep(() => loadSigningKey(app.db, snapshot.id, app.secretsKey, now), kept);
+async function loadActiveKey(app: AppContext, authServerId: string, now: Date): Promise<SigningKey> {
+  const key = await loadSigningKey(app.db, authServerId, app.secretsKey, now);
   if (!key) {
-    console.error(`[oauth] authorization server ${snapshot.id} has no ACTIVE signing key`);
+    console.error(`[oauth] authorization server ${authServerId} has no ACTIVE signing key`);
     throw serverError();
   }
-  entries.set(snapshot.id, { version: snapshot.configVersion, key, loadedAt: nowMs });
   return key;
 }
 
 /** Forgets every remembered key (tests). */
 export function resetSigningKeyCache(): void {
-  caches = new WeakMap();
+  caches.reset();
 }

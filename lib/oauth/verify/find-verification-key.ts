@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
+import { createKeyedCache, perDatabaseClient } from "../../cache/keyed-cache";
 import type { Db } from "../../db/create-db-client";
 import { listPublishedKeys } from "../../keys/list-published-keys";
 
@@ -10,16 +11,15 @@ export const MAX_KEY_SET_AGE_MS = 60_000;
 export const KEY_CACHE_MAX_SERVERS = 1000;
 
 type CachedKey = { key: KeyObject; publishUntil: number | null };
-type Entry = { version: number; loadedAt: number; validUntil: number; keys: Map<string, CachedKey> };
-type Cache = { entries: Map<string, Entry>; loading: Map<string, Promise<Entry>> };
+type KeySet = { loadedAt: number; keys: Map<string, CachedKey> };
 
 /** One cache per database client (tests open several), keyed by server id. */
-let caches = new WeakMap<Db, Cache>();
+const caches = perDatabaseClient(() => createKeyedCache<KeySet>({ maxEntries: KEY_CACHE_MAX_SERVERS, maxAgeMs: MAX_KEY_SET_AGE_MS }));
 
 /**
  * The public key `kid` of an authorization server's published key set (ACTIVE, NEXT and
  * still-needed EXPIRED keys: listPublishedKeys), as a KeyObject parsed once. The set is cached per
- * server and reloaded when:
+ * server (lib/cache/keyed-cache.ts) and reloaded when:
  * - the server's configVersion moved (a rotation bumps it, so every instance sees a new set within
  *   the snapshot's one-second check);
  * - it is older than MAX_KEY_SET_AGE_MS, or the clock moved backwards;
@@ -29,20 +29,13 @@ let caches = new WeakMap<Db, Cache>();
  * Concurrent callers for one server share one load.
  */
 export async function findVerificationKey(db: Db, secretsKey: Buffer, authServerId: string, configVersion: number, kid: string, now: Date): Promise<KeyObject | null> {
-  let cache = caches.get(db);
-  if (!cache) {
-    cache = { entries: new Map(), loading: new Map() };
-    caches.set(db, cache);
-  }
+  const cache = caches.of(db);
   const nowMs = now.getTime();
-  let entry = cache.entries.get(authServerId);
-  if (!entry || entry.version !== configVersion || nowMs >= entry.validUntil || nowMs < entry.loadedAt) {
-    entry = await load(cache, db, secretsKey, authServerId, configVersion, now);
-  }
-  let found = entry.keys.get(kid);
-  if (!found && nowMs - entry.loadedAt >= UNKNOWN_KID_RELOAD_MS) {
-    entry = await load(cache, db, secretsKey, authServerId, configVersion, now);
-    found = entry.keys.get(kid);
+  let set = cache.peek(authServerId, configVersion, nowMs) ?? (await cache.get(authServerId, configVersion, now, (at) => readKeySet(db, secretsKey, authServerId, at)));
+  let found = set.keys.get(kid);
+  if (!found && nowMs - set.loadedAt >= UNKNOWN_KID_RELOAD_MS) {
+    set = await cache.reload(authServerId, configVersion, now, (at) => readKeySet(db, secretsKey, authServerId, at));
+    found = set.keys.get(kid);
   }
   if (!found || (found.publishUntil !== null && found.publishUntil <= nowMs)) return null;
   return found.key;
@@ -50,35 +43,14 @@ export async function findVerificationKey(db: Db, secretsKey: Buffer, authServer
 
 /** Forgets every cached key set (tests). */
 export function resetVerificationKeyCache(): void {
-  caches = new WeakMap();
+  caches.reset();
 }
 
-function load(cache: Cache, db: Db, secretsKey: Buffer, authServerId: string, configVersion: number, now: Date): Promise<Entry> {
-  let loading = cache.loading.get(authServerId);
-  if (!loading) {
-    loading = readKeySet(db, secretsKey, authServerId, configVersion, now).finally(() => cache.loading.delete(authServerId));
-    loading.then((entry) => store(cache.entries, authServerId, entry)).catch(() => undefined);
-    cache.loading.set(authServerId, loading);
-  }
-  return loading;
-}
-
-async function readKeySet(db: Db, secretsKey: Buffer, authServerId: string, configVersion: number, now: Date): Promise<Entry> {
-  const nowMs = now.getTime();
+async function readKeySet(db: Db, secretsKey: Buffer, authServerId: string, now: Date): Promise<KeySet> {
   const published = (await listPublishedKeys(db, authServerId, secretsKey, now)) ?? [];
   const keys = new Map<string, CachedKey>();
   for (const item of published) {
     keys.set(item.kid, { key: createPublicKey({ key: { ...item.jwk }, format: "jwk" }), publishUntil: item.publishUntil?.getTime() ?? null });
   }
-  return { version: configVersion, loadedAt: nowMs, validUntil: nowMs + MAX_KEY_SET_AGE_MS, keys };
-}
-
-function store(entries: Map<string, Entry>, key: string, entry: Entry): void {
-  entries.delete(key);
-  entries.set(key, entry);
-  while (entries.size > KEY_CACHE_MAX_SERVERS) {
-    const oldest = entries.keys().next();
-    if (oldest.done) break;
-    entries.delete(oldest.value);
-  }
+  return { loadedAt: now.getTime(), keys };
 }

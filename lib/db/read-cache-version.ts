@@ -1,4 +1,4 @@
-import type { Db, DbTx } from "../db/create-db-client";
+import type { Db, DbTx } from "./create-db-client";
 
 /** The current version of a cached topic; 0 while nothing has bumped it. */
 export async function readCacheVersion(db: Db | DbTx, topic: string): Promise<number> {
