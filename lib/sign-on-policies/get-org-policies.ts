@@ -1,4 +1,4 @@
-import { readCacheVersion } from "../cache/read-cache-version";
+import { readCacheVersion } from "../db/read-cache-version";
 import { createVersionedCache, type VersionedCache } from "../cache/versioned-cache";
 import { EVERYONE_GROUP } from "../assignments/is-everyone-group";
 import type { CacheTopic } from "../db/cache-topics";
