@@ -1,6 +1,6 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
-import { findAuthnTransaction } from "../signin/authn-transactions";
+import { findAuthnTransaction } from "../signin/find-authn-transaction";
 import { endTransaction } from "./authn-flow";
 
 /**
