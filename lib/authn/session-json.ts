@@ -5,7 +5,8 @@ import type { SessionInfo } from "../sessions/types";
 /**
  * Okta's Session object for GET /api/v1/sessions/me (and its refresh): `expiresAt` is when the
  * session ends unless used (the sliding idle expiry, never past the absolute one); createdAt and
- * lastPasswordVerification are the sign-in (sessions start at sign-in here); there is no MFA.
+ * lastPasswordVerification are the sign-in (sessions start at sign-in here); lastFactorVerification
+ * is when a second factor was verified in it.
  */
 export function sessionJson(orgUrl: string, session: SessionInfo) {
   const expiresAt = session.idleExpiresAt.getTime() < session.expiresAt.getTime() ? session.idleExpiresAt : session.expiresAt;
@@ -17,7 +18,7 @@ export function sessionJson(orgUrl: string, session: SessionInfo) {
     expiresAt: expiresAt.toISOString(),
     status: "ACTIVE",
     lastPasswordVerification: session.amr.includes("pwd") ? session.authTime.toISOString() : null,
-    lastFactorVerification: null,
+    lastFactorVerification: session.factorVerifiedAt?.toISOString() ?? null,
     amr: session.amr,
     idp: { id: ORG_IDP_ID, type: "OKTA" },
     mfaActive: false,

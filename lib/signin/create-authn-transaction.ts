@@ -1,0 +1,33 @@
+import { randomBytes } from "node:crypto";
+import { hashToken } from "../crypto/hash-token";
+import { randomToken } from "../crypto/random-token";
+import { asJson } from "../db/as-json";
+import type { Db } from "../db/create-db-client";
+
+/**
+ * A transaction of Okta's Authentication API lives this long after its last step (Okta's stateToken
+ * expires with the transaction; its default lifetime is five minutes).
+ */
+export const AUTHN_TRANSACTION_LIFETIME_MS = 5 * 60_000;
+
+/** The states a transaction waits in; SUCCESS and CANCELLED end it (its stateToken is then refused). */
+export type AuthnTransactionStatus = "MFA_REQUIRED" | "MFA_CHALLENGE" | "MFA_ENROLL" | "MFA_ENROLL_ACTIVATE" | "SUCCESS" | "CANCELLED";
+
+export type AuthnTransaction = { userId: string; amr: string[]; status: AuthnTransactionStatus; factorId: string | null; expiresAt: Date };
+
+/**
+ * Starts a transaction after the password: a new stateToken (256 random bits, handed to the client
+ * only; the SHA-256 is stored), the user, how they authenticated so far and the state.
+ */
+export async function createAuthnTransaction(
+  db: Db,
+  input: { userId: string; amr: readonly string[]; status: AuthnTransactionStatus; factorId?: string | null; now: Date; random?: (size: number) => Buffer },
+): Promise<{ stateToken: string; expiresAt: Date }> {
+  const stateToken = randomToken(32, input.random ?? randomBytes);
+  const expiresAt = new Date(input.now.getTime() + AUTHN_TRANSACTION_LIFETIME_MS);
+  await db.authnTransaction.create({
+    data: { stateTokenHash: hashToken(stateToken), userId: input.userId, amr: asJson([...input.amr]), status: input.status, factorId: input.factorId ?? null, expiresAt, created: input.now },
+    select: { stateTokenHash: true },
+  });
+  return { stateToken, expiresAt };
+}
