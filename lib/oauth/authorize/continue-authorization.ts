@@ -13,7 +13,7 @@ import { pendingCookie } from "../../pending-authorizations/pending-cookie";
 import type { PendingStatePatch } from "../../pending-authorizations/pending-state";
 import { savePendingState } from "../../pending-authorizations/save-pending-state";
 import type { SessionInfo } from "../../sessions/types";
-import { acrRequirement, chooseAcr, hasMultipleFactors, type AcrValue } from "../claims/acr-values";
+import { acrRequirement, chooseAcr, hasMultipleFactors } from "../claims/acr-values";
 import type { TokenUser } from "../issue/claims-user";
 import { loadTokenUser } from "../issue/load-token-user";
 import { evaluatePolicy, type PolicyDecision } from "../policy/evaluate-policy";
