@@ -1,6 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import type { UserFactor } from "../db/generated/sqlite/client";
 import type { InTransaction, RecordChange } from "../db/record-change";
+import { checkWebAuthnAssertion } from "./check-webauthn-assertion";
 import { consumeWebAuthnChallenge } from "./consume-webauthn-challenge";
 import { issueWebAuthnChallenge } from "./issue-webauthn-challenge";
 import type { RelyingParty } from "./relying-party";
@@ -8,7 +9,6 @@ import { readClientDataChallenge } from "./read-client-data-challenge";
 import { TOTP_FACTOR } from "./supported-factors";
 import { toBase64Url } from "./to-base64url";
 import { verifyTotpFactor } from "./verify-totp-factor";
-import { verifyWebAuthnAssertion } from "./verify-webauthn-assertion";
 
 /** A TOTP code, or a WebAuthn assertion; a WebAuthn factor given none of its fields is issued a challenge. */
 export type VerificationProof = { passCode?: string; clientData?: string; authenticatorData?: string; signatureData?: string };
@@ -68,26 +68,12 @@ async function verifyWebAuthn(tx: InTransaction, factor: UserFactor, input: Veri
   if (clientData === undefined || authenticatorData === undefined || signatureData === undefined) {
     return { outcome: "missing-proof", fields: [["clientData", clientData], ["authenticatorData", authenticatorData], ["signatureData", signatureData]].flatMap(([name, value]) => (value === undefined ? [name as string] : [])) };
   }
-  if (!factor.credentialId || !factor.publicKey || factor.signCount === null) return { outcome: "invalid", factor, reason: "the factor has no credential" };
   const clientDataJSON = toBase64Url(clientData);
   const challenge = readClientDataChallenge(clientDataJSON);
   if (!challenge) return { outcome: "invalid", factor, reason: "the client data is not WebAuthn client data" };
   if (!(await consumeWebAuthnChallenge(tx, { challenge, factorId: factor.id, purpose: "authentication", now: input.now }))) {
     return { outcome: "invalid", factor, reason: "the challenge was not issued for this factor, was used, or expired" };
   }
-  const assertion = await verifyWebAuthnAssertion({
-    credential: { id: factor.credentialId, publicKey: factor.publicKey, signCount: Number(factor.signCount) },
-    clientData: clientDataJSON,
-    authenticatorData: toBase64Url(authenticatorData),
-    signature: toBase64Url(signatureData),
-    challenge,
-    rp: input.rp,
-  });
-  if (!assertion.ok) return { outcome: "invalid", factor, reason: assertion.reason };
-  const { count } = await tx.userFactor.updateMany({
-    where: { id: factor.id, signCount: factor.signCount },
-    data: { signCount: BigInt(assertion.signCount), lastUpdated: factor.lastUpdated },
-  });
-  if (count !== 1) return { outcome: "invalid", factor, reason: "another assertion moved the signature counter meanwhile" };
-  return { outcome: "success", factor };
+  const checked = await checkWebAuthnAssertion(tx, factor, { clientData: clientDataJSON, authenticatorData: toBase64Url(authenticatorData), signature: toBase64Url(signatureData), challenge, rp: input.rp });
+  return checked.ok ? { outcome: "success", factor } : { outcome: "invalid", factor, reason: checked.reason };
 }

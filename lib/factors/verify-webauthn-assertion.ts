@@ -7,7 +7,8 @@ import type { RelyingParty } from "./relying-party";
  * user presence and user verification (required), the signature over authenticatorData ||
  * SHA-256(clientDataJSON) with the stored public key, and the signature counter (7.2 step 21: a
  * counter that does not move forward, when either is non-zero, is a possibly cloned authenticator
- * and is refused). Returns the new counter to store.
+ * and is refused). Returns the new counter to store, and whether the credential is bound to one
+ * device or may be synced (backup eligible: a synced passkey).
  */
 export async function verifyWebAuthnAssertion(input: {
   credential: { id: string; publicKey: Uint8Array; signCount: number };
@@ -16,7 +17,7 @@ export async function verifyWebAuthnAssertion(input: {
   signature: string;
   challenge: string;
   rp: RelyingParty;
-}): Promise<{ ok: true; signCount: number } | { ok: false; reason: string }> {
+}): Promise<{ ok: true; signCount: number; deviceType: "singleDevice" | "multiDevice" } | { ok: false; reason: string }> {
   const { credential } = input;
   try {
     const result = await verifyAuthenticationResponse({
@@ -34,7 +35,7 @@ export async function verifyWebAuthnAssertion(input: {
       requireUserVerification: true,
     });
     if (!result.verified) return { ok: false, reason: "the assertion did not verify" };
-    return { ok: true, signCount: result.authenticationInfo.newCounter };
+    return { ok: true, signCount: result.authenticationInfo.newCounter, deviceType: result.authenticationInfo.credentialDeviceType };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }

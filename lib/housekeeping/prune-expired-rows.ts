@@ -46,6 +46,9 @@ const PRUNABLES: readonly Prunable[] = [
   { name: "revokedAccessTokens", table: "RevokedAccessToken", key: ["jti"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "pendingAuthorizations", table: "PendingAuthorization", key: ["id"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "sessionTokens", table: "SessionToken", key: ["tokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "rememberedDevices", table: "RememberedDevice", key: ["tokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "authnTransactions", table: "AuthnTransaction", key: ["stateTokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  { name: "webAuthnChallenges", table: "WebAuthnChallenge", key: ["challengeHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "userSessions", table: "UserSession", key: ["id"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "authorizationCodes", table: "AuthorizationCode", key: ["codeHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
   // a token past its family's absolute end is refused at once (findLiveRefreshToken) and goes once its window ends
@@ -69,7 +72,8 @@ function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number
 /**
  * Deletes rows nothing can use any more, so no table grows without end: System Log events past the
  * org's retention (default 90 days) and the daily rows of their shared parts, spent rate-limit windows, one-time artifacts past their expiry
- * (assertion ids, revoked access-token ids, pending authorizations, session tokens, sessions), and
+ * (assertion ids, revoked access-token ids, pending authorizations, session tokens, remembered
+ * devices, Authentication API transactions, WebAuthn challenges, sessions), and
  * codes and refresh tokens a day after they died (kept that long so a replay is still recognised),
  * then the state of refresh-token families none of whose tokens is left.
  *

@@ -13,6 +13,13 @@ export type NewSessionInput = {
   userId: string;
   /** how the user just authenticated (OIDC amr), e.g. ["pwd"] */
   amr: string[];
+  /** when a second factor was verified in this sign-in, if one was (null or absent: none) */
+  factorVerifiedAt?: Date | null;
+  /**
+   * The sign-on rule's session limits, in minutes (0: none of the rule's own): the session gets the
+   * stricter of each and the org's sessionIdleMinutes / sessionMaxMinutes.
+   */
+  limits?: { maxIdleMinutes: number; maxLifetimeMinutes: number };
   ipAddress: string | null;
   userAgent: string | null;
   now: Date;
@@ -41,8 +48,10 @@ const MINUTE_MS = 60_000;
  * - a fresh 256-bit cookie value; only its SHA-256 is stored (UserSession.tokenHash);
  * - id `102…` (Okta's session id prefix), authTime = now (OIDC auth_time);
  * - timeouts from the org settings: absolute `sessionMaxMinutes` (default 1440), idle
- *   `sessionIdleMinutes` (default 120, never past the absolute one); the cookie lives as long as
- *   the absolute timeout, the server enforces both;
+ *   `sessionIdleMinutes` (default 120, never past the absolute one), each shortened by the sign-on
+ *   rule's limit when that is stricter (`limits`, 0 = none; the idle one is stored so every slide
+ *   keeps it); the cookie lives as long as the absolute timeout, the server enforces both;
+ * - `factorVerifiedAt`: when a second factor was verified (the SESSION prompt mode reads it);
  * - System Log `user.session.start` SUCCESS.
  * The user must exist and be ACTIVE (the caller has just checked the credentials); anything else
  * is a programming error and throws.
@@ -57,8 +66,11 @@ export async function createSession(db: Db, input: NewSessionInput): Promise<New
   const settings = await readOrgSettings(db);
   const random = input.random ?? randomBytes;
   const cookieValue = randomToken(32, random);
-  const expiresAt = new Date(now.getTime() + settings.sessionMaxMinutes * MINUTE_MS);
-  const idleExpiresAt = new Date(Math.min(now.getTime() + settings.sessionIdleMinutes * MINUTE_MS, expiresAt.getTime()));
+  const maxMinutes = stricter(settings.sessionMaxMinutes, input.limits?.maxLifetimeMinutes);
+  const idleMinutes = stricter(settings.sessionIdleMinutes, input.limits?.maxIdleMinutes);
+  const expiresAt = new Date(now.getTime() + maxMinutes * MINUTE_MS);
+  const idleExpiresAt = new Date(Math.min(now.getTime() + idleMinutes * MINUTE_MS, expiresAt.getTime()));
+  const factorVerifiedAt = input.factorVerifiedAt ?? null;
   const row = await db.userSession.create({
     data: {
       id: newId("session", random),
@@ -66,6 +78,8 @@ export async function createSession(db: Db, input: NewSessionInput): Promise<New
       userId: user.id,
       authTime: now,
       amr: asJson(input.amr),
+      factorVerifiedAt,
+      idleMinutes: idleMinutes === settings.sessionIdleMinutes ? null : idleMinutes,
       ipAddress: input.ipAddress,
       userAgent: input.userAgent?.slice(0, 1024) ?? null,
       lastSeen: now,
@@ -90,7 +104,12 @@ export async function createSession(db: Db, input: NewSessionInput): Promise<New
   );
   return {
     cookieValue,
-    session: { id: row.id, userId: user.id, login: user.login, authTime: now, amr: [...input.amr], idleExpiresAt, expiresAt },
-    cookie: buildSessionCookie(cookieValue, { orgUrl: input.orgUrl, maxAgeSeconds: settings.sessionMaxMinutes * 60 }),
+    session: { id: row.id, userId: user.id, login: user.login, authTime: now, amr: [...input.amr], factorVerifiedAt, idleExpiresAt, expiresAt },
+    cookie: buildSessionCookie(cookieValue, { orgUrl: input.orgUrl, maxAgeSeconds: maxMinutes * 60 }),
   };
+}
+
+/** The org's limit, or the rule's when it sets one (above 0) that is stricter. */
+function stricter(orgMinutes: number, ruleMinutes: number | undefined): number {
+  return ruleMinutes !== undefined && ruleMinutes > 0 ? Math.min(orgMinutes, ruleMinutes) : orgMinutes;
 }

@@ -13,7 +13,8 @@ export const SESSION_TOUCH_INTERVAL_MS = 60_000;
  * absolute lifetime, or its user is not ACTIVE (suspending, deactivating or deleting a user also
  * revokes their sessions; a LOCKED_OUT user's sessions stop working until unlocked).
  *
- * Using the session slides its idle expiry to now + sessionIdleMinutes (never past the absolute
+ * Using the session slides its idle expiry to now + its idle minutes (the org's sessionIdleMinutes, or
+ * the stricter limit of the sign-on rule it started under; never past the absolute
  * expiry), written at most once per SESSION_TOUCH_INTERVAL_MS; the write is conditional on the
  * session still being unrevoked, so a sign-out on another instance is never undone.
  */
@@ -21,7 +22,7 @@ export async function readSession(db: Db, cookieValue: string | null, now: Date)
   if (!cookieValue) return null;
   const row = await db.userSession.findUnique({
     where: { tokenHash: hashToken(cookieValue) },
-    select: { id: true, userId: true, authTime: true, amr: true, lastSeen: true, idleExpiresAt: true, expiresAt: true, revoked: true, user: { select: { login: true, status: true } } },
+    select: { id: true, userId: true, authTime: true, amr: true, factorVerifiedAt: true, idleMinutes: true, lastSeen: true, idleExpiresAt: true, expiresAt: true, revoked: true, user: { select: { login: true, status: true } } },
   });
   const nowMs = now.getTime();
   if (!row || row.revoked !== null || row.user.status !== "ACTIVE") return null;
@@ -30,7 +31,7 @@ export async function readSession(db: Db, cookieValue: string | null, now: Date)
   let idleExpiresAt = row.idleExpiresAt;
   if (nowMs - row.lastSeen.getTime() >= SESSION_TOUCH_INTERVAL_MS || nowMs < row.lastSeen.getTime()) {
     const settings = await readOrgSettings(db);
-    const slid = new Date(Math.min(nowMs + settings.sessionIdleMinutes * 60_000, row.expiresAt.getTime()));
+    const slid = new Date(Math.min(nowMs + (row.idleMinutes ?? settings.sessionIdleMinutes) * 60_000, row.expiresAt.getTime()));
     const touched = await db.userSession.updateMany({ where: { id: row.id, revoked: null }, data: { lastSeen: now, idleExpiresAt: slid } });
     if (touched.count !== 1) return null;
     idleExpiresAt = slid;

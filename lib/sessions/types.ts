@@ -8,6 +8,8 @@ export type SessionInfo = {
   authTime: Date;
   /** authentication methods (OIDC amr), e.g. ["pwd"] */
   amr: string[];
+  /** when a second factor was last verified in this session (null: never; the sign-on rule's SESSION prompt mode) */
+  factorVerifiedAt: Date | null;
   /** idle timeout: the session ends unless used before this */
   idleExpiresAt: Date;
   /** absolute timeout */

@@ -185,7 +185,8 @@ async function consumeSigninRateLimits(db: Db, username: string, ipAddress: stri
 }
 
 /**
- * Counts one failed password check and locks the user out when the count reaches the org's
+ * Counts one failed password check (or factor check: a wrong or reused code, an assertion that does
+ * not verify; the factor steps of authenticatePerson) and locks the user out when the count reaches the org's
  * threshold, exactly, however many checks fail at once on however many instances: one transaction
  * whose first statement is a conditional increment (`failedAttempts + 1` only while the user is
  * ACTIVE; on PostgreSQL it holds the row's lock until commit, on SQLite the write lock), then the
@@ -194,7 +195,12 @@ async function consumeSigninRateLimits(db: Db, username: string, ipAddress: stri
  * counted, so the count stops at the threshold (or one above a count left from a higher threshold). `lastUpdated` is written back unchanged:
  * counters are not profile changes.
  */
-async function countFailedAttempt(db: Db, input: CredentialsInput, user: { id: string; login: string; lastUpdated: Date }, settings: OrgSettings): Promise<"counted" | "locked" | "not counted"> {
+export async function countFailedAttempt(
+  db: Db,
+  input: Pick<CredentialsInput, "ipAddress" | "userAgent" | "now" | "clientId">,
+  user: { id: string; login: string; lastUpdated: Date },
+  settings: OrgSettings,
+): Promise<"counted" | "locked" | "not counted"> {
   const { now } = input;
   const threshold = settings.lockoutThreshold;
   return db.$transaction(async (tx) => {
