@@ -30,7 +30,18 @@ export type PendingState = {
   mfa?: PendingMfa;
 };
 
-export type PendingMfa = { userId: string; amr: string[]; step: "verify" | "enroll"; stepUp?: boolean };
+export type PendingMfa = {
+  userId: string;
+  amr: string[];
+  step: "verify" | "enroll";
+  stepUp?: boolean;
+  /** the factor being enrolled on the page (PENDING_ACTIVATION until its first code or registration) */
+  enrollingFactorId?: string;
+  /** "remember this device" is offered for this long (the sign-on rule's factor lifetime; absent: not offered) */
+  rememberMinutes?: number;
+  /** the checkbox starts ticked (the rule's rememberDeviceByDefault) */
+  rememberByDefault?: boolean;
+};
 
 /** What the steps of the flow record on the way (savePendingState): everything but the request itself. */
 export type PendingStatePatch = Partial<Omit<PendingState, "params" | "requestedAt">>;
@@ -64,7 +75,7 @@ const stateSchema = z.object({
   attemptedUsername: z.string().optional(),
   // Both added with multi-factor sign-in (issue 16): rows stored before read without them.
   secondFactor: z.enum(["required", "if-enrolled"]).optional(),
-  mfa: z.object({ userId: z.string(), amr: z.array(z.string()), step: z.enum(["verify", "enroll"]), stepUp: z.boolean().optional() }).optional(),
+  mfa: z.object({ userId: z.string(), amr: z.array(z.string()), step: z.enum(["verify", "enroll"]), stepUp: z.boolean().optional(), enrollingFactorId: z.string().optional(), rememberMinutes: z.number().int().positive().optional(), rememberByDefault: z.boolean().optional() }).optional(),
 });
 
 /** A stored state read back (rows are JSON): null when it does not have the expected shape. */
