@@ -30,7 +30,7 @@ describe.each(testProviders())("sessions (lib/sessions) on %s", (provider) => {
       const created = await createSession(s.f.db, { userId: alice.id, amr: ["pwd"], ipAddress: "203.0.113.1", userAgent: "UA/2", now: now(), orgUrl: ORG_URL });
       expect(created.cookieValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(created.cookie).toBe(`sid=${created.cookieValue}; Max-Age=86400; Path=/; HttpOnly; SameSite=Lax`);
-      expect(created.session).toEqual({ id: expect.stringMatching(/^102[A-Za-z0-9]{17}$/), userId: alice.id, login: alice.login, authTime: now(), amr: ["pwd"], idleExpiresAt: at(120 * MINUTE), expiresAt: at(1440 * MINUTE) });
+      expect(created.session).toEqual({ id: expect.stringMatching(/^102[A-Za-z0-9]{17}$/), userId: alice.id, login: alice.login, authTime: now(), amr: ["pwd"], factorVerifiedAt: null, idleExpiresAt: at(120 * MINUTE), expiresAt: at(1440 * MINUTE) });
       const row = await s.f.db.userSession.findUniqueOrThrow({ where: { id: created.session.id } });
       expect(row).toMatchObject({ tokenHash: hashToken(created.cookieValue), userId: alice.id, authTime: now(), amr: ["pwd"], ipAddress: "203.0.113.1", userAgent: "UA/2", lastSeen: now(), revoked: null });
       expect(await s.f.db.userSession.count({ where: { tokenHash: created.cookieValue } })).toBe(0);
@@ -147,7 +147,7 @@ describe.each(testProviders())("sessions (lib/sessions) on %s", (provider) => {
       expect(sessionToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(expiresAt).toEqual(at(5 * MINUTE));
       expect(await s.f.db.sessionToken.findUnique({ where: { tokenHash: sessionToken } })).toBeNull();
-      expect(await consumeSessionToken(s.f.db, sessionToken, now())).toEqual({ userId: alice.id });
+      expect(await consumeSessionToken(s.f.db, sessionToken, now())).toEqual({ userId: alice.id, amr: ["pwd"], factorVerifiedAt: null });
       expect(await consumeSessionToken(s.f.db, sessionToken, now())).toBeNull();
       expect(await s.f.db.sessionToken.findUniqueOrThrow({ where: { tokenHash: hashToken(sessionToken) } })).toMatchObject({ consumed: now() });
     });
@@ -155,14 +155,14 @@ describe.each(testProviders())("sessions (lib/sessions) on %s", (provider) => {
     it("concurrent redemptions: exactly one wins", async () => {
       const { sessionToken } = await createSessionToken(s.f.db, { userId: alice.id, now: now() });
       const results = await Promise.all(Array.from({ length: 8 }, () => consumeSessionToken(s.f.db, sessionToken, now())));
-      expect(results.filter((result) => result !== null)).toEqual([{ userId: alice.id }]);
+      expect(results.filter((result) => result !== null)).toEqual([{ userId: alice.id, amr: ["pwd"], factorVerifiedAt: null }]);
     });
 
     it("expires after five minutes (fixed clock)", async () => {
       const first = await createSessionToken(s.f.db, { userId: alice.id, now: now() });
       const second = await createSessionToken(s.f.db, { userId: alice.id, now: now() });
       s.f.clock.advance(5 * MINUTE - 1);
-      expect(await consumeSessionToken(s.f.db, first.sessionToken, now())).toEqual({ userId: alice.id });
+      expect(await consumeSessionToken(s.f.db, first.sessionToken, now())).toEqual({ userId: alice.id, amr: ["pwd"], factorVerifiedAt: null });
       s.f.clock.advance(1);
       expect(await consumeSessionToken(s.f.db, second.sessionToken, now())).toBeNull();
     });
