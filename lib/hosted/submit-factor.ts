@@ -61,7 +61,7 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
   if (!mfa) return hostedErrorPages.expired();
 
   const back = (error: SigninError, factor?: string) => seeOther(factorStepUrl(app.orgUrl, pending.id, { error, ...(factor ? { factor } : {}) }));
-  const source = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now };
+  const source = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now, factorKeys: { secretsKey: app.secretsKey, orgUrl: app.orgUrl } };
   const remember = { rememberDevice: form.get("remember") === "on", rememberLifetimeMinutes: mfa.rememberMinutes ?? null };
 
   switch (form.get("action")) {
