@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAppContext } from "@/lib/app-context";
 import { loadFactorView, type FactorView } from "@/lib/hosted/load-factor-view";
+import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
 import { HostedCard } from "../../_hosted/hosted-card";
 import { HostedNotice } from "../../_hosted/hosted-notice";
 import { orUnavailable } from "../../_hosted/or-unavailable";
@@ -100,7 +101,7 @@ function Verify({ view }: { view: Extract<FactorView, { mode: "verify" }> }) {
       ) : (
         <div className="flex flex-col gap-4">
           <p className="text-slate-700">Use your passkey or security key to continue.</p>
-          <PasskeyButton purpose="authenticate" requestId={view.requestId} csrfToken={view.csrfToken} label="Use a passkey" />
+          <PasskeyButton purpose="authenticate" requestId={view.requestId} csrfToken={view.csrfToken} label="Use a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
         </div>
       )}
       {others.length > 0 ? (
@@ -180,7 +181,7 @@ function Enroll({ view }: { view: Extract<FactorView, { mode: "enroll" }> }) {
                 </button>
               </form>
             ) : (
-              <PasskeyButton purpose="register" requestId={view.requestId} csrfToken={view.csrfToken} label="Create a passkey" />
+              <PasskeyButton purpose="register" requestId={view.requestId} csrfToken={view.csrfToken} label="Create a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
             )}
           </li>
         ))}

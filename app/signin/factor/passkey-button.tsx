@@ -12,7 +12,7 @@ const subscribe = () => () => {};
  * a form posted to /signin/factor/submit (the same 303 flow as the code form). A cancelled or failed
  * ceremony is announced (role=alert).
  */
-export function PasskeyButton({ purpose, requestId, csrfToken, label }: { purpose: "authenticate" | "register"; requestId: string; csrfToken: string; label: string }) {
+export function PasskeyButton({ purpose, requestId, csrfToken, label, failedMessage }: { purpose: "authenticate" | "register"; requestId: string; csrfToken: string; label: string; failedMessage: string }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,7 @@ export function PasskeyButton({ purpose, requestId, csrfToken, label }: { purpos
       form.current!.submit();
     } catch {
       setBusy(false);
-      setProblem("The passkey prompt was cancelled or failed. Try again, or choose another way.");
+      setProblem(failedMessage);
     }
   }
 
