@@ -46,7 +46,10 @@ export default async function SigninPage({ searchParams }: { searchParams: Searc
     return <SigninForm hidden={{ return_to: plain.returnTo, csrf: plain.csrfToken }} username="" error={plain.error} />;
   }
   const view = await orUnavailable("/signin", query, () => loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, now: app.now() }));
-  if (!view.ok) return <HostedNotice reason={view.reason} />;
+  if (!view.ok) {
+    if (view.reason === "factor") redirect(view.url);
+    return <HostedNotice reason={view.reason} />;
+  }
   return <SigninForm hidden={{ request: view.requestId, csrf: view.csrfToken }} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} />;
 }
 

@@ -18,7 +18,9 @@ export type SigninView =
       csrfToken: string;
       error: { kind: SigninError; message: string } | null;
     }
-  | { ok: false; reason: "expired" | "csrf" };
+  | { ok: false; reason: "expired" | "csrf" }
+  /** the request is at its multi-factor step (after the password, or a step-up): the factor page */
+  | { ok: false; reason: "factor"; url: string };
 
 /** Only web URLs may become an <img src> (no javascript:, no data: from an app's registration). */
 export function safeLogoUri(uri: string | null): string | null {
@@ -38,6 +40,7 @@ export async function loadSigninView(db: Db, input: { requestId: string | null; 
   if (!client) return { ok: false, reason: "expired" };
   const csrfToken = pendingFormToken(input.secretsKey, pending, input.cookieHeader);
   if (!csrfToken) return { ok: false, reason: "csrf" };
+  if (pending.state.mfa) return { ok: false, reason: "factor", url: `/signin/factor?request=${encodeURIComponent(pending.id)}` };
   const kind = readSigninError(input.error);
   return {
     ok: true,

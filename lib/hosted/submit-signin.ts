@@ -2,13 +2,14 @@ import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
 import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import { savePendingState } from "../pending-authorizations/save-pending-state";
-import type { AuthenticationRefused } from "../signin/authenticate-person";
+import { authenticatePerson, type AuthenticationRefused } from "../signin/authenticate-person";
 import { signInBrowser } from "../signin/sign-in-browser";
 import { hostedErrorPages } from "../http/hosted-error-pages";
 import { checkPendingForm, checkSigninForm } from "./hosted-form-token";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
+import { advanceSignIn } from "./advance-sign-in";
 import { safeReturnTo } from "./return-to";
 import type { SigninError } from "./signin-messages";
 
@@ -25,13 +26,15 @@ const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
  *   that started it: same Origin, the request's cookie whose SHA-256 is the stored csrfHash, and
  *   the `csrf` field that cookie's binding to this request and this browser's session
  *   (checkPendingForm, constant-time) -> else 403;
- * - signInBrowser (lib/signin: authenticatePerson's password step, i.e. checkCredentials: argon2,
- *   lockout, per-IP and per-username rate limits; STAGED, SUSPENDED and DEPROVISIONED users cannot
- *   sign in; then startSession). A failure goes back to the page with `error=invalid`
+ * - authenticatePerson (lib/signin: the password step, i.e. checkCredentials: argon2, lockout,
+ *   per-IP and per-username rate limits; STAGED, SUSPENDED and DEPROVISIONED users cannot sign
+ *   in). A failure goes back to the page with `error=invalid`
  *   (never saying whether the user exists), `locked` or `rate_limited`; the username is kept in
  *   the pending request to fill the field again;
- * - success: a new session replaces any previous one (rotation) and is recorded as this request's
- *   fresh sign-in (prompt=login, max_age), Set-Cookie, and 303 to the authorize resume step.
+ * - success: advanceSignIn: the factor page when the policy or the app (acr_values) asks for a
+ *   second factor or an enrollment; else a new session replaces any previous one (rotation) and is
+ *   recorded as this request's fresh sign-in (prompt=login, max_age), Set-Cookie, and 303 to the
+ *   authorize resume step.
  */
 export async function submitSignin(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
@@ -51,11 +54,9 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   };
   if (!username || !password) return back("missing");
 
-  const result = await signInBrowser(app.db, { proof: { kind: "password", username, password }, browser: browserOf(request), now, orgUrl: app.orgUrl, clientId: pending.clientId });
+  const result = await authenticatePerson(app.db, { proof: { kind: "password", username, password }, ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now });
   if (!result.ok) return back(FAILURES[result.reason]);
-
-  await savePendingState(app.db, pending, { signedInSessionId: result.session.session.id, attemptedUsername: undefined });
-  return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), [result.session.cookie]);
+  return advanceSignIn(app, request, { ...pending, state: { ...pending.state, mfa: undefined } }, { userId: result.user.id, amr: result.amr });
 }
 
 /**

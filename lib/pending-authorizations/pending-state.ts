@@ -15,6 +15,32 @@ export type PendingState = {
   signedInSessionId?: string;
   /** the username of the last failed sign-in, to fill the field again */
   attemptedUsername?: string;
+  /**
+   * The request's acr_values ask for a second factor (set by /authorize): "required"
+   * (urn:okta:loa:2fa:any) or "if-enrolled" (urn:okta:loa:2fa:any:ifpossible); the sign-in page
+   * asks for a factor after the password even when the sign-on policy would not.
+   */
+  secondFactor?: "required" | "if-enrolled";
+  /**
+   * The multi-factor step in progress: the user proved who they are (`amr` so far, e.g. ["pwd"])
+   * and the sign-in page asks for a factor ("verify") or for enrolling one ("enroll"). `stepUp`:
+   * the app asked for the factor (acr_values), whatever the policy. No session exists for it yet,
+   * except for a step-up of an existing session (`amr` then is that session's).
+   */
+  mfa?: PendingMfa;
+};
+
+export type PendingMfa = {
+  userId: string;
+  amr: string[];
+  step: "verify" | "enroll";
+  stepUp?: boolean;
+  /** the factor being enrolled on the page (PENDING_ACTIVATION until its first code or registration) */
+  enrollingFactorId?: string;
+  /** "remember this device" is offered for this long (the sign-on rule's factor lifetime; absent: not offered) */
+  rememberMinutes?: number;
+  /** the checkbox starts ticked (the rule's rememberDeviceByDefault) */
+  rememberByDefault?: boolean;
 };
 
 /** What the steps of the flow record on the way (savePendingState): everything but the request itself. */
@@ -47,6 +73,9 @@ const stateSchema = z.object({
   deniedBy: z.string().optional(),
   signedInSessionId: z.string().optional(),
   attemptedUsername: z.string().optional(),
+  // Both added with multi-factor sign-in (issue 16): rows stored before read without them.
+  secondFactor: z.enum(["required", "if-enrolled"]).optional(),
+  mfa: z.object({ userId: z.string(), amr: z.array(z.string()), step: z.enum(["verify", "enroll"]), stepUp: z.boolean().optional(), enrollingFactorId: z.string().optional(), rememberMinutes: z.number().int().positive().optional(), rememberByDefault: z.boolean().optional() }).optional(),
 });
 
 /** A stored state read back (rows are JSON): null when it does not have the expected shape. */

@@ -1,5 +1,7 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { findConsentScopes } from "../../consents/find-consent-scopes";
+import type { Db } from "../../db/create-db-client";
+import { listFactors } from "../../factors/list-factors";
 import type { HostedResponse } from "../../http/hosted-response";
 import { hostedUrls } from "../../http/hosted-urls";
 import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
@@ -11,6 +13,7 @@ import { pendingCookie } from "../../pending-authorizations/pending-cookie";
 import type { PendingStatePatch } from "../../pending-authorizations/pending-state";
 import { savePendingState } from "../../pending-authorizations/save-pending-state";
 import type { SessionInfo } from "../../sessions/types";
+import { acrRequirement, chooseAcr, hasMultipleFactors } from "../claims/acr-values";
 import type { TokenUser } from "../issue/claims-user";
 import { loadTokenUser } from "../issue/load-token-user";
 import { evaluatePolicy, type PolicyDecision } from "../policy/evaluate-policy";
@@ -41,8 +44,13 @@ export type AuthorizationFlow = {
  * 1. a denial on the consent page -> access_denied;
  * 2. authentication: no session (or its user is no longer ACTIVE), prompt=login, a session older
  *    than max_age (OIDC Core 3.1.2.1), or an id_token_hint for another user all need a sign-in,
- *    unless the session was created for this very request; with prompt=none -> login_required,
- *    otherwise the request is kept (PendingAuthorization) and the browser goes to /signin;
+ *    unless the session was created for this very request; so does `acr_values`
+ *    urn:okta:loa:1fa:pwd with a session that used no password; with prompt=none ->
+ *    login_required, otherwise the request is kept (PendingAuthorization) and the browser goes to
+ *    /signin (with `secondFactor` when acr_values asks for two factors);
+ *    step-up: acr_values urn:okta:loa:2fa:any (or :ifpossible, for a user with an ACTIVE factor)
+ *    and a session whose amr lacks "mfa" -> the sign-in page asks for a factor only (the pending
+ *    state's `mfa` step, stepUp); prompt=none -> login_required;
  * 3. the user must be assigned to the app -> access_denied;
  * 4. the policy, with the user's groups: authorization_code for `code`, implicit for token and
  *    id_token (both for hybrid requests) -> invalid_scope or access_denied;
@@ -71,13 +79,22 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
 
   if (session && flow.pending?.state.deniedBy === session.userId) return fail("access_denied", M.denied, "CONSENT_DENIED: the user denied the consent request");
 
-  const loginReason = whyLogIn(params, session, flow.freshSessionId, now);
+  const acr = chooseAcr(params.acrValues);
+  const requirement = acrRequirement(acr);
+  const loginReason = whyLogIn(params, session, flow.freshSessionId, now, requirement.password);
   if (loginReason) {
     if (promptNone) return fail("login_required", M.loginRequired, loginReason);
-    return challenge(ctx, flow, "signin", loginReason);
+    const secondFactor = requirement.secondFactor === "no" ? {} : { secondFactor: requirement.secondFactor };
+    return challenge(ctx, flow, "signin", loginReason, { ...secondFactor, ...(flow.pending?.state.mfa ? { mfa: undefined } : {}) });
   }
   const user = tokenUser!.user;
   const activeSession = session!;
+
+  const stepUp = await whyStepUp(app.db, requirement.secondFactor, activeSession);
+  if (stepUp) {
+    if (promptNone) return fail("login_required", M.loginRequired, stepUp.reason);
+    return challenge(ctx, flow, "signin", stepUp.reason, { mfa: { userId: activeSession.userId, amr: activeSession.amr, step: stepUp.step, stepUp: true } });
+  }
 
   if (!(await isUserAssignedToApp(app.db, client.appId, user.id))) return fail("access_denied", M.notAssigned, "USER_NOT_ASSIGNED");
 
@@ -98,20 +115,33 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
     return challenge(ctx, flow, "consent", forced ? "PROMPT_CONSENT" : `CONSENT_REQUIRED: ${consent.missing.join(" ")}`, { consentScopes: forced ? consent.required : consent.missing });
   }
 
-  const out = await issueAuthorizationResponse(ctx, { params, session: activeSession, tokenUser: tokenUser!, decisions });
+  const out = await issueAuthorizationResponse(ctx, { params, session: activeSession, tokenUser: tokenUser!, decisions, acr });
   if (flow.pending) await deletePendingAuthorization(app.db, flow.pending.id);
   const response = buildAuthorizationResponse({ redirectUri: params.redirectUri, responseMode: params.responseMode, params: out, issuer: ctx.issuer, random: ctx.random });
   return flow.cookies.length ? { ...response, cookies: flow.cookies } : response;
 }
 
 /** Why the user must (re-)authenticate for this request, or null. */
-function whyLogIn(params: AuthorizeParams, session: SessionInfo | null, freshSessionId: string | null, now: Date): string | null {
+function whyLogIn(params: AuthorizeParams, session: SessionInfo | null, freshSessionId: string | null, now: Date, passwordRequired: boolean): string | null {
   if (!session) return "LOGIN_REQUIRED: no active session";
+  if (passwordRequired && !session.amr.includes("pwd")) return "LOGIN_REQUIRED: acr_values urn:okta:loa:1fa:pwd and the session used no password";
   if (session.id === freshSessionId) return null;
   if (params.prompt.includes("login")) return "LOGIN_REQUIRED: prompt=login";
   if (params.maxAge !== null && session.authTime.getTime() < now.getTime() - params.maxAge * 1000) return `LOGIN_REQUIRED: the session's authentication is older than max_age ${params.maxAge}`;
   if (params.idTokenHintSub !== null && params.idTokenHintSub !== session.userId) return "LOGIN_REQUIRED: the id_token_hint names another user";
   return null;
+}
+
+/**
+ * Whether the session needs a second factor for this request (step-up): acr_values asks for two
+ * factors (or for two "if possible" and the user has an ACTIVE factor) and the session's amr lacks
+ * "mfa" (RFC 8176). The step is "enroll" when the user has no ACTIVE factor to verify.
+ */
+async function whyStepUp(db: Db, secondFactor: "required" | "if-enrolled" | "no", session: SessionInfo): Promise<{ reason: string; step: "verify" | "enroll" } | null> {
+  if (secondFactor === "no" || hasMultipleFactors(session.amr)) return null;
+  const enrolled = (await listFactors(db, session.userId)).some((factor) => factor.status === "ACTIVE");
+  if (!enrolled && secondFactor === "if-enrolled") return null;
+  return { reason: "STEP_UP_REQUIRED: acr_values asks for two factors and the session used one", step: enrolled ? "verify" : "enroll" };
 }
 
 /**

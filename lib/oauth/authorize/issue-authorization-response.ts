@@ -3,12 +3,14 @@ import { randomToken } from "../../crypto/random-token";
 import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
 import type { AuthorizeParams } from "../../pending-authorizations/authorize-params";
 import type { SessionInfo } from "../../sessions/types";
+import type { AcrValue } from "../claims/acr-values";
 import { buildIdTokenClaims } from "../claims/build-id-token-claims";
 import type { TokenUser } from "../issue/claims-user";
 import { createAuthorizationCode } from "../issue/create-authorization-code";
 import { getSigningKey } from "../issue/get-signing-key";
 import { mintAccessToken } from "../issue/mint-access-token";
 import { signToken } from "../issue/sign-token";
+import { toTokenDecision } from "../issue/token-decision";
 import type { PolicyDecision } from "../policy/evaluate-policy";
 import type { AuthorizeContext } from "./authorize-context";
 import type { ResponseParams } from "./build-authorization-response";
@@ -20,6 +22,8 @@ export type IssueInput = {
   tokenUser: TokenUser;
   /** the policy decision for the code (authorization_code) and for tokens returned here (implicit) */
   decisions: { code?: PolicyDecision; implicit?: PolicyDecision };
+  /** the authentication context class acr_values asked for (and the session satisfies): the ID token's `acr` */
+  acr?: AcrValue | null;
 };
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -31,7 +35,8 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  *   challenge, nonce, session, auth_time and the authorization_code policy decision;
  * - `token`: an access token with the implicit rule's lifetime and the granted scopes (never a
  *   refresh token from /authorize);
- * - `id_token`: an ID token with the nonce, auth_time and amr of the session, at_hash with an access
+ * - `id_token`: an ID token with the nonce, auth_time and amr of the session (the code carries
+ *   them, and the acr asked for, to the token endpoint's ID token), at_hash with an access
  *   token and c_hash with a code (OIDC Core 3.3.2.11); alone, it carries every claim of its scopes
  *   (OIDC Core 5.4), otherwise those not alwaysIncludeInToken are read from /userinfo.
  * Logs one SUCCESS event per artifact.
@@ -47,6 +52,7 @@ export async function issueAuthorizationResponse(ctx: AuthorizeContext, input: I
   const events: AuthorizeLogEntry[] = [];
   const decision = input.decisions.implicit ?? input.decisions.code!;
   const scopes = decision.grantedScopes;
+  const amr = session.amr.length > 0 ? session.amr : ["pwd"];
   const debug = (d: PolicyDecision) => ({ policyId: d.policyId, ruleId: d.ruleId, scopes: d.grantedScopes.join(" "), sessionId: session.id });
 
   let code: string | undefined;
@@ -63,7 +69,8 @@ export async function issueAuthorizationResponse(ctx: AuthorizeContext, input: I
       codeChallenge: params.codeChallenge,
       codeChallengeMethod: params.codeChallengeMethod,
       authTime: session.authTime,
-      decision: codeDecision,
+      // the grant's authentication rides with the decision to the exchange and every refresh (toTokenDecision)
+      decision: { ...toTokenDecision(codeDecision), amr, ...(input.acr ? { acr: input.acr } : {}) },
       now,
       random,
     });
@@ -112,7 +119,8 @@ export async function issueAuthorizationResponse(ctx: AuthorizeContext, input: I
         jti: `ID.${randomToken(16, random)}`,
         iat: seconds(now),
         authTime: seconds(session.authTime),
-        amr: session.amr.length > 0 ? session.amr : ["pwd"],
+        amr,
+        acr: input.acr ?? null,
         nonce: params.nonce,
         ...(accessToken !== undefined ? { accessToken } : {}),
         ...(code !== undefined ? { code } : {}),

@@ -25,6 +25,8 @@ export type IdTokenClaimsInput = {
   authTime: number;
   /** e.g. ["pwd"] */
   amr: readonly string[];
+  /** the authentication context class the request asked for and got (acr_values, chooseAcr); left out when absent */
+  acr?: string | null;
   /** defaults to ORG_IDP_ID */
   idp?: string;
   /** from the authorization request; left out when absent or empty */
@@ -52,6 +54,7 @@ export type IdTokenClaims = {
   exp: number;
   jti: string;
   amr: string[];
+  acr?: string;
   idp: string;
   nonce?: string;
   auth_time: number;
@@ -66,7 +69,7 @@ const TRAILING_STANDARD = new Set(["preferred_username"]);
 /**
  * The claims of an Okta ID token (pure): `sub` (user id), the standard claims of the granted
  * profile/email/address/phone scopes (buildStandardClaims), `ver` 1, `iss`, `aud` (the client id, a
- * string: @okta/jwt-verifier refuses an array), `iat`, `exp` (iat + 1 h), `jti` "ID.…", `amr`, `idp`,
+ * string: @okta/jwt-verifier refuses an array), `iat`, `exp` (iat + 1 h), `jti` "ID.…", `amr`, `acr` (when the request asked for one), `idp`,
  * `nonce` (when given), `auth_time`, `at_hash` / `c_hash` (OIDC Core 3.3.2.11), then the custom
  * IDENTITY claims that apply to the granted scopes, subject to alwaysIncludeInToken (see
  * `includeScopeClaims`). The default server's SYSTEM claims are produced here, not evaluated.
@@ -91,6 +94,7 @@ export function buildIdTokenClaims(input: IdTokenClaimsInput): ClaimsResult<IdTo
     exp: input.iat + ID_TOKEN_LIFETIME_SECONDS,
     jti: input.jti.startsWith("ID.") ? input.jti : `ID.${input.jti}`,
     amr: [...input.amr],
+    ...(input.acr ? { acr: input.acr } : {}),
     idp: input.idp ?? ORG_IDP_ID,
     ...(nonce !== undefined ? { nonce } : {}),
     ...trailing,
@@ -104,7 +108,7 @@ export function buildIdTokenClaims(input: IdTokenClaimsInput): ClaimsResult<IdTo
     scopes: input.scopes,
     user,
     context: buildExpressionContext({ user, app: input.app, scopes: input.scopes, now: new Date(input.iat * 1000), extras: input.expressionContextExtras }),
-    taken: new Set([...Object.keys(claims), "nonce", "at_hash", "c_hash", ...listStandardClaimNames(input.scopes)]),
+    taken: new Set([...Object.keys(claims), "nonce", "acr", "at_hash", "c_hash", ...listStandardClaimNames(input.scopes)]),
     include: input.includeScopeClaims ? undefined : (claim: SnapshotClaim) => claim.alwaysIncludeInToken,
   });
   for (const [name, value] of Object.entries(custom.claims)) setClaim(claims, name, value);

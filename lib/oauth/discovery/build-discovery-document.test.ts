@@ -29,10 +29,11 @@ describe("buildDiscoveryDocument for the default server", () => {
         scopes_supported: DEFAULT_SCOPES,
         token_endpoint_auth_methods_supported: AUTH_METHODS,
         claims_supported: [
-          "iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time", "amr", "idp", "nonce", "name", "nickname", "preferred_username",
+          "iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time", "amr", "acr", "idp", "nonce", "name", "nickname", "preferred_username",
           "given_name", "middle_name", "family_name", "email", "email_verified", "profile", "zoneinfo", "locale", "address", "phone_number",
           "picture", "website", "gender", "birthdate", "updated_at", "at_hash", "c_hash",
         ],
+        acr_values_supported: ["urn:okta:loa:1fa:any", "urn:okta:loa:1fa:pwd", "urn:okta:loa:2fa:any", "urn:okta:loa:2fa:any:ifpossible"],
         code_challenge_methods_supported: ["S256"],
         introspection_endpoint: "http://idp.test/oauth2/default/v1/introspect",
         introspection_endpoint_auth_methods_supported: AUTH_METHODS,

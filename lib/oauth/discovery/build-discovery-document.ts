@@ -1,3 +1,4 @@
+import { ACR_VALUES_SUPPORTED } from "../claims/acr-values";
 import { GRANT_TYPES } from "../grant-types";
 import { buildIssuer } from "../../authorization-servers/build-issuer";
 
@@ -18,9 +19,9 @@ export const RESPONSE_TYPES_OIDC = ["code", "id_token", "code id_token", "code t
 export const RESPONSE_TYPES_OAUTH = ["code", "token", "id_token", "code id_token", "code token", "id_token token", "code id_token token"] as const;
 export const RESPONSE_MODES = ["query", "fragment", "form_post", "okta_post_message"] as const;
 export const CLIENT_AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"] as const;
-/** claims_supported of the OpenID Connect metadata (spec example, in its order). */
+/** claims_supported of the OpenID Connect metadata (spec example, in its order; `acr` since acr_values, issue 16). */
 export const OIDC_CLAIMS = [
-  "iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time", "amr", "idp", "nonce", "name", "nickname", "preferred_username",
+  "iss", "ver", "sub", "aud", "iat", "exp", "jti", "auth_time", "amr", "acr", "idp", "nonce", "name", "nickname", "preferred_username",
   "given_name", "middle_name", "family_name", "email", "email_verified", "profile", "zoneinfo", "locale", "address", "phone_number",
   "picture", "website", "gender", "birthdate", "updated_at", "at_hash", "c_hash",
 ] as const;
@@ -32,7 +33,7 @@ export const ACCESS_TOKEN_CLAIMS = ["ver", "jti", "iss", "aud", "iat", "exp", "c
  * document (`/.well-known/openid-configuration`) or the OAuth 2.0 one
  * (`/.well-known/oauth-authorization-server`, RFC 8414 at Okta's appended path). They differ in
  * `userinfo_endpoint` and `id_token_signing_alg_values_supported` (OIDC only), the response types
- * and the standard claims. Both list every grant type, client authentication method (also for
+ * the standard claims and `acr_values_supported` (OIDC only). Both list every grant type, client authentication method (also for
  * introspection and revocation, which accept the same ones), `end_session_endpoint`,
  * `code_challenge_methods_supported: ["S256"]`, `request_parameter_supported: false` and
  * `request_uri_parameter_supported: false` (OIDC Discovery: its absence would mean true; request
@@ -58,6 +59,8 @@ export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInpu
     scopes_supported: [...new Set(input.scopes)],
     token_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
     claims_supported: [...new Set([...standardClaims, ...input.claims])],
+    // OIDC Discovery 3: the authentication context classes /authorize's acr_values understands
+    ...(oidc ? { acr_values_supported: [...ACR_VALUES_SUPPORTED] } : {}),
     code_challenge_methods_supported: ["S256"],
     introspection_endpoint: `${issuer}/v1/introspect`,
     introspection_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],

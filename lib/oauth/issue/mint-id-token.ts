@@ -20,6 +20,8 @@ export type MintIdTokenInput = {
   accessToken: string;
   /** how the user authenticated */
   amr?: readonly string[];
+  /** the authentication context class the authorization request got (acr_values) */
+  acr?: string | null;
   now: Date;
   key: SigningKey;
   random?: (size: number) => Buffer;
@@ -31,7 +33,8 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /**
  * Signs an ID token returned by the token endpoint (RS256, `kid` header): buildIdTokenClaims with
- * `jti` "ID.<random>", one hour of life, `amr` ["pwd"] (users sign in with a password here),
+ * `jti` "ID.<random>", one hour of life, `amr` of the grant's authentication (default ["pwd"]: the password grant), `acr` when the
+ * authorization request asked for one,
  * `at_hash` of the access token returned with it, and `includeScopeClaims` false (it always comes
  * with an access token: claims that are not alwaysIncludeInToken are read from /userinfo).
  */
@@ -47,6 +50,7 @@ export async function mintIdToken(input: MintIdTokenInput): Promise<MintedIdToke
     iat: seconds(input.now),
     authTime: seconds(input.authTime),
     amr: input.amr ?? ["pwd"],
+    acr: input.acr ?? null,
     nonce: input.nonce ?? null,
     accessToken: input.accessToken,
     includeScopeClaims: false,

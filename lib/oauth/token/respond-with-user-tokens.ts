@@ -37,7 +37,7 @@ export async function respondWithUserTokens(ctx: TokenRequestContext, input: Use
   const key = await getSigningKey(ctx.app, ctx.snapshot, ctx.now);
   const common = { snapshot: ctx.snapshot, issuer: ctx.issuer, client: ctx.client, user, scopes: input.scopes, now: ctx.now, key };
   const access = await mintAccessToken({ ...common, grantId: input.grantId, authTime: input.authTime, lifetimeMinutes: input.decision.accessTokenLifetimeMinutes });
-  const id = input.scopes.includes("openid") ? await mintIdToken({ ...common, authTime: input.authTime, nonce: input.nonce, accessToken: access.token }) : null;
+  const id = input.scopes.includes("openid") ? await mintIdToken({ ...common, authTime: input.authTime, nonce: input.nonce, accessToken: access.token, amr: input.decision.amr, acr: input.decision.acr }) : null;
 
   const debug = { policyId: input.decision.policyId, ruleId: input.decision.ruleId, grantId: input.grantId, scopes: input.scopes.join(" "), ...input.debug };
   const entries: TokenLogEntry[] = [

@@ -1,0 +1,191 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getAppContext } from "@/lib/app-context";
+import { loadFactorView, type FactorView } from "@/lib/hosted/load-factor-view";
+import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
+import { HostedCard } from "../../_hosted/hosted-card";
+import { HostedNotice } from "../../_hosted/hosted-notice";
+import { orUnavailable } from "../../_hosted/or-unavailable";
+import { searchParam, type SearchParams } from "../../_hosted/search-param";
+import { PasskeyButton } from "./passkey-button";
+
+export const dynamic = "force-dynamic";
+// As the sign-in page: same-origin referrer so the form posts carry the Origin the submit step checks.
+export const metadata: Metadata = { title: "Verify it's you", robots: { index: false, follow: false }, referrer: "same-origin" };
+
+const INPUT =
+  "w-full rounded-md border border-slate-300 px-3 py-2 text-base tracking-widest focus:border-brand-600 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+const BUTTON =
+  "rounded-md bg-brand-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-brand-700 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+const LINK = "text-brand-700 underline hover:text-brand-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+
+/**
+ * The factor step of the hosted sign-in (/signin/factor?request=<id>), server-rendered: a TOTP code
+ * form that works without JavaScript, the passkey prompt (JavaScript), a choice among the enrolled
+ * factors, and first-time enrollment (the QR code as an inline image rendered by this server, the
+ * secret as text, or a passkey registration).
+ */
+export default async function FactorPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = await searchParams;
+  const app = getAppContext();
+  const cookieHeader = (await headers()).get("cookie");
+  const view = await orUnavailable("/signin/factor", query, () =>
+    loadFactorView(app.db, { requestId: searchParam(query, "request"), factorId: searchParam(query, "factor"), error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, orgUrl: app.orgUrl, now: app.now() }),
+  );
+  if (!view.ok) {
+    if (view.reason === "signin" && view.requestId) redirect(`/signin?request=${encodeURIComponent(view.requestId)}`);
+    return <HostedNotice reason={view.reason === "csrf" ? "csrf" : "expired"} />;
+  }
+  return (
+    <HostedCard appLabel={view.appLabel} logoUri={view.logoUri}>
+      <div id="factor-error" role="alert" aria-live="assertive" className={view.error ? "mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
+        {view.error?.message ?? ""}
+      </div>
+      {view.mode === "verify" ? <Verify view={view} /> : <Enroll view={view} />}
+    </HostedCard>
+  );
+}
+
+function Hidden({ view, action }: { view: { requestId: string; csrfToken: string }; action: string }) {
+  return (
+    <>
+      <input type="hidden" name="request" value={view.requestId} />
+      <input type="hidden" name="csrf" value={view.csrfToken} />
+      <input type="hidden" name="action" value={action} />
+    </>
+  );
+}
+
+function CodeField({ invalid }: { invalid: boolean }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor="passCode" className="text-sm font-medium text-slate-800">
+        6-digit code
+      </label>
+      <input
+        id="passCode"
+        name="passCode"
+        type="text"
+        inputMode="numeric"
+        pattern="[0-9 ]*"
+        autoComplete="one-time-code"
+        maxLength={8}
+        required
+        autoFocus
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? "factor-error" : undefined}
+        className={INPUT}
+      />
+    </div>
+  );
+}
+
+function Verify({ view }: { view: Extract<FactorView, { mode: "verify" }> }) {
+  const { selected } = view;
+  const others = view.factors.filter((factor) => factor.id !== selected.id);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight">Verify it&apos;s you</h1>
+      {selected.kind === "totp" ? (
+        <form method="post" action="/signin/factor/submit" className="flex flex-col gap-4">
+          <Hidden view={view} action="verify" />
+          <input type="hidden" name="factorId" value={selected.id} />
+          <p className="text-slate-700">Enter the code shown in your authenticator app.</p>
+          <CodeField invalid={view.error !== null} />
+          <Remember remember={view.remember} />
+          <button type="submit" className={BUTTON}>
+            Verify
+          </button>
+        </form>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <p className="text-slate-700">Use your passkey or security key to continue.</p>
+          <PasskeyButton purpose="authenticate" requestId={view.requestId} csrfToken={view.csrfToken} label="Use a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
+        </div>
+      )}
+      {others.length > 0 ? (
+        <nav aria-label="Other ways to verify" className="mt-6 border-t border-slate-200 pt-4">
+          <p className="mb-2 text-sm font-medium text-slate-800">Use another way</p>
+          <ul className="flex flex-col gap-2">
+            {others.map((factor) => (
+              <li key={factor.id}>
+                <a className={LINK} href={`/signin/factor?request=${encodeURIComponent(view.requestId)}&factor=${encodeURIComponent(factor.id)}`}>
+                  {factor.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+function Remember({ remember }: { remember: { offered: boolean; checked: boolean } }) {
+  if (!remember.offered) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <input id="remember" name="remember" type="checkbox" defaultChecked={remember.checked} className="h-4 w-4" />
+      <label htmlFor="remember" className="text-sm text-slate-800">
+        Remember this device
+      </label>
+    </div>
+  );
+}
+
+function Enroll({ view }: { view: Extract<FactorView, { mode: "enroll" }> }) {
+  if (view.totp) {
+    return (
+      <>
+        <h1 className="mb-2 text-2xl font-semibold tracking-tight">Set up your authenticator app</h1>
+        <ol className="mb-4 list-decimal pl-5 text-slate-700">
+          <li>Scan this QR code with your authenticator app, or enter the key below.</li>
+          <li>Enter the 6-digit code the app shows.</li>
+        </ol>
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG rendered by this server as a data URI, nothing to optimise */}
+        <img src={view.totp.qrDataUri} alt={`QR code to add ${view.totp.accountName} to an authenticator app`} width={200} height={200} className="mx-auto mb-4 h-48 w-48" />
+        <p className="mb-1 text-sm font-medium text-slate-800" id="secret-label">
+          Setup key
+        </p>
+        <p aria-labelledby="secret-label" className="mb-4 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all">
+          <code data-testid="totp-secret">{view.totp.secret}</code>
+        </p>
+        <form method="post" action="/signin/factor/submit" className="flex flex-col gap-4">
+          <Hidden view={view} action="activate" />
+          <CodeField invalid={view.error !== null} />
+          <button type="submit" className={BUTTON}>
+            Verify and continue
+          </button>
+        </form>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold tracking-tight">Set up a second way to sign in</h1>
+      <p className="mb-4 text-slate-700">Your organization asks for a second factor. Choose one to set up.</p>
+      <ul className="flex flex-col gap-4">
+        {view.choices.map((choice) => (
+          <li key={`${choice.kind} ${choice.provider}`} className="rounded-md border border-slate-200 p-4">
+            <p className="mb-2 font-medium">
+              {choice.label}
+              {choice.required ? <span className="ml-2 text-sm font-normal text-slate-600">(required)</span> : null}
+            </p>
+            {choice.kind === "totp" ? (
+              <form method="post" action="/signin/factor/submit">
+                <Hidden view={view} action="enroll" />
+                <input type="hidden" name="provider" value={choice.provider} />
+                <button type="submit" className={BUTTON}>
+                  Set up<span className="sr-only"> {choice.label}</span>
+                </button>
+              </form>
+            ) : (
+              <PasskeyButton purpose="register" requestId={view.requestId} csrfToken={view.csrfToken} label="Create a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AppContext } from "../app-context";
+import { enrollFactor } from "../factors/enroll-factor";
+import { issueSignInChallenge } from "../factors/issue-sign-in-challenge";
+import { relyingPartyFor } from "../factors/relying-party";
+import { findSupportedFactor, WEBAUTHN_FACTOR } from "../factors/supported-factors";
+import type { HostedResponse } from "../http/hosted-response";
+import type { PlainRequest } from "../http/plain-http";
+import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
+import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
+import { savePendingState } from "../pending-authorizations/save-pending-state";
+import { appendSystemLog } from "../system-log/write-system-log";
+import { findUser } from "../users/find-user";
+import { checkPendingForm } from "./hosted-form-token";
+
+const json = (status: number, body: unknown): HostedResponse => ({ status, headers: { "Cache-Control": "no-store" }, body });
+
+/**
+ * POST /signin/passkey/options (request, csrf, purpose): the WebAuthn options the page's script
+ * hands to @simplewebauthn/browser, as JSON (no-store). Same checks as the hosted forms (the
+ * pending request, same Origin, its CSRF cookie and field); 403 {error} otherwise.
+ * - `authenticate`: at the factor step, a sign-in challenge for the user's passkeys
+ *   (issueSignInChallenge) -> {options, challengeId};
+ * - `register`: at the enrollment step, a new PENDING_ACTIVATION WebAuthn factor with its
+ *   registration challenge (enrollFactor; the request remembers the factor) -> {options}.
+ */
+export async function passkeyOptions(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  const now = app.now();
+  const form = readHostedForm(request);
+  if (!form) return json(403, { error: "csrf" });
+  const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
+  if (!pending) return json(400, { error: "expired" });
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, request.headers.get("cookie"), form.get("csrf"))) return json(403, { error: "csrf" });
+  const rp = relyingPartyFor(app.orgUrl);
+  const mfa = pending.state.mfa;
+
+  switch (form.get("purpose")) {
+    case "authenticate": {
+      if (!mfa || mfa.step !== "verify") return json(400, { error: "expired" });
+      return json(200, await issueSignInChallenge(app.db, { userId: mfa.userId, now, rp }));
+    }
+    case "register": {
+      const factor = findSupportedFactor(WEBAUTHN_FACTOR, "FIDO");
+      if (!mfa || mfa.step !== "enroll" || !factor) return json(400, { error: "expired" });
+      const user = await findUser(app.db, mfa.userId);
+      const result = await enrollFactor(app.db, { user: { id: user.id, login: user.login, displayName: user.login }, factor, activate: false, now, secretsKey: app.secretsKey, rp }, (tx, written) =>
+        appendSystemLog(
+          tx,
+          {
+            eventType: "user.mfa.factor.update",
+            displayMessage: "Enroll factor for user",
+            actor: { id: user.id, type: "User", alternateId: user.login },
+            client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
+            outcome: { result: "SUCCESS" },
+            target: [{ id: user.id, type: "User", alternateId: user.login }],
+            debugContext: { factorId: written.id, factorType: written.factorType, provider: written.provider },
+          },
+          now,
+        ),
+      );
+      if (result.outcome !== "enrolled" || result.activation.kind !== "webauthn") return json(400, { error: "expired" });
+      await savePendingState(app.db, pending, { mfa: { ...mfa, enrollingFactorId: result.factor.id } });
+      return json(200, { options: result.activation.options });
+    }
+    default:
+      return json(400, { error: "purpose" });
+  }
+}

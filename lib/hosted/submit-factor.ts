@@ -1,0 +1,164 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { z } from "zod";
+import type { AppContext } from "../app-context";
+import type { DbTx } from "../db/create-db-client";
+import type { UserFactor } from "../db/generated/sqlite/client";
+import { activateFactor } from "../factors/activate-factor";
+import { consumeFactorAttempt } from "../factors/consume-factor-attempt";
+import { enrollFactor } from "../factors/enroll-factor";
+import { relyingPartyFor } from "../factors/relying-party";
+import { findSupportedFactor, TOTP_FACTOR } from "../factors/supported-factors";
+import { hostedErrorPages } from "../http/hosted-error-pages";
+import { seeOther, type HostedResponse } from "../http/hosted-response";
+import type { PlainRequest } from "../http/plain-http";
+import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
+import { loadPendingAuthorization, type PendingAuthorization } from "../pending-authorizations/load-pending-authorization";
+import type { PendingMfa } from "../pending-authorizations/pending-state";
+import { savePendingState } from "../pending-authorizations/save-pending-state";
+import { authenticatePerson, type AuthenticationRefused } from "../signin/authenticate-person";
+import { combineAmr } from "../signin/combine-amr";
+import { appendSystemLog } from "../system-log/write-system-log";
+import { findUser } from "../users/find-user";
+import { advanceSignIn, factorStepUrl } from "./advance-sign-in";
+import { checkPendingForm } from "./hosted-form-token";
+import type { SigninError } from "./signin-messages";
+
+const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
+  INVALID_CREDENTIALS: "code",
+  LOCKED_OUT: "locked",
+  RATE_LIMITED: "rate_limited",
+};
+
+/** A one-time code as typed: spaces and dashes some apps show are dropped; 6 digits or nothing. */
+function readPassCode(value: string | undefined): string | null {
+  const code = (value ?? "").replace(/[\s-]/g, "");
+  return /^\d{6}$/.test(code) ? code : null;
+}
+
+/**
+ * POST /signin/factor/submit: the factor step of a pending sign-in (request, csrf, action, ...),
+ * always 303. The same checks as the sign-in form (the request, same Origin, its CSRF cookie and
+ * field), and the request must be at its factor step (`mfa`, set after the password or by a
+ * step-up). Actions:
+ * - `verify` (factorId, passCode, remember): a TOTP code (RFC 6238, authenticatePerson's totp proof:
+ *   single use, failures count toward the lockout);
+ * - `webauthn` (response, challengeId): a passkey assertion (authenticatePerson's webauthn proof);
+ * - `enroll` (factorType, provider): starts a TOTP enrollment (the page then shows its QR code and
+ *   secret);
+ * - `activate` (passCode | attestation, clientData, factorId): the new factor's first code or its
+ *   registration; the factor becomes ACTIVE and counts as verified in this sign-in.
+ * Success continues with advanceSignIn (the session, or the next step); a failure comes back to the
+ * factor page with the error (never saying more than "that code did not work").
+ */
+export async function submitFactor(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  const now = app.now();
+  const form = readHostedForm(request);
+  if (!form) return hostedErrorPages.csrf();
+  const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
+  if (!pending) return hostedErrorPages.expired();
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, request.headers.get("cookie"), form.get("csrf"))) return hostedErrorPages.csrf();
+  const mfa = pending.state.mfa;
+  if (!mfa) return hostedErrorPages.expired();
+
+  const back = (error: SigninError, factor?: string) => seeOther(factorStepUrl(app.orgUrl, pending.id, { error, ...(factor ? { factor } : {}) }));
+  const source = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now, factorKeys: { secretsKey: app.secretsKey, orgUrl: app.orgUrl } };
+  const remember = { rememberDevice: form.get("remember") === "on", rememberLifetimeMinutes: mfa.rememberMinutes ?? null };
+
+  switch (form.get("action")) {
+    case "verify": {
+      const factorId = form.get("factorId") ?? "";
+      const passCode = readPassCode(form.get("passCode"));
+      if (!passCode) return back("code_missing", factorId);
+      const result = await authenticatePerson(app.db, { ...source, proof: { kind: "totp", userId: mfa.userId, factorId, passCode } });
+      if (!result.ok) return back(FAILURES[result.reason], factorId);
+      return advanceSignIn(app, request, pending, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
+    }
+    case "webauthn": {
+      const response = readAssertion(form.get("response"));
+      const challengeId = form.get("challengeId") ?? "";
+      if (!response || !challengeId) return back("passkey");
+      const result = await authenticatePerson(app.db, { ...source, proof: { kind: "webauthn", userId: mfa.userId, response, challengeId } });
+      if (!result.ok) return back(result.reason === "INVALID_CREDENTIALS" ? "passkey" : FAILURES[result.reason]);
+      return advanceSignIn(app, request, pending, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
+    }
+    case "enroll":
+      return startTotpEnrollment(app, pending, mfa, form.get("provider") ?? "");
+    case "activate":
+      return activateEnrollment(app, request, pending, mfa, form);
+    default:
+      return hostedErrorPages.csrf();
+  }
+}
+
+/** Starts (or restarts) a TOTP enrollment at the factor step: a PENDING_ACTIVATION factor, remembered in the request. */
+async function startTotpEnrollment(app: AppContext, pending: PendingAuthorization, mfa: PendingMfa, provider: string): Promise<HostedResponse> {
+  const factor = findSupportedFactor(TOTP_FACTOR, provider);
+  if (!factor || mfa.step !== "enroll") return seeOther(factorStepUrl(app.orgUrl, pending.id));
+  const user = await findUser(app.db, mfa.userId);
+  const now = app.now();
+  const result = await enrollFactor(
+    app.db,
+    { user: { id: user.id, login: user.login, displayName: user.login }, factor, activate: false, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) },
+    (tx, written) => logFactorEvent(tx, user, written, "user.mfa.factor.update", "Enroll factor for user", now),
+  );
+  if (result.outcome !== "enrolled") return seeOther(factorStepUrl(app.orgUrl, pending.id));
+  await savePendingState(app.db, pending, { mfa: { ...mfa, enrollingFactorId: result.factor.id } });
+  return seeOther(factorStepUrl(app.orgUrl, pending.id));
+}
+
+/** The enrolled factor's first proof: its code (TOTP) or its registration (a passkey); the factor becomes ACTIVE and verified. */
+async function activateEnrollment(app: AppContext, request: PlainRequest, pending: PendingAuthorization, mfa: PendingMfa, form: Map<string, string>): Promise<HostedResponse> {
+  const now = app.now();
+  const factorId = mfa.enrollingFactorId ?? form.get("factorId") ?? "";
+  const back = (error: SigninError) => seeOther(factorStepUrl(app.orgUrl, pending.id, { error }));
+  const passCode = form.has("passCode") ? readPassCode(form.get("passCode")) : undefined;
+  if (passCode === null) return back("code_missing");
+  const proof = passCode !== undefined ? { passCode } : { attestation: form.get("attestation") ?? "", clientData: form.get("clientData") ?? "" };
+  if ((await consumeFactorAttempt(app.db, mfa.userId, now)).allowed === false) return back("rate_limited");
+  const user = await findUser(app.db, mfa.userId);
+  const result = await activateFactor(app.db, { userId: mfa.userId, factorId, proof, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) }, (tx, factor) =>
+    logFactorEvent(tx, user, factor, "user.mfa.factor.activate", "Activate factor for user", now),
+  );
+  if (result.outcome !== "activated") return back(passCode !== undefined ? "code" : "passkey");
+  // RFC 8176 2: a TOTP code is "otp"; a passkey registered with user verification is a key held ("hwk") and the user's presence ("user").
+  const factorAmr = result.factor.factorType === TOTP_FACTOR ? ["otp"] : ["hwk", "user"];
+  return advanceSignIn(app, request, { ...pending, state: { ...pending.state, mfa: { ...mfa, enrollingFactorId: undefined } } }, { userId: mfa.userId, amr: combineAmr(mfa.amr, factorAmr) });
+}
+
+function logFactorEvent(tx: DbTx, user: { id: string; login: string }, factor: Pick<UserFactor, "id" | "factorType" | "provider">, eventType: string, displayMessage: string, now: Date) {
+  return appendSystemLog(
+    tx,
+    {
+      eventType,
+      displayMessage,
+      actor: { id: user.id, type: "User", alternateId: user.login },
+      client: { ipAddress: null, userAgent: null },
+      outcome: { result: "SUCCESS" },
+      target: [{ id: user.id, type: "User", alternateId: user.login }],
+      debugContext: { factorId: factor.id, factorType: factor.factorType, provider: factor.provider },
+    },
+    now,
+  );
+}
+
+const base64url = z.string().regex(/^[A-Za-z0-9_-]*={0,2}$/).max(8_000);
+/** @simplewebauthn/browser's AuthenticationResponseJSON, as posted in the form's `response` field (W3C WebAuthn 5.1, toJSON). */
+const assertionSchema = z.object({
+  id: base64url.min(1),
+  rawId: base64url.min(1),
+  type: z.literal("public-key"),
+  response: z.object({ clientDataJSON: base64url, authenticatorData: base64url, signature: base64url, userHandle: base64url.optional() }),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+});
+
+/** The posted assertion, or null when it is not JSON of that shape (never a 500). */
+export function readAssertion(value: string | undefined): AuthenticationResponseJSON | null {
+  if (!value || value.length > 16_000) return null;
+  try {
+    const parsed = assertionSchema.safeParse(JSON.parse(value));
+    return parsed.success ? (parsed.data as AuthenticationResponseJSON) : null;
+  } catch {
+    return null;
+  }
+}
