@@ -6,18 +6,16 @@ import { findSupportedFactor, WEBAUTHN_FACTOR } from "../factors/supported-facto
 import type { HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
-import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
-import { savePendingState } from "../pending-authorizations/save-pending-state";
 import { appendSystemLog } from "../system-log/write-system-log";
 import { findUser } from "../users/find-user";
-import { checkPendingForm } from "./hosted-form-token";
+import { loadSignInFlow } from "./sign-in-flow";
 
 const json = (status: number, body: unknown): HostedResponse => ({ status, headers: { "Cache-Control": "no-store" }, body });
 
 /**
- * POST /signin/passkey/options (request, csrf, purpose): the WebAuthn options the page's script
- * hands to @simplewebauthn/browser, as JSON (no-store). Same checks as the hosted forms (the
- * pending request, same Origin, its CSRF cookie and field); 403 {error} otherwise.
+ * POST /signin/passkey/options (request or return_to, csrf, purpose): the WebAuthn options the
+ * page's script hands to @simplewebauthn/browser, as JSON (no-store). Same checks as the hosted
+ * forms (the flow, same Origin, its CSRF cookie and field); 403 {error} otherwise.
  * - `authenticate`: at the factor step, a sign-in challenge for the user's passkeys
  *   (issueSignInChallenge) -> {options, challengeId};
  * - `register`: at the enrollment step, a new PENDING_ACTIVATION WebAuthn factor with its
@@ -27,11 +25,12 @@ export async function passkeyOptions(app: AppContext, request: PlainRequest): Pr
   const now = app.now();
   const form = readHostedForm(request);
   if (!form) return json(403, { error: "csrf" });
-  const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
-  if (!pending) return json(400, { error: "expired" });
-  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, request.headers.get("cookie"), form.get("csrf"))) return json(403, { error: "csrf" });
+  const found = await loadSignInFlow(app, { request: form.get("request"), returnTo: form.get("return_to"), hasRequest: form.has("request") }, request.headers.get("cookie"));
+  if (!found.ok) return found.reason === "expired" ? json(400, { error: "expired" }) : json(403, { error: "csrf" });
+  const { flow } = found;
+  if (!isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return json(403, { error: "csrf" });
   const rp = relyingPartyFor(app.orgUrl);
-  const mfa = pending.state.mfa;
+  const mfa = flow.mfa;
 
   switch (form.get("purpose")) {
     case "authenticate": {
@@ -58,8 +57,8 @@ export async function passkeyOptions(app: AppContext, request: PlainRequest): Pr
         ),
       );
       if (result.outcome !== "enrolled" || result.activation.kind !== "webauthn") return json(400, { error: "expired" });
-      await savePendingState(app.db, pending, { mfa: { ...mfa, enrollingFactorId: result.factor.id } });
-      return json(200, { options: result.activation.options });
+      const cookies = await flow.saveMfa({ ...mfa, enrollingFactorId: result.factor.id });
+      return { ...json(200, { options: result.activation.options }), ...(cookies.length ? { cookies } : {}) };
     }
     default:
       return json(400, { error: "purpose" });

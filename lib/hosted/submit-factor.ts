@@ -12,15 +12,13 @@ import { hostedErrorPages } from "../http/hosted-error-pages";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
-import { loadPendingAuthorization, type PendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import type { PendingMfa } from "../pending-authorizations/pending-state";
-import { savePendingState } from "../pending-authorizations/save-pending-state";
 import { authenticatePerson, type AuthenticationRefused } from "../signin/authenticate-person";
 import { combineAmr } from "../signin/combine-amr";
 import { appendSystemLog } from "../system-log/write-system-log";
 import { findUser } from "../users/find-user";
-import { advanceSignIn, factorStepUrl } from "./advance-sign-in";
-import { checkPendingForm } from "./hosted-form-token";
+import { advanceSignIn } from "./advance-sign-in";
+import { factorStepUrl, loadSignInFlow, type SignInFlow } from "./sign-in-flow";
 import type { SigninError } from "./signin-messages";
 
 const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
@@ -36,10 +34,10 @@ function readPassCode(value: string | undefined): string | null {
 }
 
 /**
- * POST /signin/factor/submit: the factor step of a pending sign-in (request, csrf, action, ...),
- * always 303. The same checks as the sign-in form (the request, same Origin, its CSRF cookie and
- * field), and the request must be at its factor step (`mfa`, set after the password or by a
- * step-up). Actions:
+ * POST /signin/factor/submit: the factor step of a sign-in in progress (request or return_to, csrf,
+ * action, ...), always 303. The same checks as the sign-in form (the request, or the return_to
+ * sign-in's CSRF cookie; same Origin, the CSRF field), and the flow must be at its factor step
+ * (`mfa`, set after the password or by a step-up). Actions:
  * - `verify` (factorId, passCode, remember): a TOTP code (RFC 6238, authenticatePerson's totp proof:
  *   single use, failures count toward the lockout);
  * - `webauthn` (response, challengeId): a passkey assertion (authenticatePerson's webauthn proof);
@@ -54,14 +52,15 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
   const now = app.now();
   const form = readHostedForm(request);
   if (!form) return hostedErrorPages.csrf();
-  const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
-  if (!pending) return hostedErrorPages.expired();
-  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, request.headers.get("cookie"), form.get("csrf"))) return hostedErrorPages.csrf();
-  const mfa = pending.state.mfa;
+  const found = await loadSignInFlow(app, { request: form.get("request"), returnTo: form.get("return_to"), hasRequest: form.has("request") }, request.headers.get("cookie"));
+  if (!found.ok) return found.reason === "expired" ? hostedErrorPages.expired() : hostedErrorPages.csrf();
+  const { flow } = found;
+  if (!isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
+  const mfa = flow.mfa;
   if (!mfa) return hostedErrorPages.expired();
 
-  const back = (error: SigninError, factor?: string) => seeOther(factorStepUrl(app.orgUrl, pending.id, { error, ...(factor ? { factor } : {}) }));
-  const source = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now, factorKeys: { secretsKey: app.secretsKey, orgUrl: app.orgUrl } };
+  const back = (error: SigninError, factor?: string) => seeOther(factorStepUrl(app.orgUrl, flow.fields, { error, ...(factor ? { factor } : {}) }));
+  const source = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: flow.clientId, now, factorKeys: { secretsKey: app.secretsKey, orgUrl: app.orgUrl } };
   const remember = { rememberDevice: form.get("remember") === "on", rememberLifetimeMinutes: mfa.rememberMinutes ?? null };
 
   switch (form.get("action")) {
@@ -71,7 +70,7 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
       if (!passCode) return back("code_missing", factorId);
       const result = await authenticatePerson(app.db, { ...source, proof: { kind: "totp", userId: mfa.userId, factorId, passCode } });
       if (!result.ok) return back(FAILURES[result.reason], factorId);
-      return advanceSignIn(app, request, pending, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
+      return advanceSignIn(app, request, flow, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
     }
     case "webauthn": {
       const response = readAssertion(form.get("response"));
@@ -79,21 +78,21 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
       if (!response || !challengeId) return back("passkey");
       const result = await authenticatePerson(app.db, { ...source, proof: { kind: "webauthn", userId: mfa.userId, response, challengeId } });
       if (!result.ok) return back(result.reason === "INVALID_CREDENTIALS" ? "passkey" : FAILURES[result.reason]);
-      return advanceSignIn(app, request, pending, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
+      return advanceSignIn(app, request, flow, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
     }
     case "enroll":
-      return startTotpEnrollment(app, pending, mfa, form.get("provider") ?? "");
+      return startTotpEnrollment(app, flow, mfa, form.get("provider") ?? "");
     case "activate":
-      return activateEnrollment(app, request, pending, mfa, form);
+      return activateEnrollment(app, request, flow, mfa, form);
     default:
       return hostedErrorPages.csrf();
   }
 }
 
 /** Starts (or restarts) a TOTP enrollment at the factor step: a PENDING_ACTIVATION factor, remembered in the request. */
-async function startTotpEnrollment(app: AppContext, pending: PendingAuthorization, mfa: PendingMfa, provider: string): Promise<HostedResponse> {
+async function startTotpEnrollment(app: AppContext, flow: SignInFlow, mfa: PendingMfa, provider: string): Promise<HostedResponse> {
   const factor = findSupportedFactor(TOTP_FACTOR, provider);
-  if (!factor || mfa.step !== "enroll") return seeOther(factorStepUrl(app.orgUrl, pending.id));
+  if (!factor || mfa.step !== "enroll") return seeOther(factorStepUrl(app.orgUrl, flow.fields));
   const user = await findUser(app.db, mfa.userId);
   const now = app.now();
   const result = await enrollFactor(
@@ -101,16 +100,16 @@ async function startTotpEnrollment(app: AppContext, pending: PendingAuthorizatio
     { user: { id: user.id, login: user.login, displayName: user.login }, factor, activate: false, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) },
     (tx, written) => logFactorEvent(tx, user, written, "user.mfa.factor.update", "Enroll factor for user", now),
   );
-  if (result.outcome !== "enrolled") return seeOther(factorStepUrl(app.orgUrl, pending.id));
-  await savePendingState(app.db, pending, { mfa: { ...mfa, enrollingFactorId: result.factor.id } });
-  return seeOther(factorStepUrl(app.orgUrl, pending.id));
+  if (result.outcome !== "enrolled") return seeOther(factorStepUrl(app.orgUrl, flow.fields));
+  const cookies = await flow.saveMfa({ ...mfa, enrollingFactorId: result.factor.id });
+  return seeOther(factorStepUrl(app.orgUrl, flow.fields), cookies);
 }
 
 /** The enrolled factor's first proof: its code (TOTP) or its registration (a passkey); the factor becomes ACTIVE and verified. */
-async function activateEnrollment(app: AppContext, request: PlainRequest, pending: PendingAuthorization, mfa: PendingMfa, form: Map<string, string>): Promise<HostedResponse> {
+async function activateEnrollment(app: AppContext, request: PlainRequest, flow: SignInFlow, mfa: PendingMfa, form: Map<string, string>): Promise<HostedResponse> {
   const now = app.now();
   const factorId = mfa.enrollingFactorId ?? form.get("factorId") ?? "";
-  const back = (error: SigninError) => seeOther(factorStepUrl(app.orgUrl, pending.id, { error }));
+  const back = (error: SigninError) => seeOther(factorStepUrl(app.orgUrl, flow.fields, { error }));
   const passCode = form.has("passCode") ? readPassCode(form.get("passCode")) : undefined;
   if (passCode === null) return back("code_missing");
   const proof = passCode !== undefined ? { passCode } : { attestation: form.get("attestation") ?? "", clientData: form.get("clientData") ?? "" };
@@ -122,7 +121,7 @@ async function activateEnrollment(app: AppContext, request: PlainRequest, pendin
   if (result.outcome !== "activated") return back(passCode !== undefined ? "code" : "passkey");
   // RFC 8176 2: a TOTP code is "otp"; a passkey registered with user verification is a key held ("hwk") and the user's presence ("user").
   const factorAmr = result.factor.factorType === TOTP_FACTOR ? ["otp"] : ["hwk", "user"];
-  return advanceSignIn(app, request, { ...pending, state: { ...pending.state, mfa: { ...mfa, enrollingFactorId: undefined } } }, { userId: mfa.userId, amr: combineAmr(mfa.amr, factorAmr) });
+  return advanceSignIn(app, request, { ...flow, mfa: { ...mfa, enrollingFactorId: undefined } }, { userId: mfa.userId, amr: combineAmr(mfa.amr, factorAmr) });
 }
 
 function logFactorEvent(tx: DbTx, user: { id: string; login: string }, factor: Pick<UserFactor, "id" | "factorType" | "provider">, eventType: string, displayMessage: string, now: Date) {

@@ -3,14 +3,13 @@ import type { PlainRequest } from "../http/plain-http";
 import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import { savePendingState } from "../pending-authorizations/save-pending-state";
 import { authenticatePerson, type AuthenticationRefused } from "../signin/authenticate-person";
-import { signInBrowser } from "../signin/sign-in-browser";
 import { hostedErrorPages } from "../http/hosted-error-pages";
-import { checkPendingForm, checkSigninForm } from "./hosted-form-token";
+import { checkPendingForm } from "./hosted-form-token";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { advanceSignIn } from "./advance-sign-in";
-import { safeReturnTo } from "./return-to";
+import { pendingSignInFlow, returnToSignInFlow } from "./sign-in-flow";
 import type { SigninError } from "./signin-messages";
 
 const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
@@ -56,31 +55,28 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
 
   const result = await authenticatePerson(app.db, { proof: { kind: "password", username, password }, ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now });
   if (!result.ok) return back(FAILURES[result.reason]);
-  return advanceSignIn(app, request, { ...pending, state: { ...pending.state, mfa: undefined } }, { userId: result.user.id, amr: result.amr });
+  return advanceSignIn(app, request, pendingSignInFlow(app, { ...pending, state: { ...pending.state, mfa: undefined } }, cookieHeader), { userId: result.user.id, amr: result.amr });
 }
 
 /**
  * The form of `/signin?return_to=<path>` (no authorization request: return_to, csrf, username,
  * password), e.g. the admin console's sign-in. The same checks as above with the sign-in CSRF
  * cookie instead of a pending request's (same Origin, the cookie minted by this server, the field
- * its binding to the session: checkSigninForm), the same signInBrowser (rate limits, lockout, a rotated session), and
- * 303 to the sanitised return_to on this origin (safeReturnTo: /admin paths only, else "/").
+ * its binding to the session: checkSigninForm), the same authenticatePerson (rate limits, lockout)
+ * and the same factor step (advanceSignIn: the sign-on policy may ask for a factor, kept in the
+ * browser's signed signin_mfa cookie until then), and, once signed in, a rotated session and 303 to
+ * the sanitised return_to on this origin (safeReturnTo: /admin paths only, else "/").
  */
 async function submitReturnToSignin(app: AppContext, request: PlainRequest, form: Map<string, string>, now: Date): Promise<HostedResponse> {
   const cookieHeader = request.headers.get("cookie");
-  if (!isSameOriginPost(request, app.orgUrl) || !checkSigninForm(app.secretsKey, app.orgUrl, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
-  const returnTo = safeReturnTo(form.get("return_to"), app.orgUrl);
+  const flow = returnToSignInFlow(app, form.get("return_to"), cookieHeader);
+  if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";
-  const back = (error: SigninError) => seeOther(hostedUrls.signinReturnTo(app.orgUrl, returnTo, { error }));
+  const back = (error: SigninError) => seeOther(flow.signinUrl(error));
   if (!username || !password) return back("missing");
 
-  const result = await signInBrowser(app.db, { proof: { kind: "password", username, password }, browser: browserOf(request), now, orgUrl: app.orgUrl });
+  const result = await authenticatePerson(app.db, { proof: { kind: "password", username, password }, ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), now });
   if (!result.ok) return back(FAILURES[result.reason]);
-  return seeOther(`${app.orgUrl}${returnTo}`, [result.session.cookie]);
-}
-
-/** The browser a sign-in form post comes from (startSession: its address, User-Agent, and the session cookie it may hold). */
-function browserOf(request: PlainRequest) {
-  return { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), cookieHeader: request.headers.get("cookie") };
+  return advanceSignIn(app, request, { ...flow, mfa: undefined }, { userId: result.user.id, amr: result.amr });
 }

@@ -3,12 +3,19 @@ import { createSessionToken } from "@/lib/sessions/session-tokens";
 import { authenticatePerson } from "@/lib/signin/authenticate-person";
 import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { redeemSessionToken } from "@/lib/signin/redeem-session-token";
-import { signInBrowser } from "@/lib/signin/sign-in-browser";
+import { startSession, type StartSessionInput } from "@/lib/signin/start-session";
 import { ORG_URL } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { createSessionFixture, type SessionFixture } from "./session-fixture";
 
 const BROWSER = { ipAddress: "203.0.113.7", userAgent: "signin-flow-test" };
+
+/** A password sign-in of a browser no factor is asked of: authenticatePerson, then startSession (what the hosted page's advanceSignIn does when the step is "done"). */
+async function signInBrowser(db: Parameters<typeof startSession>[0], input: { proof: Parameters<typeof authenticatePerson>[1]["proof"]; browser: StartSessionInput["browser"]; now: Date; orgUrl: string }) {
+  const result = await authenticatePerson(db, { proof: input.proof, ipAddress: input.browser.ipAddress, userAgent: input.browser.userAgent, now: input.now });
+  if (!result.ok) return result;
+  return { ok: true as const, session: await startSession(db, { person: { userId: result.user.id, amr: result.amr }, browser: input.browser, now: input.now, orgUrl: input.orgUrl }) };
+}
 
 describe.each(testProviders())("the sign-in flow (lib/signin) on %s", (provider) => {
   let s: SessionFixture;
@@ -29,7 +36,7 @@ describe.each(testProviders())("the sign-in flow (lib/signin) on %s", (provider)
     expect(await sessionsOf(user.id)).toEqual([]);
   });
 
-  it("signInBrowser: authenticates, then starts a session that replaces the browser's previous one; a refusal starts none", async () => {
+  it("authenticatePerson then startSession: authenticates, then starts a session that replaces the browser's previous one; a refusal starts none", async () => {
     const user = await s.user("browser");
     const first = await signInBrowser(s.f.db, { proof: { kind: "password", username: user.login, password: user.password }, browser: { ...BROWSER, cookieHeader: null }, now: now(), orgUrl: ORG_URL });
     if (!first.ok) throw new Error(first.detail);

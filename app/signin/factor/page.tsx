@@ -21,7 +21,8 @@ const BUTTON =
 const LINK = "text-brand-700 underline hover:text-brand-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 /**
- * The factor step of the hosted sign-in (/signin/factor?request=<id>), server-rendered: a TOTP code
+ * The factor step of the hosted sign-in (/signin/factor?request=<id>, or ?return_to=<path> for the
+ * admin console's sign-in), server-rendered: a TOTP code
  * form that works without JavaScript, the passkey prompt (JavaScript), a choice among the enrolled
  * factors, and first-time enrollment (the QR code as an inline image rendered by this server, the
  * secret as text, or a passkey registration).
@@ -31,10 +32,10 @@ export default async function FactorPage({ searchParams }: { searchParams: Searc
   const app = getAppContext();
   const cookieHeader = (await headers()).get("cookie");
   const view = await orUnavailable("/signin/factor", query, () =>
-    loadFactorView(app.db, { requestId: searchParam(query, "request"), factorId: searchParam(query, "factor"), error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, orgUrl: app.orgUrl, now: app.now() }),
+    loadFactorView(app.db, { requestId: searchParam(query, "request"), returnTo: searchParam(query, "return_to"), factorId: searchParam(query, "factor"), error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, orgUrl: app.orgUrl, now: app.now() }),
   );
   if (!view.ok) {
-    if (view.reason === "signin" && view.requestId) redirect(`/signin?request=${encodeURIComponent(view.requestId)}`);
+    if (view.reason === "signin") redirect(view.signinUrl);
     return <HostedNotice reason={view.reason === "csrf" ? "csrf" : "expired"} />;
   }
   return (
@@ -47,10 +48,12 @@ export default async function FactorPage({ searchParams }: { searchParams: Searc
   );
 }
 
-function Hidden({ view, action }: { view: { requestId: string; csrfToken: string }; action: string }) {
+function Hidden({ view, action }: { view: { flowFields: Record<string, string>; csrfToken: string }; action: string }) {
   return (
     <>
-      <input type="hidden" name="request" value={view.requestId} />
+      {Object.entries(view.flowFields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="csrf" value={view.csrfToken} />
       <input type="hidden" name="action" value={action} />
     </>
@@ -101,7 +104,7 @@ function Verify({ view }: { view: Extract<FactorView, { mode: "verify" }> }) {
       ) : (
         <div className="flex flex-col gap-4">
           <p className="text-slate-700">Use your passkey or security key to continue.</p>
-          <PasskeyButton purpose="authenticate" requestId={view.requestId} csrfToken={view.csrfToken} label="Use a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
+          <PasskeyButton purpose="authenticate" flowFields={view.flowFields} csrfToken={view.csrfToken} label="Use a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
         </div>
       )}
       {others.length > 0 ? (
@@ -110,7 +113,7 @@ function Verify({ view }: { view: Extract<FactorView, { mode: "verify" }> }) {
           <ul className="flex flex-col gap-2">
             {others.map((factor) => (
               <li key={factor.id}>
-                <a className={LINK} href={`/signin/factor?request=${encodeURIComponent(view.requestId)}&factor=${encodeURIComponent(factor.id)}`}>
+                <a className={LINK} href={`/signin/factor?${new URLSearchParams({ ...view.flowFields, factor: factor.id }).toString()}`}>
                   {factor.label}
                 </a>
               </li>
@@ -181,7 +184,7 @@ function Enroll({ view }: { view: Extract<FactorView, { mode: "enroll" }> }) {
                 </button>
               </form>
             ) : (
-              <PasskeyButton purpose="register" requestId={view.requestId} csrfToken={view.csrfToken} label="Create a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
+              <PasskeyButton purpose="register" flowFields={view.flowFields} csrfToken={view.csrfToken} label="Create a passkey" failedMessage={SIGNIN_ERRORS.passkey} />
             )}
           </li>
         ))}

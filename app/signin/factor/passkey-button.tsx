@@ -12,7 +12,20 @@ const subscribe = () => () => {};
  * a form posted to /signin/factor/submit (the same 303 flow as the code form). A cancelled or failed
  * ceremony is announced (role=alert).
  */
-export function PasskeyButton({ purpose, requestId, csrfToken, label, failedMessage }: { purpose: "authenticate" | "register"; requestId: string; csrfToken: string; label: string; failedMessage: string }) {
+export function PasskeyButton({
+  purpose,
+  flowFields,
+  csrfToken,
+  label,
+  failedMessage,
+}: {
+  purpose: "authenticate" | "register";
+  /** the fields naming the sign-in: {request} or {return_to} */
+  flowFields: Record<string, string>;
+  csrfToken: string;
+  label: string;
+  failedMessage: string;
+}) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +38,7 @@ export function PasskeyButton({ purpose, requestId, csrfToken, label, failedMess
       const answer = await fetch("/signin/passkey/options", {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ request: requestId, csrf: csrfToken, purpose }).toString(),
+        body: new URLSearchParams({ ...flowFields, csrf: csrfToken, purpose }).toString(),
         credentials: "same-origin",
       });
       if (!answer.ok) throw new Error("options");
@@ -50,7 +63,9 @@ export function PasskeyButton({ purpose, requestId, csrfToken, label, failedMess
   if (!hydrated) return <p className="text-sm text-slate-600">Passkeys need JavaScript in this browser.</p>;
   return (
     <form ref={form} method="post" action="/signin/factor/submit" className="flex flex-col gap-3">
-      <input type="hidden" name="request" value={requestId} />
+      {Object.entries(flowFields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <input type="hidden" name="csrf" value={csrfToken} />
       <input type="hidden" name="action" value={purpose === "authenticate" ? "webauthn" : "activate"} />
       {purpose === "authenticate" ? (
