@@ -40,7 +40,9 @@ const stateSchema = z.object({
 
 /** Set-Cookie holding `mfa`, bound to the browser's sign-in CSRF cookie value. */
 export function signinMfaCookie(secretsKey: Buffer, orgUrl: string, input: { mfa: PendingMfa; csrfCookie: string; now: Date }): string {
-  const { stepUp: _stepUp, ...mfa } = input.mfa;
+  // stepUp never applies here (no app asks for it); the rest is what the factor step needs
+  const { userId, amr, step, enrollingFactorId, rememberMinutes, rememberByDefault } = input.mfa;
+  const mfa = { userId, amr, step, enrollingFactorId, rememberMinutes, rememberByDefault };
   const payload = Buffer.from(JSON.stringify({ mfa, csrf: hashToken(input.csrfCookie), expiresAt: input.now.getTime() + LIFETIME_SECONDS * 1000 })).toString("base64url");
   return `${cookieName(orgUrl)}=${payload}.${formToken(secretsKey, PURPOSE, [payload])}; ${attributes(orgUrl)}; Max-Age=${LIFETIME_SECONDS}`;
 }
