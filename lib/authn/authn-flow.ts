@@ -15,6 +15,7 @@ import { moveAuthnTransaction } from "../signin/move-authn-transaction";
 import { SIGNIN_RATE_LIMITS } from "../signin/check-credentials";
 import { includesFactor } from "../signin/combine-amr";
 import { decideSignInStep } from "../signin/decide-sign-in-step";
+import { resetFailedAttempts } from "../signin/reset-failed-attempts";
 import { findUser } from "../users/find-user";
 import { readPasswordChanged } from "../users/read-password-changed";
 import { mfaChallengeJson, mfaEnrollActivateJson, mfaEnrollJson, mfaRequiredJson, successJson, type AuthnActivation, type AuthnUser } from "./authn-json";
@@ -69,7 +70,7 @@ export async function endTransaction(app: AppContext, transaction: LiveTransacti
  * The answer after a proof was accepted (the password, a factor, an activation): decideSignInStep
  * with how the user authenticated so far says what comes next.
  * - done: the transaction (if any) ends in SUCCESS, once (a concurrent step that got there first
- *   makes this one E0000011), and a one-time session token carries the amr and, after a factor, the
+ *   makes this one E0000011), the failed-attempt count is reset, and a one-time session token carries the amr and, after a factor, the
  *   verification time into the session /authorize starts;
  * - denied: 401 E0000004, the transaction ends;
  * - verify: MFA_REQUIRED; enroll: MFA_ENROLL (a new transaction after the password, else the
@@ -84,6 +85,8 @@ export async function answerStep(app: AppContext, request: PlainRequest, state: 
   }
   if (step.kind === "done") {
     if (transaction) await move(app, transaction, { status: "SUCCESS", amr }, now);
+    // the sign-in is complete: only now does the failed-attempt count go back to 0
+    await resetFailedAttempts(app.db, user.id);
     const { sessionToken, expiresAt } = await createSessionToken(app.db, { userId: user.id, amr, factorVerifiedAt: includesFactor(amr) ? now : null, now });
     return { status: 200, body: successJson(app.orgUrl, { sessionToken, expiresAt, user }) };
   }

@@ -65,7 +65,9 @@ const factorRef = (factor: { id: string; factorType: string; provider: string; u
 /** How each kind of proof is checked. */
 const AUTHENTICATION_STEPS: { [K in Proof["kind"]]: Step<K> } = {
   // The password step: rate limits (every check counts), argon2, lockout, the System Log
-  // (checkCredentials, which the password grant also uses).
+  // (checkCredentials, which the password grant also uses). A right password does not reset the
+  // failed-attempt count here: resetFailedAttempts does when the session (or session token) starts,
+  // so wrong factor codes between right passwords still add up to the lockout.
   password: async (db, proof, input) => {
     const result = await checkCredentials(db, {
       username: proof.username,
@@ -74,6 +76,8 @@ const AUTHENTICATION_STEPS: { [K in Proof["kind"]]: Step<K> } = {
       userAgent: input.userAgent,
       now: input.now,
       ...(input.clientId ? { clientId: input.clientId } : {}),
+      // a factor may follow: the count is reset when the sign-in completes (startSession, the authn session token)
+      resetFailedAttempts: "on-completion",
     });
     return result.ok ? { ok: true, user: result.user, amr: ["pwd"] } : result;
   },

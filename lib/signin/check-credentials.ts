@@ -43,6 +43,13 @@ export type CredentialsInput = {
   rateLimits?: "username-and-address" | "username";
   /** log refusals as user.session.start FAILURE (default true; the password grant logs its own token events) */
   logFailures?: boolean;
+  /**
+   * When a right password resets the failed-attempt count: "now" (default: the password grant, whose
+   * sign-in ends with the password), or "on-completion" (the hosted pages and /api/v1/authn, where a
+   * factor may follow: the count is reset when the session or session token starts,
+   * resetFailedAttempts, so a right password between wrong codes does not wipe them).
+   */
+  resetFailedAttempts?: "now" | "on-completion";
 };
 
 export type CredentialsUser = { id: string; login: string; profile: Record<string, unknown> };
@@ -90,7 +97,7 @@ function timingDummyHash(): Promise<string> {
  * - A wrong password of an ACTIVE user counts a failed attempt; reaching the org's lockoutThreshold
  *   (default 10; 0 = never) sets LOCKED_OUT and logs user.account.lock. Exact under concurrency
  *   (countFailedAttempt): the count never passes the threshold. Nothing else is revoked.
- * - A right password resets the count, sets lastLogin and upgrades a weaker hash, only if the user
+ * - A right password resets the count (unless `resetFailedAttempts: "on-completion"`), sets lastLogin and upgrades a weaker hash, only if the user
  *   is still ACTIVE when it is written (one conditional update): a lockout reached meanwhile by
  *   parallel failures wins (LOCKED_OUT, `lockedOut: true`) and keeps its count. lastUpdated is
  *   written back unchanged (counters are not profile changes).
@@ -152,7 +159,7 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
   // still ACTIVE now. A lockout that concurrent failures reached meanwhile wins, and its counter stays.
   const signedIn = await db.user.updateMany({
     where: { id: row.id, status: "ACTIVE" },
-    data: { lastLogin: now, failedAttempts: 0, lastUpdated: row.lastUpdated, ...(check.needsRehash ? { passwordHash: await hashPassword(password) } : {}) },
+    data: { lastLogin: now, ...(input.resetFailedAttempts === "on-completion" ? {} : { failedAttempts: 0 }), lastUpdated: row.lastUpdated, ...(check.needsRehash ? { passwordHash: await hashPassword(password) } : {}) },
   });
   if (signedIn.count !== 1) {
     const status = (await db.user.findUnique({ where: { id: row.id }, select: { status: true } }))?.status ?? "gone";

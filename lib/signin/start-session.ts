@@ -1,6 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import { createSession, type NewSession } from "../sessions/create-session";
 import { readSessionCookie } from "../sessions/session-cookie";
+import { resetFailedAttempts } from "./reset-failed-attempts";
 import { signOnSessionLimits } from "./sign-on-session-limits";
 
 export type StartSessionInput = {
@@ -17,11 +18,12 @@ export type StartSessionInput = {
  * browser's `sid` cookie names, if any, is revoked (rotation: no fixation, no other user's session
  * survives a sign-in), a new one starts (System Log user.session.start SUCCESS) and its Set-Cookie
  * is returned (createSession), with the sign-on rule's session limits where they are stricter than
- * the org's (signOnSessionLimits) and when a factor was verified. Every sign-in of a browser ends here: the hosted page and
+ * the org's (signOnSessionLimits) and when a factor was verified; the sign-in is complete, so the
+ * user's failed-attempt count is reset (resetFailedAttempts). Every sign-in of a browser ends here: the hosted page and
  * /authorize's sessionToken.
  */
 export async function startSession(db: Db, input: StartSessionInput): Promise<NewSession> {
-  const limits = await signOnSessionLimits(db, { userId: input.person.userId, ipAddress: input.browser.ipAddress, now: input.now });
+  const [limits] = await Promise.all([signOnSessionLimits(db, { userId: input.person.userId, ipAddress: input.browser.ipAddress, now: input.now }), resetFailedAttempts(db, input.person.userId)]);
   return createSession(db, {
     userId: input.person.userId,
     amr: input.person.amr,

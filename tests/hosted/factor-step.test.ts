@@ -209,4 +209,25 @@ describe.each(testProviders())("hosted factor step on %s", (provider) => {
     expect(locked.location).toContain("error=locked");
     expect((await a.f.api("GET", `/api/v1/users/${dave.id}`)).body.status).toBe("LOCKED_OUT");
   });
+  it("password ok, wrong code, password ok, wrong code ... reaches the lockout: a right password alone resets nothing", async () => {
+    expect((await a.f.api("POST", "/api/v1/org/settings", { lockoutThreshold: 3 })).status).toBe(200);
+    const gail = await a.user("Gail");
+    await a.assign(spa.appId, gail.id);
+    await enrollTotp(gail);
+    const group = (await a.f.api("GET", "/api/v1/groups?q=MFA")).body[0];
+    expect((await a.f.api("PUT", `/api/v1/groups/${group.id}/users/${gail.id}`)).status).toBe(204);
+    const factorId = secrets.get(gail.id)!.factorId;
+    const right = await code(gail);
+    const bad = right === "000000" ? "111111" : "000000";
+    for (let i = 1; i <= 3; i++) {
+      const jar = new CookieJar();
+      const { id, answer } = await password(gail, jar);
+      expect(answer.location).toBe(`${ORG_URL}/signin/factor?request=${id}`);
+      expect((await a.f.db.user.findUniqueOrThrow({ where: { id: gail.id } })).failedAttempts).toBe(i - 1);
+      const wrong = await a.post(FACTOR_URL, { request: id, csrf: await csrf(id, jar), action: "verify", factorId, passCode: bad }, jar);
+      expect(wrong.location).toContain("error=code");
+    }
+    const user = await a.f.db.user.findUniqueOrThrow({ where: { id: gail.id } });
+    expect([user.status, user.failedAttempts]).toEqual(["LOCKED_OUT", 3]);
+  });
 });

@@ -179,19 +179,50 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
       const wrongPassword = await authn({ username: dave.login, password: "Not-The-Password-1" });
       expect(wrongPassword.status).toBe(401);
       const { stateToken } = (await authn({ username: dave.login, password: dave.password })).body;
-      // the right password reset the count; two wrong codes then lock
+      // the right password does not reset the count (only a completed sign-in does): the wrong password and two wrong codes lock
       const code = await generateTotpCode(totp.secret, now());
       const bad = code === "000000" ? "111111" : "000000";
       const mark = await s.mark();
-      for (let i = 0; i < 3; i++) expect((await verify(totp.id, { stateToken, passCode: bad })).status).toBe(403);
+      for (let i = 0; i < 2; i++) expect((await verify(totp.id, { stateToken, passCode: bad })).status).toBe(403);
       const user = await s.f.db.user.findUniqueOrThrow({ where: { id: dave.id } });
       expect([user.status, user.failedAttempts]).toEqual(["LOCKED_OUT", 3]);
       const [lock] = await s.events("user.account.lock", mark);
       expect(lock).toMatchObject({ outcomeResult: "SUCCESS" });
       const failures = await s.events("user.authentication.auth_via_mfa", mark);
-      expect(failures.map((event) => [event.outcomeResult, event.outcomeReason])).toEqual(Array(3).fill(["FAILURE", "INVALID_PASSCODE"]));
+      expect(failures.map((event) => [event.outcomeResult, event.outcomeReason])).toEqual(Array(2).fill(["FAILURE", "INVALID_PASSCODE"]));
       const after = await verify(totp.id, { stateToken, passCode: code });
       expect({ status: after.status, body: after.body }).toEqual({ status: 403, body: INVALID_TOKEN });
+    } finally {
+      await s.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS } } });
+    }
+  });
+
+  it("password ok, wrong code, password ok, wrong code ... reaches the lockout; a completed sign-in resets the count", async () => {
+    await s.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS, lockoutThreshold: 3 } } });
+    try {
+      const gina = await s.user("Gina");
+      const totp = await enrollTotp(gina);
+      const code = await generateTotpCode(totp.secret, now());
+      const bad = code === "000000" ? "111111" : "000000";
+      const failedAttempts = async () => (await s.f.db.user.findUniqueOrThrow({ where: { id: gina.id } })).failedAttempts;
+
+      // a completed sign-in (SUCCESS, the session token) resets what a wrong code counted
+      const first = (await authn({ username: gina.login, password: gina.password })).body.stateToken;
+      expect((await verify(totp.id, { stateToken: first, passCode: bad })).status).toBe(403);
+      expect(await failedAttempts()).toBe(1);
+      expect((await verify(totp.id, { stateToken: first, passCode: code })).body.status).toBe("SUCCESS");
+      expect(await failedAttempts()).toBe(0);
+      nextStep();
+
+      for (let i = 1; i <= 3; i++) {
+        const started = await authn({ username: gina.login, password: gina.password });
+        expect(started.body.status, started.text).toBe("MFA_REQUIRED");
+        expect(await failedAttempts()).toBe(i - 1);
+        expect((await verify(totp.id, { stateToken: started.body.stateToken, passCode: bad })).status).toBe(403);
+      }
+      const user = await s.f.db.user.findUniqueOrThrow({ where: { id: gina.id } });
+      expect([user.status, user.failedAttempts]).toEqual(["LOCKED_OUT", 3]);
+      expect((await authn({ username: gina.login, password: gina.password })).status).toBe(401);
     } finally {
       await s.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS } } });
     }
