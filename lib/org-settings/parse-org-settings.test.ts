@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
 import { parseOrgSettings } from "./parse-org-settings";
 
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30 };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false };
 
 describe("parseOrgSettings", () => {
   it.each<[string, unknown, Partial<typeof DEFAULTS>]>([
@@ -18,6 +18,9 @@ describe("parseOrgSettings", () => {
     ["below the minimum: the default", { sessionIdleMinutes: 0, sessionMaxMinutes: -1, lockoutThreshold: -1, refreshTokenGraceSeconds: -5, systemLogRetentionDays: 0.5 }, {}],
     ["not numbers: the defaults", { lockoutThreshold: "5", sessionIdleMinutes: null, systemLogRetentionDays: true, refreshTokenGraceSeconds: "x", sessionMaxMinutes: {} }, {}],
     ["not finite: the defaults", { sessionIdleMinutes: Number.NaN, sessionMaxMinutes: Number.POSITIVE_INFINITY }, {}],
+    ["a boolean setting", { passwordlessPasskeys: true }, { passwordlessPasskeys: true }],
+    ["a boolean setting that is not a boolean: the default", { passwordlessPasskeys: "true" }, {}],
+    ["a number setting given a boolean: the default", { lockoutThreshold: false, passwordlessPasskeys: 1 }, {}],
     ["idle longer than the lifetime is kept (the absolute expiry bounds it)", { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }, { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }],
   ])("%s", (_name, stored, expected) => {
     expect(parseOrgSettings(stored)).toEqual({ ...DEFAULTS, ...expected });

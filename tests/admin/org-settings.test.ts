@@ -6,7 +6,7 @@ import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
 
 const PATH = "/api/v1/org/settings";
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30 };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false };
 const links = { self: { href: `${ORG_URL}${PATH}`, hints: { allow: ["GET", "POST"] } } };
 
 describe.each(testProviders())("org settings API on %s", (provider) => {
@@ -50,6 +50,21 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     });
   });
 
+  it("POST of a boolean setting: passwordlessPasskeys on and off, each change logged", async () => {
+    const mark = (await events()).length;
+    f.clock.advance(60_000);
+    const on = await f.api("POST", PATH, { passwordlessPasskeys: true });
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ passwordlessPasskeys: true, lastUpdated: f.clock.now.toISOString() });
+    expect((await readOrgSettings(f.db)).passwordlessPasskeys).toBe(true);
+    f.clock.advance(1000);
+    const off = await f.api("POST", PATH, { passwordlessPasskeys: false });
+    expect(off.body).toMatchObject({ passwordlessPasskeys: false });
+    const logged = (await events()).slice(mark);
+    expect(logged.map((event) => event.displayMessage)).toEqual(["Update org settings: passwordlessPasskeys", "Update org settings: passwordlessPasskeys"]);
+    expect(JSON.parse(JSON.stringify(logged[0]!.debugContext))).toMatchObject({ debugData: { changes: { passwordlessPasskeys: { from: false, to: true } } } });
+  });
+
   it("POST of the values already in force changes nothing and logs nothing", async () => {
     expect((await f.api("POST", PATH, { refreshTokenGraceSeconds: 0, lockoutThreshold: 3 })).status).toBe(200);
     const before = (await f.api("GET", PATH)).body;
@@ -65,6 +80,7 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     ["a negative threshold", { lockoutThreshold: -1 }, "lockoutThreshold", ["lockoutThreshold: Must be a whole number from 0 to 100."]],
     ["a fraction", { sessionMaxMinutes: 90.5 }, "sessionMaxMinutes", ["sessionMaxMinutes: Must be a whole number from 1 to 129600."]],
     ["a string", { systemLogRetentionDays: "90" }, "systemLogRetentionDays", ["systemLogRetentionDays: Must be a whole number from 1 to 3650."]],
+    ["a string for a boolean", { passwordlessPasskeys: "true" }, "passwordlessPasskeys", ["passwordlessPasskeys: Must be true or false."]],
   ])("refuses %s with 400 E0000001 and changes nothing", async (_name, body, field, causes) => {
     const before = (await f.api("GET", PATH)).body;
     const res = await f.api("POST", PATH, body);

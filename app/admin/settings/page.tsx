@@ -1,7 +1,7 @@
 import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/dashboard/org-settings-limits";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
 import { ActionForm } from "../_components/action-form";
-import { formatTime, PageHeader, Section, TextField } from "../_components/ui";
+import { Checkbox, formatTime, PageHeader, Section, TextField } from "../_components/ui";
 import { read } from "../_lib/admin-request";
 
 export const metadata = { title: "Settings" };
@@ -14,7 +14,14 @@ export default async function SettingsPage() {
       <ActionForm action="org.updateSettings" submitLabel="Save settings">
         <Section title="Sign-in" description="Applies to the hosted sign-in page, the Authentication API and the password grant.">
           <div className="grid max-w-2xl grid-cols-1 gap-4">
-            <TextField name="lockoutThreshold" label="Lockout after failed sign-ins" type="number" min={0} max={MAX_LOCKOUT_THRESHOLD} defaultValue={settings.lockoutThreshold} required hint={`Consecutive wrong passwords before the account is locked (0 to ${MAX_LOCKOUT_THRESHOLD}; 0 never locks). An admin unlocks it from the user's page.`} />
+            <TextField name="lockoutThreshold" label="Lockout after failed sign-ins" type="number" min={0} max={MAX_LOCKOUT_THRESHOLD} defaultValue={settings.lockoutThreshold} required hint={`Consecutive wrong passwords or factor codes before the account is locked (0 to ${MAX_LOCKOUT_THRESHOLD}; 0 never locks). An admin unlocks it from the user's page.`} />
+            <Checkbox
+              name="passwordlessPasskeys"
+              id="f-passwordlessPasskeys"
+              label="Allow passwordless sign-in with a passkey"
+              defaultChecked={settings.passwordlessPasskeys}
+              hint="The hosted sign-in page offers “Sign in with a passkey”: a user with a registered passkey signs in without a password (the passkey verifies the user, which counts as two factors)."
+            />
           </div>
         </Section>
         <Section title="Sessions" description="The SSO session a sign-in starts (the sid cookie).">

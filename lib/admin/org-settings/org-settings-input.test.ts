@@ -17,6 +17,11 @@ describe("orgSettingsInput", () => {
     [{ systemLogRetentionDays: 0 }, false],
     [{ systemLogRetentionDays: 3651 }, false],
     [{ companyName: "Acme" }, false],
+    [{ passwordlessPasskeys: true }, true],
+    [{ passwordlessPasskeys: false, lockoutThreshold: 3 }, true],
+    [{ passwordlessPasskeys: "true" }, false],
+    [{ passwordlessPasskeys: 1 }, false],
+    [{ passwordlessPasskeys: null }, false],
     [null, false],
     [[], false],
   ])("%j -> %s", (input, ok) => {

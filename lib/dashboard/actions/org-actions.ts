@@ -1,15 +1,15 @@
 import type { OrgSettingsBody } from "../../admin/org-settings/org-settings-input";
 import { runUpdateOrgSettings } from "../../admin/org-settings/update-org-settings";
 import { callOperation } from "../call-operation";
-import { numberField, type FormInput } from "../form-input";
+import { checked, numberField, type FormInput } from "../form-input";
 import { outcome } from "./outcome";
 import type { DashboardAction } from "./types";
 
 const FIELDS = ["lockoutThreshold", "sessionIdleMinutes", "sessionMaxMinutes", "refreshTokenGraceSeconds", "systemLogRetentionDays"] as const;
 
-/** Every settings field of the form as the API takes it (a blank field is refused there, by name: NaN is no number). */
+/** Every settings field of the form as the API takes it (a blank number is refused there, by name: NaN is no number; an unticked checkbox is false). */
 function settingsBody(form: FormInput): OrgSettingsBody {
-  return Object.fromEntries(FIELDS.map((field) => [field, numberField(form, field) ?? Number.NaN]));
+  return { ...Object.fromEntries(FIELDS.map((field) => [field, numberField(form, field) ?? Number.NaN])), passwordlessPasskeys: checked(form, "passwordlessPasskeys") };
 }
 
 export const orgActions: Record<string, DashboardAction> = {
