@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAppContext } from "@/lib/app-context";
-import { loadReturnToSigninView, loadSigninView } from "@/lib/hosted/load-signin-view";
+import { loadReturnToSigninView, loadSigninView, passwordlessOffered } from "@/lib/hosted/load-signin-view";
+import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
 import { HostedCard } from "../_hosted/hosted-card";
 import { HostedNotice } from "../_hosted/hosted-notice";
 import { orUnavailable } from "../_hosted/or-unavailable";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
+import { PasskeySignin } from "./passkey-signin";
 import { PasswordField } from "./password-field";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +26,8 @@ const INPUT =
  *   token to /signin/submit, which continues the authorization;
  * - without `request` (`/signin?return_to=/admin`): a plain sign-in that lands on the sanitised
  *   return_to (the admin console) or "/"; its CSRF cookie comes from /signin/start.
+ * Both offer "Sign in with a passkey" (and passkeys among the username field's suggestions) when the
+ * org setting passwordlessPasskeys is on.
  */
 export default async function SigninPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
@@ -43,29 +47,40 @@ export default async function SigninPage({ searchParams }: { searchParams: Searc
       if (plain.reason === "start") redirect(plain.startUrl);
       return <HostedNotice reason="csrf" />;
     }
-    return <SigninForm hidden={{ return_to: plain.returnTo, csrf: plain.csrfToken }} username="" error={plain.error} />;
+    const passkeys = await orUnavailable("/signin", query, () => passwordlessOffered(app.db));
+    return <SigninForm flow={{ return_to: plain.returnTo }} csrf={plain.csrfToken} username="" error={plain.error} passkeys={passkeys} />;
   }
-  const view = await orUnavailable("/signin", query, () => loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, now: app.now() }));
+  const view = await orUnavailable("/signin", query, async () => {
+    const loaded = await loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, now: app.now() });
+    return loaded.ok ? { ...loaded, passkeys: await passwordlessOffered(app.db) } : loaded;
+  });
   if (!view.ok) {
     if (view.reason === "factor") redirect(view.url);
     return <HostedNotice reason={view.reason} />;
   }
-  return <SigninForm hidden={{ request: view.requestId, csrf: view.csrfToken }} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} />;
+  return <SigninForm flow={{ request: view.requestId }} csrf={view.csrfToken} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} passkeys={view.passkeys} />;
 }
 
 function SigninForm({
-  hidden,
+  flow,
+  csrf,
   username,
   error,
   appLabel,
   logoUri,
+  passkeys,
 }: {
-  hidden: Record<string, string>;
+  /** the fields naming the sign-in: {request} or {return_to} */
+  flow: Record<string, string>;
+  csrf: string;
   username: string;
   error: { kind: string; message: string } | null;
   appLabel?: string;
   logoUri?: string | null;
+  /** "Sign in with a passkey" is offered (the org setting passwordlessPasskeys) */
+  passkeys: boolean;
 }) {
+  const hidden = { ...flow, csrf };
   // The first field to fix: the username when it is empty, else the password.
   const focusUsername = username === "";
   const usernameInvalid = error !== null && (error.kind !== "missing" || username === "");
@@ -88,7 +103,7 @@ function SigninForm({
             id="username"
             name="username"
             type="text"
-            autoComplete="username"
+            autoComplete={passkeys ? "username webauthn" : "username"}
             autoCapitalize="none"
             spellCheck={false}
             required
@@ -112,6 +127,7 @@ function SigninForm({
           Sign in
         </button>
       </form>
+      {passkeys ? <PasskeySignin flowFields={flow} csrfToken={csrf} failedMessage={SIGNIN_ERRORS.passkey} /> : null}
     </HostedCard>
   );
 }

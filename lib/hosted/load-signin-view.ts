@@ -1,5 +1,6 @@
 import type { Db } from "../db/create-db-client";
 import { loadActiveClient } from "../apps/load-active-client";
+import { readOrgSettings } from "../org-settings/read-org-settings";
 import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import { pendingFormToken, signinFormToken } from "./hosted-form-token";
 import { hostedUrls } from "../http/hosted-urls";
@@ -79,4 +80,9 @@ export function loadReturnToSigninView(input: {
   if (!csrfToken) return input.started ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", startUrl: hostedUrls.signinStart("", returnTo) };
   const kind = readSigninError(input.error);
   return { ok: true, returnTo, csrfToken, error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null };
+}
+
+/** Whether the sign-in page offers "Sign in with a passkey" (the org setting passwordlessPasskeys). */
+export async function passwordlessOffered(db: Db): Promise<boolean> {
+  return (await readOrgSettings(db)).passwordlessPasskeys;
 }

@@ -8,6 +8,8 @@ import type { PlainRequest } from "../http/plain-http";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { appendSystemLog } from "../system-log/write-system-log";
 import { findUser } from "../users/find-user";
+import { readOrgSettings } from "../org-settings/read-org-settings";
+import { consumePasswordlessAttempt } from "../signin/consume-passwordless-attempt";
 import { loadSignInFlow } from "./sign-in-flow";
 
 const json = (status: number, body: unknown): HostedResponse => ({ status, headers: { "Cache-Control": "no-store" }, body });
@@ -18,6 +20,10 @@ const json = (status: number, body: unknown): HostedResponse => ({ status, heade
  * forms (the flow, same Origin, its CSRF cookie and field); 403 {error} otherwise.
  * - `authenticate`: at the factor step, a sign-in challenge for the user's passkeys
  *   (issueSignInChallenge) -> {options, challengeId};
+ * - `passwordless`: on the sign-in page, when the org setting passwordlessPasskeys is on, a
+ *   challenge any registered passkey may answer (issueSignInChallenge without a user: a
+ *   discoverable credential) -> {options, challengeId}; counted per IP (consumePasswordlessAttempt:
+ *   429 {error: "rate_limited"} beyond it); 404 {error: "disabled"} when the setting is off;
  * - `register`: at the enrollment step, a new PENDING_ACTIVATION WebAuthn factor with its
  *   registration challenge (enrollFactor; the request remembers the factor) -> {options}.
  */
@@ -36,6 +42,11 @@ export async function passkeyOptions(app: AppContext, request: PlainRequest): Pr
     case "authenticate": {
       if (!mfa || mfa.step !== "verify") return json(400, { error: "expired" });
       return json(200, await issueSignInChallenge(app.db, { userId: mfa.userId, now, rp }));
+    }
+    case "passwordless": {
+      if (!(await readOrgSettings(app.db)).passwordlessPasskeys) return json(404, { error: "disabled" });
+      if (!(await consumePasswordlessAttempt(app.db, request.ipAddress, now)).allowed) return json(429, { error: "rate_limited" });
+      return json(200, await issueSignInChallenge(app.db, { userId: null, now, rp }));
     }
     case "register": {
       const factor = findSupportedFactor(WEBAUTHN_FACTOR, "FIDO");

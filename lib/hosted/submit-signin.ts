@@ -10,6 +10,7 @@ import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { advanceSignIn } from "./advance-sign-in";
 import { pendingSignInFlow, returnToSignInFlow } from "./sign-in-flow";
+import { submitPasskeySignin } from "./submit-passkey-signin";
 import type { SigninError } from "./signin-messages";
 
 const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
@@ -34,6 +35,8 @@ const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
  *   second factor or an enrollment; else a new session replaces any previous one (rotation) and is
  *   recorded as this request's fresh sign-in (prompt=login, max_age), Set-Cookie, and 303 to the
  *   authorize resume step.
+ * With `action=passkey` (response, challengeId) the form is the passwordless "Sign in with a
+ * passkey" instead (submitPasskeySignin), then the same advanceSignIn.
  */
 export async function submitSignin(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
@@ -44,6 +47,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   if (!pending) return hostedErrorPages.expired();
   const cookieHeader = request.headers.get("cookie");
   if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
+  if (form.get("action") === "passkey") return submitPasskeySignin(app, request, pendingSignInFlow(app, { ...pending, state: { ...pending.state, mfa: undefined } }, cookieHeader), form);
 
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";
@@ -71,6 +75,7 @@ async function submitReturnToSignin(app: AppContext, request: PlainRequest, form
   const cookieHeader = request.headers.get("cookie");
   const flow = returnToSignInFlow(app, form.get("return_to"), cookieHeader);
   if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
+  if (form.get("action") === "passkey") return submitPasskeySignin(app, request, flow, form);
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";
   const back = (error: SigninError) => seeOther(flow.signinUrl(error));
