@@ -9,6 +9,7 @@ import { rateLimitError, validationError } from "../okta-api/admin-api-error";
 import { parseInput } from "../okta-api/parse-input";
 import { readJsonBody } from "../okta-api/read-json-body";
 import { combineAmr } from "../signin/combine-amr";
+import { recordFactorEvent } from "../signin/record-factor-event";
 import { answerStep, invalidPasscodeError, invalidStateTokenError, loadAuthnUser, loadTransaction, passcodeReusedError } from "./authn-flow";
 
 const ACTIVATE_REQUEST = z.object(
@@ -25,7 +26,7 @@ const ACTIVATE_REQUEST = z.object(
  * POST /api/v1/authn/factors/:factorId/lifecycle/activate (MFA_ENROLL_ACTIVATE, okta-auth-js
  * `transaction.activate({passCode})`): activates the factor the transaction enrolled with a current
  * TOTP code or the WebAuthn attestation (activateFactor; each attempt counts against the user's factor
- * budget, 429 E0000047 beyond it); a wrong code 403 E0000068, a reused one 403 E0000082. The factor
+ * budget, 429 E0000047 beyond it; logged as user.mfa.factor.activate, as the Factors API logs it); a wrong code 403 E0000068, a reused one 403 E0000082. The factor
  * proves possession: the next step follows with the combined amr (SUCCESS, or MFA_ENROLL while a
  * REQUIRED factor is still missing). Another factor than the transaction's, or another state: 403 E0000011.
  */
@@ -37,15 +38,16 @@ export async function activateAuthnFactor(app: AppContext, request: PlainRequest
   if (transaction.status !== "MFA_ENROLL_ACTIVATE" || transaction.factorId !== factorId) throw invalidStateTokenError();
   const budget = await consumeFactorAttempt(app.db, transaction.userId, now);
   if (!budget.allowed) throw rateLimitError({ "X-Rate-Limit-Limit": String(budget.limit), "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": String(Math.ceil(budget.resetAt.getTime() / 1000)) });
+  const user = await loadAuthnUser(app, transaction.userId);
   const result = await activateFactor(
     app.db,
     { userId: transaction.userId, factorId, proof: { passCode: body.passCode, attestation: body.attestation, clientData: body.clientData }, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) },
-    async () => {},
+    (tx, factor) => recordFactorEvent(tx, { kind: "activate", user, factor, client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") }, now }),
   );
   switch (result.outcome) {
     case "activated": {
       const amr = combineAmr(transaction.amr, result.factor.factorType === TOTP_FACTOR ? ["otp"] : ["hwk", "user"]);
-      return answerStep(app, request, { user: await loadAuthnUser(app, transaction.userId), amr, transaction, now });
+      return answerStep(app, request, { user, amr, transaction, now });
     }
     case "missing-proof":
       throw validationError(result.fields[0] ?? "body", result.fields.map((field) => `${field}: The field cannot be left blank.`));

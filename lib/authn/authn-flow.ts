@@ -15,6 +15,7 @@ import { moveAuthnTransaction } from "../signin/move-authn-transaction";
 import { SIGNIN_RATE_LIMITS } from "../signin/check-credentials";
 import { includesFactor } from "../signin/combine-amr";
 import { decideSignInStep } from "../signin/decide-sign-in-step";
+import { deviceCookie, isDeviceRemembered, readDeviceCookie, rememberDevice } from "../signin/remember-device";
 import { resetFailedAttempts } from "../signin/reset-failed-attempts";
 import { findUser } from "../users/find-user";
 import { readPasswordChanged } from "../users/read-password-changed";
@@ -68,17 +69,26 @@ export async function endTransaction(app: AppContext, transaction: LiveTransacti
 
 /**
  * The answer after a proof was accepted (the password, a factor, an activation): decideSignInStep
- * with how the user authenticated so far says what comes next.
+ * with how the user authenticated so far (and the browser's remembered-device cookie, idp_device,
+ * when it sends one) says what comes next.
  * - done: the transaction (if any) ends in SUCCESS, once (a concurrent step that got there first
- *   makes this one E0000011), the failed-attempt count is reset, and a one-time session token carries the amr and, after a factor, the
- *   verification time into the session /authorize starts;
+ *   makes this one E0000011), the failed-attempt count is reset, and a one-time session token carries
+ *   the amr and, after a factor, the verification time into the session /authorize starts; with
+ *   `rememberDevice` (the verify call's `?rememberDevice=true`) and a factor verified under a rule
+ *   with a factor lifetime, the device is remembered for that long (the idp_device cookie, as the
+ *   hosted page's "Remember this device");
  * - denied: 401 E0000004, the transaction ends;
  * - verify: MFA_REQUIRED; enroll: MFA_ENROLL (a new transaction after the password, else the
  *   transaction moves there).
  */
-export async function answerStep(app: AppContext, request: PlainRequest, state: { user: AuthnUser; amr: string[]; transaction: LiveTransaction | null; now: Date }): Promise<PlainResponse> {
+export async function answerStep(
+  app: AppContext,
+  request: PlainRequest,
+  state: { user: AuthnUser; amr: string[]; transaction: LiveTransaction | null; now: Date; rememberDevice?: boolean },
+): Promise<PlainResponse> {
   const { user, amr, transaction, now } = state;
-  const step = await decideSignInStep(app.db, { userId: user.id, amr, ipAddress: request.ipAddress, factorVerifiedAt: null, rememberedDevice: false, now });
+  const rememberedDevice = await isDeviceRemembered(app.db, { userId: user.id, cookieValue: readDeviceCookie(request.headers.get("cookie")), now });
+  const step = await decideSignInStep(app.db, { userId: user.id, amr, ipAddress: request.ipAddress, factorVerifiedAt: null, rememberedDevice, now });
   if (step.kind === "denied") {
     if (transaction) await endTransaction(app, transaction, now);
     throw authenticationFailedError();
@@ -88,7 +98,8 @@ export async function answerStep(app: AppContext, request: PlainRequest, state: 
     // the sign-in is complete: only now does the failed-attempt count go back to 0
     await resetFailedAttempts(app.db, user.id);
     const { sessionToken, expiresAt } = await createSessionToken(app.db, { userId: user.id, amr, factorVerifiedAt: includesFactor(amr) ? now : null, now });
-    return { status: 200, body: successJson(app.orgUrl, { sessionToken, expiresAt, user }) };
+    const cookies = state.rememberDevice && transaction && includesFactor(amr) ? await rememberedDeviceCookies(app, request, { userId: user.id, amrBefore: transaction.amr, now }) : [];
+    return { status: 200, body: successJson(app.orgUrl, { sessionToken, expiresAt, user }), ...(cookies.length ? { cookies } : {}) };
   }
   const status = step.kind === "verify" ? "MFA_REQUIRED" : "MFA_ENROLL";
   const next = transaction
@@ -96,6 +107,17 @@ export async function answerStep(app: AppContext, request: PlainRequest, state: 
     : await createAuthnTransaction(app.db, { userId: user.id, amr, status, now });
   const body = step.kind === "verify" ? mfaRequiredJson(app.orgUrl, { ...next, user, ...step }) : mfaEnrollJson(app.orgUrl, { ...next, user, options: step.options });
   return { status: 200, body };
+}
+
+/**
+ * "Remember this device" after a verified factor: the rule that asked for the factor (the step
+ * before it, `amrBefore`) says for how long (its factor lifetime); none, nothing is remembered.
+ */
+async function rememberedDeviceCookies(app: AppContext, request: PlainRequest, input: { userId: string; amrBefore: readonly string[]; now: Date }): Promise<string[]> {
+  const asked = await decideSignInStep(app.db, { userId: input.userId, amr: input.amrBefore, ipAddress: request.ipAddress, factorVerifiedAt: null, rememberedDevice: false, now: input.now });
+  if (asked.kind !== "verify" || !asked.factorLifetimeMinutes) return [];
+  const value = await rememberDevice(app.db, { userId: input.userId, now: input.now, lifetimeMinutes: asked.factorLifetimeMinutes });
+  return [deviceCookie(value, { orgUrl: app.orgUrl, maxAgeSeconds: asked.factorLifetimeMinutes * 60 })];
 }
 
 /** A factor of the transaction's user, or 404 E0000007 (another user's factor is not found). */

@@ -8,6 +8,7 @@ import { validationError } from "../okta-api/admin-api-error";
 import { parseInput } from "../okta-api/parse-input";
 import { readJsonBody } from "../okta-api/read-json-body";
 import { decideSignInStep } from "../signin/decide-sign-in-step";
+import { recordFactorEvent } from "../signin/record-factor-event";
 import { activationState, invalidStateTokenError, loadAuthnUser, loadTransaction } from "./authn-flow";
 
 const ENROLL_REQUEST = z.object(
@@ -22,7 +23,8 @@ const ENROLL_REQUEST = z.object(
 /**
  * POST /api/v1/authn/factors (MFA_ENROLL, okta-auth-js `factor.enroll()`): enrolls one of the factors
  * the enrollment policy offers the user now (400 E0000001 for another), PENDING_ACTIVATION with a
- * new TOTP secret or WebAuthn registration options, and answers MFA_ENROLL_ACTIVATE. A stateToken not
+ * new TOTP secret or WebAuthn registration options (logged as user.mfa.factor.update, as the Factors
+ * API logs it), and answers MFA_ENROLL_ACTIVATE. A stateToken not
  * in MFA_ENROLL: 403 E0000011.
  */
 export async function enrollAuthnFactor(app: AppContext, request: PlainRequest): Promise<PlainResponse> {
@@ -39,7 +41,7 @@ export async function enrollAuthnFactor(app: AppContext, request: PlainRequest):
   const enrolled = await enrollFactor(
     app.db,
     { user: { id: user.id, login: user.login, displayName }, factor: supported, activate: false, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) },
-    async () => {},
+    (tx, written) => recordFactorEvent(tx, { kind: "enroll", user, factor: written, client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") }, now }),
   );
   if (enrolled.outcome !== "enrolled") throw validationError("factorEnrollRequest", ["A factor of this type is already set up."]);
   return activationState(app, transaction, enrolled.factor, enrolled.activation, now);

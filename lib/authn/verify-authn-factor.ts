@@ -30,7 +30,8 @@ const VERIFY_REQUEST = z.object(
  *   429 E0000047 beyond the budget; once the user is locked out the stateToken is refused (E0000011);
  * - WebAuthn: `{stateToken}` -> MFA_CHALLENGE with a challenge; then `{stateToken, clientData,
  *   authenticatorData, signatureData}` -> authenticatePerson's webauthn step;
- * - accepted -> the next step with the combined amr (answerStep: SUCCESS with a session token).
+ * - accepted -> the next step with the combined amr (answerStep: SUCCESS with a session token; with
+ *   `?rememberDevice=true`, the idp_device cookie when the sign-on rule has a factor lifetime).
  * A factor of another user: 404 E0000007; a stateToken not waiting for a factor: 403 E0000011.
  */
 export async function verifyAuthnFactor(app: AppContext, request: PlainRequest): Promise<PlainResponse> {
@@ -62,5 +63,7 @@ export async function verifyAuthnFactor(app: AppContext, request: PlainRequest):
     if (result.reason === "LOCKED_OUT") await endTransaction(app, transaction, now);
     throw refusalError(result, now);
   }
-  return answerStep(app, request, { user: await loadAuthnUser(app, transaction.userId), amr: combineAmr(transaction.amr, result.amr), transaction, now });
+  // Okta's `?rememberDevice=true` on the verify call (okta-auth-js `factor.verify({passCode, rememberDevice: true})`)
+  const rememberDevice = request.url.searchParams.get("rememberDevice") === "true";
+  return answerStep(app, request, { user: await loadAuthnUser(app, transaction.userId), amr: combineAmr(transaction.amr, result.amr), transaction, now, rememberDevice });
 }

@@ -6,7 +6,7 @@ import { findSupportedFactor, WEBAUTHN_FACTOR } from "../factors/supported-facto
 import type { HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
-import { appendSystemLog } from "../system-log/write-system-log";
+import { recordFactorEvent } from "../signin/record-factor-event";
 import { findUser } from "../users/find-user";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { consumePasswordlessAttempt } from "../signin/consume-passwordless-attempt";
@@ -52,20 +52,9 @@ export async function passkeyOptions(app: AppContext, request: PlainRequest): Pr
       const factor = findSupportedFactor(WEBAUTHN_FACTOR, "FIDO");
       if (!mfa || mfa.step !== "enroll" || !factor) return json(400, { error: "expired" });
       const user = await findUser(app.db, mfa.userId);
+      const client = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") };
       const result = await enrollFactor(app.db, { user: { id: user.id, login: user.login, displayName: user.login }, factor, activate: false, now, secretsKey: app.secretsKey, rp }, (tx, written) =>
-        appendSystemLog(
-          tx,
-          {
-            eventType: "user.mfa.factor.update",
-            displayMessage: "Enroll factor for user",
-            actor: { id: user.id, type: "User", alternateId: user.login },
-            client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
-            outcome: { result: "SUCCESS" },
-            target: [{ id: user.id, type: "User", alternateId: user.login }],
-            debugContext: { factorId: written.id, factorType: written.factorType, provider: written.provider },
-          },
-          now,
-        ),
+        recordFactorEvent(tx, { kind: "enroll", user, factor: written, client, now }),
       );
       if (result.outcome !== "enrolled" || result.activation.kind !== "webauthn") return json(400, { error: "expired" });
       const cookies = await flow.saveMfa({ ...mfa, enrollingFactorId: result.factor.id });

@@ -1,8 +1,6 @@
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import type { AppContext } from "../app-context";
-import type { DbTx } from "../db/create-db-client";
-import type { UserFactor } from "../db/generated/sqlite/client";
 import { activateFactor } from "../factors/activate-factor";
 import { consumeFactorAttempt } from "../factors/consume-factor-attempt";
 import { enrollFactor } from "../factors/enroll-factor";
@@ -15,7 +13,7 @@ import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import type { PendingMfa } from "../pending-authorizations/pending-state";
 import { authenticatePerson, type AuthenticationRefused } from "../signin/authenticate-person";
 import { combineAmr } from "../signin/combine-amr";
-import { appendSystemLog } from "../system-log/write-system-log";
+import { recordFactorEvent } from "../signin/record-factor-event";
 import { findUser } from "../users/find-user";
 import { advanceSignIn } from "./advance-sign-in";
 import { factorStepUrl, loadSignInFlow, type SignInFlow } from "./sign-in-flow";
@@ -81,7 +79,7 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
       return advanceSignIn(app, request, flow, { userId: mfa.userId, amr: combineAmr(mfa.amr, result.amr) }, remember);
     }
     case "enroll":
-      return startTotpEnrollment(app, flow, mfa, form.get("provider") ?? "");
+      return startTotpEnrollment(app, flow, mfa, form.get("provider") ?? "", clientOf(request));
     case "activate":
       return activateEnrollment(app, request, flow, mfa, form);
     default:
@@ -90,7 +88,7 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
 }
 
 /** Starts (or restarts) a TOTP enrollment at the factor step: a PENDING_ACTIVATION factor, remembered in the request. */
-async function startTotpEnrollment(app: AppContext, flow: SignInFlow, mfa: PendingMfa, provider: string): Promise<HostedResponse> {
+async function startTotpEnrollment(app: AppContext, flow: SignInFlow, mfa: PendingMfa, provider: string, client: { ipAddress: string | null; userAgent: string | null }): Promise<HostedResponse> {
   const factor = findSupportedFactor(TOTP_FACTOR, provider);
   if (!factor || mfa.step !== "enroll") return seeOther(factorStepUrl(app.orgUrl, flow.fields));
   const user = await findUser(app.db, mfa.userId);
@@ -98,7 +96,7 @@ async function startTotpEnrollment(app: AppContext, flow: SignInFlow, mfa: Pendi
   const result = await enrollFactor(
     app.db,
     { user: { id: user.id, login: user.login, displayName: user.login }, factor, activate: false, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) },
-    (tx, written) => logFactorEvent(tx, user, written, "user.mfa.factor.update", "Enroll factor for user", now),
+    (tx, written) => recordFactorEvent(tx, { kind: "enroll", user, factor: written, client, now }),
   );
   if (result.outcome !== "enrolled") return seeOther(factorStepUrl(app.orgUrl, flow.fields));
   const cookies = await flow.saveMfa({ ...mfa, enrollingFactorId: result.factor.id });
@@ -116,7 +114,7 @@ async function activateEnrollment(app: AppContext, request: PlainRequest, flow: 
   if ((await consumeFactorAttempt(app.db, mfa.userId, now)).allowed === false) return back("rate_limited");
   const user = await findUser(app.db, mfa.userId);
   const result = await activateFactor(app.db, { userId: mfa.userId, factorId, proof, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) }, (tx, factor) =>
-    logFactorEvent(tx, user, factor, "user.mfa.factor.activate", "Activate factor for user", now),
+    recordFactorEvent(tx, { kind: "activate", user, factor, client: clientOf(request), now }),
   );
   if (result.outcome !== "activated") return back(passCode !== undefined ? "code" : "passkey");
   // RFC 8176 2: a TOTP code is "otp"; a passkey registered with user verification is a key held ("hwk") and the user's presence ("user").
@@ -124,20 +122,9 @@ async function activateEnrollment(app: AppContext, request: PlainRequest, flow: 
   return advanceSignIn(app, request, { ...flow, mfa: { ...mfa, enrollingFactorId: undefined } }, { userId: mfa.userId, amr: combineAmr(mfa.amr, factorAmr) });
 }
 
-function logFactorEvent(tx: DbTx, user: { id: string; login: string }, factor: Pick<UserFactor, "id" | "factorType" | "provider">, eventType: string, displayMessage: string, now: Date) {
-  return appendSystemLog(
-    tx,
-    {
-      eventType,
-      displayMessage,
-      actor: { id: user.id, type: "User", alternateId: user.login },
-      client: { ipAddress: null, userAgent: null },
-      outcome: { result: "SUCCESS" },
-      target: [{ id: user.id, type: "User", alternateId: user.login }],
-      debugContext: { factorId: factor.id, factorType: factor.factorType, provider: factor.provider },
-    },
-    now,
-  );
+/** The browser a factor page post comes from (the System Log's client). */
+function clientOf(request: PlainRequest) {
+  return { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") };
 }
 
 const base64url = z.string().regex(/^[A-Za-z0-9_-]*={0,2}$/).max(8_000);

@@ -8,6 +8,7 @@ import { ORG_URL } from "../support/admin-fixture";
 import { callRoute } from "../support/call-route";
 import { testProviders } from "../support/test-databases";
 import { ISSUER, REDIRECT_URI, type TestUser } from "../oauth/token-fixture";
+import { SoftwareAuthenticator } from "../admin/factors-authenticator";
 import { createSessionFixture, expectNoStore, oktaError, type SessionFixture } from "./session-fixture";
 
 const INVALID_TOKEN = oktaError("E0000011", "Invalid token provided");
@@ -226,6 +227,104 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
     } finally {
       await s.f.db.orgSettings.update({ where: { id: "org" }, data: { settings: { ...DEFAULT_ORG_SETTINGS } } });
     }
+  });
+
+  it("enroll and activate through /api/v1/authn are logged as the Factors API logs them (user.mfa.factor.update, .activate)", async () => {
+    const hank = await s.user("Hank");
+    const { stateToken } = (await authn({ username: hank.login, password: hank.password })).body;
+    const mark = await s.mark();
+    const enrolled = await s.call("POST", "/api/v1/authn/factors", { json: { stateToken, factorType: "token:software:totp", provider: "GOOGLE" }, headers: { "X-Forwarded-For": "198.51.100.201" } });
+    const factor = enrolled.body._embedded.factor;
+    const done = await s.call("POST", `/api/v1/authn/factors/${factor.id}/lifecycle/activate`, {
+      json: { stateToken, passCode: await generateTotpCode(factor._embedded.activation.sharedSecret, now()) },
+      headers: { "X-Forwarded-For": "198.51.100.201" },
+    });
+    expect(done.body.status, done.text).toBe("SUCCESS");
+    const expected = { outcomeResult: "SUCCESS", actorId: hank.id, debugContext: expect.objectContaining({ debugData: { factorId: factor.id, factorType: "token:software:totp", provider: "GOOGLE" } }) };
+    const [update, ...moreUpdates] = await s.events("user.mfa.factor.update", mark);
+    expect(moreUpdates).toEqual([]);
+    expect(JSON.parse(JSON.stringify(update))).toMatchObject({ ...expected, displayMessage: "Enroll factor for user" });
+    const [activate, ...moreActivates] = await s.events("user.mfa.factor.activate", mark);
+    expect(moreActivates).toEqual([]);
+    expect(JSON.parse(JSON.stringify(activate))).toMatchObject({ ...expected, displayMessage: "Activate factor for user" });
+    expect(JSON.stringify([update, activate])).not.toContain(factor._embedded.activation.sharedSecret);
+  });
+
+  it("rememberDevice=true on verify: the idp_device cookie for the rule's factor lifetime; a DEVICE rule then skips the factor for that browser only", async () => {
+    const ivy = await s.user("Ivy");
+    const totp = await enrollTotp(ivy);
+    // Ivy's own rule: DEVICE mode, before the everyone-ALWAYS rule
+    const [signOn] = (await s.f.api("GET", "/api/v1/policies?type=OKTA_SIGN_ON")).body;
+    const rule = await s.f.api("POST", `/api/v1/policies/${signOn.id}/rules`, {
+      type: "SIGN_ON",
+      name: "Ivy remembers devices",
+      priority: 1,
+      conditions: { people: { users: { include: [ivy.id], exclude: [] } }, network: { connection: "ANYWHERE" } },
+      actions: { signon: { access: "ALLOW", requireFactor: true, factorPromptMode: "DEVICE", factorLifetime: 30 } },
+    });
+    expect(rule.status, rule.text).toBe(200);
+    s.refreshCaches();
+    try {
+      const first = await authn({ username: ivy.login, password: ivy.password });
+      expect(first.body.status).toBe("MFA_REQUIRED");
+      const verified = await s.call("POST", `/api/v1/authn/factors/${totp.id}/verify?rememberDevice=true`, { json: { stateToken: first.body.stateToken, passCode: await generateTotpCode(totp.secret, now()) } });
+      expect(verified.body.status, verified.text).toBe("SUCCESS");
+      const setCookies = verified.headers.getSetCookie();
+      expect(setCookies).toHaveLength(1);
+      expect(setCookies[0]).toMatch(/^idp_device=[A-Za-z0-9_-]{43}; Max-Age=1800; Path=\/; HttpOnly; SameSite=Lax$/);
+      const device = setCookies[0]!.split(";")[0]!;
+
+      const remembered = await s.call("POST", "/api/v1/authn", { json: { username: ivy.login, password: ivy.password }, headers: { "X-Forwarded-For": freshIp(), cookie: device } });
+      expect(remembered.body.status, remembered.text).toBe("SUCCESS");
+      expect(await s.f.db.sessionToken.findUniqueOrThrow({ where: { tokenHash: hashToken(remembered.body.sessionToken) } })).toMatchObject({ amr: ["pwd"] });
+      expect((await authn({ username: ivy.login, password: ivy.password })).body.status).toBe("MFA_REQUIRED");
+
+      // without the parameter nothing is remembered
+      nextStep();
+      const again = await authn({ username: ivy.login, password: ivy.password });
+      const plain = await verify(totp.id, { stateToken: again.body.stateToken, passCode: await generateTotpCode(totp.secret, now()) });
+      expect(plain.body.status).toBe("SUCCESS");
+      expect(plain.headers.getSetCookie()).toEqual([]);
+    } finally {
+      await s.f.api("DELETE", `/api/v1/policies/${signOn.id}/rules/${rule.body.id}`);
+      s.refreshCaches();
+    }
+  });
+
+  it("WebAuthn: MFA_REQUIRED -> verify without a body: MFA_CHALLENGE -> the signed assertion: SUCCESS with amr pwd hwk user mfa; a replay is refused", async () => {
+    const jack = await s.user("Jack");
+    const authenticator = new SoftwareAuthenticator("idp.test", ORG_URL);
+    const enrolled = await s.f.api("POST", `/api/v1/users/${jack.id}/factors`, { factorType: "webauthn", provider: "FIDO" });
+    const activated = await s.f.api("POST", `/api/v1/users/${jack.id}/factors/${enrolled.body.id}/lifecycle/activate`, authenticator.register(enrolled.body._embedded.activation.challenge, { counter: 1 }));
+    expect(activated.status, activated.text).toBe(200);
+    const factorId = enrolled.body.id as string;
+
+    const first = await authn({ username: jack.login, password: jack.password });
+    expect(first.body).toMatchObject({ status: "MFA_REQUIRED", _embedded: { factors: [expect.objectContaining({ id: factorId, factorType: "webauthn", provider: "FIDO" })] } });
+    const stateToken = first.body.stateToken as string;
+    const challenged = await verify(factorId, { stateToken });
+    expect(challenged.status, challenged.text).toBe(200);
+    expect(challenged.body).toMatchObject({
+      stateToken,
+      status: "MFA_CHALLENGE",
+      factorResult: "CHALLENGE",
+      _embedded: { factor: { id: factorId, factorType: "webauthn", _embedded: { challenge: { challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), userVerification: "required" } } } },
+      _links: { next: { name: "verify", ...post(ORG_URL, `/api/v1/authn/factors/${factorId}/verify`) } },
+    });
+    const challenge = challenged.body._embedded.factor._embedded.challenge.challenge as string;
+    // an assertion for another challenge, or by another key: 403 E0000068
+    const stranger = new SoftwareAuthenticator("idp.test", ORG_URL);
+    expect((await verify(factorId, { stateToken, ...stranger.assert(challenge, 2) })).body).toEqual(INVALID_PASSCODE);
+
+    const again = await verify(factorId, { stateToken });
+    const fresh = again.body._embedded.factor._embedded.challenge.challenge as string;
+    const signed = authenticator.assert(fresh, 2);
+    const done = await verify(factorId, { stateToken, ...signed });
+    expect(done.status, done.text).toBe(200);
+    expect(done.body.status).toBe("SUCCESS");
+    expect(await s.f.db.sessionToken.findUniqueOrThrow({ where: { tokenHash: hashToken(done.body.sessionToken) } })).toMatchObject({ amr: ["pwd", "hwk", "user", "mfa"] });
+    // the transaction is over, and the assertion cannot be used again
+    expect((await verify(factorId, { stateToken, ...signed })).body).toEqual(INVALID_TOKEN);
   });
 
   it("concurrent verifications of one code: exactly one SUCCESS, the others E0000082", async () => {
