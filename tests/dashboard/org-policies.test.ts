@@ -6,11 +6,10 @@ import type { AdminCall } from "@/lib/dashboard/dashboard-context";
 import type { FormInput } from "@/lib/dashboard/form-input";
 import { loadPickerSelection } from "@/lib/dashboard/pickers/load-picker-selection";
 import { loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
-import { requireAdmin } from "@/lib/dashboard/require-admin";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { readLogEvent } from "../support/read-log-events";
 import { testProviders } from "../support/test-databases";
-import { act, adminUserId, createPlainUser, dashboardApp, sessionCookie } from "./dashboard-fixture";
+import { act, adminCallOf, adminUserId, createPlainUser, sessionCookie } from "./dashboard-fixture";
 import { formFieldsFromMarkup } from "./form-fields-from-markup";
 
 const POLICIES = "/api/v1/policies";
@@ -28,9 +27,7 @@ describe.each(testProviders())("dashboard sign-on and enrollment policies on %s"
     f = await createAdminFixture(provider);
     adminId = await adminUserId(f);
     cookie = await sessionCookie(f, adminId);
-    const check = await requireAdmin(f.db, cookie, f.clock.now);
-    if (!check.ok) throw new Error("no admin session");
-    call = { app: dashboardApp(f), admin: check.admin, client: { ipAddress: "203.0.113.9", userAgent: "vitest" } };
+    call = await adminCallOf(f, cookie);
     userId = await createPlainUser(f, "contractor@example.com");
     groupId = (await f.api("POST", "/api/v1/groups", { profile: { name: "Contractors" } })).body.id;
   });

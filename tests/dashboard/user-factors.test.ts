@@ -5,11 +5,10 @@ import { runListSystemLogEvents } from "@/lib/admin/system-log/list-system-log-e
 import { callOperation } from "@/lib/dashboard/call-operation";
 import type { AdminCall } from "@/lib/dashboard/dashboard-context";
 import { logEventDetail } from "@/lib/dashboard/log-event-detail";
-import { requireAdmin } from "@/lib/dashboard/require-admin";
 import { generateTotpCode } from "@/lib/factors/generate-totp-code";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
-import { act, adminUserId, createPlainUser, dashboardApp, sessionCookie } from "./dashboard-fixture";
+import { act, adminCallOf, adminUserId, createPlainUser, sessionCookie } from "./dashboard-fixture";
 
 describe.each(testProviders())("dashboard user factors and their System Log on %s", (provider) => {
   let f: AdminFixture;
@@ -22,9 +21,7 @@ describe.each(testProviders())("dashboard user factors and their System Log on %
     f = await createAdminFixture(provider);
     adminId = await adminUserId(f);
     cookie = await sessionCookie(f, adminId);
-    const check = await requireAdmin(f.db, cookie, f.clock.now);
-    if (!check.ok) throw new Error("no admin session");
-    call = { app: dashboardApp(f), admin: check.admin, client: { ipAddress: "203.0.113.9", userAgent: "vitest" } };
+    call = await adminCallOf(f, cookie);
     userId = await createPlainUser(f, "dade@example.com");
   });
   afterAll(() => f.close());

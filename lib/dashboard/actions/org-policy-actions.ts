@@ -10,6 +10,7 @@ import { runReplaceOrgPolicy } from "../../admin/org-policies/replace-org-policy
 import { runReplaceOrgPolicyRule } from "../../admin/org-policies/replace-org-policy-rule";
 import { runActivateOrgPolicyRule, runDeactivateOrgPolicyRule } from "../../admin/org-policies/set-org-policy-rule-status";
 import { runActivateOrgPolicy, runDeactivateOrgPolicy } from "../../admin/org-policies/set-org-policy-status";
+import type { OperationContext } from "../../admin/admin-request";
 import { callOperation } from "../call-operation";
 import type { AdminCall } from "../dashboard-context";
 import { checked, numberField, optionalText, text, values, type FormInput } from "../form-input";
@@ -94,6 +95,13 @@ async function move(call: AdminCall, form: FormInput, kind: "policy" | "rule") {
   return outcome(result, (rule) => `Moved rule "${rule.name}" to priority ${rule.priority}.`);
 }
 
+/** Creates or saves a rule from the form of its policy's type (read first: the form's fields depend on it). */
+async function withPolicyType(call: AdminCall, form: FormInput, write: (type: string) => (ctx: OperationContext) => Promise<{ name: string }>, verb: string) {
+  const policy = await callOperation(call, (ctx) => runGetOrgPolicy(ctx, policyId(form)));
+  if (!policy.ok) return failure(policy);
+  return outcome(await callOperation(call, write(policy.value.type)), (rule) => `${verb} rule "${rule.name}".`);
+}
+
 export const orgPolicyActions: Record<string, DashboardAction> = {
   "orgPolicy.create": async (call, form) => {
     const type = text(form, "type");
@@ -115,18 +123,8 @@ export const orgPolicyActions: Record<string, DashboardAction> = {
   "orgPolicy.deactivate": async (call, form) => outcome(await callOperation(call, (ctx) => runDeactivateOrgPolicy(ctx, policyId(form))), "Deactivated the policy."),
   "orgPolicy.move": (call, form) => move(call, form, "policy"),
 
-  "orgRule.create": async (call, form) => {
-    const policy = await callOperation(call, (ctx) => runGetOrgPolicy(ctx, policyId(form)));
-    if (!policy.ok) return failure(policy);
-    const result = await callOperation(call, (ctx) => runCreateOrgPolicyRule(ctx, policy.value.id, () => orgRuleBody(form, policy.value.type)));
-    return outcome(result, (rule) => `Created rule "${rule.name}".`);
-  },
-  "orgRule.update": async (call, form) => {
-    const policy = await callOperation(call, (ctx) => runGetOrgPolicy(ctx, policyId(form)));
-    if (!policy.ok) return failure(policy);
-    const result = await callOperation(call, (ctx) => runReplaceOrgPolicyRule(ctx, policy.value.id, ruleId(form), () => orgRuleBody(form, policy.value.type)));
-    return outcome(result, (rule) => `Saved rule "${rule.name}".`);
-  },
+  "orgRule.create": (call, form) => withPolicyType(call, form, (type) => (ctx) => runCreateOrgPolicyRule(ctx, policyId(form), () => orgRuleBody(form, type)), "Created"),
+  "orgRule.update": (call, form) => withPolicyType(call, form, (type) => (ctx) => runReplaceOrgPolicyRule(ctx, policyId(form), ruleId(form), () => orgRuleBody(form, type)), "Saved"),
   "orgRule.delete": async (call, form) => outcome(await callOperation(call, (ctx) => runDeleteOrgPolicyRule(ctx, policyId(form), ruleId(form))), "Deleted the rule."),
   "orgRule.activate": async (call, form) => outcome(await callOperation(call, (ctx) => runActivateOrgPolicyRule(ctx, policyId(form), ruleId(form))), "Activated the rule."),
   "orgRule.deactivate": async (call, form) => outcome(await callOperation(call, (ctx) => runDeactivateOrgPolicyRule(ctx, policyId(form), ruleId(form))), "Deactivated the rule."),

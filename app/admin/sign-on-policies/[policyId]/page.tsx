@@ -2,6 +2,7 @@ import { runGetOrgPolicy } from "@/lib/admin/org-policies/get-org-policy";
 import { runListOrgPolicyRules } from "@/lib/admin/org-policies/list-org-policy-rules";
 import { loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 import { ActionForm } from "../../_components/action-form";
+import { EditDetails, RowActions } from "../../_components/row-actions";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../_components/ui";
 import { adminCall, read } from "../../_lib/admin-request";
 import { pickerSelection } from "../../_lib/picker-selection";
@@ -55,36 +56,21 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
                     <StatusBadge status={rule.status} />
                   </Td>
                   <Td>
-                    <div className="flex flex-wrap gap-1">
-                      {!rule.system && index > 0 ? <ActionForm action="orgRule.move" fields={{ ...ruleFields, direction: "up" }} submitLabel="↑" submitAriaLabel={`Move ${rule.name} up`} variant="secondary" inline /> : null}
-                      {!rule.system && movable(index + 1) ? <ActionForm action="orgRule.move" fields={{ ...ruleFields, direction: "down" }} submitLabel="↓" submitAriaLabel={`Move ${rule.name} down`} variant="secondary" inline /> : null}
-                      {rule.system ? null : rule.status === "ACTIVE" ? (
-                        <ActionForm action="orgRule.deactivate" fields={ruleFields} submitLabel="Deactivate" submitAriaLabel={`Deactivate ${rule.name}`} variant="secondary" inline />
-                      ) : (
-                        <ActionForm action="orgRule.activate" fields={ruleFields} submitLabel="Activate" submitAriaLabel={`Activate ${rule.name}`} variant="secondary" inline />
-                      )}
-                      {rule.system ? null : (
-                        <ActionForm
-                          action="orgRule.delete"
-                          fields={ruleFields}
-                          submitLabel="Delete"
-                          submitAriaLabel={`Delete ${rule.name}`}
-                          variant="danger"
-                          inline
-                          confirm={{ title: `Delete rule ${rule.name}?`, body: "The users it matched fall through to the next rule.", confirmLabel: "Delete" }}
-                        />
-                      )}
-                    </div>
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm font-medium text-brand-700">
-                        Edit<span className="sr-only"> rule {rule.name}</span>
-                      </summary>
-                      <div className="mt-3 min-w-[20rem]">
-                        <ActionForm action="orgRule.update" fields={ruleFields} submitLabel="Save rule">
-                          <OrgRuleFields rule={rule} type={type} prefix={`rule-${rule.id}`} people={people} />
-                        </ActionForm>
-                      </div>
-                    </details>
+                    <RowActions
+                      prefix="orgRule"
+                      fields={ruleFields}
+                      name={rule.name}
+                      noun="rule"
+                      up={!rule.system && index > 0}
+                      down={!rule.system && movable(index + 1)}
+                      status={rule.system ? null : rule.status}
+                      deleteBody={rule.system ? null : "The users it matched fall through to the next rule."}
+                    />
+                    <EditDetails label={`rule ${rule.name}`}>
+                      <ActionForm action="orgRule.update" fields={ruleFields} submitLabel="Save rule">
+                        <OrgRuleFields rule={rule} type={type} prefix={`rule-${rule.id}`} people={people} />
+                      </ActionForm>
+                    </EditDetails>
                   </Td>
                 </tr>
               );
