@@ -28,7 +28,6 @@ export async function verifyTotpFactor(
   const secret = decryptSecret(factor.secretEncrypted, input.secretsKey, factorSecretContext(factor.id));
   const check = await checkTotpCode(secret, input.code, input.now, factor.lastTimeStep);
   if (check.outcome !== "accepted") return check.outcome;
-  // eslint-disable-next-line no-restricted-syntax -- the single-use mark of a code (compare-and-set), not an audited change
   const { count } = await db.userFactor.updateMany({
     where: { id: factor.id, OR: [{ lastTimeStep: null }, { lastTimeStep: { lt: check.timeStep } }] },
     data: { lastTimeStep: check.timeStep, lastUpdated: factor.lastUpdated },

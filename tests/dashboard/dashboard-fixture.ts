@@ -1,6 +1,7 @@
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { runDashboardAction, type DashboardActionResult } from "@/lib/dashboard/actions/run-dashboard-action";
-import type { DashboardApp } from "@/lib/dashboard/dashboard-context";
+import type { AdminCall, DashboardApp } from "@/lib/dashboard/dashboard-context";
+import { requireAdmin } from "@/lib/dashboard/require-admin";
 import type { FormInput } from "@/lib/dashboard/form-input";
 import { createSession } from "@/lib/sessions/create-session";
 import { APP_SECRET, ORG_URL, type AdminFixture } from "../support/admin-fixture";
@@ -23,6 +24,13 @@ export async function createPlainUser(f: AdminFixture, login: string): Promise<s
   });
   if (res.status !== 200) throw new Error(`could not create ${login}: ${res.text}`);
   return res.body.id as string;
+}
+
+/** The admin's checked call, as the dashboard's pages and actions get it (for loaders and operations in tests). */
+export async function adminCallOf(f: AdminFixture, cookieHeader: string): Promise<AdminCall> {
+  const check = await requireAdmin(f.db, cookieHeader, f.clock.now);
+  if (!check.ok) throw new Error("no admin session");
+  return { app: dashboardApp(f), admin: check.admin, client: { ipAddress: "203.0.113.9", userAgent: "vitest" } };
 }
 
 export async function adminUserId(f: AdminFixture): Promise<string> {

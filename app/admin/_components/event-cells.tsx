@@ -12,12 +12,13 @@ export function EventTimeCell({ uuid, published }: { uuid: string; published: st
   );
 }
 
-/** A System Log event's type and display message. */
-export function EventNameCell({ eventType, displayMessage }: { eventType: string; displayMessage: string }) {
+/** A System Log event's type and display message (and what else it names: a factor, a failure's reason). */
+export function EventNameCell({ eventType, displayMessage, detail }: { eventType: string; displayMessage: string; detail?: string | null }) {
   return (
     <Td>
       <span className="break-all font-mono text-xs">{eventType}</span>
       <span className="block text-slate-600">{displayMessage}</span>
+      {detail ? <span className="block text-xs text-slate-600">{detail}</span> : null}
     </Td>
   );
 }

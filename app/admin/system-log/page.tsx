@@ -3,6 +3,7 @@ import { runListSystemLogEvents } from "@/lib/admin/system-log/list-system-log-e
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField } from "../_components/ui";
 import { EventNameCell, EventTimeCell } from "../_components/event-cells";
 import { readResult } from "../_lib/admin-request";
+import { logEventDetail } from "@/lib/dashboard/log-event-detail";
 
 export const metadata = { title: "System Log" };
 
@@ -50,7 +51,7 @@ export default async function SystemLogPage({ searchParams }: { searchParams: Pr
           {events.map((event) => (
             <tr key={event.uuid}>
               <EventTimeCell uuid={event.uuid} published={event.published} />
-              <EventNameCell eventType={event.eventType} displayMessage={event.displayMessage} />
+              <EventNameCell eventType={event.eventType} displayMessage={event.displayMessage} detail={logEventDetail(event)} />
               <Td className="break-all">{event.actor.alternateId ?? event.actor.displayName ?? event.actor.id}</Td>
               <Td>
                 <StatusBadge status={event.outcome.result} />

@@ -4,7 +4,9 @@ import { requireAdmin } from "../require-admin";
 import { appActions } from "./app-actions";
 import { authorizationServerActions } from "./authorization-server-actions";
 import { directoryActions } from "./directory-actions";
+import { factorActions } from "./factor-actions";
 import { orgActions } from "./org-actions";
+import { orgPolicyActions } from "./org-policy-actions";
 import type { ActionOutcome, DashboardAction } from "./types";
 import { userActions } from "./user-actions";
 
@@ -15,6 +17,8 @@ export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Obje
   ...userActions,
   ...directoryActions,
   ...orgActions,
+  ...orgPolicyActions,
+  ...factorActions,
 });
 
 export type DashboardActionResult = ActionOutcome | { ok: false; refused: "signin" | "forbidden" };

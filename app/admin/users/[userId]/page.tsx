@@ -4,10 +4,12 @@ import { runGetUser } from "@/lib/admin/users/get-user";
 import { runListUserApps } from "@/lib/admin/users/list-user-apps";
 import { runListUserGroups } from "@/lib/admin/users/list-user-groups";
 import { runListUserSessions } from "@/lib/admin/users/list-user-sessions";
+import { runListFactors } from "@/lib/admin/factors/list-factors";
 import { ActionForm } from "../../_components/action-form";
 import { Picker } from "../../_components/picker";
 import { DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass, formatTime } from "../../_components/ui";
 import { read } from "../../_lib/admin-request";
+import { UserFactors } from "./_factors";
 
 export const metadata = { title: "User" };
 
@@ -22,10 +24,11 @@ const LIFECYCLE: Array<{ link: string; action: string; label: string; confirm?: 
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
   const user = await read((ctx) => runGetUser(ctx, userId));
-  const [groups, sessions, apps] = await Promise.all([
+  const [groups, sessions, apps, factors] = await Promise.all([
     read(async (ctx) => (await runListUserGroups(ctx, user.id, () => ({ page: pageOf(200, null) }))).items),
     read((ctx) => runListUserSessions(ctx, user.id)),
     read((ctx) => runListUserApps(ctx, user.id)),
+    read((ctx) => runListFactors(ctx, user.id)),
   ]);
   const fields = { userId: user.id };
   const name = `${user.profile.firstName} ${user.profile.lastName}`;
@@ -92,6 +95,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </div>
         </ActionForm>
       </Section>
+      <UserFactors userId={user.id} name={name} factors={factors} />
       <Section title="Groups">
         {groups.length === 0 ? (
           <EmptyState title="Not a member of any group" />

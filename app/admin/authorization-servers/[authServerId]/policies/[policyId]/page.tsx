@@ -1,6 +1,7 @@
 import { runGetPolicy } from "@/lib/admin/policies/get-policy";
 import { runListPolicyRules } from "@/lib/admin/policy-rules/list-policy-rules";
 import { ActionForm } from "../../../../_components/action-form";
+import { EditDetails, RowActions } from "../../../../_components/row-actions";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../../../_components/ui";
 import { adminCall, read } from "../../../../_lib/admin-request";
 import { loadServer } from "../../../_server-header";
@@ -61,32 +62,21 @@ export default async function PolicyPage({ params }: { params: Promise<{ authSer
                     <StatusBadge status={rule.status} />
                   </Td>
                   <Td>
-                    <div className="flex flex-wrap gap-1">
-                      {index > 0 ? <ActionForm action="rule.move" fields={{ ...ruleFields, direction: "up" }} submitLabel="↑" submitAriaLabel={`Move ${rule.name} up`} variant="secondary" inline /> : null}
-                      {index < sorted.length - 1 ? <ActionForm action="rule.move" fields={{ ...ruleFields, direction: "down" }} submitLabel="↓" submitAriaLabel={`Move ${rule.name} down`} variant="secondary" inline /> : null}
-                      {rule.status === "ACTIVE" ? (
-                        <ActionForm action="rule.deactivate" fields={ruleFields} submitLabel="Deactivate" submitAriaLabel={`Deactivate ${rule.name}`} variant="secondary" inline />
-                      ) : (
-                        <ActionForm action="rule.activate" fields={ruleFields} submitLabel="Activate" submitAriaLabel={`Activate ${rule.name}`} variant="secondary" inline />
-                      )}
-                      <ActionForm
-                        action="rule.delete"
-                        fields={ruleFields}
-                        submitLabel="Delete"
-                        submitAriaLabel={`Delete ${rule.name}`}
-                        variant="danger"
-                        inline
-                        confirm={{ title: `Delete rule ${rule.name}?`, body: "Requests it matched fall through to the next rule.", confirmLabel: "Delete" }}
-                      />
-                    </div>
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm font-medium text-brand-700">Edit<span className="sr-only"> rule {rule.name}</span></summary>
-                      <div className="mt-3 min-w-[20rem]">
-                        <ActionForm action="rule.update" fields={ruleFields} submitLabel="Save rule">
-                          <RuleFields rule={rule} prefix={`rule-${rule.id}`} people={people} scopes={scopes} />
-                        </ActionForm>
-                      </div>
-                    </details>
+                    <RowActions
+                      prefix="rule"
+                      fields={ruleFields}
+                      name={rule.name}
+                      noun="rule"
+                      up={index > 0}
+                      down={index < sorted.length - 1}
+                      status={rule.status}
+                      deleteBody="Requests it matched fall through to the next rule."
+                    />
+                    <EditDetails label={`rule ${rule.name}`}>
+                      <ActionForm action="rule.update" fields={ruleFields} submitLabel="Save rule">
+                        <RuleFields rule={rule} prefix={`rule-${rule.id}`} people={people} scopes={scopes} />
+                      </ActionForm>
+                    </EditDetails>
                   </Td>
                 </tr>
               );

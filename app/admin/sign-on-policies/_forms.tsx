@@ -1,0 +1,190 @@
+import type { runGetOrgPolicy } from "@/lib/admin/org-policies/get-org-policy";
+import type { runGetOrgPolicyRule } from "@/lib/admin/org-policies/get-org-policy-rule";
+import type { OperationValue } from "@/lib/dashboard/call-operation";
+import { ENROLL_MOMENTS, ENROLL_REQUIREMENTS, FACTOR_KEYS, FACTOR_PROMPT_MODES, MAX_MINUTES, type EnrollMoment, type EnrollRequirement, type FactorKey, type FactorPromptMode, type OrgPolicyType } from "@/lib/dashboard/org-policy-options";
+import { chosen, type PickerOption } from "@/lib/dashboard/pickers/picker-option";
+import type { RulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
+import { Picker } from "../_components/picker";
+import { Checkbox, SelectField, TextArea, TextField } from "../_components/ui";
+
+export type OrgPolicyJson = OperationValue<typeof runGetOrgPolicy>;
+export type OrgRuleJson = OperationValue<typeof runGetOrgPolicyRule>;
+
+export const POLICY_TYPE_LABEL: Record<OrgPolicyType, string> = { OKTA_SIGN_ON: "Global session (sign-on) policy", MFA_ENROLL: "Factor enrollment policy" };
+
+export const FACTOR_LABEL: Record<FactorKey, string> = {
+  okta_otp: "One-time code app (TOTP), provider Okta",
+  google_otp: "Google Authenticator (TOTP)",
+  fido_webauthn: "Passkey or security key (WebAuthn)",
+};
+
+export const REQUIREMENT_LABEL: Record<EnrollRequirement, string> = { REQUIRED: "Required", OPTIONAL: "Optional", NOT_ALLOWED: "Not allowed" };
+
+export const PROMPT_MODE_LABEL: Record<FactorPromptMode, string> = {
+  ALWAYS: "Every sign-in",
+  SESSION: "Once per factor lifetime",
+  DEVICE: "Once per device (unless remembered)",
+};
+
+export const ENROLL_MOMENT_LABEL: Record<EnrollMoment, string> = {
+  CHALLENGE: "When a factor is first asked for",
+  LOGIN: "At the next sign-in",
+  NEVER: "Never",
+};
+
+const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((value) => ({ value, label: labels[value] }));
+
+/** A policy's settings: name, description, the groups it applies to (not the default policy's: everyone), an enrollment policy's factors. */
+export function OrgPolicyFields({ policy, type, prefix, groups }: { policy?: OrgPolicyJson; type: OrgPolicyType; prefix: string; groups?: ReadonlyMap<string, PickerOption> }) {
+  const factors = policy?.settings?.factors;
+  return (
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <TextField id={`${prefix}-name`} name="name" label="Policy name" defaultValue={policy?.name} required />
+      <div className="md:col-span-2">
+        <TextArea id={`${prefix}-description`} name="description" label="Description" defaultValue={policy?.description} rows={2} />
+      </div>
+      {policy?.system ? (
+        <p className="text-sm text-slate-600 md:col-span-2">The default policy applies to everyone, after every other policy.</p>
+      ) : (
+        <div className="md:col-span-2">
+          <Picker
+            kind="group"
+            id={`${prefix}-groups`}
+            name="groups"
+            label="Assigned to groups"
+            selected={groups && policy ? chosen(groups, policy.conditions.people.groups.include) : []}
+            hint="With no group chosen, the policy applies to everyone."
+          />
+        </div>
+      )}
+      {type === "MFA_ENROLL"
+        ? FACTOR_KEYS.map((key) => (
+            <SelectField
+              key={key}
+              id={`${prefix}-factor-${key}`}
+              name={`factor.${key}`}
+              label={FACTOR_LABEL[key]}
+              defaultValue={factors?.[key]?.enroll.self ?? "OPTIONAL"}
+              options={options(REQUIREMENT_LABEL, ENROLL_REQUIREMENTS)}
+            />
+          ))
+        : null}
+    </div>
+  );
+}
+
+/** The actions of a sign-on rule: access, the factor it requires and how often, the session's limits. */
+function SignOnActionFields({ rule, prefix }: { rule?: OrgRuleJson; prefix: string }) {
+  const signon = rule?.actions.signon;
+  return (
+    <>
+      <SelectField
+        id={`${prefix}-access`}
+        name="access"
+        label="Access"
+        defaultValue={signon?.access ?? "ALLOW"}
+        options={[
+          { value: "ALLOW", label: "Allowed" },
+          { value: "DENY", label: "Denied" },
+        ]}
+      />
+      <div className="self-end">
+        <Checkbox id={`${prefix}-requireFactor`} name="requireFactor" label="Require a second factor" defaultChecked={signon?.requireFactor ?? false} hint="The user verifies an enrolled factor after their password." />
+      </div>
+      <SelectField
+        id={`${prefix}-factorPromptMode`}
+        name="factorPromptMode"
+        label="Ask for the factor"
+        defaultValue={signon?.factorPromptMode ?? "ALWAYS"}
+        options={options(PROMPT_MODE_LABEL, FACTOR_PROMPT_MODES)}
+        hint="Used when a second factor is required."
+      />
+      <TextField
+        id={`${prefix}-factorLifetime`}
+        name="factorLifetime"
+        type="number"
+        min={1}
+        max={MAX_MINUTES}
+        label="Factor lifetime (minutes)"
+        defaultValue={signon?.factorLifetime ?? 15}
+        hint={`How long a verified factor counts, 1 to ${MAX_MINUTES} minutes (90 days).`}
+      />
+      <div className="md:col-span-2">
+        <Checkbox
+          id={`${prefix}-rememberDeviceByDefault`}
+          name="rememberDeviceByDefault"
+          label="“Remember this device” checked by default"
+          defaultChecked={signon?.rememberDeviceByDefault ?? false}
+          hint="With “Once per device”, a remembered device is not asked again within the factor lifetime."
+        />
+      </div>
+      <TextField
+        id={`${prefix}-maxSessionIdleMinutes`}
+        name="maxSessionIdleMinutes"
+        type="number"
+        min={1}
+        max={MAX_MINUTES}
+        label="Session idle time (minutes)"
+        defaultValue={signon?.session.maxSessionIdleMinutes ?? 120}
+        hint="The session ends after this long without use."
+      />
+      <TextField
+        id={`${prefix}-maxSessionLifetimeMinutes`}
+        name="maxSessionLifetimeMinutes"
+        type="number"
+        min={0}
+        max={MAX_MINUTES}
+        label="Session lifetime (minutes)"
+        defaultValue={signon?.session.maxSessionLifetimeMinutes ?? 0}
+        hint="0 = no limit beyond the idle time."
+      />
+      <div className="md:col-span-2">
+        <Checkbox id={`${prefix}-usePersistentCookie`} name="usePersistentCookie" label="Keep the session across browser restarts (persistent cookie)" defaultChecked={signon?.session.usePersistentCookie ?? false} />
+      </div>
+    </>
+  );
+}
+
+/**
+ * A rule of a policy of `type`: name, people (not the default rule's: everyone) and the actions of
+ * the type. Included users and groups: none means everyone not excluded.
+ */
+export function OrgRuleFields({ rule, type, prefix, people }: { rule?: OrgRuleJson; type: OrgPolicyType; prefix: string; people?: RulePeople }) {
+  const conditions = rule?.conditions.people;
+  const pick = (selection: ReadonlyMap<string, PickerOption> | undefined, ids: readonly string[] | undefined) => (selection && ids ? chosen(selection, ids) : []);
+  const enroll = rule?.actions.enroll;
+  return (
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <div className="md:col-span-2">
+        <TextField id={`${prefix}-name`} name="name" label="Rule name" defaultValue={rule?.name} required />
+      </div>
+      {rule?.system ? (
+        <p className="text-sm text-slate-600 md:col-span-2">The default rule applies to everyone, anywhere, after every other rule.</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600 md:col-span-2">With no user or group included, the rule applies to everyone who is not excluded.</p>
+          <Picker kind="user" id={`${prefix}-includeUsers`} name="includeUsers" label="Include users" selected={pick(people?.users, conditions?.users.include)} />
+          <Picker kind="group" id={`${prefix}-includeGroups`} name="includeGroups" label="Include groups" selected={pick(people?.groups, conditions?.groups.include)} />
+          <Picker kind="user" id={`${prefix}-excludeUsers`} name="excludeUsers" label="Exclude users" selected={pick(people?.users, conditions?.users.exclude)} />
+          <Picker kind="group" id={`${prefix}-excludeGroups`} name="excludeGroups" label="Exclude groups" selected={pick(people?.groups, conditions?.groups.exclude)} />
+        </>
+      )}
+      {type === "MFA_ENROLL" ? (
+        <SelectField id={`${prefix}-enrollSelf`} name="enrollSelf" label="Enroll the required factors" defaultValue={enroll?.self ?? "CHALLENGE"} options={options(ENROLL_MOMENT_LABEL, ENROLL_MOMENTS)} />
+      ) : (
+        <SignOnActionFields rule={rule} prefix={prefix} />
+      )}
+    </div>
+  );
+}
+
+/** One line on what a rule does (the rules table). */
+export function ruleSummary(rule: OrgRuleJson): string {
+  const { enroll, signon } = rule.actions;
+  if (enroll) return `Enroll: ${ENROLL_MOMENT_LABEL[enroll.self as EnrollMoment] ?? enroll.self}`;
+  if (!signon) return "—";
+  const { access, requireFactor, factorPromptMode, factorLifetime, session } = signon;
+  if (access === "DENY") return "Access denied";
+  const factor = requireFactor ? `Second factor: ${PROMPT_MODE_LABEL[factorPromptMode as FactorPromptMode] ?? factorPromptMode} (${factorLifetime} min)` : "No second factor";
+  return `${factor}; session idle ${session.maxSessionIdleMinutes} min${session.maxSessionLifetimeMinutes ? `, at most ${session.maxSessionLifetimeMinutes} min` : ""}`;
+}
