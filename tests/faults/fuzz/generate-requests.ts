@@ -74,6 +74,14 @@ function build(route: AppRoute, mutation: Mutation, context: FuzzContext, random
   }
   mutate(draft, mutation, route, random);
   if (random.chance(0.15)) mutate(draft, random.pick(MUTATIONS), route, random);
+  // Calls with the token must change nothing, whatever a mutation did to the method (e.g. "origin"
+  // turning a GET into a POST): a write with the token names no real object.
+  const withToken = draft.headers.some(([name, value]) => name === "Authorization" && value === `SSWS ${context.adminToken}`);
+  if (withToken && !["GET", "HEAD", "OPTIONS"].includes(draft.method)) {
+    draft.segments = draft.segments.map((segment) => (segment === "default" ? `ausFuzz${random.word(12)}` : segment));
+    // a static path names a real object (/api/v1/api-tokens/current): only its (junk-bodied) POST stays a write
+    if (dynamicSegments(route.pattern).length === 0 && draft.method !== "POST") draft.method = "GET";
+  }
   return { routeClass: klass, pattern: route.pattern, mutation, raw: serialise(draft) };
 }
 
