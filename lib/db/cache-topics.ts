@@ -13,8 +13,8 @@ export const CACHE_TOPICS = {
   clients: { models: ["App", "ClientSecret"], version: "CacheVersion" },
   /** ACTIVE trusted origins (lib/trusted-origins/trusted-origin-cache.ts): the CacheVersion row "trusted-origins". */
   "trusted-origins": { models: ["TrustedOrigin"], version: "CacheVersion" },
-  /** The org's sign-on and factor enrollment policies with their rules (lib/sign-on-policies/get-org-policies.ts): the CacheVersion row "sign-on-policies". */
-  "sign-on-policies": { models: ["OrgPolicy", "OrgPolicyRule"], version: "CacheVersion" },
+  /** The org's sign-on, factor enrollment and authentication policies with their rules, and the apps' authentication policies (lib/sign-on-policies/get-org-policies.ts): the CacheVersion row "sign-on-policies". */
+  "sign-on-policies": { models: ["OrgPolicy", "OrgPolicyRule", "AppAccessPolicy"], version: "CacheVersion" },
   /**
    * One authorization server's configuration (lib/oauth/snapshot/get-server-snapshot.ts) and what
    * follows its version (signing and verification keys, discovery and JWKS documents): that

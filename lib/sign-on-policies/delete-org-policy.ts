@@ -1,6 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import type { OrgPolicy } from "../db/generated/sqlite/client";
 import type { RecordChange } from "../db/record-change";
+import { validationError } from "../okta-api/admin-api-error";
 import { findOrgPolicy } from "./find-org-policy";
 import { lockPolicyOrder } from "./lock-policy-order";
 import { policyTypeOf } from "./org-policy-types";
@@ -8,11 +9,18 @@ import { renumber } from "./place-in-order";
 import { renumberPolicies, siblingPolicies } from "./policy-order";
 import { systemRefusal } from "./system-refusal";
 
-/** Deletes a policy with its rules; the others of its type close the gap. The default policy cannot be deleted. */
+/**
+ * Deletes a policy with its rules; the others of its type close the gap. The default policy cannot
+ * be deleted, nor an ACCESS_POLICY that apps are assigned to (their step-up would vanish with it:
+ * assign them to another policy first).
+ */
 export function deleteOrgPolicy(db: Db, input: { policyId: string; now: Date }, record: RecordChange<OrgPolicy>): Promise<void> {
   return db.$transaction(async (tx) => {
     const policy = await findOrgPolicy(tx, input.policyId);
     if (policy.system) throw systemRefusal("system", "The default policy cannot be deleted.");
+    if (policy.type === "ACCESS_POLICY" && (await tx.appAccessPolicy.count({ where: { policyId: policy.id } })) > 0) {
+      throw validationError("id", ["id: Apps are assigned to this policy; assign them to another policy first (PUT /api/v1/apps/{appId}/policies/{policyId})."]);
+    }
     await lockPolicyOrder(tx, { type: policyTypeOf(policy) });
     await tx.orgPolicy.delete({ where: { id: policy.id } });
     await renumberPolicies(tx, renumber(await siblingPolicies(tx, policyTypeOf(policy))), input.now);

@@ -1,5 +1,5 @@
 import type { InTransaction } from "../db/record-change";
-import type { OrgPolicyType } from "./org-policy-types";
+import type { PolicyType } from "./org-policy-types";
 
 /**
  * Serialises the writers of one ordered list inside their transaction: a no-op update of the row
@@ -8,7 +8,7 @@ import type { OrgPolicyType } from "./org-policy-types";
  * write lock (lib/db/begin-immediate.ts). Two concurrent creates then cannot both take the same
  * priority.
  */
-export async function lockPolicyOrder(tx: InTransaction, list: { type: OrgPolicyType } | { policyId: string }): Promise<void> {
+export async function lockPolicyOrder(tx: InTransaction, list: { type: PolicyType } | { policyId: string }): Promise<void> {
   if ("type" in list) {
     await tx.$executeRaw`UPDATE "OrgPolicy" SET "priority" = "priority" WHERE "type" = ${list.type} AND "system" = ${true}`;
   } else {

@@ -1,14 +1,18 @@
 /**
  * The org policies of Okta's Policy API that this server implements, as plain data (spec:
- * developer.okta.com/docs/reference/api/policy, "Global session policy" = OKTA_SIGN_ON and
- * "Multifactor (MFA) Enrollment Policy" = MFA_ENROLL). Authorization-server policies
+ * developer.okta.com/docs/reference/api/policy, "Global session policy" = OKTA_SIGN_ON,
+ * "Multifactor (MFA) Enrollment Policy" = MFA_ENROLL, and the Identity Engine's "Authentication
+ * policy" = ACCESS_POLICY, which apps are assigned to). Authorization-server policies
  * (OAUTH_AUTHORIZATION_POLICY) are lib/authorization-servers' and their own API's.
+ * ORG_POLICY_TYPES: the org-wide ones (the dashboard's sign-on policies page).
  */
 export const ORG_POLICY_TYPES = ["OKTA_SIGN_ON", "MFA_ENROLL"] as const;
 export type OrgPolicyType = (typeof ORG_POLICY_TYPES)[number];
+export const POLICY_TYPES = [...ORG_POLICY_TYPES, "ACCESS_POLICY"] as const;
+export type PolicyType = (typeof POLICY_TYPES)[number];
 
 /** The rule type of each policy type (Okta: a sign-on policy's rules are SIGN_ON). */
-export const RULE_TYPE_OF = { OKTA_SIGN_ON: "SIGN_ON", MFA_ENROLL: "MFA_ENROLL" } as const satisfies Record<OrgPolicyType, string>;
+export const RULE_TYPE_OF = { OKTA_SIGN_ON: "SIGN_ON", MFA_ENROLL: "MFA_ENROLL", ACCESS_POLICY: "ACCESS_POLICY" } as const satisfies Record<PolicyType, string>;
 
 export type LifecycleStatus = "ACTIVE" | "INACTIVE";
 
@@ -64,7 +68,20 @@ export const ENROLL_MOMENTS = ["CHALLENGE", "LOGIN", "NEVER"] as const;
 export type EnrollMoment = (typeof ENROLL_MOMENTS)[number];
 export type EnrollActions = { enroll: { self: EnrollMoment } };
 
-export type OrgRuleActions = SignOnActions | EnrollActions;
+/**
+ * Authentication policy rule action (spec: AccessPolicyRuleApplicationSignOn, VerificationMethod):
+ * access ALLOW with a verification method of type ASSURANCE whose factorMode says how many factors
+ * the app asks for: 1FA (the global session policy alone decides) or 2FA (a session whose amr lacks
+ * "mfa" steps up, as with acr_values urn:okta:loa:2fa:any).
+ */
+export const FACTOR_MODES = ["1FA", "2FA"] as const;
+export type FactorMode = (typeof FACTOR_MODES)[number];
+export type AppSignOnActions = { appSignOn: { access: "ALLOW"; verificationMethod: { factorMode: FactorMode; type: "ASSURANCE" } } };
+
+/** The action of the Catch-all Rule Okta gives every new authentication policy; here any one factor (this server's behaviour without one). */
+export const CATCH_ALL_ACTIONS: AppSignOnActions = { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "1FA", type: "ASSURANCE" } } };
+
+export type OrgRuleActions = SignOnActions | EnrollActions | AppSignOnActions;
 
 /** What a create or replace of a policy sets (status and priority: null keeps / defaults). */
 export type OrgPolicyFields = {
@@ -93,5 +110,5 @@ export const EVERYONE_ANYWHERE: OrgRuleConditions = {
   network: { connection: "ANYWHERE" },
 };
 
-/** A stored policy's type (written only from ORG_POLICY_TYPES). */
-export const policyTypeOf = (policy: { type: string }): OrgPolicyType => policy.type as OrgPolicyType;
+/** A stored policy's type (written only from POLICY_TYPES). */
+export const policyTypeOf = (policy: { type: string }): PolicyType => policy.type as PolicyType;

@@ -1,9 +1,9 @@
 import type { InTransaction } from "../db/record-change";
-import type { OrgPolicyType } from "./org-policy-types";
+import type { PolicyType } from "./org-policy-types";
 import { EVALUATION_ORDER, type Sibling } from "./place-in-order";
 
 /** The policies of a type other than `exceptId`, in evaluation order. */
-export function siblingPolicies(tx: InTransaction, type: OrgPolicyType, exceptId?: string): Promise<Sibling[]> {
+export function siblingPolicies(tx: InTransaction, type: PolicyType, exceptId?: string): Promise<Sibling[]> {
   return tx.orgPolicy.findMany({
     where: { type, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true, priority: true, system: true },

@@ -269,7 +269,7 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
     it("reads the policies from the cache: one load, then no query within a second, then one version read", async () => {
       const { db: counted, queries } = countingDb(f.db);
       await getOrgPolicies(counted, f.clock.now);
-      expect(queries.sort()).toEqual(["CacheVersion.findUnique", "Group.findFirst", "OrgPolicy.findMany"]);
+      expect(queries.sort()).toEqual(["AppAccessPolicy.findMany", "CacheVersion.findUnique", "Group.findFirst", "OrgPolicy.findMany"]);
       queries.length = 0;
       await getOrgPolicies(counted, new Date(f.clock.now.getTime() + 999));
       expect(queries).toEqual([]);
@@ -308,13 +308,13 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
 
   describe("bad input", () => {
     it.each([
-      ["no type on the list", "GET", "/api/v1/policies", undefined, error(400, "E0000001", "Api validation failed: type", ["type: The field cannot be left blank; give OKTA_SIGN_ON, MFA_ENROLL."])],
+      ["no type on the list", "GET", "/api/v1/policies", undefined, error(400, "E0000001", "Api validation failed: type", ["type: The field cannot be left blank; give OKTA_SIGN_ON, MFA_ENROLL, ACCESS_POLICY."])],
       [
         "a type Okta has and this server does not",
         "GET",
         "/api/v1/policies?type=PASSWORD",
         undefined,
-        error(400, "E0000002", "The request was not valid: Invalid policy type specified", ["type: PASSWORD policies are not supported by this server; supported: OKTA_SIGN_ON, MFA_ENROLL."]),
+        error(400, "E0000002", "The request was not valid: Invalid policy type specified", ["type: PASSWORD policies are not supported by this server; supported: OKTA_SIGN_ON, MFA_ENROLL, ACCESS_POLICY."]),
       ],
       [
         "authorization-server policies",
@@ -325,7 +325,7 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
           "type: OAUTH_AUTHORIZATION_POLICY policies belong to an authorization server: /api/v1/authorizationServers/{authServerId}/policies.",
         ]),
       ],
-      ["an unknown type", "GET", "/api/v1/policies?type=NOPE", undefined, error(400, "E0000002", "The request was not valid: Invalid policy type specified", ["type: Unknown policy type; supported: OKTA_SIGN_ON, MFA_ENROLL."])],
+      ["an unknown type", "GET", "/api/v1/policies?type=NOPE", undefined, error(400, "E0000002", "The request was not valid: Invalid policy type specified", ["type: Unknown policy type; supported: OKTA_SIGN_ON, MFA_ENROLL, ACCESS_POLICY."])],
       ["no name", "POST", "/api/v1/policies", { type: "OKTA_SIGN_ON" }, error(400, "E0000001", "Api validation failed: name", ["name: The field cannot be left blank."])],
       [
         "an unknown group",

@@ -107,6 +107,11 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
     update: (db) => db.orgPolicyRule.update({ where: { id: "0prTriggerTest000003" }, data: { name: "Renamed" } }),
     delete: (db) => db.orgPolicyRule.delete({ where: { id: "0prTriggerTest000003" } }),
   },
+  AppAccessPolicy: {
+    insert: (db) => db.appAccessPolicy.create({ data: { appId: "0oaTriggerTest000001", policyId: "00pTriggerTest000003" } }),
+    update: (db) => db.appAccessPolicy.update({ where: { appId: "0oaTriggerTest000001" }, data: { policyId: "00pKUfLkoJatyZDaJMYT" } }),
+    delete: (db) => db.appAccessPolicy.delete({ where: { appId: "0oaTriggerTest000001" } }),
+  },
   TrustedOrigin: {
     insert: (db) => db.trustedOrigin.create({ data: { id: "tosTriggerTest000001", name: "T", origin: "https://trigger.example", status: "ACTIVE" } }),
     update: (db) => db.trustedOrigin.update({ where: { id: "tosTriggerTest000001" }, data: { cors: false } }),

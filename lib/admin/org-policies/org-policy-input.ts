@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BodyOf } from "../../okta-api/parse-input";
-import { ENROLL_REQUIREMENTS, FACTOR_KEYS, type FactorKey, type FactorSettings, type OrgPolicyFields } from "../../sign-on-policies/org-policy-types";
+import { ENROLL_REQUIREMENTS, FACTOR_KEYS, type FactorKey, type FactorSettings, type OrgPolicyFields, type PolicyType } from "../../sign-on-policies/org-policy-types";
 
 const BLANK = "The field cannot be left blank.";
 export const policyName = z.string({ error: BLANK }).trim().min(1, BLANK).max(255, "At most 255 characters.");
@@ -68,9 +68,11 @@ const conditions = onlyKnownKeys(
  * Create and replace bodies of an org policy (spec: Policy object). `type` is read by
  * parsePolicyType; `settings` only for MFA_ENROLL (a sign-on policy has none: Okta puts all of its
  * data in the rules, so it is ignored there). Read-only properties that clients echo back (id,
- * system, created, lastUpdated, _links) are ignored; null counts as omitted.
+ * system, created, lastUpdated, _links) are ignored; null counts as omitted. An ACCESS_POLICY has
+ * no policy conditions (Okta: its conditions are null; apps are assigned to it and its rules say
+ * who): conditions naming groups are refused.
  */
-export const orgPolicyInput = (type: "OKTA_SIGN_ON" | "MFA_ENROLL") =>
+export const orgPolicyInput = (type: PolicyType) =>
   z
     .object(
       {
@@ -84,6 +86,11 @@ export const orgPolicyInput = (type: "OKTA_SIGN_ON" | "MFA_ENROLL") =>
       },
       { error: "The request body must be a JSON object." },
     )
+    .superRefine((body, ctx) => {
+      if (type === "ACCESS_POLICY" && (body.conditions?.people?.groups?.include ?? []).length > 0) {
+        ctx.addIssue({ code: "custom", path: ["conditions"], message: "An ACCESS_POLICY has no policy conditions: assign apps to it and put people conditions on its rules." });
+      }
+    })
     .transform(
       (body): OrgPolicyFields => ({
         name: body.name,

@@ -6,7 +6,7 @@ export const orgPolicyPath = (policyId: string) => `/api/v1/policies/${policyId}
 
 /**
  * The Policy object of Okta's API (spec: Policy object, Links object; SDK: OktaSignOnPolicy,
- * AuthenticatorEnrollmentPolicy with settings type FACTORS). The default (system) policy can be
+ * AuthenticatorEnrollmentPolicy with settings type FACTORS, AccessPolicy). The default (system) policy can be
  * neither deleted nor deactivated, so its links offer neither.
  */
 export function orgPolicyJson(orgUrl: string, policy: OrgPolicy) {
@@ -20,6 +20,7 @@ export function orgPolicyJson(orgUrl: string, policy: OrgPolicy) {
     description: policy.description,
     priority: policy.priority,
     system: policy.system,
+    // an ACCESS_POLICY's list is always empty (Okta sends null: it has no conditions of its own)
     conditions: { people: { groups: { include: [...(policy.groupsInclude as string[])] } } },
     ...(settings
       ? { settings: { type: "FACTORS", factors: Object.fromEntries(FACTOR_KEYS.map((key) => [key, { enroll: { self: settings[key] }, consent: { type: "NONE" } }])) } }

@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { BodyOf } from "../../okta-api/parse-input";
 import {
   ENROLL_MOMENTS,
+  FACTOR_MODES,
   FACTOR_PROMPT_MODES,
   RULE_TYPE_OF,
   type OrgPolicyRuleFields,
-  type OrgPolicyType,
+  type PolicyType,
   type OrgRuleActions,
   type SignOnActions,
 } from "../../sign-on-policies/org-policy-types";
@@ -101,12 +102,41 @@ const signonActions = z
 const ACTIONS_REQUIRED = {
   OKTA_SIGN_ON: 'The field cannot be left blank; give {"signon": {"access": "ALLOW" | "DENY", ...}}.',
   MFA_ENROLL: 'The field cannot be left blank; give {"enroll": {"self": "CHALLENGE" | "LOGIN" | "NEVER"}}.',
+  ACCESS_POLICY: 'The field cannot be left blank; give {"appSignOn": {"access": "ALLOW", "verificationMethod": {"factorMode": "1FA" | "2FA", "type": "ASSURANCE"}}}.',
 };
 
-const actionsOf = (type: OrgPolicyType) =>
+const VERIFICATION = 'Must be {"factorMode": "1FA" | "2FA", "type": "ASSURANCE"}.';
+/**
+ * Authentication policy rule action (spec: AccessPolicyRuleApplicationSignOn, VerificationMethod).
+ * What this server cannot enforce is refused by name, never ignored: access DENY, verification
+ * methods other than ASSURANCE (AUTH_METHOD_CHAIN), authenticator constraints, and reauthenticateIn
+ * (here a factor verified in a session counts for the session's lifetime).
+ */
+const appSignOnActions = z.object(
+  {
+    access: z.literal("ALLOW", { error: `Must be ALLOW (${notSupportedMessage("ALLOW")}).` }),
+    verificationMethod: onlyKnownKeys(
+      {
+        factorMode: z.enum(FACTOR_MODES, { error: "Must be 1FA or 2FA." }),
+        type: z.literal("ASSURANCE", { error: `Must be ASSURANCE (${notSupportedMessage("ASSURANCE")}).` }),
+        constraints: z.array(z.unknown()).max(0, notSupportedMessage("no authenticator constraints")).nullish(),
+        reauthenticateIn: z.null({ error: notSupportedMessage("a factor verified in a session counts for the session's lifetime; leave reauthenticateIn out") }).optional(),
+      },
+      VERIFICATION,
+      "factorMode, type",
+    ),
+  },
+  { error: ACTIONS_REQUIRED.ACCESS_POLICY },
+);
+
+const actionsOf = (type: PolicyType) =>
   type === "OKTA_SIGN_ON"
     ? z.object({ signon: signonActions }, { error: ACTIONS_REQUIRED.OKTA_SIGN_ON }).transform((actions): OrgRuleActions => actions.signon)
-    : z
+    : type === "ACCESS_POLICY"
+      ? z
+          .object({ appSignOn: appSignOnActions }, { error: ACTIONS_REQUIRED.ACCESS_POLICY })
+          .transform((actions): OrgRuleActions => ({ appSignOn: { access: "ALLOW", verificationMethod: { factorMode: actions.appSignOn.verificationMethod.factorMode, type: "ASSURANCE" } } }))
+      : z
         .object(
           { enroll: z.object({ self: z.enum(ENROLL_MOMENTS, { error: `Must be ${ENROLL_MOMENTS.join(", ")}.` }) }, { error: ACTIONS_REQUIRED.MFA_ENROLL }) },
           { error: ACTIONS_REQUIRED.MFA_ENROLL },
@@ -115,10 +145,11 @@ const actionsOf = (type: OrgPolicyType) =>
 
 /**
  * Create and replace bodies of a rule of a policy of `type` (spec: Rules object; SIGN_ON rules:
- * Signon Action object; MFA_ENROLL rules: Rules Actions Enroll object). `type`, when sent, must be
+ * Signon Action object; MFA_ENROLL rules: Rules Actions Enroll object; ACCESS_POLICY rules:
+ * AccessPolicyRuleApplicationSignOn). `type`, when sent, must be
  * the policy's rule type. Read-only properties clients echo back are ignored; null counts as omitted.
  */
-export const orgPolicyRuleInput = (type: OrgPolicyType) =>
+export const orgPolicyRuleInput = (type: PolicyType) =>
   z
     .object(
       {

@@ -5,7 +5,7 @@ import { orgPolicyPath } from "./org-policy-json";
 
 /**
  * The Rules object of Okta's API (spec: Rules object; SDK: OktaSignOnPolicyRule,
- * AuthenticatorEnrollmentPolicyRule). factorPromptMode and factorLifetime appear when requireFactor
+ * AuthenticatorEnrollmentPolicyRule, AccessPolicyRule). factorPromptMode and factorLifetime appear when requireFactor
  * is true. The default (system) rule can be neither deleted nor deactivated: its links offer neither.
  */
 export function orgPolicyRuleJson(orgUrl: string, rule: OrgPolicyRule) {
@@ -28,12 +28,21 @@ export function orgPolicyRuleJson(orgUrl: string, rule: OrgPolicyRule) {
       },
       network: { connection: conditions.network.connection },
     },
-    actions: "signon" in actions ? { signon: signonJson(actions.signon) } : { enroll: { self: actions.enroll.self } },
+    actions: actionsJson(actions),
     _links: {
       self: link(orgUrl, base, rule.system ? ["GET", "PUT"] : ["GET", "PUT", "DELETE"]),
       ...(rule.system ? {} : rule.status === "ACTIVE" ? { deactivate: link(orgUrl, `${base}/lifecycle/deactivate`, ["POST"]) } : { activate: link(orgUrl, `${base}/lifecycle/activate`, ["POST"]) }),
     },
   };
+}
+
+function actionsJson(actions: OrgRuleActions) {
+  if ("signon" in actions) return { signon: signonJson(actions.signon) };
+  if ("appSignOn" in actions) {
+    const { access, verificationMethod } = actions.appSignOn;
+    return { appSignOn: { access, verificationMethod: { factorMode: verificationMethod.factorMode, type: verificationMethod.type } } };
+  }
+  return { enroll: { self: actions.enroll.self } };
 }
 
 function signonJson(signon: Extract<OrgRuleActions, { signon: unknown }>["signon"]) {

@@ -13,6 +13,8 @@ import { pendingCookie } from "../../pending-authorizations/pending-cookie";
 import type { PendingStatePatch } from "../../pending-authorizations/pending-state";
 import { savePendingState } from "../../pending-authorizations/save-pending-state";
 import type { SessionInfo } from "../../sessions/types";
+import { evaluateAppSignOn } from "../../sign-on-policies/evaluate-app-sign-on";
+import { getOrgPolicies } from "../../sign-on-policies/get-org-policies";
 import { acrRequirement, chooseAcr, hasMultipleFactors } from "../claims/acr-values";
 import type { TokenUser } from "../issue/claims-user";
 import { loadTokenUser } from "../issue/load-token-user";
@@ -48,9 +50,10 @@ export type AuthorizationFlow = {
  *    urn:okta:loa:1fa:pwd with a session that used no password; with prompt=none ->
  *    login_required, otherwise the request is kept (PendingAuthorization) and the browser goes to
  *    /signin (with `secondFactor` when acr_values asks for two factors);
- *    step-up: acr_values urn:okta:loa:2fa:any (or :ifpossible, for a user with an ACTIVE factor)
- *    and a session whose amr lacks "mfa" -> the sign-in page asks for a factor only (the pending
- *    state's `mfa` step, stepUp); prompt=none -> login_required;
+ *    step-up: acr_values urn:okta:loa:2fa:any (or :ifpossible, for a user with an ACTIVE factor),
+ *    or the app's authentication policy (ACCESS_POLICY) rule for the user saying 2FA, and a session
+ *    whose amr lacks "mfa" -> the sign-in page asks for a factor only (the pending state's `mfa`
+ *    step, stepUp); prompt=none -> login_required;
  * 3. the user must be assigned to the app -> access_denied;
  * 4. the policy, with the user's groups: authorization_code for `code`, implicit for token and
  *    id_token (both for hybrid requests) -> invalid_scope or access_denied;
@@ -90,7 +93,7 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
   const user = tokenUser!.user;
   const activeSession = session!;
 
-  const stepUp = await whyStepUp(app.db, requirement.secondFactor, activeSession);
+  const stepUp = await whyStepUp(app.db, await secondFactorFor(ctx, requirement.secondFactor, tokenUser!), activeSession);
   if (stepUp) {
     if (promptNone) return fail("login_required", M.loginRequired, stepUp.reason);
     return challenge(ctx, flow, "signin", stepUp.reason, { mfa: { userId: activeSession.userId, amr: activeSession.amr, step: stepUp.step, stepUp: true } });
@@ -132,16 +135,31 @@ function whyLogIn(params: AuthorizeParams, session: SessionInfo | null, freshSes
   return null;
 }
 
+type SecondFactor = { wanted: "required" | "if-enrolled" | "no"; by: string };
+
 /**
- * Whether the session needs a second factor for this request (step-up): acr_values asks for two
- * factors (or for two "if possible" and the user has an ACTIVE factor) and the session's amr lacks
- * "mfa" (RFC 8176). The step is "enroll" when the user has no ACTIVE factor to verify.
+ * What this request asks of a second factor: acr_values', unless the app's authentication policy
+ * rule for the user says 2FA (Okta Identity Engine: AccessPolicyRuleApplicationSignOn
+ * verificationMethod.factorMode), which requires one whatever acr_values says.
  */
-async function whyStepUp(db: Db, secondFactor: "required" | "if-enrolled" | "no", session: SessionInfo): Promise<{ reason: string; step: "verify" | "enroll" } | null> {
-  if (secondFactor === "no" || hasMultipleFactors(session.amr)) return null;
+async function secondFactorFor(ctx: AuthorizeContext, acrWants: "required" | "if-enrolled" | "no", user: TokenUser): Promise<SecondFactor> {
+  const policies = await getOrgPolicies(ctx.app.db, ctx.now);
+  const appSignOn = evaluateAppSignOn(policies, { appId: ctx.client.appId, userId: user.user.id, groupIds: user.groupIds });
+  if (acrWants !== "required" && appSignOn.factorMode === "2FA") return { wanted: "required", by: "the app's authentication policy asks" };
+  return { wanted: acrWants, by: "acr_values asks" };
+}
+
+/**
+ * Whether the session needs a second factor for this request (step-up): acr_values or the app's
+ * authentication policy asks for two factors (or acr_values for two "if possible" and the user has
+ * an ACTIVE factor) and the session's amr lacks "mfa" (RFC 8176). The step is "enroll" when the
+ * user has no ACTIVE factor to verify.
+ */
+async function whyStepUp(db: Db, secondFactor: SecondFactor, session: SessionInfo): Promise<{ reason: string; step: "verify" | "enroll" } | null> {
+  if (secondFactor.wanted === "no" || hasMultipleFactors(session.amr)) return null;
   const enrolled = (await listFactors(db, session.userId)).some((factor) => factor.status === "ACTIVE");
-  if (!enrolled && secondFactor === "if-enrolled") return null;
-  return { reason: "STEP_UP_REQUIRED: acr_values asks for two factors and the session used one", step: enrolled ? "verify" : "enroll" };
+  if (!enrolled && secondFactor.wanted === "if-enrolled") return null;
+  return { reason: `STEP_UP_REQUIRED: ${secondFactor.by} for two factors and the session used one`, step: enrolled ? "verify" : "enroll" };
 }
 
 /**

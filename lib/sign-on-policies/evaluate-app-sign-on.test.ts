@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { evaluateAppSignOn } from "./evaluate-app-sign-on";
+import type { AccessPolicySet, ActivePolicy, ActiveRule } from "./get-org-policies";
+import { CATCH_ALL_ACTIONS, EVERYONE_ANYWHERE, type FactorMode, type OrgRuleConditions } from "./org-policy-types";
+
+const rule = (id: string, factorMode: FactorMode, conditions: OrgRuleConditions = EVERYONE_ANYWHERE): ActiveRule => ({
+  id,
+  name: `Rule ${id}`,
+  conditions,
+  actions: { appSignOn: { access: "ALLOW", verificationMethod: { factorMode, type: "ASSURANCE" } } },
+});
+const groups = (include: string[], exclude: string[] = []): OrgRuleConditions => ({ ...EVERYONE_ANYWHERE, people: { users: { include: [], exclude: [] }, groups: { include, exclude } } });
+const policy = (id: string, ...rules: ActiveRule[]): ActivePolicy => ({ id, name: `Policy ${id}`, groupsInclude: [], settings: null, rules });
+const catchAll = (policyId: string): ActiveRule => ({ id: `${policyId}-catch-all`, name: "Catch-all Rule", conditions: EVERYONE_ANYWHERE, actions: CATCH_ALL_ACTIONS });
+
+const DEFAULT = policy("default", catchAll("default"));
+const PAYROLL = policy("payroll", rule("staff-2fa", "2FA", groups(["00gStaff"], ["00gContractors"])), catchAll("payroll"));
+const STRICT = policy("strict", rule("everyone-2fa", "2FA"));
+
+function set(assignments: Record<string, string>, policies: ActivePolicy[] = [DEFAULT, PAYROLL, STRICT]): AccessPolicySet {
+  return { accessPolicies: new Map(policies.map((p) => [p.id, p])), defaultAccessPolicyId: "default", appAccessPolicies: new Map(Object.entries(assignments)), everyoneGroupId: "00gEveryone" };
+}
+
+describe("evaluateAppSignOn", () => {
+  it.each([
+    ["an app assigned to no policy: the default's Catch-all Rule", set({}), "0oaWiki", ["00gStaff"], "default-catch-all", "1FA"],
+    ["an assigned app, a user its 2FA rule names", set({ "0oaPayroll": "payroll" }), "0oaPayroll", ["00gStaff"], "staff-2fa", "2FA"],
+    ["an assigned app, a user outside the rule's group: the Catch-all Rule", set({ "0oaPayroll": "payroll" }), "0oaPayroll", [], "payroll-catch-all", "1FA"],
+    ["an assigned app, a user in an excluded group", set({ "0oaPayroll": "payroll" }), "0oaPayroll", ["00gStaff", "00gContractors"], "payroll-catch-all", "1FA"],
+    ["another app of the org is not affected", set({ "0oaPayroll": "payroll" }), "0oaWiki", ["00gStaff"], "default-catch-all", "1FA"],
+    ["an app assigned to an INACTIVE (not loaded) policy: the default", set({ "0oaPayroll": "payroll" }, [DEFAULT]), "0oaPayroll", ["00gStaff"], "default-catch-all", "1FA"],
+    ["a policy whose rules match nobody: 2FA, failing closed", set({ "0oaPayroll": "narrow" }, [DEFAULT, policy("narrow", rule("admins", "1FA", groups(["00gAdmins"])))]), "0oaPayroll", [], null, "2FA"],
+    ["an assigned app whose only rule says 2FA for everyone", set({ "0oaPayroll": "strict" }), "0oaPayroll", [], "everyone-2fa", "2FA"],
+  ] as const)("%s", (_, policies, appId, groupIds, ruleId, factorMode) => {
+    const decision = evaluateAppSignOn(policies, { appId, userId: "00uAlice", groupIds });
+    expect([decision.matched?.ruleId ?? null, decision.factorMode]).toEqual([ruleId, factorMode]);
+  });
+});
