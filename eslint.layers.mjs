@@ -59,6 +59,7 @@ export const LAYERS = [
       "lib/oauth/grant-types.ts",
       "lib/trusted-origins",
       "lib/assignments",
+      "lib/mail",
       "lib/org-settings",
       "lib/passwords",
       "lib/rate-limit",
