@@ -79,6 +79,7 @@ export const LAYERS = [
       "lib/db",
       "lib/config",
       "lib/ids",
+      "lib/i18n",
       "lib/crypto",
       "lib/el",
     ],

@@ -1,0 +1,8 @@
+/** The languages the hosted pages and emails are translated into; English is complete by definition. */
+export const SUPPORTED_LOCALES = ["en", "de", "fr"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+
+export function isSupportedLocale(value: string): value is Locale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(value);
+}
