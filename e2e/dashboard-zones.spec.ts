@@ -52,7 +52,7 @@ test("network zones: list, add, edit, pick in a rule, deactivate, delete; axe cl
   await page.getByRole("button", { name: `Deactivate ${name}` }).click();
   await expectNotice(page, "Deactivated the network zone.");
   await page.getByRole("button", { name: `Delete ${name}` }).click();
-  const dialog = page.getByRole("dialog", { name: `Delete ${name}?` });
+  const dialog = page.getByRole("dialog", { name: `Delete zone ${name}?` });
   await dialog.getByRole("button", { name: "Delete", exact: true }).click();
   await expectNotice(page, "Deleted the network zone.");
   await expect(table.getByRole("row").filter({ hasText: name })).toHaveCount(0);

@@ -2,6 +2,7 @@ import { runListNetworkZones } from "@/lib/admin/network-zones/list-network-zone
 import { pageOf } from "@/lib/admin/pagination";
 import type { ListItem } from "@/lib/dashboard/call-operation";
 import { ActionForm } from "../_components/action-form";
+import { EditDetails, RowActions } from "../_components/row-actions";
 import { ChoiceGroup, DataTable, EmptyState, PageHeader, Pager, Section, StatusBadge, Td, TextArea, TextField } from "../_components/ui";
 import { read } from "../_lib/admin-request";
 
@@ -59,26 +60,21 @@ export default async function NetworkZonesPage({ searchParams }: { searchParams:
                     <StatusBadge status={zone.status} />
                   </Td>
                   <Td>
-                    <div className="flex flex-wrap gap-1">
-                      {zone.status === "ACTIVE" ? (
-                        <ActionForm action="zone.deactivate" fields={fields} submitLabel="Deactivate" submitAriaLabel={`Deactivate ${zone.name}`} variant="secondary" inline />
-                      ) : (
-                        <ActionForm action="zone.activate" fields={fields} submitLabel="Activate" submitAriaLabel={`Activate ${zone.name}`} variant="secondary" inline />
-                      )}
-                      {zone.system || zone.status === "ACTIVE" ? null : (
-                        <ActionForm action="zone.delete" fields={fields} submitLabel="Delete" submitAriaLabel={`Delete ${zone.name}`} variant="danger" inline confirm={{ title: `Delete ${zone.name}?`, body: "Rules must no longer name the zone.", confirmLabel: "Delete" }} />
-                      )}
-                    </div>
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm font-medium text-brand-700">
-                        Edit<span className="sr-only"> {zone.name}</span>
-                      </summary>
-                      <div className="mt-3 min-w-[18rem]">
-                        <ActionForm action="zone.update" fields={fields} submitLabel="Save zone">
-                          <ZoneFields zone={zone} prefix={`zone-${zone.id}`} />
-                        </ActionForm>
-                      </div>
-                    </details>
+                    <RowActions
+                      prefix="zone"
+                      fields={fields}
+                      name={zone.name}
+                      noun="zone"
+                      up={false}
+                      down={false}
+                      status={zone.status}
+                      deleteBody={zone.system || zone.status === "ACTIVE" ? null : "Rules must no longer name the zone."}
+                    />
+                    <EditDetails label={zone.name}>
+                      <ActionForm action="zone.update" fields={fields} submitLabel="Save zone">
+                        <ZoneFields zone={zone} prefix={`zone-${zone.id}`} />
+                      </ActionForm>
+                    </EditDetails>
                   </Td>
                 </tr>
               );
