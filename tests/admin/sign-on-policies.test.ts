@@ -348,13 +348,16 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
 
     it.each([
       [
-        "a network zone",
+        "an unknown network zone",
         { name: "x", conditions: { network: { connection: "ZONE", include: ["nzoSomeZone"] } }, actions: { signon: { access: "ALLOW" } } },
+        "conditions.network.include",
+        ["conditions.network.include: Unknown zone id: nzoSomeZone."],
+      ],
+      [
+        "zones without connection ZONE",
+        { name: "x", conditions: { network: { connection: "ANYWHERE", exclude: ["nzoSomeZone"] } }, actions: { signon: { access: "ALLOW" } } },
         "conditions.network.connection",
-        [
-          "conditions.network.connection: Network zones are not supported by this server: the only network condition is ANYWHERE.",
-          "conditions.network.include: Network zones are not supported by this server: the only network condition is ANYWHERE.",
-        ],
+        ["conditions.network.connection: Must be ZONE when zones are included or excluded."],
       ],
       ["a factor without its prompt mode and lifetime", { name: "x", actions: { signon: { access: "ALLOW", requireFactor: true } } }, "actions.signon.factorPromptMode", [
         "actions.signon.factorPromptMode: Required when requireFactor is true.",
