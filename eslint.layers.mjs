@@ -58,6 +58,7 @@ export const LAYERS = [
       "lib/oauth/snapshot",
       "lib/oauth/grant-types.ts",
       "lib/trusted-origins",
+      "lib/network-zones",
       "lib/assignments",
       "lib/mail",
       "lib/org-settings",

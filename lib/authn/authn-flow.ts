@@ -6,7 +6,7 @@ import { relyingPartyFor } from "../factors/relying-party";
 import { TOTP_FACTOR } from "../factors/supported-factors";
 import { verifyFactor } from "../factors/verify-factor";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
-import { AdminApiError, rateLimitError } from "../okta-api/admin-api-error";
+import { AdminApiError, forbiddenError, rateLimitError } from "../okta-api/admin-api-error";
 import { createSessionToken } from "../sessions/session-tokens";
 import type { AuthenticationRefused } from "../signin/authenticate-person";
 import { createAuthnTransaction, type AuthnTransaction, type AuthnTransactionStatus } from "../signin/create-authn-transaction";
@@ -51,6 +51,8 @@ export function refusalError(result: AuthenticationRefused, now: Date): AdminApi
     const limit = result.rateLimit ?? { limit: SIGNIN_RATE_LIMITS.perUsername, resetAt: now };
     return rateLimitError({ "X-Rate-Limit-Limit": String(limit.limit), "X-Rate-Limit-Remaining": "0", "X-Rate-Limit-Reset": String(Math.ceil(limit.resetAt.getTime() / 1000)) });
   }
+  // Okta refuses requests from a blocklisted address with 403
+  if (result.reason === "BLOCKED") return forbiddenError();
   if (result.reason === "INVALID_CREDENTIALS" && "factor" in result) return result.factor === "reused" ? passcodeReusedError() : invalidPasscodeError();
   return authenticationFailedError();
 }

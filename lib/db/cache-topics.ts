@@ -13,6 +13,8 @@ export const CACHE_TOPICS = {
   clients: { models: ["App", "ClientSecret"], version: "CacheVersion" },
   /** ACTIVE trusted origins (lib/trusted-origins/trusted-origin-cache.ts): the CacheVersion row "trusted-origins". */
   "trusted-origins": { models: ["TrustedOrigin"], version: "CacheVersion" },
+  /** The network zones (lib/network-zones/get-network-zones.ts: ACTIVE zones for rule conditions and blocklists): the CacheVersion row "network-zones". */
+  "network-zones": { models: ["NetworkZone"], version: "CacheVersion" },
   /** The org's sign-on, factor enrollment and authentication policies with their rules, and the apps' authentication policies (lib/sign-on-policies/get-org-policies.ts): the CacheVersion row "sign-on-policies". */
   "sign-on-policies": { models: ["OrgPolicy", "OrgPolicyRule", "AppAccessPolicy"], version: "CacheVersion" },
   /**

@@ -67,7 +67,7 @@ const labelOf = (factorType: string, provider: string) => LABELS[`${factorType} 
  */
 export async function loadFactorView(
   db: Db,
-  input: { requestId: string | null; returnTo?: string | null; factorId: string | null; error: string | null; cookieHeader: string | null; secretsKey: Buffer; orgUrl: string; now: Date },
+  input: { requestId: string | null; returnTo?: string | null; factorId: string | null; error: string | null; cookieHeader: string | null; ipAddress: string | null; secretsKey: Buffer; orgUrl: string; now: Date },
 ): Promise<FactorView> {
   const context = { db, orgUrl: input.orgUrl, secretsKey: input.secretsKey, now: () => input.now };
   const hasRequest = input.requestId !== null || input.returnTo === undefined || input.returnTo === null;
@@ -91,7 +91,7 @@ export async function loadFactorView(
     return { ...common, ok: true, mode: "verify", factors, selected, remember: { offered: mfa.rememberMinutes !== undefined, checked: mfa.rememberByDefault === true } };
   }
 
-  const step = await decideSignInStep(db, { userId: mfa.userId, amr: mfa.amr, ipAddress: null, factorVerifiedAt: null, rememberedDevice: false, stepUp: mfa.stepUp === true, now: input.now });
+  const step = await decideSignInStep(db, { userId: mfa.userId, amr: mfa.amr, ipAddress: input.ipAddress, factorVerifiedAt: null, rememberedDevice: false, stepUp: mfa.stepUp === true, now: input.now });
   const options = step.kind === "enroll" ? step.options : [{ factorType: TOTP_FACTOR, provider: "GOOGLE", requirement: "OPTIONAL" as const }, { factorType: WEBAUTHN_FACTOR, provider: "FIDO", requirement: "OPTIONAL" as const }];
   const choices = options.map((option) => ({ kind: kindOf(option.factorType), provider: option.provider, label: labelOf(option.factorType, option.provider), required: option.requirement === "REQUIRED" }));
   let totp: Extract<FactorView, { mode: "enroll" }>["totp"] = null;

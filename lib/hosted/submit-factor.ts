@@ -23,6 +23,7 @@ const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
   INVALID_CREDENTIALS: "code",
   LOCKED_OUT: "locked",
   RATE_LIMITED: "rate_limited",
+  BLOCKED: "denied",
 };
 
 /** A one-time code as typed: spaces and dashes some apps show are dropped; 6 digits or nothing. */

@@ -36,6 +36,6 @@ export async function submitPasskeySignin(app: AppContext, request: PlainRequest
     now,
     factorKeys: { secretsKey: app.secretsKey, orgUrl: app.orgUrl },
   });
-  if (!result.ok) return back(result.reason === "INVALID_CREDENTIALS" ? "passkey" : result.reason === "LOCKED_OUT" ? "locked" : "rate_limited");
+  if (!result.ok) return back(result.reason === "INVALID_CREDENTIALS" ? "passkey" : result.reason === "LOCKED_OUT" ? "locked" : result.reason === "BLOCKED" ? "denied" : "rate_limited");
   return advanceSignIn(app, request, { ...flow, mfa: undefined }, { userId: result.user.id, amr: result.amr });
 }

@@ -17,6 +17,7 @@ const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
   INVALID_CREDENTIALS: "invalid",
   LOCKED_OUT: "locked",
   RATE_LIMITED: "rate_limited",
+  BLOCKED: "denied",
 };
 
 /**

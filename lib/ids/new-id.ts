@@ -12,6 +12,7 @@ export const ID_PREFIX = {
   claim: "ocl",
   apiToken: "00T",
   trustedOrigin: "tos",
+  networkZone: "nzo",
   clientSecret: "ocs",
   session: "102",
   refreshToken: "oar",

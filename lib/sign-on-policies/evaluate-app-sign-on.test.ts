@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NO_ZONES } from "../network-zones/get-network-zones";
 import { evaluateAppSignOn } from "./evaluate-app-sign-on";
 import type { AccessPolicySet, ActivePolicy, ActiveRule } from "./get-org-policies";
 import { CATCH_ALL_ACTIONS, EVERYONE_ANYWHERE, type FactorMode, type OrgRuleConditions } from "./org-policy-types";
@@ -32,7 +33,7 @@ describe("evaluateAppSignOn", () => {
     ["a policy whose rules match nobody: 2FA, failing closed", set({ "0oaPayroll": "narrow" }, [DEFAULT, policy("narrow", rule("admins", "1FA", groups(["00gAdmins"])))]), "0oaPayroll", [], null, "2FA"],
     ["an assigned app whose only rule says 2FA for everyone", set({ "0oaPayroll": "strict" }), "0oaPayroll", [], "everyone-2fa", "2FA"],
   ] as const)("%s", (_, policies, appId, groupIds, ruleId, factorMode) => {
-    const decision = evaluateAppSignOn(policies, { appId, userId: "00uAlice", groupIds });
+    const decision = evaluateAppSignOn(policies, { appId, userId: "00uAlice", groupIds, ipAddress: null, zones: NO_ZONES });
     expect([decision.matched?.ruleId ?? null, decision.factorMode]).toEqual([ruleId, factorMode]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NO_ZONES } from "../network-zones/get-network-zones";
 import { evaluateEnrollPolicy } from "./evaluate-enroll-policy";
 import type { ActivePolicy, OrgPolicySet } from "./get-org-policies";
 import { EVERYONE_ANYWHERE, type EnrollMoment, type FactorSettings } from "./org-policy-types";
@@ -12,7 +13,7 @@ const enrollPolicy = (id: string, settings: Partial<FactorSettings>, self: Enrol
 });
 const DEFAULT = enrollPolicy("default", { okta_otp: "OPTIONAL", google_otp: "OPTIONAL", fido_webauthn: "OPTIONAL" }, "CHALLENGE");
 const set = (...enroll: ActivePolicy[]): OrgPolicySet => ({ policies: { OKTA_SIGN_ON: [], MFA_ENROLL: [...enroll, DEFAULT] }, everyoneGroupId: "00gEveryone" });
-const evaluate = (policies: OrgPolicySet) => evaluateEnrollPolicy({ policies, user: { id: "00uAlice" }, groupIds: ["00gStaff"], ipAddress: null });
+const evaluate = (policies: OrgPolicySet) => evaluateEnrollPolicy({ policies, user: { id: "00uAlice" }, groupIds: ["00gStaff"], ipAddress: null, zones: NO_ZONES });
 
 describe("evaluateEnrollPolicy", () => {
   it.each([
@@ -26,7 +27,7 @@ describe("evaluateEnrollPolicy", () => {
     ],
     ["a policy for another group gives way", set(enrollPolicy("admins", { okta_otp: "REQUIRED" }, "LOGIN", ["00gAdmins"])), "default", "CHALLENGE", { okta_otp: "OPTIONAL", google_otp: "OPTIONAL", fido_webauthn: "OPTIONAL" }],
   ] as const)("%s", (_, policies, policyId, enroll, factors) => {
-    const decision = evaluateEnrollPolicy({ policies, user: { id: "00uAlice" }, groupIds: ["00gStaff"], ipAddress: null });
+    const decision = evaluateEnrollPolicy({ policies, user: { id: "00uAlice" }, groupIds: ["00gStaff"], ipAddress: null, zones: NO_ZONES });
     expect([decision.matched?.policyId, decision.enroll, decision.factors]).toEqual([policyId, enroll, factors]);
   });
 

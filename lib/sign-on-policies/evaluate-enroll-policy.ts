@@ -1,8 +1,9 @@
+import type { ZoneSet } from "../network-zones/get-network-zones";
 import type { OrgPolicySet } from "./get-org-policies";
 import { matchPolicyRule } from "./match-policy-rule";
 import { ENROLL_FACTORS, FACTOR_KEYS, type EnrollActions, type EnrollMoment, type EnrollRequirement, type FactorKey } from "./org-policy-types";
 
-export type EnrollPolicyInput = { policies: OrgPolicySet; user: { id: string }; groupIds: readonly string[]; ipAddress: string | null };
+export type EnrollPolicyInput = { policies: OrgPolicySet; user: { id: string }; groupIds: readonly string[]; ipAddress: string | null; zones: ZoneSet };
 
 export type EnrollDecision = {
   matched: { policyId: string; policyName: string; ruleId: string; ruleName: string } | null;
@@ -21,8 +22,8 @@ export type EnrollDecision = {
  * match (impossible while the default policy and rule exist): nothing allowed, never enroll.
  */
 export function evaluateEnrollPolicy(input: EnrollPolicyInput): EnrollDecision {
-  const { policies, user, groupIds, ipAddress } = input;
-  const found = matchPolicyRule(policies.policies.MFA_ENROLL, { userId: user.id, groupIds, ipAddress, everyoneGroupId: policies.everyoneGroupId });
+  const { policies, user, groupIds, ipAddress, zones } = input;
+  const found = matchPolicyRule(policies.policies.MFA_ENROLL, { userId: user.id, groupIds, ipAddress, zones, everyoneGroupId: policies.everyoneGroupId });
   const settings = found?.policy.settings ?? null;
   const factors = Object.fromEntries(FACTOR_KEYS.map((key) => [key, settings?.[key] ?? "NOT_ALLOWED"])) as Record<FactorKey, EnrollRequirement>;
   return {

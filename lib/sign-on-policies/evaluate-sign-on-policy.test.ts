@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NO_ZONES } from "../network-zones/get-network-zones";
 import { evaluateSignOnPolicy, type SignOnPolicyInput } from "./evaluate-sign-on-policy";
 import type { ActivePolicy, ActiveRule, OrgPolicySet } from "./get-org-policies";
 import { EVERYONE_ANYWHERE, type OrgRuleConditions, type SignOnActions } from "./org-policy-types";
@@ -28,6 +29,7 @@ const input = (policies: OrgPolicySet, over: Partial<SignOnPolicyInput> = {}): S
   user: { id: "00uAlice" },
   groupIds: ["00gStaff"],
   ipAddress: "203.0.113.7",
+  zones: NO_ZONES,
   session: {},
   now: NOW,
   ...over,

@@ -1,3 +1,4 @@
+import type { ZoneSet } from "../network-zones/get-network-zones";
 import type { OrgPolicySet } from "./get-org-policies";
 import { matchPolicyRule } from "./match-policy-rule";
 import type { FactorPromptMode, SignOnActions } from "./org-policy-types";
@@ -8,6 +9,8 @@ export type SignOnPolicyInput = {
   /** the user's explicit group memberships (the Everyone group is implied) */
   groupIds: readonly string[];
   ipAddress: string | null;
+  /** the ACTIVE network zones (rules with a ZONE network condition) */
+  zones: ZoneSet;
   session: {
     /** when this browser session last verified a factor (SESSION prompt mode) */
     factorVerifiedAt?: Date | null;
@@ -54,8 +57,8 @@ const DENIED: SignOnDecision = {
  * exist, as they always do): DENY, failing closed.
  */
 export function evaluateSignOnPolicy(input: SignOnPolicyInput): SignOnDecision {
-  const { policies, user, groupIds, ipAddress, session, now } = input;
-  const found = matchPolicyRule(policies.policies.OKTA_SIGN_ON, { userId: user.id, groupIds, ipAddress, everyoneGroupId: policies.everyoneGroupId });
+  const { policies, user, groupIds, ipAddress, zones, session, now } = input;
+  const found = matchPolicyRule(policies.policies.OKTA_SIGN_ON, { userId: user.id, groupIds, ipAddress, zones, everyoneGroupId: policies.everyoneGroupId });
   if (!found) return DENIED;
   const { signon } = found.rule.actions as SignOnActions;
   const lifetime = signon.requireFactor ? signon.factorLifetime : null;

@@ -37,13 +37,20 @@ export type FactorSettings = Record<FactorKey, EnrollRequirement>;
 export type IncludeExclude = { include: string[]; exclude: string[] };
 
 /**
+ * Policy Network Condition object: ANYWHERE, or ZONE with the ids of POLICY network zones
+ * (lib/network-zones) in `include` (the client address is in one of them) or in `exclude` (it is in
+ * none of them), one list or the other, as Okta requires.
+ */
+export type NetworkCondition = { connection: "ANYWHERE" } | { connection: "ZONE"; include: string[]; exclude: string[] };
+
+/**
  * A rule's conditions. people: the user is excluded when listed in users.exclude or a member of a
  * group in groups.exclude; with both include lists empty every other user matches, else only those
- * listed or in a listed group. network: only ANYWHERE (no network zones on this server).
+ * listed or in a listed group. network: where the client address must (not) be (NetworkCondition).
  */
 export type OrgRuleConditions = {
   people: { users: IncludeExclude; groups: IncludeExclude };
-  network: { connection: "ANYWHERE" };
+  network: NetworkCondition;
 };
 
 export const FACTOR_PROMPT_MODES = ["ALWAYS", "SESSION", "DEVICE"] as const;

@@ -1,6 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import type { RecordChange } from "../db/record-change";
 import { checkPeopleReferences } from "./check-people-references";
+import { checkZoneReferences } from "./check-zone-references";
 import type { PolicyAndRule } from "./create-org-policy-rule";
 import { findOrgPolicyRule } from "./find-org-policy-rule";
 import { lockPolicyOrder } from "./lock-policy-order";
@@ -24,6 +25,7 @@ export function replaceOrgPolicyRule(db: Db, input: { policyId: string; ruleId: 
     if (current.system && !isEveryoneAnywhere(fields.conditions)) throw systemRefusal("conditions", "The default rule applies to everyone, anywhere; its conditions cannot change.");
     await lockPolicyOrder(tx, { policyId: policy.id });
     await checkPeopleReferences(tx, ruleReferences(fields.conditions));
+    await checkZoneReferences(tx, fields.conditions.network);
     const { priority, moved } = placeInOrder(await siblingRules(tx, policy.id, current.id), fields.priority ?? current.priority, current.system);
     await renumberRules(tx, moved, now);
     const rule = await tx.orgPolicyRule.update({

@@ -3,6 +3,7 @@ import type { Db } from "../db/create-db-client";
 import { relyingPartyFor } from "../factors/relying-party";
 import { verifyFactor, type VerifyFactorResult } from "../factors/verify-factor";
 import { verifySignInAssertion } from "../factors/verify-sign-in-assertion";
+import { checkBlockedAddress } from "../network-zones/check-blocked-address";
 import { checkCredentials, type CredentialsFailure, type CredentialsUser } from "./check-credentials";
 import { checkFactorProof, type FactorCheck, type FactorFailure } from "./check-factor-proof";
 
@@ -126,9 +127,13 @@ const AUTHENTICATION_STEPS: { [K in Proof["kind"]]: Step<K> } = {
  * Authenticates a person: the one place the hosted sign-in page and POST /api/v1/authn check who
  * someone is (the step of the proof's kind). It starts no session: startSession (a browser) or a
  * session token (the Authentication API) does, with the `amr` returned here (combined with the
- * earlier steps' by combineAmr; decideSignInStep says whether another step is needed).
+ * earlier steps' by combineAmr; decideSignInStep says whether another step is needed). From an
+ * address in an ACTIVE BLOCKLIST network zone every proof is refused as BLOCKED.
  */
-export function authenticatePerson(db: Db, input: AuthenticationInput): Promise<AuthenticationResult> {
+export async function authenticatePerson(db: Db, input: AuthenticationInput): Promise<AuthenticationResult> {
+  // A blocklist zone refuses every proof from its addresses before anything is checked or counted (logged as security.request.blocked).
+  const blocked = await checkBlockedAddress(db, { ipAddress: input.ipAddress, userAgent: input.userAgent, surface: `sign-in (${input.proof.kind})`, now: input.now });
+  if (blocked) return { ok: false, reason: "BLOCKED", lockedOut: false, detail: `BLOCKED: the address is in the blocklist zone ${blocked.name}`, user: null, factor: "unknown" };
   const step = AUTHENTICATION_STEPS[input.proof.kind] as Step<Proof["kind"]>;
   return step(db, input.proof, input);
 }

@@ -56,8 +56,8 @@ export type CredentialsUser = { id: string; login: string; profile: Record<strin
 
 export type CredentialsFailure = {
   ok: false;
-  /** what the caller may act on; INVALID_CREDENTIALS covers unknown users and every non-ACTIVE state */
-  reason: "INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED";
+  /** what the caller may act on; INVALID_CREDENTIALS covers unknown users and every non-ACTIVE state; BLOCKED: the address is in a blocklist zone (authenticatePerson) */
+  reason: "INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED" | "BLOCKED";
   /** true only when the user is LOCKED_OUT *and* the password was right (see checkCredentials) */
   lockedOut: boolean;
   /** the real reason, for the System Log only, never for the client */

@@ -2,6 +2,7 @@ import type { Db } from "../db/create-db-client";
 import { listFactors } from "../factors/list-factors";
 import { SUPPORTED_FACTORS } from "../factors/supported-factors";
 import { listGroupIdsOfUser } from "../groups/list-group-ids-of-user";
+import { getNetworkZones } from "../network-zones/get-network-zones";
 import { evaluateEnrollPolicy } from "../sign-on-policies/evaluate-enroll-policy";
 import { evaluateSignOnPolicy } from "../sign-on-policies/evaluate-sign-on-policy";
 import { getOrgPolicies } from "../sign-on-policies/get-org-policies";
@@ -30,17 +31,18 @@ export type DecideSignInStepInput = {
  * chooseSignInStep. Three reads: the policies (cached), the user's groups, the user's factors.
  */
 export async function decideSignInStep(db: Db, input: DecideSignInStepInput): Promise<SignInStep> {
-  const [policies, groupIds, factors] = await Promise.all([getOrgPolicies(db, input.now), listGroupIdsOfUser(db, input.userId), listFactors(db, input.userId)]);
+  const [policies, zones, groupIds, factors] = await Promise.all([getOrgPolicies(db, input.now), getNetworkZones(db, input.now), listGroupIdsOfUser(db, input.userId), listFactors(db, input.userId)]);
   const user = { id: input.userId };
   const signOn = evaluateSignOnPolicy({
     policies,
     user,
     groupIds,
     ipAddress: input.ipAddress,
+    zones,
     session: { factorVerifiedAt: input.factorVerifiedAt, rememberedDevice: input.rememberedDevice },
     now: input.now,
   });
-  const enroll = evaluateEnrollPolicy({ policies, user, groupIds, ipAddress: input.ipAddress });
+  const enroll = evaluateEnrollPolicy({ policies, user, groupIds, ipAddress: input.ipAddress, zones });
   const active = factors.filter((factor) => factor.status === "ACTIVE" && SUPPORTED_FACTORS.some((kind) => kind.factorType === factor.factorType && kind.provider === factor.provider));
   return chooseSignInStep({ signOn, enroll, factors: active, amr: input.amr, stepUp: input.stepUp === true });
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateEnrollPolicy } from "@/lib/sign-on-policies/evaluate-enroll-policy";
 import { evaluateSignOnPolicy } from "@/lib/sign-on-policies/evaluate-sign-on-policy";
 import { getOrgPolicies } from "@/lib/sign-on-policies/get-org-policies";
+import { NO_ZONES } from "@/lib/network-zones/get-network-zones";
 import { countingDb } from "../support/counting-db";
 import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { readLogEvents } from "../support/read-log-events";
@@ -112,7 +113,7 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
 
     it("keeps today's behaviour: every user is allowed without a factor and enrolls nothing", async () => {
       const policies = await getOrgPolicies(f.db, f.clock.now);
-      const who = { policies, user: { id: aliceId }, groupIds: [], ipAddress: "203.0.113.7" };
+      const who = { policies, user: { id: aliceId }, groupIds: [], ipAddress: "203.0.113.7", zones: NO_ZONES };
       expect(evaluateSignOnPolicy({ ...who, session: {}, now: f.clock.now })).toMatchObject({ access: "ALLOW", requireFactor: false, challenge: false, matched: { ruleId: DEFAULT_SIGN_ON_RULE } });
       expect(evaluateEnrollPolicy(who)).toMatchObject({ enroll: "CHALLENGE", factors: { okta_otp: "OPTIONAL", google_otp: "OPTIONAL", fido_webauthn: "OPTIONAL" } });
     });
@@ -261,7 +262,7 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
       expect(await answer("GET", `/api/v1/policies/${policyId}/rules/${id}`)).toEqual({ status: 200, body: res.body });
 
       const policies = await getOrgPolicies(f.db, f.clock.now);
-      const decide = (groupIds: string[]) => evaluateSignOnPolicy({ policies, user: { id: aliceId }, groupIds, ipAddress: null, session: {}, now: f.clock.now });
+      const decide = (groupIds: string[]) => evaluateSignOnPolicy({ policies, user: { id: aliceId }, groupIds, ipAddress: null, zones: NO_ZONES, session: {}, now: f.clock.now });
       expect([decide([staffGroup]).matched?.ruleId, decide([staffGroup]).challenge]).toEqual([id, true]);
       expect([decide([]).matched?.ruleId, decide([]).challenge]).toEqual([DEFAULT_SIGN_ON_RULE, false]);
     });
@@ -302,7 +303,7 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
       const res = await f.api("POST", `/api/v1/policies/${DEFAULT_ENROLL}/rules`, { name: "Enroll at sign-in", actions: { enroll: { self: "LOGIN" } } });
       expect([res.status, res.body.type, res.body.priority, res.body.actions]).toEqual([200, "MFA_ENROLL", 1, { enroll: { self: "LOGIN" } }]);
       const policies = await getOrgPolicies(f.db, f.clock.now);
-      expect(evaluateEnrollPolicy({ policies, user: { id: aliceId }, groupIds: [], ipAddress: null }).enroll).toBe("LOGIN");
+      expect(evaluateEnrollPolicy({ policies, user: { id: aliceId }, groupIds: [], ipAddress: null, zones: NO_ZONES }).enroll).toBe("LOGIN");
     });
   });
 
@@ -347,13 +348,16 @@ describe.each(testProviders())("org policies API (OKTA_SIGN_ON, MFA_ENROLL) on %
 
     it.each([
       [
-        "a network zone",
+        "an unknown network zone",
         { name: "x", conditions: { network: { connection: "ZONE", include: ["nzoSomeZone"] } }, actions: { signon: { access: "ALLOW" } } },
+        "conditions.network.include",
+        ["conditions.network.include: Unknown zone id: nzoSomeZone."],
+      ],
+      [
+        "zones without connection ZONE",
+        { name: "x", conditions: { network: { connection: "ANYWHERE", exclude: ["nzoSomeZone"] } }, actions: { signon: { access: "ALLOW" } } },
         "conditions.network.connection",
-        [
-          "conditions.network.connection: Network zones are not supported by this server: the only network condition is ANYWHERE.",
-          "conditions.network.include: Network zones are not supported by this server: the only network condition is ANYWHERE.",
-        ],
+        ["conditions.network.connection: Must be ZONE when zones are included or excluded."],
       ],
       ["a factor without its prompt mode and lifetime", { name: "x", actions: { signon: { access: "ALLOW", requireFactor: true } } }, "actions.signon.factorPromptMode", [
         "actions.signon.factorPromptMode: Required when requireFactor is true.",

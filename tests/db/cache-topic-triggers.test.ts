@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTrustedOrigins } from "@/lib/trusted-origins/trusted-origin-cache";
 import { getOrgPolicies } from "@/lib/sign-on-policies/get-org-policies";
+import { getNetworkZones } from "@/lib/network-zones/get-network-zones";
 import { loadClientForAuth } from "@/lib/apps/load-client-for-auth";
 import { readCacheVersion } from "@/lib/db/read-cache-version";
 import { CACHE_TOPICS, type CacheTopic } from "@/lib/db/cache-topics";
@@ -112,6 +113,11 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
     update: (db) => db.appAccessPolicy.update({ where: { appId: "0oaTriggerTest000001" }, data: { policyId: "00pKUfLkoJatyZDaJMYT" } }),
     delete: (db) => db.appAccessPolicy.delete({ where: { appId: "0oaTriggerTest000001" } }),
   },
+  NetworkZone: {
+    insert: (db) => db.networkZone.create({ data: { id: "nzoTriggerTest000001", name: "Trigger zone", type: "IP", status: "ACTIVE", usage: "POLICY", gateways: [{ type: "CIDR", value: "10.0.0.0/8" }], proxies: [] } }),
+    update: (db) => db.networkZone.update({ where: { id: "nzoTriggerTest000001" }, data: { status: "INACTIVE" } }),
+    delete: (db) => db.networkZone.delete({ where: { id: "nzoTriggerTest000001" } }),
+  },
   TrustedOrigin: {
     insert: (db) => db.trustedOrigin.create({ data: { id: "tosTriggerTest000001", name: "T", origin: "https://trigger.example", status: "ACTIVE" } }),
     update: (db) => db.trustedOrigin.update({ where: { id: "tosTriggerTest000001" }, data: { cors: false } }),
@@ -220,11 +226,13 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
         await raw("authorization-servers", "Policy", `UPDATE "Policy" SET "name" = 'raw' WHERE "id" = '00pTriggerTest000001'`),
         await raw("authorization-servers", "Scope", `INSERT INTO "Scope" ("id", "authServerId", "name", "nameLower", "consent", "isDefault", "optional", "metadataPublish", "system", "created", "lastUpdated") VALUES ('scpTriggerTest000009', '${SERVER}', 'raw', 'raw', 'IMPLICIT', false, false, 'NO_CLIENTS', false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`),
         await raw("clients", "App", `UPDATE "App" SET "signOnMode" = "signOnMode" WHERE "id" = '0oaTriggerTest000001'`),
+        await raw("network-zones", "NetworkZone", `UPDATE "NetworkZone" SET "name" = "name" WHERE "name" = 'LegacyIpZone'`),
       ]).toEqual([
         ["TrustedOrigin", true],
         ["Policy", true],
         ["Scope", true],
         ["App", true],
+        ["NetworkZone", true],
       ]);
     } finally {
       await other.$disconnect();
@@ -274,6 +282,7 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
       await reads("clients", (counted) => loadClientForAuth(counted, "0oaTriggerTest000001", now, { fresh: true })),
       await reads("trusted-origins", (counted) => getTrustedOrigins(counted, now)),
       await reads("sign-on-policies", (counted) => getOrgPolicies(counted, now)),
+      await reads("network-zones", (counted) => getNetworkZones(counted, now)),
     ]).toEqual([
       ["authorization-servers", ["Group"]],
       ["authorization-servers", []],
@@ -281,6 +290,7 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
       ["clients", []],
       ["trusted-origins", []],
       ["sign-on-policies", ["Group"]],
+      ["network-zones", []],
     ]);
   });
 });

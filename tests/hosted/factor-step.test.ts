@@ -59,7 +59,7 @@ describe.each(testProviders())("hosted factor step on %s", (provider) => {
   }
 
   const view = (id: string, jar: CookieJar, error: string | null = null) =>
-    loadFactorView(a.f.db, { requestId: id, factorId: null, error, cookieHeader: jar.header(), secretsKey: getAppContext().secretsKey, orgUrl: ORG_URL, now: a.f.clock.now });
+    loadFactorView(a.f.db, { requestId: id, factorId: null, error, cookieHeader: jar.header(), ipAddress: null, secretsKey: getAppContext().secretsKey, orgUrl: ORG_URL, now: a.f.clock.now });
 
   async function idTokenAfterResume(resumeLocation: string, jar: CookieJar) {
     const resumed = await a.get(resumeLocation, jar);

@@ -28,7 +28,7 @@ describe.each(testProviders())("the return_to sign-in asks for the factor on %s"
   };
   const csrf = (jar: CookieJar) => signinFormToken(SECRETS_KEY, ORG_URL, jar.header())!;
   const view = (jar: CookieJar, returnTo = "/admin/users") =>
-    loadFactorView(a.f.db, { requestId: null, returnTo, factorId: null, error: null, cookieHeader: jar.header(), secretsKey: SECRETS_KEY, orgUrl: ORG_URL, now: a.f.clock.now });
+    loadFactorView(a.f.db, { requestId: null, returnTo, factorId: null, error: null, cookieHeader: jar.header(), ipAddress: null, secretsKey: SECRETS_KEY, orgUrl: ORG_URL, now: a.f.clock.now });
   const code = (offset = 0) => generateTotpCode(secret.secret, new Date(a.f.clock.now.getTime() + offset));
   const password = (jar: CookieJar, user = admin) => a.post(SUBMIT, { return_to: "/admin/users", csrf: csrf(jar), username: user.login, password: user.password }, jar);
 

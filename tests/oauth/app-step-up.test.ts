@@ -52,7 +52,7 @@ describe.each(testProviders())("per-app step-up (ACCESS_POLICY) on %s", (provide
   }
 
   const view = (id: string, jar: CookieJar) =>
-    loadFactorView(a.f.db, { requestId: id, factorId: null, error: null, cookieHeader: jar.header(), secretsKey: getAppContext().secretsKey, orgUrl: ORG_URL, now: a.f.clock.now });
+    loadFactorView(a.f.db, { requestId: id, factorId: null, error: null, cookieHeader: jar.header(), ipAddress: null, secretsKey: getAppContext().secretsKey, orgUrl: ORG_URL, now: a.f.clock.now });
 
   async function verifyTotp(id: string, user: TestUser, jar: CookieJar) {
     const page = await view(id, jar);

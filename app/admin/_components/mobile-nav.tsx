@@ -11,6 +11,7 @@ export const NAV_ITEMS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/groups", label: "Groups" },
   { href: "/admin/sign-on-policies", label: "Sign-On Policies" },
+  { href: "/admin/network-zones", label: "Network Zones" },
   { href: "/admin/trusted-origins", label: "Trusted Origins" },
   { href: "/admin/api-tokens", label: "API Tokens" },
   { href: "/admin/system-log", label: "System Log" },

@@ -5,7 +5,7 @@ import { ENROLL_MOMENTS, ENROLL_REQUIREMENTS, FACTOR_KEYS, FACTOR_PROMPT_MODES, 
 import { chosen, type PickerOption } from "@/lib/dashboard/pickers/picker-option";
 import type { RulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 import { Picker } from "../_components/picker";
-import { Checkbox, SelectField, TextArea, TextField } from "../_components/ui";
+import { Checkbox, ChoiceGroup, SelectField, TextArea, TextField } from "../_components/ui";
 
 export type OrgPolicyJson = OperationValue<typeof runGetOrgPolicy>;
 export type OrgRuleJson = OperationValue<typeof runGetOrgPolicyRule>;
@@ -32,7 +32,39 @@ export const ENROLL_MOMENT_LABEL: Record<EnrollMoment, string> = {
   NEVER: "Never",
 };
 
-const options = <K extends string>(labels: Record<K, string>, keys: readonly K[]) => keys.map((value) => ({ value, label: labels[value] }));
+/** A select whose options are `keys` labelled by `labels` (the factor requirement, prompt mode and enrollment moment fields). */
+function LabelledSelect<K extends string>({ id, name, label, labels, keys, defaultValue, hint }: { id: string; name: string; label: string; labels: Record<K, string>; keys: readonly K[]; defaultValue: string; hint?: string }) {
+  return <SelectField id={id} name={name} label={label} defaultValue={defaultValue} options={keys.map((value) => ({ value, label: labels[value] }))} hint={hint} />;
+}
+
+/** A POLICY network zone a rule may name (the zone picker's options). */
+export type ZoneOption = { value: string; label: string };
+
+/**
+ * A rule's network condition: anywhere, or in (not in) one of the chosen POLICY zones. The zone
+ * picker lists the org's POLICY zones; an INACTIVE zone holds no address.
+ */
+function NetworkFields({ rule, prefix, zones }: { rule?: OrgRuleJson; prefix: string; zones: readonly ZoneOption[] }) {
+  const network = rule?.conditions.network as { connection: string; include?: string[]; exclude?: string[] } | undefined;
+  const mode = network?.connection !== "ZONE" ? "ANYWHERE" : network.include?.length ? "INCLUDE" : "EXCLUDE";
+  return (
+    <>
+      <SelectField
+        id={`${prefix}-network`}
+        name="network"
+        label="Network"
+        defaultValue={mode}
+        options={[
+          { value: "ANYWHERE", label: "Anywhere" },
+          { value: "INCLUDE", label: "In one of the chosen zones" },
+          { value: "EXCLUDE", label: "Not in any of the chosen zones" },
+        ]}
+        hint="Where the client address must (not) be; see Network zones."
+      />
+      <ChoiceGroup idPrefix={prefix} legend="Zones" name="zones" options={[...zones]} selected={[...(network?.include ?? []), ...(network?.exclude ?? [])]} hint="Used unless the network is Anywhere." />
+    </>
+  );
+}
 
 /** A policy's settings: name, description, the groups it applies to (not the default policy's: everyone), an enrollment policy's factors. */
 export function OrgPolicyFields({ policy, type, prefix, groups }: { policy?: OrgPolicyJson; type: OrgPolicyType; prefix: string; groups?: ReadonlyMap<string, PickerOption> }) {
@@ -59,14 +91,7 @@ export function OrgPolicyFields({ policy, type, prefix, groups }: { policy?: Org
       )}
       {type === "MFA_ENROLL"
         ? FACTOR_KEYS.map((key) => (
-            <SelectField
-              key={key}
-              id={`${prefix}-factor-${key}`}
-              name={`factor.${key}`}
-              label={FACTOR_LABEL[key]}
-              defaultValue={factors?.[key]?.enroll.self ?? "OPTIONAL"}
-              options={options(REQUIREMENT_LABEL, ENROLL_REQUIREMENTS)}
-            />
+            <LabelledSelect key={key} id={`${prefix}-factor-${key}`} name={`factor.${key}`} label={FACTOR_LABEL[key]} defaultValue={factors?.[key]?.enroll.self ?? "OPTIONAL"} labels={REQUIREMENT_LABEL} keys={ENROLL_REQUIREMENTS} />
           ))
         : null}
     </div>
@@ -91,12 +116,13 @@ function SignOnActionFields({ rule, prefix }: { rule?: OrgRuleJson; prefix: stri
       <div className="self-end">
         <Checkbox id={`${prefix}-requireFactor`} name="requireFactor" label="Require a second factor" defaultChecked={signon?.requireFactor ?? false} hint="The user verifies an enrolled factor after their password." />
       </div>
-      <SelectField
+      <LabelledSelect
         id={`${prefix}-factorPromptMode`}
         name="factorPromptMode"
         label="Ask for the factor"
         defaultValue={signon?.factorPromptMode ?? "ALWAYS"}
-        options={options(PROMPT_MODE_LABEL, FACTOR_PROMPT_MODES)}
+        labels={PROMPT_MODE_LABEL}
+        keys={FACTOR_PROMPT_MODES}
         hint="Used when a second factor is required."
       />
       <TextField
@@ -146,10 +172,10 @@ function SignOnActionFields({ rule, prefix }: { rule?: OrgRuleJson; prefix: stri
 }
 
 /**
- * A rule of a policy of `type`: name, people (not the default rule's: everyone) and the actions of
- * the type. Included users and groups: none means everyone not excluded.
+ * A rule of a policy of `type`: name, people and network (not the default rule's: everyone,
+ * anywhere) and the actions of the type. Included users and groups: none means everyone not excluded.
  */
-export function OrgRuleFields({ rule, type, prefix, people }: { rule?: OrgRuleJson; type: OrgPolicyType; prefix: string; people?: RulePeople }) {
+export function OrgRuleFields({ rule, type, prefix, people, zones = [] }: { rule?: OrgRuleJson; type: OrgPolicyType; prefix: string; people?: RulePeople; zones?: readonly ZoneOption[] }) {
   const conditions = rule?.conditions.people;
   const pick = (selection: ReadonlyMap<string, PickerOption> | undefined, ids: readonly string[] | undefined) => (selection && ids ? chosen(selection, ids) : []);
   const enroll = rule?.actions.enroll;
@@ -167,10 +193,11 @@ export function OrgRuleFields({ rule, type, prefix, people }: { rule?: OrgRuleJs
           <Picker kind="group" id={`${prefix}-includeGroups`} name="includeGroups" label="Include groups" selected={pick(people?.groups, conditions?.groups.include)} />
           <Picker kind="user" id={`${prefix}-excludeUsers`} name="excludeUsers" label="Exclude users" selected={pick(people?.users, conditions?.users.exclude)} />
           <Picker kind="group" id={`${prefix}-excludeGroups`} name="excludeGroups" label="Exclude groups" selected={pick(people?.groups, conditions?.groups.exclude)} />
+          <NetworkFields rule={rule} prefix={prefix} zones={zones} />
         </>
       )}
       {type === "MFA_ENROLL" ? (
-        <SelectField id={`${prefix}-enrollSelf`} name="enrollSelf" label="Enroll the required factors" defaultValue={enroll?.self ?? "CHALLENGE"} options={options(ENROLL_MOMENT_LABEL, ENROLL_MOMENTS)} />
+        <LabelledSelect id={`${prefix}-enrollSelf`} name="enrollSelf" label="Enroll the required factors" defaultValue={enroll?.self ?? "CHALLENGE"} labels={ENROLL_MOMENT_LABEL} keys={ENROLL_MOMENTS} />
       ) : (
         <SignOnActionFields rule={rule} prefix={prefix} />
       )}

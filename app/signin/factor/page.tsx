@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAppContext } from "@/lib/app-context";
+import { requestClientAddress } from "@/lib/http/request-client-address";
 import { loadFactorView, type FactorView } from "@/lib/hosted/load-factor-view";
 import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
 import { HostedCard } from "../../_hosted/hosted-card";
@@ -30,9 +31,10 @@ const LINK = "text-brand-700 underline hover:text-brand-800 focus-visible:outlin
 export default async function FactorPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const app = getAppContext();
-  const cookieHeader = (await headers()).get("cookie");
+  const requestHeaders = await headers();
+  const cookieHeader = requestHeaders.get("cookie");
   const view = await orUnavailable("/signin/factor", query, () =>
-    loadFactorView(app.db, { requestId: searchParam(query, "request"), returnTo: searchParam(query, "return_to"), factorId: searchParam(query, "factor"), error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, orgUrl: app.orgUrl, now: app.now() }),
+    loadFactorView(app.db, { requestId: searchParam(query, "request"), returnTo: searchParam(query, "return_to"), factorId: searchParam(query, "factor"), error: searchParam(query, "error"), cookieHeader, ipAddress: requestClientAddress(requestHeaders), secretsKey: app.secretsKey, orgUrl: app.orgUrl, now: app.now() }),
   );
   if (!view.ok) {
     if (view.reason === "signin") redirect(view.signinUrl);

@@ -5,6 +5,7 @@ import {
   FACTOR_MODES,
   FACTOR_PROMPT_MODES,
   RULE_TYPE_OF,
+  type NetworkCondition,
   type OrgPolicyRuleFields,
   type PolicyType,
   type OrgRuleActions,
@@ -20,18 +21,33 @@ const SESSION_DEFAULTS = { maxSessionIdleMinutes: 120, maxSessionLifetimeMinutes
 const includeExclude = (noun: string) =>
   z.object({ include: idList(noun), exclude: idList(noun) }, { error: "Must be an object with include and exclude lists." }).nullish();
 
-const ZONES = "Network zones are not supported by this server: the only network condition is ANYWHERE.";
-/** Network Condition object: ANYWHERE only (this server has no Zones API); a ZONE condition is refused by name. */
+/** Okta's cause when a ZONE condition names both lists or neither. */
+export const INCLUDE_OR_EXCLUDE = "You should either include or exclude network zones when you use zones in the policy rule.";
+/** Zones one rule may name. */
+const MAX_RULE_ZONES = 100;
+/**
+ * Policy Network Condition object: ANYWHERE (the default), or ZONE with the ids of POLICY network
+ * zones in `include` or in `exclude` (one of the two, as Okta requires); the ids are checked against
+ * the Zones API's zones when the rule is written (checkZoneReferences).
+ */
 const network = z
   .object(
     {
-      connection: z.enum(["ANYWHERE"], { error: ZONES }).nullish(),
-      include: z.array(z.string()).max(0, ZONES).nullish(),
-      exclude: z.array(z.string()).max(0, ZONES).nullish(),
+      connection: z.enum(["ANYWHERE", "ZONE"], { error: "Must be ANYWHERE or ZONE." }).nullish(),
+      include: idList("zone").refine((ids) => ids.length <= MAX_RULE_ZONES, `At most ${MAX_RULE_ZONES} zones.`),
+      exclude: idList("zone").refine((ids) => ids.length <= MAX_RULE_ZONES, `At most ${MAX_RULE_ZONES} zones.`),
     },
-    { error: 'Must be {"connection": "ANYWHERE"}.' },
+    { error: 'Must be {"connection": "ANYWHERE"} or {"connection": "ZONE", "include": [<zone ids>]} (or "exclude").' },
   )
-  .nullish();
+  .superRefine((value, ctx) => {
+    if (value.connection === "ZONE") {
+      if ((value.include.length > 0) === (value.exclude.length > 0)) ctx.addIssue({ code: "custom", message: INCLUDE_OR_EXCLUDE });
+    } else if (value.include.length > 0 || value.exclude.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["connection"], message: "Must be ZONE when zones are included or excluded." });
+    }
+  })
+  .nullish()
+  .transform((value): NetworkCondition => (value?.connection === "ZONE" ? { connection: "ZONE", include: value.include, exclude: value.exclude } : { connection: "ANYWHERE" }));
 
 const conditions = onlyKnownKeys(
   {
@@ -48,7 +64,7 @@ const conditions = onlyKnownKeys(
       users: { include: value?.people?.users?.include ?? [], exclude: value?.people?.users?.exclude ?? [] },
       groups: { include: value?.people?.groups?.include ?? [], exclude: value?.people?.groups?.exclude ?? [] },
     },
-    network: { connection: "ANYWHERE" as const },
+    network: value?.network ?? { connection: "ANYWHERE" },
   }));
 
 const REQUIRED_WITH_FACTOR = "Required when requireFactor is true.";

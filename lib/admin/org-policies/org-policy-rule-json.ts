@@ -26,7 +26,7 @@ export function orgPolicyRuleJson(orgUrl: string, rule: OrgPolicyRule) {
         users: { include: [...conditions.people.users.include], exclude: [...conditions.people.users.exclude] },
         groups: { include: [...conditions.people.groups.include], exclude: [...conditions.people.groups.exclude] },
       },
-      network: { connection: conditions.network.connection },
+      network: conditions.network.connection === "ZONE" ? zoneCondition(conditions.network) : { connection: "ANYWHERE" },
     },
     actions: actionsJson(actions),
     _links: {
@@ -34,6 +34,11 @@ export function orgPolicyRuleJson(orgUrl: string, rule: OrgPolicyRule) {
       ...(rule.system ? {} : rule.status === "ACTIVE" ? { deactivate: link(orgUrl, `${base}/lifecycle/deactivate`, ["POST"]) } : { activate: link(orgUrl, `${base}/lifecycle/activate`, ["POST"]) }),
     },
   };
+}
+
+/** A ZONE condition names the zones of one list; Okta leaves the other one out. */
+function zoneCondition(network: Extract<OrgRuleConditions["network"], { connection: "ZONE" }>) {
+  return network.include.length > 0 ? { connection: "ZONE", include: [...network.include] } : { connection: "ZONE", exclude: [...network.exclude] };
 }
 
 function actionsJson(actions: OrgRuleActions) {

@@ -55,7 +55,7 @@ export function orgRuleBody(form: FormInput, type: string): OrgPolicyRuleBody {
         users: { include: values(form, "includeUsers"), exclude: values(form, "excludeUsers") },
         groups: { include: values(form, "includeGroups"), exclude: values(form, "excludeGroups") },
       },
-      network: { connection: "ANYWHERE" },
+      network: networkCondition(form),
     },
     actions:
       type === "MFA_ENROLL"
@@ -75,6 +75,16 @@ export function orgRuleBody(form: FormInput, type: string): OrgPolicyRuleBody {
             },
           },
   };
+}
+
+/**
+ * The rule form's network condition: `network` ANYWHERE (or absent: the default rule's form), or
+ * INCLUDE / EXCLUDE with the chosen `zones` (the API refuses a ZONE condition without zones).
+ */
+export function networkCondition(form: FormInput): NonNullable<OrgPolicyRuleBody["conditions"]>["network"] {
+  const mode = text(form, "network");
+  if (mode !== "INCLUDE" && mode !== "EXCLUDE") return { connection: "ANYWHERE" };
+  return mode === "INCLUDE" ? { connection: "ZONE", include: values(form, "zones") } : { connection: "ZONE", exclude: values(form, "zones") };
 }
 
 /** Moves a policy or rule one place up or down: a replace of what it is with the neighbouring priority (the API keeps the default last). */

@@ -5,6 +5,7 @@ import { appActions } from "./app-actions";
 import { authorizationServerActions } from "./authorization-server-actions";
 import { directoryActions } from "./directory-actions";
 import { factorActions } from "./factor-actions";
+import { networkZoneActions } from "./network-zone-actions";
 import { orgActions } from "./org-actions";
 import { orgPolicyActions } from "./org-policy-actions";
 import type { ActionOutcome, DashboardAction } from "./types";
@@ -18,6 +19,7 @@ export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Obje
   ...directoryActions,
   ...orgActions,
   ...orgPolicyActions,
+  ...networkZoneActions,
   ...factorActions,
 });
 

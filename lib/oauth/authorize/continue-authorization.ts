@@ -13,6 +13,7 @@ import { pendingCookie } from "../../pending-authorizations/pending-cookie";
 import type { PendingStatePatch } from "../../pending-authorizations/pending-state";
 import { savePendingState } from "../../pending-authorizations/save-pending-state";
 import type { SessionInfo } from "../../sessions/types";
+import { getNetworkZones } from "../../network-zones/get-network-zones";
 import { evaluateAppSignOn } from "../../sign-on-policies/evaluate-app-sign-on";
 import { getOrgPolicies } from "../../sign-on-policies/get-org-policies";
 import { acrRequirement, chooseAcr, hasMultipleFactors } from "../claims/acr-values";
@@ -143,8 +144,8 @@ type SecondFactor = { wanted: "required" | "if-enrolled" | "no"; by: string };
  * verificationMethod.factorMode), which requires one whatever acr_values says.
  */
 async function secondFactorFor(ctx: AuthorizeContext, acrWants: "required" | "if-enrolled" | "no", user: TokenUser): Promise<SecondFactor> {
-  const policies = await getOrgPolicies(ctx.app.db, ctx.now);
-  const appSignOn = evaluateAppSignOn(policies, { appId: ctx.client.appId, userId: user.user.id, groupIds: user.groupIds });
+  const [policies, zones] = await Promise.all([getOrgPolicies(ctx.app.db, ctx.now), getNetworkZones(ctx.app.db, ctx.now)]);
+  const appSignOn = evaluateAppSignOn(policies, { appId: ctx.client.appId, userId: user.user.id, groupIds: user.groupIds, ipAddress: ctx.request.ipAddress, zones });
   if (acrWants !== "required" && appSignOn.factorMode === "2FA") return { wanted: "required", by: "the app's authentication policy asks" };
   return { wanted: acrWants, by: "acr_values asks" };
 }

@@ -2,7 +2,8 @@ import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
 import { buildIssuer } from "../../authorization-servers/build-issuer";
 import type { TokenGrantType } from "../grant-types";
-import { invalidRequest, notFound, unauthorizedClient, unsupportedGrantType } from "../errors/oauth-error";
+import { checkBlockedAddress } from "../../network-zones/check-blocked-address";
+import { accessDenied, invalidRequest, notFound, unauthorizedClient, unsupportedGrantType } from "../errors/oauth-error";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { parseFormBody } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
@@ -31,9 +32,12 @@ function isTokenGrantType(value: string): value is TokenGrantType {
  * 2. the body: application/x-www-form-urlencoded only, no repeated parameter (invalid_request);
  * 3. grant_type: missing -> invalid_request; not one of authorization_code, password,
  *    refresh_token, client_credentials -> unsupported_grant_type;
- * 4. client authentication (authenticateClient: 401 invalid_client, or invalid_request);
- * 5. the app must have registered the grant -> else unauthorized_client, naming its grant types;
- * 6. the grant handler checks the grant, evaluates or replays the policy decision, stores what it
+ * 4. a request from an address in an ACTIVE BLOCKLIST network zone -> 403 access_denied before
+ *    the client or any credential is checked (Okta answers blocklisted addresses with 403; logged
+ *    as security.request.blocked);
+ * 5. client authentication (authenticateClient: 401 invalid_client, or invalid_request);
+ * 6. the app must have registered the grant -> else unauthorized_client, naming its grant types;
+ * 7. the grant handler checks the grant, evaluates or replays the policy decision, stores what it
  *    must and answers with the tokens.
  * The route shell adds Cache-Control: no-store, Pragma: no-cache and CORS for trusted origins.
  */
@@ -47,6 +51,8 @@ export async function tokenEndpoint(app: AppContext, request: OAuthRequest): Pro
   if (!grantType) throw invalidRequest(TOKEN_MESSAGES.parameterRequired("grant_type"));
   if (!isTokenGrantType(grantType)) throw unsupportedGrantType(TOKEN_MESSAGES.unsupportedGrantType);
 
+  const blocked = await checkBlockedAddress(app.db, { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), surface: "token endpoint", now });
+  if (blocked) throw accessDenied("Requests from this network are not allowed.");
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
   const { client, method } = await authenticateClient(app, request, params, { endpoint: "token", tokenEndpointUrl: `${issuer}/v1/token` });
   const ctx: TokenRequestContext = { app, request, params, snapshot, issuer, client, clientAuthMethod: method, grantType, now };

@@ -1,6 +1,7 @@
 import { runGetOrgPolicy } from "@/lib/admin/org-policies/get-org-policy";
 import { runListOrgPolicyRules } from "@/lib/admin/org-policies/list-org-policy-rules";
 import { loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
+import { zoneOptions } from "@/lib/dashboard/pickers/zone-options";
 import { ActionForm } from "../../_components/action-form";
 import { EditDetails, RowActions } from "../../_components/row-actions";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../_components/ui";
@@ -14,7 +15,7 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
   const { policyId } = await params;
   const [policy, rules] = await Promise.all([read((ctx) => runGetOrgPolicy(ctx, policyId)), read((ctx) => runListOrgPolicyRules(ctx, policyId))]);
   const type = policy.type === "MFA_ENROLL" ? "MFA_ENROLL" : "OKTA_SIGN_ON";
-  const [people, groups] = await Promise.all([loadRulePeople(await adminCall(), rules), pickerSelection("group", policy.conditions.people.groups.include)]);
+  const [people, groups, zones] = await Promise.all([loadRulePeople(await adminCall(), rules), pickerSelection("group", policy.conditions.people.groups.include), read(zoneOptions)]);
   const fields = { policyId: policy.id };
   const listHref = type === "MFA_ENROLL" ? "/admin/sign-on-policies/enrollment" : "/admin/sign-on-policies";
   const peopleSummary = (rule: OrgRuleJson) => {
@@ -68,7 +69,7 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
                     />
                     <EditDetails label={`rule ${rule.name}`}>
                       <ActionForm action="orgRule.update" fields={ruleFields} submitLabel="Save rule">
-                        <OrgRuleFields rule={rule} type={type} prefix={`rule-${rule.id}`} people={people} />
+                        <OrgRuleFields rule={rule} type={type} prefix={`rule-${rule.id}`} people={people} zones={zones} />
                       </ActionForm>
                     </EditDetails>
                   </Td>
@@ -80,7 +81,7 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
       </Section>
       <Section title="Add rule" description="A new rule comes before the default rule.">
         <ActionForm action="orgRule.create" fields={fields} submitLabel="Create rule" resetOnSuccess>
-          <OrgRuleFields type={type} prefix="new-rule" />
+          <OrgRuleFields type={type} prefix="new-rule" zones={zones} />
         </ActionForm>
       </Section>
       <Section title="Policy settings">

@@ -1,0 +1,4 @@
+import { adminRoutes } from "@/app/_http/admin-routes";
+import { deactivateNetworkZone } from "@/lib/admin/network-zones/set-network-zone-status";
+
+export const { GET, POST, PUT, DELETE, PATCH } = adminRoutes({ POST: deactivateNetworkZone });
