@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "../_hosted/search-param";
-import { AccountFrame, CsrfField, INPUT, LABEL, PRIMARY } from "./_parts/account-frame";
+import { AccountField, AccountFrame, CsrfField, PRIMARY } from "./_parts/account-frame";
 import { loadView } from "./_parts/load-view";
 
 export const dynamic = "force-dynamic";
@@ -27,27 +27,17 @@ export default async function ProfilePage({ searchParams }: { searchParams: Sear
           <p className="text-slate-700">{t("profile.intro")}</p>
           <CsrfField token={frame.csrf} />
           {data.fields.map((field) => (
-            <div key={field.name} className="flex flex-col gap-1">
-              <label htmlFor={`f-${field.name}`} className={LABEL}>
-                {field.label}
-              </label>
-              <input
-                id={`f-${field.name}`}
-                name={field.name}
-                type="text"
-                defaultValue={field.value}
-                required={field.required}
-                autoFocus={field.name === firstProblem}
-                aria-invalid={field.problem ? true : undefined}
-                aria-describedby={field.problem ? `f-${field.name}-problem` : undefined}
-                className={INPUT}
-              />
-              {field.problem ? (
-                <p id={`f-${field.name}-problem`} className="text-sm text-red-800">
-                  {field.problem}
-                </p>
-              ) : null}
-            </div>
+            <AccountField
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              type="text"
+              defaultValue={field.value}
+              required={field.required}
+              autoFocus={field.name === firstProblem}
+              invalid={field.problem !== null}
+              note={field.problem}
+            />
           ))}
           <button type="submit" className={`self-start ${PRIMARY}`}>
             {t("profile.save")}

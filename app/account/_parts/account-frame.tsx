@@ -61,3 +61,48 @@ export function AccountFrame({ frame, children }: { frame: Frame; children: Reac
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="csrf" value={token} />;
 }
+
+/**
+ * A labelled input of a My Account form with an optional note under it (`note`: a hint, or the
+ * field's problem when `invalid`), tied to it by aria-describedby (with any `describedBy` ids).
+ */
+export function AccountField(props: {
+  name: string;
+  label: string;
+  type: "text" | "password" | "email";
+  defaultValue?: string;
+  autoComplete?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+  invalid?: boolean;
+  note?: string | null;
+  describedBy?: string;
+}) {
+  const id = `f-${props.name}`;
+  const noteId = props.note ? `${id}-note` : "";
+  const describedBy = [noteId, props.describedBy ?? ""].filter(Boolean).join(" ");
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className={LABEL}>
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        defaultValue={props.defaultValue}
+        autoComplete={props.autoComplete}
+        required={props.required}
+        autoFocus={props.autoFocus}
+        aria-invalid={props.invalid || undefined}
+        aria-describedby={describedBy || undefined}
+        className={INPUT}
+      />
+      {props.note ? (
+        <p id={noteId} className={`text-sm ${props.invalid && !props.describedBy ? "text-red-800" : "text-slate-600"}`}>
+          {props.note}
+        </p>
+      ) : null}
+    </div>
+  );
+}

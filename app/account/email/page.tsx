@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "../../_hosted/search-param";
-import { AccountFrame, CsrfField, INPUT, LABEL, PRIMARY } from "../_parts/account-frame";
+import { AccountField, AccountFrame, CsrfField, PRIMARY } from "../_parts/account-frame";
 import { loadView } from "../_parts/load-view";
 
 export const dynamic = "force-dynamic";
@@ -17,12 +17,7 @@ export default async function EmailPage({ searchParams }: { searchParams: Search
       <p className="mb-4 text-slate-700">{t("email.intro")}</p>
       <form method="post" action="/account/email/submit" className="flex flex-col gap-4">
         <CsrfField token={frame.csrf} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-email" className={LABEL}>
-            {t("email.new")}
-          </label>
-          <input id="f-email" name="email" type="email" autoComplete="email" required autoFocus={error} aria-invalid={error || undefined} aria-describedby={error ? "account-notice" : undefined} className={INPUT} />
-        </div>
+        <AccountField name="email" label={t("email.new")} type="email" autoComplete="email" required autoFocus={error} invalid={error} describedBy={error ? "account-notice" : undefined} />
         <button type="submit" className={`self-start ${PRIMARY}`}>
           {t("email.submit")}
         </button>

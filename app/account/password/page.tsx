@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "../../_hosted/search-param";
-import { AccountFrame, CsrfField, INPUT, LABEL, PRIMARY } from "../_parts/account-frame";
+import { AccountField, AccountFrame, CsrfField, PRIMARY } from "../_parts/account-frame";
 import { loadView } from "../_parts/load-view";
 
 export const dynamic = "force-dynamic";
@@ -21,27 +21,18 @@ export default async function PasswordPage({ searchParams }: { searchParams: Sea
       <form method="post" action="/account/password/submit" className="flex flex-col gap-4">
         <CsrfField token={frame.csrf} />
         {fields.map((field, index) => (
-          <div key={field.name} className="flex flex-col gap-1">
-            <label htmlFor={`f-${field.name}`} className={LABEL}>
-              {field.label}
-            </label>
-            <input
-              id={`f-${field.name}`}
-              name={field.name}
-              type="password"
-              autoComplete={field.autoComplete}
-              required
-              autoFocus={error && index === 0}
-              aria-invalid={error || undefined}
-              aria-describedby={[field.hint ? `f-${field.name}-hint` : "", error ? "account-notice" : ""].filter(Boolean).join(" ") || undefined}
-              className={INPUT}
-            />
-            {field.hint ? (
-              <p id={`f-${field.name}-hint`} className="text-sm text-slate-600">
-                {field.hint}
-              </p>
-            ) : null}
-          </div>
+          <AccountField
+            key={field.name}
+            name={field.name}
+            label={field.label}
+            type="password"
+            autoComplete={field.autoComplete}
+            required
+            autoFocus={error && index === 0}
+            invalid={error}
+            note={field.hint ?? null}
+            describedBy={error ? "account-notice" : undefined}
+          />
         ))}
         <button type="submit" className={`self-start ${PRIMARY}`}>
           {t("password.submit")}
