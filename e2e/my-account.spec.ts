@@ -117,7 +117,7 @@ test("My Account: every page accessible and 390 px wide; end another session; re
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Confirm new password").fill(next);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Your current password is not correct.");
+  await expect(page.locator("#account-notice[role=alert]")).toHaveText("Your current password is not correct.");
   await page.getByLabel("Current password").fill(user.password);
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Confirm new password").fill(next);
