@@ -20,6 +20,7 @@ export const LAYERS = [
       "lib/admin",
       "lib/health",
       "lib/hosted",
+      "lib/account",
       "lib/oauth/logout",
       "lib/oauth/authorize",
       "lib/oauth/http",

@@ -6,7 +6,7 @@ import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/tru
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH } from "@/lib/http/response-headers";
 
-const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?)$/;
+const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?|account(?:\/[a-z-]+)?)$/;
 
 /**
  * Next.js Proxy (the Next 16 successor of middleware):
@@ -62,5 +62,5 @@ async function readActionBody(request: NextRequest): Promise<ServerActionBody | 
 }
 
 export const config = {
-  matcher: ["/signin", "/consent", "/admin", "/admin/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: ["/signin", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
 };

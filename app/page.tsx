@@ -19,6 +19,12 @@ export default function HomePage() {
           Admin sign-in
         </a>
         <a
+          href="/account"
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
+        >
+          My account
+        </a>
+        <a
           href="/oauth2/default/.well-known/openid-configuration"
           className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100"
         >

@@ -1,5 +1,5 @@
-/** Where a sign-in without an authorization request may send the browser: the admin console. */
-const RETURN_TO_PREFIX = "/admin";
+/** Where a sign-in without an authorization request may send the browser: the admin console, My Account. */
+const RETURN_TO_PREFIXES = ["/admin", "/account"] as const;
 /** Anything else goes home. */
 export const DEFAULT_RETURN_TO = "/";
 
@@ -10,11 +10,11 @@ export const DEFAULT_RETURN_TO = "/";
  * encoded tricks all go home (never an open redirect).
  */
 export function safeReturnTo(value: string | null | undefined, orgUrl: string): string {
-  return safeLocalPath(value, orgUrl, [RETURN_TO_PREFIX]) ?? DEFAULT_RETURN_TO;
+  return safeLocalPath(value, orgUrl, RETURN_TO_PREFIXES) ?? DEFAULT_RETURN_TO;
 }
 
 /** The pages Next.js renders that read the database: where the 503 page's "Try again" may lead. */
-const RETRY_PREFIXES = ["/signin", "/consent", "/admin"] as const;
+const RETRY_PREFIXES = ["/signin", "/consent", "/admin", "/account"] as const;
 
 /** The `retry` of the 503 page (`/unavailable?retry=...`) under the same rules, or null (no link). */
 export function safeRetryPath(value: string | null | undefined, orgUrl: string): string | null {

@@ -23,7 +23,8 @@ export async function changeOrgSettings(
     const merged = { ...stored, ...input.changes };
     const before = parseOrgSettings(stored);
     const after = parseOrgSettings(merged);
-    const changed = (Object.keys(after) as OrgSettingsField[]).filter((field) => before[field] !== after[field]);
+    // a list setting is compared by its names (parseOrgSettings keeps them in one order)
+    const changed = (Object.keys(after) as OrgSettingsField[]).filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
     if (changed.length === 0) return { settings: after, lastUpdated: org.lastUpdated };
     await tx.orgSettings.update({ where: { id: "org" }, data: { settings: asJson(merged), lastUpdated: input.now } });
     await record(tx, { changed, before, after });

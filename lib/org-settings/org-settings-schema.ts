@@ -4,6 +4,27 @@
  * (lib/admin/org-settings/org-settings-input.ts); every reader gets the values in force through one schema
  * (parseOrgSettings, via readOrgSettings), so what the API shows is what applies.
  */
+/**
+ * The profile attributes an org may let signed-in users edit themselves on My Account (`/account`):
+ * names and contact details of the Okta profile (login and email are not among them: a login is
+ * the administrator's, an email changes through its own verified step).
+ */
+export const SELF_SERVICE_PROFILE_ATTRIBUTES = [
+  "firstName",
+  "lastName",
+  "displayName",
+  "nickName",
+  "middleName",
+  "honorificPrefix",
+  "honorificSuffix",
+  "mobilePhone",
+  "primaryPhone",
+  "locale",
+  "timezone",
+  "preferredLanguage",
+] as const;
+export type SelfServiceProfileAttribute = (typeof SELF_SERVICE_PROFILE_ATTRIBUTES)[number];
+
 export const ORG_SETTINGS_FIELDS = {
   /** consecutive failed sign-ins before LOCKED_OUT; 0 = never lock (Okta's lockout policy allows at most 100) */
   lockoutThreshold: { kind: "number", min: 0, max: 100, default: 10 },
@@ -17,16 +38,25 @@ export const ORG_SETTINGS_FIELDS = {
   refreshTokenGraceSeconds: { kind: "number", min: 0, max: 60, default: 30 },
   /** the hosted sign-in page offers "Sign in with a passkey" (a discoverable WebAuthn credential, no password) */
   passwordlessPasskeys: { kind: "boolean", default: false },
+  /** the profile attributes users edit themselves on My Account (`/account`), a subset of SELF_SERVICE_PROFILE_ATTRIBUTES */
+  selfServiceProfileAttributes: { kind: "list", options: SELF_SERVICE_PROFILE_ATTRIBUTES, default: ["firstName", "lastName", "displayName"] },
+  /** a user's own password change (My Account) also ends their other sessions and revokes their apps' refresh tokens */
+  passwordChangeEndsSessions: { kind: "boolean", default: true },
 } as const satisfies Record<string, OrgSettingsFieldSpec>;
 
-/** How one setting is declared: a whole number in [min, max], or a boolean. */
-export type OrgSettingsFieldSpec = { kind: "number"; min: number; max: number; default: number } | { kind: "boolean"; default: boolean };
+/** How one setting is declared: a whole number in [min, max], a boolean, or a list of distinct names out of `options` (kept in the options' order). */
+export type OrgSettingsFieldSpec =
+  | { kind: "number"; min: number; max: number; default: number }
+  | { kind: "boolean"; default: boolean }
+  | { kind: "list"; options: readonly string[]; default: readonly string[] };
 
 export type OrgSettingsField = keyof typeof ORG_SETTINGS_FIELDS;
 /** The settings whose values are numbers, and those that are booleans. */
 export type NumericOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "number" ? K : never }[OrgSettingsField];
-export type BooleanOrgSettingsField = Exclude<OrgSettingsField, NumericOrgSettingsField>;
-export type OrgSettings = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? boolean : number };
+export type BooleanOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? K : never }[OrgSettingsField];
+export type ListOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "list" ? K : never }[OrgSettingsField];
+type ValueOf<Spec> = Spec extends { kind: "boolean" } ? boolean : Spec extends { kind: "list"; options: readonly (infer O)[] } ? O[] : number;
+export type OrgSettings = { [K in OrgSettingsField]: ValueOf<(typeof ORG_SETTINGS_FIELDS)[K]> };
 
 export const MAX_LOCKOUT_THRESHOLD = ORG_SETTINGS_FIELDS.lockoutThreshold.max;
 export const MAX_SESSION_MINUTES = ORG_SETTINGS_FIELDS.sessionMaxMinutes.max;
@@ -41,4 +71,6 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   systemLogRetentionDays: ORG_SETTINGS_FIELDS.systemLogRetentionDays.default,
   refreshTokenGraceSeconds: ORG_SETTINGS_FIELDS.refreshTokenGraceSeconds.default,
   passwordlessPasskeys: ORG_SETTINGS_FIELDS.passwordlessPasskeys.default,
+  selfServiceProfileAttributes: [...ORG_SETTINGS_FIELDS.selfServiceProfileAttributes.default],
+  passwordChangeEndsSessions: ORG_SETTINGS_FIELDS.passwordChangeEndsSessions.default,
 };

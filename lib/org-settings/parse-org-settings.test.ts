@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
 import { parseOrgSettings } from "./parse-org-settings";
 
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true };
 
 describe("parseOrgSettings", () => {
   it.each<[string, unknown, Partial<typeof DEFAULTS>]>([
@@ -22,6 +22,9 @@ describe("parseOrgSettings", () => {
     ["a boolean setting that is not a boolean: the default", { passwordlessPasskeys: "true" }, {}],
     ["a number setting given a boolean: the default", { lockoutThreshold: false, passwordlessPasskeys: 1 }, {}],
     ["idle longer than the lifetime is kept (the absolute expiry bounds it)", { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }, { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }],
+    ["a list setting: known names kept once, in the options' order", { selfServiceProfileAttributes: ["timezone", "login", "firstName", "timezone", 3] }, { selfServiceProfileAttributes: ["firstName", "timezone"] }],
+    ["an empty list is kept (nothing editable)", { selfServiceProfileAttributes: [] }, { selfServiceProfileAttributes: [] }],
+    ["a list setting that is not a list: the default", { selfServiceProfileAttributes: "firstName" }, {}],
   ])("%s", (_name, stored, expected) => {
     expect(parseOrgSettings(stored)).toEqual({ ...DEFAULTS, ...expected });
   });

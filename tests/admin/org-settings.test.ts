@@ -6,7 +6,8 @@ import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
 
 const PATH = "/api/v1/org/settings";
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true };
+const LIST = "firstName, lastName, displayName, nickName, middleName, honorificPrefix, honorificSuffix, mobilePhone, primaryPhone, locale, timezone, preferredLanguage";
 const links = { self: { href: `${ORG_URL}${PATH}`, hints: { allow: ["GET", "POST"] } } };
 
 describe.each(testProviders())("org settings API on %s", (provider) => {
@@ -65,6 +66,19 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     expect(JSON.parse(JSON.stringify(logged[0]!.debugContext))).toMatchObject({ debugData: { changes: { passwordlessPasskeys: { from: false, to: true } } } });
   });
 
+  it("POST of a list setting: the My Account profile attributes, kept in one order, a change logged, the same names again no change", async () => {
+    const res = await f.api("POST", PATH, { selfServiceProfileAttributes: ["timezone", "firstName", "mobilePhone"] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ selfServiceProfileAttributes: ["firstName", "mobilePhone", "timezone"] });
+    expect((await readOrgSettings(f.db)).selfServiceProfileAttributes).toEqual(["firstName", "mobilePhone", "timezone"]);
+    expect((await f.api("POST", PATH, { selfServiceProfileAttributes: ["mobilePhone", "timezone", "firstName"] })).status).toBe(200);
+    const logged = await events();
+    expect(logged.map((event) => event.displayMessage)).toEqual(["Update org settings: selfServiceProfileAttributes"]);
+    expect(JSON.parse(JSON.stringify(logged[0]!.debugContext))).toMatchObject({
+      debugData: { changes: { selfServiceProfileAttributes: { from: ["firstName", "lastName", "displayName"], to: ["firstName", "mobilePhone", "timezone"] } } },
+    });
+  });
+
   it("POST of the values already in force changes nothing and logs nothing", async () => {
     expect((await f.api("POST", PATH, { refreshTokenGraceSeconds: 0, lockoutThreshold: 3 })).status).toBe(200);
     const before = (await f.api("GET", PATH)).body;
@@ -81,6 +95,8 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     ["a fraction", { sessionMaxMinutes: 90.5 }, "sessionMaxMinutes", ["sessionMaxMinutes: Must be a whole number from 1 to 129600."]],
     ["a string", { systemLogRetentionDays: "90" }, "systemLogRetentionDays", ["systemLogRetentionDays: Must be a whole number from 1 to 3650."]],
     ["a string for a boolean", { passwordlessPasskeys: "true" }, "passwordlessPasskeys", ["passwordlessPasskeys: Must be true or false."]],
+    ["login among the self-service attributes", { selfServiceProfileAttributes: ["firstName", "login"] }, "selfServiceProfileAttributes", [`selfServiceProfileAttributes: Must be an array of distinct names out of: ${LIST}.`]],
+    ["a repeated self-service attribute", { selfServiceProfileAttributes: ["firstName", "firstName"] }, "selfServiceProfileAttributes", [`selfServiceProfileAttributes: Must be an array of distinct names out of: ${LIST}.`]],
   ])("refuses %s with 400 E0000001 and changes nothing", async (_name, body, field, causes) => {
     const before = (await f.api("GET", PATH)).body;
     const res = await f.api("POST", PATH, body);

@@ -17,7 +17,7 @@ import type { TestUser } from "../oauth/token-fixture";
 
 const SUBMIT = `${ORG_URL}/signin/submit`;
 
-describe("safeReturnTo: /admin paths on this origin only, else /", () => {
+describe("safeReturnTo: /admin and /account paths on this origin only, else /", () => {
   it.each([
     ["/admin", "/admin"],
     ["/admin/", "/admin/"],
@@ -25,6 +25,8 @@ describe("safeReturnTo: /admin paths on this origin only, else /", () => {
     ["/admin?x=1", "/admin?x=1"],
     ["/admin/../admin/apps", "/admin/apps"],
     ["/admin/..%2f..%2fevil", "/admin/..%2f..%2fevil"], // %2f is not a separator: still under /admin
+    ["/account", "/account"],
+    ["/account/sign-in-methods", "/account/sign-in-methods"],
   ])("%s -> %s", (value, expected) => {
     expect(safeReturnTo(value, ORG_URL)).toBe(expected);
   });
@@ -36,6 +38,9 @@ describe("safeReturnTo: /admin paths on this origin only, else /", () => {
     "/consent",
     "/administrator",
     "/admin-evil",
+    "/accounts",
+    "/account/../evil",
+    "//evil.com/account",
     "//evil.com",
     "//evil.com/admin",
     "/\\evil.com",

@@ -1,15 +1,20 @@
 import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
-import { ORG_SETTINGS_FIELDS, type OrgSettingsFieldSpec } from "../../org-settings/org-settings-schema";
+import { ORG_SETTINGS_FIELDS, type OrgSettingsFieldSpec, type SelfServiceProfileAttribute } from "../../org-settings/org-settings-schema";
 
-/** A value of the field's kind (ORG_SETTINGS_FIELDS): a whole number in its range, or a boolean. */
+/** A value of the field's kind (ORG_SETTINGS_FIELDS): a whole number in its range, a boolean, or a list of distinct options. */
 function fieldInput(spec: OrgSettingsFieldSpec) {
   if (spec.kind === "boolean") return z.boolean({ error: "Must be true or false." });
+  if (spec.kind === "list") {
+    const message = `Must be an array of distinct names out of: ${spec.options.join(", ")}.`;
+    return z.array(z.string({ error: message }), { error: message }).refine((names) => names.every((name) => spec.options.includes(name)) && new Set(names).size === names.length, message);
+  }
   const { min, max } = spec;
   const message = `Must be a whole number from ${min} to ${max}.`;
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
-const field = <K extends keyof typeof ORG_SETTINGS_FIELDS>(name: K) => fieldInput(ORG_SETTINGS_FIELDS[name]) as (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? z.ZodBoolean : z.ZodNumber;
+type FieldInput<Kind> = Kind extends "boolean" ? z.ZodBoolean : Kind extends "list" ? z.ZodType<SelfServiceProfileAttribute[]> : z.ZodNumber;
+const field = <K extends keyof typeof ORG_SETTINGS_FIELDS>(name: K) => fieldInput(ORG_SETTINGS_FIELDS[name]) as unknown as FieldInput<(typeof ORG_SETTINGS_FIELDS)[K]["kind"]>;
 
 /**
  * POST /api/v1/org/settings: the settings to change, each optional (the others stay). Unknown
@@ -22,6 +27,8 @@ export const orgSettingsInput = z.strictObject({
   systemLogRetentionDays: field("systemLogRetentionDays").optional(),
   refreshTokenGraceSeconds: field("refreshTokenGraceSeconds").optional(),
   passwordlessPasskeys: field("passwordlessPasskeys").optional(),
+  selfServiceProfileAttributes: field("selfServiceProfileAttributes").optional(),
+  passwordChangeEndsSessions: field("passwordChangeEndsSessions").optional(),
 });
 
 export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;

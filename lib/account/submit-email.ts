@@ -1,0 +1,32 @@
+import type { AppContext } from "../app-context";
+import { seeOther, type HostedResponse } from "../http/hosted-response";
+import type { PlainRequest } from "../http/plain-http";
+import { requestEmailChange } from "../users/request-email-change";
+import { recordAccountEvent } from "./account-event";
+import { handleAccountPost } from "./account-post";
+import { accountPageUrl, accountSigninUrl } from "./account-urls";
+
+/** Where the email-change link leads (the lead's confirmation step, on the token store's side). */
+export const EMAIL_VERIFY_PATH = "/account/email/verify";
+
+/**
+ * POST /account/email/submit (csrf, email): requestEmailChange: a single-use token for the new
+ * address (issueEmailChangeToken, the seam to the user-token store) and the `email-verification`
+ * email to the new address, logged as user.account.update_profile (`emailChangeRequested`); the
+ * stored address changes only when the link is used. `error=invalid|same|unavailable`, or
+ * `done=sent`. The address never goes into a URL.
+ */
+export function submitEmail(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
+  return handleAccountPost(app, request, "email", async ({ form, visitor, client }) => {
+    const now = app.now();
+    const outcome = await requestEmailChange(
+      app.db,
+      { userId: visitor.user.id, newEmail: form.get("email") ?? "", verifyUrl: (token) => `${app.orgUrl}${EMAIL_VERIFY_PATH}?token=${encodeURIComponent(token)}`, locale: visitor.locale, now },
+      (tx, requested) =>
+        recordAccountEvent(tx, { eventType: "user.account.update_profile", displayMessage: "User requested an email change", user: requested.user, client, sessionId: visitor.session.id, debug: { emailChangeRequested: true } }, now),
+    );
+    if (outcome.ok) return seeOther(accountPageUrl(app.orgUrl, "email", { done: "sent" }));
+    if (outcome.reason === "gone") return seeOther(accountSigninUrl(app.orgUrl, "email"));
+    return seeOther(accountPageUrl(app.orgUrl, "email", { error: outcome.reason }));
+  });
+}
