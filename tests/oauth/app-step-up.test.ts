@@ -4,8 +4,8 @@ import { generateTotpCode } from "@/lib/factors/generate-totp-code";
 import { loadFactorView } from "@/lib/hosted/load-factor-view";
 import { AUTHORIZE_MESSAGES as M } from "@/lib/oauth/authorize/authorize-messages";
 import { loadPendingAuthorization } from "@/lib/pending-authorizations/load-pending-authorization";
-import { createSession } from "@/lib/sessions/create-session";
 import { ORG_URL } from "../support/admin-fixture";
+import { browserWithSession } from "../support/browser-with-session";
 import { testProviders } from "../support/test-databases";
 import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
 import { ISSUER, REDIRECT_URI, type TestApp, type TestUser } from "./token-fixture";
@@ -38,12 +38,7 @@ describe.each(testProviders())("per-app step-up (ACCESS_POLICY) on %s", (provide
     ...extra,
   });
 
-  async function browserWith(user: TestUser, amr: string[]): Promise<CookieJar> {
-    const session = await createSession(a.f.db, { userId: user.id, amr, ipAddress: null, userAgent: "vitest", now: a.f.clock.now, orgUrl: ORG_URL });
-    const jar = new CookieJar();
-    jar.apply([session.cookie]);
-    return jar;
-  }
+  const browserWith = (user: TestUser, amr: string[]) => browserWithSession(a.f.db, { userId: user.id, amr, now: a.f.clock.now });
 
   async function enrollTotp(user: TestUser) {
     const res = await a.f.api("POST", `/api/v1/users/${user.id}/factors?activate=true`, { factorType: "token:software:totp", provider: "GOOGLE" });
