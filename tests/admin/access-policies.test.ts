@@ -152,7 +152,7 @@ describe.each(testProviders())("authentication policies API (ACCESS_POLICY) on %
     ],
     ["another verification method", { appSignOn: { access: "ALLOW", verificationMethod: { type: "AUTH_METHOD_CHAIN", chains: [] } } }, null],
     ["no factor mode", { appSignOn: { access: "ALLOW", verificationMethod: { type: "ASSURANCE" } } }, "actions.appSignOn.verificationMethod.factorMode: Must be 1FA or 2FA."],
-    ...["P1M", "PT1.5H", "PT43801H", "2 hours", "PT"].map((reauthenticateIn) => [
+    ...["P1M", "PT1.5H", "PT43801H", "2 hours", "PT"].map((reauthenticateIn): [string, unknown, string | null] => [
       `reauthenticateIn ${reauthenticateIn}`,
       { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "2FA", type: "ASSURANCE", reauthenticateIn } } },
       'actions.appSignOn.verificationMethod.reauthenticateIn: Must be an ISO 8601 duration in whole weeks, days, hours, minutes or seconds from PT0S to PT43800H, such as "PT2H" (years, months and fractions are not accepted).',

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "UserFactor" ADD COLUMN "lastVerified" DATETIME;
+
