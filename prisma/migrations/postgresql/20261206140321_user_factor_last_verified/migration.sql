@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "UserFactor" ADD COLUMN     "lastVerified" TIMESTAMP(3);
-
