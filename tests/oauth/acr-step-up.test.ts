@@ -4,7 +4,7 @@ import { loadPendingAuthorization } from "@/lib/pending-authorizations/load-pend
 import { ORG_URL } from "../support/admin-fixture";
 import { browserWithSession } from "../support/browser-with-session";
 import { testProviders } from "../support/test-databases";
-import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
+import { codeRequest, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
 import { ISSUER, REDIRECT_URI, type TestApp, type TestUser } from "./token-fixture";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -26,17 +26,7 @@ describe.each(testProviders())("acr_values, amr and step-up on %s", (provider) =
   let alice: TestUser;
   let carol: TestUser;
 
-  const codeParams = (extra: Record<string, string> = {}) => ({
-    client_id: spa.clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: "code",
-    scope: "openid",
-    state: "st-1",
-    nonce: "n-1",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-    ...extra,
-  });
+  const codeParams = (extra: Record<string, string> = {}) => codeRequest(spa.clientId, { nonce: "n-1", ...extra });
 
   /** A browser holding a session of `user` that authenticated with `amr`. */
   const browserWith = (user: TestUser, amr: string[]) => browserWithSession(a.f.db, { userId: user.id, amr, now: a.f.clock.now });

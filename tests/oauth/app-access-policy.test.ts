@@ -4,7 +4,7 @@ import { ORG_URL } from "../support/admin-fixture";
 import { browserWithSession } from "../support/browser-with-session";
 import { callRoute } from "../support/call-route";
 import { testProviders } from "../support/test-databases";
-import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
+import { codeRequest, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
 import { ISSUER, REDIRECT_URI, type TestApp, type TestUser } from "./token-fixture";
 
 const DENIED = "The resource owner or authorization server denied the request.";
@@ -26,16 +26,7 @@ describe.each(testProviders())("app authentication policy: DENY and reauthentica
   let pat: TestUser; // neither: Vault's Catch-all Rule
   let policyId: string;
 
-  const codeParams = (app: TestApp, extra: Record<string, string> = {}) => ({
-    client_id: app.clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: "code",
-    scope: "openid",
-    state: "st-1",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-    ...extra,
-  });
+  const codeParams = (app: TestApp, extra: Record<string, string> = {}) => codeRequest(app.clientId, extra);
   const browserWith = (user: TestUser) => browserWithSession(a.f.db, { userId: user.id, amr: ["pwd"], now: a.f.clock.now });
   const lastEvent = async (eventType: string) => (await a.events(eventType)).slice(-1)[0];
   async function idTokenOf(app: TestApp, location: string) {

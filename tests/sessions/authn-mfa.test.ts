@@ -30,6 +30,22 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
   const nextStep = () => s.f.clock.advance(30_000);
 
   /** Enrolls and activates a TOTP factor through the Factors API; its id and shared secret. */
+  /**
+   * okta-auth-js 8 over the route handlers, as a browser app's fetch: no cookie jar (a cross-site
+   * request carries none), each request from a fresh address; `sent` collects the request bodies.
+   */
+  function oktaAuth(clientId: string, sent: unknown[] = []) {
+    const httpRequestClient = async (method: string, url: string, args: { data?: unknown; headers?: Record<string, string> }) => {
+      sent.push(args.data);
+      const body = args.data === undefined ? undefined : typeof args.data === "string" ? args.data : JSON.stringify(args.data);
+      const response = await callRoute(new Request(url, { method, headers: { ...args.headers, "X-Forwarded-For": freshIp() }, body }));
+      const text = await response.text();
+      await flushSystemLog(s.f.db);
+      return { status: response.status, responseText: text, responseJSON: text ? (JSON.parse(text) as unknown) : undefined, responseType: "json", headers: Object.fromEntries(response.headers.entries()) };
+    };
+    return new OktaAuth({ issuer: ISSUER, clientId, redirectUri: REDIRECT_URI, httpRequestClient: httpRequestClient as never });
+  }
+
   async function enrollTotp(user: TestUser): Promise<{ id: string; secret: string }> {
     const enrolled = await s.f.api("POST", `/api/v1/users/${user.id}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" });
     expect(enrolled.status, enrolled.text).toBe(200);
@@ -308,14 +324,7 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
     s.refreshCaches();
     // A cross-site SPA: okta-auth-js over fetch with no cookie at all (a third-party request carries none).
     const sent: unknown[] = [];
-    const httpRequestClient = async (method: string, url: string, args: { data?: unknown; headers?: Record<string, string> }) => {
-      sent.push(args.data);
-      const response = await callRoute(new Request(url, { method, headers: { ...args.headers, "X-Forwarded-For": freshIp() }, body: args.data === undefined ? undefined : typeof args.data === "string" ? args.data : JSON.stringify(args.data) }));
-      const text = await response.text();
-      await flushSystemLog(s.f.db);
-      return { status: response.status, responseText: text, responseJSON: text ? (JSON.parse(text) as unknown) : undefined, responseType: "json", headers: Object.fromEntries(response.headers.entries()) };
-    };
-    const auth = new OktaAuth({ issuer: ISSUER, clientId: "0oaCrossSiteSpa", redirectUri: REDIRECT_URI, httpRequestClient: httpRequestClient as never });
+    const auth = oktaAuth("0oaCrossSiteSpa", sent);
     const deviceToken = "Zm9yLXRoaXMtZGV2aWNlLW9ubHktMDEyMzQ1";
     const signIn = (user: TestUser, token?: string) => auth.signInWithCredentials({ username: user.login, password: user.password, ...(token ? { context: { deviceToken: token } } : {}) });
     try {
@@ -427,14 +436,7 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
     const totp = await enrollTotp(heidi);
     const spa = await s.app("SPA", { application_type: "browser", redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code"], response_types: ["code"] }, { token_endpoint_auth_method: "none" });
     await s.assign(spa.appId, heidi.id);
-    const httpRequestClient = async (method: string, url: string, args: { data?: unknown; headers?: Record<string, string> }) => {
-      const response = await callRoute(new Request(url, { method, headers: args.headers, body: args.data === undefined ? undefined : typeof args.data === "string" ? args.data : JSON.stringify(args.data) }));
-      const text = await response.text();
-      await flushSystemLog(s.f.db);
-      const json = text ? (JSON.parse(text) as unknown) : undefined;
-      return { status: response.status, responseText: text, responseJSON: json, responseType: "json", headers: Object.fromEntries(response.headers.entries()) };
-    };
-    const auth = new OktaAuth({ issuer: ISSUER, clientId: spa.clientId, redirectUri: REDIRECT_URI, httpRequestClient: httpRequestClient as never });
+    const auth = oktaAuth(spa.clientId);
     const transaction = await auth.signInWithCredentials({ username: heidi.login, password: heidi.password });
     expect(transaction.status).toBe("MFA_REQUIRED");
     expect(transaction.factors?.map((factor) => factor.id)).toEqual([totp.id]);
