@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { adminApi } from "./admin-api";
+import { addVirtualAuthenticator } from "./virtual-authenticator";
 import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
 
 // Issue 16 items 3 and 6 in Chromium against the production build: TOTP enrollment and sign-in on
@@ -62,14 +63,6 @@ async function signIn(page: Page, user: User) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Chromium's virtual platform authenticator (CDP WebAuthn): a resident-key, user-verifying passkey store for this page. */
-async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-}
 
 test.beforeAll(async () => {
   const spa = await admin("POST", "/api/v1/apps", {

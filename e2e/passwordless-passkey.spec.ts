@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { adminApi } from "./admin-api";
+import { addVirtualAuthenticator } from "./virtual-authenticator";
 import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
 
 // Issue 16 item 4 in Chromium against the production build: with the org setting
@@ -45,18 +46,6 @@ async function expectNoSeriousA11yViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-/**
- * Chromium's virtual platform authenticator: a resident-key, user-verifying passkey store for this
- * page; `present(false)` makes it wait (no simulated touch) until `present(true)`.
- */
-async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
-  });
-  return { present: (enabled: boolean) => cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId, enabled }) };
-}
 
 test.beforeAll(async () => {
   const spa = await admin("POST", "/api/v1/apps", {

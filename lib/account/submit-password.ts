@@ -10,7 +10,7 @@ import { handleAccountPost } from "./account-post";
 import { accountPageUrl, accountSigninUrl } from "./account-urls";
 
 const EVENT = "user.account.update_password";
-const CHECK_ERRORS = { INVALID_CREDENTIALS: "wrong", LOCKED_OUT: "wrong", RATE_LIMITED: "rateLimited" } as const;
+const CHECK_ERRORS = { INVALID_CREDENTIALS: "wrong", LOCKED_OUT: "wrong", RATE_LIMITED: "rateLimited", BLOCKED: "rateLimited" } as const;
 
 /**
  * POST /account/password/submit (csrf, current, password, confirm). Refused without a change, back

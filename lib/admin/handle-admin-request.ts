@@ -1,14 +1,13 @@
 import type { AppContext } from "../app-context";
+import { getAdminRateLimit } from "../config/get-admin-rate-limit";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { rateLimitError, toAdminApiError, toAdminErrorBody } from "../okta-api/admin-api-error";
 import type { AdminOperation, AdminRequest, AdminResponse } from "./admin-request";
 import { authenticateApiToken } from "./authenticate-api-token";
 
-/** Per API token, per minute (Okta's management limits are of this order). */
-export const ADMIN_RATE_LIMIT = { limit: 1200, windowSeconds: 60 };
-
 /**
- * The management API's request pipeline: authenticate (SSWS) -> rate limit -> operation -> Okta
+ * The management API's request pipeline: authenticate (SSWS) -> rate limit (per API token,
+ * ADMIN_RATE_LIMIT_PER_MINUTE) -> operation -> Okta
  * error shape. The database being unavailable is a 503 (serviceUnavailableError, Retry-After); an
  * unexpected failure is a 500 with a generic body; their causes go to the log only.
  */
@@ -17,7 +16,8 @@ export async function handleAdminRequest(app: AppContext, request: AdminRequest,
   try {
     const now = app.now();
     const actor = await authenticateApiToken(app.db, request.headers.get("authorization"), now);
-    const decision = await consumeRateLimit(app.db, `api:${actor.apiTokenId}`, ADMIN_RATE_LIMIT.limit, ADMIN_RATE_LIMIT.windowSeconds, now);
+    const budget = getAdminRateLimit();
+    const decision = await consumeRateLimit(app.db, `api:${actor.apiTokenId}`, budget.limit, budget.windowSeconds, now);
     rateHeaders = {
       "X-Rate-Limit-Limit": String(decision.limit),
       "X-Rate-Limit-Remaining": String(decision.remaining),

@@ -4,17 +4,29 @@ import { parseInput } from "../okta-api/parse-input";
 import { readJsonBody } from "../okta-api/read-json-body";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { authenticatePerson } from "../signin/authenticate-person";
+import { DEVICE_TOKEN, deviceTokenHash } from "../signin/device-token";
 import { answerStep, loadAuthnUser, refusalError } from "./authn-flow";
 import { currentState } from "./current-state";
 
 export { authenticationFailedError } from "./authn-flow";
 
-/** Okta's Authentication API request (primary authentication); okta-auth-js may add `options`, which change nothing here. */
+const DEVICE_TOKEN_ERROR = "Must be 32 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' or '~' (a random value the app keeps for the device).";
+
+/**
+ * Okta's Authentication API request (primary authentication); okta-auth-js may add `options`, which
+ * change nothing here, and `context.deviceToken` (the device's id, see lib/signin/device-token.ts).
+ */
 const AUTHN_REQUEST = z.object(
   {
     username: z.string({ error: "The field cannot be left blank" }).min(1, "The field cannot be left blank").max(1024, "The field is too long"),
     password: z.string({ error: "The field cannot be left blank" }).min(1, "The field cannot be left blank").max(4096, "The field is too long"),
     options: z.object({ warnBeforePasswordExpired: z.boolean().optional(), multiOptionalFactorEnroll: z.boolean().optional() }).optional(),
+    context: z
+      .object(
+        { deviceToken: z.string({ error: DEVICE_TOKEN_ERROR }).regex(DEVICE_TOKEN, DEVICE_TOKEN_ERROR).optional() },
+        { error: 'Must be an object: {"deviceToken": "..."}.' },
+      )
+      .optional(),
   },
   { error: "The request body must be a JSON object." },
 );
@@ -22,7 +34,7 @@ const AUTHN_REQUEST = z.object(
 /**
  * POST /api/v1/authn (SDK contract 1, "Authn": okta-auth-js signIn/signInWithCredentials). Not
  * SSWS-authenticated: the caller is the user's browser.
- * - body: JSON `{username, password, options?}` (readJsonBody: 415 for another Content-Type, 400
+ * - body: JSON `{username, password, options?, context?: {deviceToken}}` (readJsonBody: 415 for another Content-Type, 400
  *   E0000003 when not JSON; zod: 400 E0000001 naming the missing or invalid field), or
  *   `{stateToken}` alone: the transaction's current state (currentState; E0000011 for a stateToken
  *   that is unknown, expired, cancelled or already ended in SUCCESS);
@@ -32,7 +44,9 @@ const AUTHN_REQUEST = z.object(
  * - then what the sign-on and enrollment policies ask (answerStep): `SUCCESS` with a one-time session
  *   token (five minutes) that the app redeems at /authorize (getWithoutPrompt({sessionToken})), or a
  *   transaction waiting for a factor, `MFA_REQUIRED` or `MFA_ENROLL`, with its stateToken; no session
- *   cookie is set here.
+ *   cookie is set here. A `context.deviceToken` the user's device was remembered under (a verify
+ *   with rememberDevice after a primary authentication that sent it) counts as a remembered device,
+ *   as the idp_device cookie does: it works for apps on other sites, whose requests carry no cookie.
  */
 export async function authnEndpoint(app: AppContext, request: PlainRequest): Promise<PlainResponse> {
   const body = readJsonBody(request);
@@ -46,7 +60,8 @@ export async function authnEndpoint(app: AppContext, request: PlainRequest): Pro
     now,
   });
   if (!result.ok) throw refusalError(result, now);
-  return answerStep(app, request, { user: await loadAuthnUser(app, result.user.id), amr: result.amr, transaction: null, now });
+  const deviceToken = input.context?.deviceToken;
+  return answerStep(app, request, { user: await loadAuthnUser(app, result.user.id), amr: result.amr, transaction: null, now, deviceTokenHash: deviceToken ? deviceTokenHash(result.user.id, deviceToken) : null });
 }
 
 /** `{stateToken}` without credentials: the client asks for the transaction's state (okta-auth-js resumeTransaction). */

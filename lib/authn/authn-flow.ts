@@ -15,6 +15,7 @@ import { moveAuthnTransaction } from "../signin/move-authn-transaction";
 import { SIGNIN_RATE_LIMITS } from "../signin/check-credentials";
 import { includesFactor } from "../signin/combine-amr";
 import { decideSignInStep } from "../signin/decide-sign-in-step";
+import { isDeviceTokenRemembered, rememberDeviceToken } from "../signin/device-token";
 import { deviceCookie, isDeviceRemembered, readDeviceCookie, rememberDevice } from "../signin/remember-device";
 import { resetFailedAttempts } from "../signin/reset-failed-attempts";
 import { findUser } from "../users/find-user";
@@ -71,8 +72,9 @@ export async function endTransaction(app: AppContext, transaction: LiveTransacti
 
 /**
  * The answer after a proof was accepted (the password, a factor, an activation): decideSignInStep
- * with how the user authenticated so far (and the browser's remembered-device cookie, idp_device,
- * when it sends one) says what comes next.
+ * with how the user authenticated so far (and the device remembered by the browser's idp_device
+ * cookie or by the primary authentication's context.deviceToken, kept with the transaction) says
+ * what comes next.
  * - done: the transaction (if any) ends in SUCCESS, once (a concurrent step that got there first
  *   makes this one E0000011), the failed-attempt count is reset, and a one-time session token carries
  *   the amr and, after a factor, the verification time into the session /authorize starts; with
@@ -86,10 +88,13 @@ export async function endTransaction(app: AppContext, transaction: LiveTransacti
 export async function answerStep(
   app: AppContext,
   request: PlainRequest,
-  state: { user: AuthnUser; amr: string[]; transaction: LiveTransaction | null; now: Date; rememberDevice?: boolean },
+  state: { user: AuthnUser; amr: string[]; transaction: LiveTransaction | null; now: Date; rememberDevice?: boolean; deviceTokenHash?: string | null },
 ): Promise<PlainResponse> {
   const { user, amr, transaction, now } = state;
-  const rememberedDevice = await isDeviceRemembered(app.db, { userId: user.id, cookieValue: readDeviceCookie(request.headers.get("cookie")), now });
+  const tokenHash = transaction ? transaction.deviceTokenHash : (state.deviceTokenHash ?? null);
+  const rememberedDevice =
+    (await isDeviceRemembered(app.db, { userId: user.id, cookieValue: readDeviceCookie(request.headers.get("cookie")), now })) ||
+    (await isDeviceTokenRemembered(app.db, { userId: user.id, tokenHash, now }));
   const step = await decideSignInStep(app.db, { userId: user.id, amr, ipAddress: request.ipAddress, factorVerifiedAt: null, rememberedDevice, now });
   if (step.kind === "denied") {
     if (transaction) await endTransaction(app, transaction, now);
@@ -100,13 +105,13 @@ export async function answerStep(
     // the sign-in is complete: only now does the failed-attempt count go back to 0
     await resetFailedAttempts(app.db, user.id);
     const { sessionToken, expiresAt } = await createSessionToken(app.db, { userId: user.id, amr, factorVerifiedAt: includesFactor(amr) ? now : null, now });
-    const cookies = state.rememberDevice && transaction && includesFactor(amr) ? await rememberedDeviceCookies(app, request, { userId: user.id, amrBefore: transaction.amr, now }) : [];
+    const cookies = state.rememberDevice && transaction && includesFactor(amr) ? await rememberTheDevice(app, request, { userId: user.id, amrBefore: transaction.amr, tokenHash, now }) : [];
     return { status: 200, body: successJson(app.orgUrl, { sessionToken, expiresAt, user }), ...(cookies.length ? { cookies } : {}) };
   }
   const status = step.kind === "verify" ? "MFA_REQUIRED" : "MFA_ENROLL";
   const next = transaction
     ? { stateToken: transaction.stateToken, expiresAt: await move(app, transaction, { status, amr }, now) }
-    : await createAuthnTransaction(app.db, { userId: user.id, amr, status, now });
+    : await createAuthnTransaction(app.db, { userId: user.id, amr, status, deviceTokenHash: tokenHash, now });
   const body = step.kind === "verify" ? mfaRequiredJson(app.orgUrl, { ...next, user, ...step }) : mfaEnrollJson(app.orgUrl, { ...next, user, options: step.options });
   return { status: 200, body };
 }
@@ -114,10 +119,13 @@ export async function answerStep(
 /**
  * "Remember this device" after a verified factor: the rule that asked for the factor (the step
  * before it, `amrBefore`) says for how long (its factor lifetime); none, nothing is remembered.
+ * The device is remembered by the idp_device cookie (returned) and, when the primary
+ * authentication sent a context.deviceToken, by that token too (cross-site apps send no cookie).
  */
-async function rememberedDeviceCookies(app: AppContext, request: PlainRequest, input: { userId: string; amrBefore: readonly string[]; now: Date }): Promise<string[]> {
+async function rememberTheDevice(app: AppContext, request: PlainRequest, input: { userId: string; amrBefore: readonly string[]; tokenHash: string | null; now: Date }): Promise<string[]> {
   const asked = await decideSignInStep(app.db, { userId: input.userId, amr: input.amrBefore, ipAddress: request.ipAddress, factorVerifiedAt: null, rememberedDevice: false, now: input.now });
   if (asked.kind !== "verify" || !asked.factorLifetimeMinutes) return [];
+  if (input.tokenHash) await rememberDeviceToken(app.db, { userId: input.userId, tokenHash: input.tokenHash, now: input.now, lifetimeMinutes: asked.factorLifetimeMinutes });
   const value = await rememberDevice(app.db, { userId: input.userId, now: input.now, lifetimeMinutes: asked.factorLifetimeMinutes });
   return [deviceCookie(value, { orgUrl: app.orgUrl, maxAgeSeconds: asked.factorLifetimeMinutes * 60 })];
 }

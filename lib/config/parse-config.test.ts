@@ -27,6 +27,15 @@ describe("parseConfig", () => {
     expect(config.trustedProxyHops).toBe(0);
     expect(config.databaseLimits).toEqual({ poolSize: 10, connectTimeoutMs: 2000, statementTimeoutMs: 3000, transactionTimeoutMs: 5000, busyTimeoutMs: 5000 });
     expect(config.cache).toEqual({ maxStaleMs: 60_000, checkTimeoutMs: 300 });
+    expect(config.adminRateLimitPerMinute).toBe(1200);
+  });
+
+  it.each([
+    ["1", 1],
+    ["5000", 5000],
+    ["1000000", 1_000_000],
+  ])("reads ADMIN_RATE_LIMIT_PER_MINUTE %j as %i", (raw, expected) => {
+    expect(parseConfig({ ADMIN_RATE_LIMIT_PER_MINUTE: raw }).adminRateLimitPerMinute).toBe(expected);
   });
 
   it("reads the database deadlines, pool size and cache staleness", () => {
@@ -106,6 +115,9 @@ describe("parseConfig", () => {
     [{ DATABASE_BUSY_TIMEOUT_MS: "600001" }, "DATABASE_BUSY_TIMEOUT_MS"],
     [{ CACHE_MAX_STALE_SECONDS: "3601" }, "CACHE_MAX_STALE_SECONDS"],
     [{ CACHE_CHECK_TIMEOUT_MS: "5" }, "CACHE_CHECK_TIMEOUT_MS"],
+    [{ ADMIN_RATE_LIMIT_PER_MINUTE: "0" }, "ADMIN_RATE_LIMIT_PER_MINUTE"],
+    [{ ADMIN_RATE_LIMIT_PER_MINUTE: "1000001" }, "ADMIN_RATE_LIMIT_PER_MINUTE"],
+    [{ ADMIN_RATE_LIMIT_PER_MINUTE: "unlimited" }, "ADMIN_RATE_LIMIT_PER_MINUTE"],
   ])("rejects %j naming %s in one line", (env, variable) => {
     const error = errorOf(env);
     expect(error.code).toBe("config.invalid");

@@ -22,6 +22,8 @@ export type AppConfig = {
   databaseLimits: DbLimits;
   /** stale-if-error behaviour of the versioned caches */
   cache: CacheSettings;
+  /** ADMIN_RATE_LIMIT_PER_MINUTE: the management API's requests per API token per minute */
+  adminRateLimitPerMinute: number;
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -136,6 +138,15 @@ export function parseCacheSettings(env: Env): CacheSettings {
   };
 }
 
+/** The management API's default budget per API token and minute (Okta's management limits are of this order). */
+export const DEFAULT_ADMIN_RATE_LIMIT_PER_MINUTE = 1200;
+const MAX_ADMIN_RATE_LIMIT_PER_MINUTE = 1_000_000;
+
+/** ADMIN_RATE_LIMIT_PER_MINUTE (1-1,000,000, default 1,200); exported for lib/admin, which reads it without the rest. */
+export function parseAdminRateLimit(env: Env): number {
+  return parseWholeNumber(env, "ADMIN_RATE_LIMIT_PER_MINUTE", DEFAULT_ADMIN_RATE_LIMIT_PER_MINUTE, 1, MAX_ADMIN_RATE_LIMIT_PER_MINUTE, " of requests");
+}
+
 /**
  * Reads the process environment into a typed configuration, or throws a ConfigError whose message is
  * one line naming the variable. Pure: no file system, no network.
@@ -180,5 +191,6 @@ export function parseConfig(env: Env): AppConfig {
     trustedProxyHops: parseTrustedProxyHops(env),
     databaseLimits: parseDatabaseLimits(env, database),
     cache: parseCacheSettings(env),
+    adminRateLimitPerMinute: parseAdminRateLimit(env),
   };
 }

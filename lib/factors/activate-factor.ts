@@ -1,6 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import type { UserFactor } from "../db/generated/sqlite/client";
 import type { InTransaction, RecordChange } from "../db/record-change";
+import { authenticatorName } from "./authenticator-names";
 import { consumeWebAuthnChallenge } from "./consume-webauthn-challenge";
 import type { RelyingParty } from "./relying-party";
 import { readClientDataChallenge } from "./read-client-data-challenge";
@@ -26,7 +27,8 @@ export type ActivateFactorResult =
  * Activates a PENDING_ACTIVATION factor of a user with its proof, in one transaction: a TOTP factor
  * with a current code (verifyTotpFactor, which also makes the code used), a WebAuthn factor with a
  * registration answering its registration challenge (taken once: a failed attempt uses it up),
- * storing the credential id, public key, counter and AAGUID. `record` runs after the activation, in
+ * storing the credential id, public key, counter, AAGUID and the authenticator's name (profile.
+ * authenticatorName, authenticatorName). Either proof sets lastVerified. `record` runs after the activation, in
  * the transaction. Failures write nothing but the used code or challenge; the caller decides how to
  * count them.
  */
@@ -76,11 +78,12 @@ async function activateWebAuthn(tx: InTransaction, factor: UserFactor, input: Ac
     where: { id: factor.id },
     data: {
       status: "ACTIVE",
-      profile: { credentialId: credential.credentialId },
+      profile: { credentialId: credential.credentialId, authenticatorName: authenticatorName({ aaguid: credential.aaguid, deviceType: credential.deviceType }) },
       credentialId: credential.credentialId,
       publicKey: new Uint8Array(credential.publicKey),
       signCount: BigInt(credential.signCount),
       aaguid: credential.aaguid,
+      lastVerified: input.now,
       lastUpdated: input.now,
     },
   });

@@ -7,13 +7,14 @@ import { verifyWebAuthnAssertion } from "./verify-webauthn-assertion";
  * The checks of a WebAuthn assertion once its challenge is taken, for every caller (the Factors API's
  * verify, the sign-in flow): the factor must hold a credential, the assertion must verify against it
  * (verifyWebAuthnAssertion: signature, origin, RP, user verification, counter), and the new counter is
- * written only if no other assertion moved it meanwhile. The reason of a refusal is for the System
- * Log only. lastUpdated is written back unchanged: a use is not a change of the factor.
+ * written only if no other assertion moved it meanwhile, with lastVerified (Okta's UserFactor
+ * field). The reason of a refusal is for the System Log only. lastUpdated is written back
+ * unchanged: a use is not a change of the factor.
  */
 export async function checkWebAuthnAssertion(
   tx: InTransaction,
   factor: UserFactor,
-  input: { clientData: string; authenticatorData: string; signature: string; challenge: string; rp: RelyingParty },
+  input: { clientData: string; authenticatorData: string; signature: string; challenge: string; rp: RelyingParty; now: Date },
 ): Promise<{ ok: true; deviceType: "singleDevice" | "multiDevice" } | { ok: false; reason: string }> {
   if (!factor.credentialId || !factor.publicKey || factor.signCount === null) return { ok: false, reason: "the factor has no credential" };
   const assertion = await verifyWebAuthnAssertion({
@@ -27,7 +28,7 @@ export async function checkWebAuthnAssertion(
   if (!assertion.ok) return assertion;
   const { count } = await tx.userFactor.updateMany({
     where: { id: factor.id, signCount: factor.signCount },
-    data: { signCount: BigInt(assertion.signCount), lastUpdated: factor.lastUpdated },
+    data: { signCount: BigInt(assertion.signCount), lastVerified: input.now, lastUpdated: factor.lastUpdated },
   });
   if (count !== 1) return { ok: false, reason: "another assertion moved the signature counter meanwhile" };
   return { ok: true, deviceType: assertion.deviceType };

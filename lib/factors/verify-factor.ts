@@ -74,6 +74,6 @@ async function verifyWebAuthn(tx: InTransaction, factor: UserFactor, input: Veri
   if (!(await consumeWebAuthnChallenge(tx, { challenge, factorId: factor.id, purpose: "authentication", now: input.now }))) {
     return { outcome: "invalid", factor, reason: "the challenge was not issued for this factor, was used, or expired" };
   }
-  const checked = await checkWebAuthnAssertion(tx, factor, { clientData: clientDataJSON, authenticatorData: toBase64Url(authenticatorData), signature: toBase64Url(signatureData), challenge, rp: input.rp });
+  const checked = await checkWebAuthnAssertion(tx, factor, { clientData: clientDataJSON, authenticatorData: toBase64Url(authenticatorData), signature: toBase64Url(signatureData), challenge, rp: input.rp, now: input.now });
   return checked.ok ? { outcome: "success", factor } : { outcome: "invalid", factor, reason: checked.reason };
 }

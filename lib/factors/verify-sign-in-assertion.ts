@@ -66,6 +66,7 @@ async function check(tx: InTransaction, factor: UserFactor, input: Parameters<ty
     signature: toBase64Url(response.response.signature),
     challenge: input.challengeId,
     rp: input.rp,
+    now: input.now,
   });
   return checked.ok ? { outcome: "success", factor, deviceType: checked.deviceType } : invalid(checked.reason);
 }

@@ -16,8 +16,8 @@ export type TotpFactorRow = Pick<UserFactor, "id" | "secretEncrypted" | "lastTim
  *
  * Lockout hook: `invalid` is a wrong code, i.e. a guess; the caller counts it where it counts failed
  * sign-in attempts (this function does not lock anyone out). `reused` is a right code seen before
- * (Okta's PASSCODE_REPLAYED), not a guess. lastUpdated is written back unchanged: a use is not a
- * change of the factor.
+ * (Okta's PASSCODE_REPLAYED), not a guess. An accepted code sets lastVerified (Okta's UserFactor
+ * field); lastUpdated is written back unchanged: a use is not a change of the factor.
  */
 export async function verifyTotpFactor(
   db: Db | InTransaction,
@@ -30,7 +30,7 @@ export async function verifyTotpFactor(
   if (check.outcome !== "accepted") return check.outcome;
   const { count } = await db.userFactor.updateMany({
     where: { id: factor.id, OR: [{ lastTimeStep: null }, { lastTimeStep: { lt: check.timeStep } }] },
-    data: { lastTimeStep: check.timeStep, lastUpdated: factor.lastUpdated },
+    data: { lastTimeStep: check.timeStep, lastVerified: input.now, lastUpdated: factor.lastUpdated },
   });
   return count === 1 ? "accepted" : "reused";
 }

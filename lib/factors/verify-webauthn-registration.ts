@@ -3,7 +3,14 @@ import { decodeAttestationObject, isoBase64URL, parseAuthenticatorData } from "@
 import type { RelyingParty } from "./relying-party";
 import { WEBAUTHN_ALGORITHMS } from "./webauthn-timeouts";
 
-export type RegisteredCredential = { credentialId: string; publicKey: Uint8Array; signCount: number; aaguid: string };
+export type RegisteredCredential = {
+  credentialId: string;
+  publicKey: Uint8Array;
+  signCount: number;
+  aaguid: string;
+  /** multiDevice: backup eligible (a synced passkey); singleDevice: bound to its authenticator */
+  deviceType: "singleDevice" | "multiDevice";
+};
 
 /**
  * Verifies a WebAuthn registration (W3C WebAuthn 7.1) with @simplewebauthn/server: the client data
@@ -30,8 +37,8 @@ export async function verifyWebAuthnRegistration(input: {
       supportedAlgorithmIDs: WEBAUTHN_ALGORITHMS,
     });
     if (!result.verified) return { ok: false, reason: "the registration did not verify" };
-    const { credential, aaguid } = result.registrationInfo;
-    return { ok: true, credential: { credentialId: credential.id, publicKey: credential.publicKey, signCount: credential.counter, aaguid } };
+    const { credential, aaguid, credentialDeviceType } = result.registrationInfo;
+    return { ok: true, credential: { credentialId: credential.id, publicKey: credential.publicKey, signCount: credential.counter, aaguid, deviceType: credentialDeviceType } };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }

@@ -17,6 +17,8 @@ export type MessagePageInput = {
   form?: { action: string; fields: Record<string, string>; submit: string };
   /** a link under the message or beside the button (Cancel, Try again) */
   link?: { href: string; label: string };
+  /** the page's language (BCP 47), "en" unless given */
+  lang?: string;
 };
 
 const STYLE =
@@ -49,7 +51,7 @@ export function renderMessagePage(input: MessagePageInput): PlainResponse {
   }
   const referrer = input.form ? `<meta name="referrer" content="same-origin">` : "";
   const html =
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${referrer}` +
+    `<!DOCTYPE html><html lang="${escapeHtml(input.lang ?? "en")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${referrer}` +
     `<title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head>` +
     `<body><main><h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p>${details}${actions}</main></body></html>`;
   const headers = pageSecurityHeaders();

@@ -1,7 +1,8 @@
 import type { Db } from "../db/create-db-client";
 import type { OrgPolicy } from "../db/generated/sqlite/client";
 import type { RecordChange } from "../db/record-change";
-import { validationError } from "../okta-api/admin-api-error";
+import { appsAssignedRefusal } from "./apps-assigned-refusal";
+import { countAssignedApps } from "./count-assigned-apps";
 import { findOrgPolicy } from "./find-org-policy";
 import { lockPolicyOrder } from "./lock-policy-order";
 import { policyTypeOf } from "./org-policy-types";
@@ -18,9 +19,7 @@ export function deleteOrgPolicy(db: Db, input: { policyId: string; now: Date }, 
   return db.$transaction(async (tx) => {
     const policy = await findOrgPolicy(tx, input.policyId);
     if (policy.system) throw systemRefusal("system", "The default policy cannot be deleted.");
-    if (policy.type === "ACCESS_POLICY" && (await tx.appAccessPolicy.count({ where: { policyId: policy.id } })) > 0) {
-      throw validationError("id", ["id: Apps are assigned to this policy; assign them to another policy first (PUT /api/v1/apps/{appId}/policies/{policyId})."]);
-    }
+    if (policy.type === "ACCESS_POLICY" && (await countAssignedApps(tx, policy.id)) > 0) throw appsAssignedRefusal("id", "deleting");
     await lockPolicyOrder(tx, { type: policyTypeOf(policy) });
     await tx.orgPolicy.delete({ where: { id: policy.id } });
     await renumberPolicies(tx, renumber(await siblingPolicies(tx, policyTypeOf(policy))), input.now);

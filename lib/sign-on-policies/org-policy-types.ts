@@ -77,13 +77,18 @@ export type EnrollActions = { enroll: { self: EnrollMoment } };
 
 /**
  * Authentication policy rule action (spec: AccessPolicyRuleApplicationSignOn, VerificationMethod):
- * access ALLOW with a verification method of type ASSURANCE whose factorMode says how many factors
- * the app asks for: 1FA (the global session policy alone decides) or 2FA (a session whose amr lacks
- * "mfa" steps up, as with acr_values urn:okta:loa:2fa:any).
+ * access ALLOW or DENY (the sign-in to the app is refused), with a verification method of type
+ * ASSURANCE whose factorMode says how many factors the app asks for: 1FA (the global session policy
+ * alone decides) or 2FA (a session whose amr lacks "mfa" steps up, as with acr_values
+ * urn:okta:loa:2fa:any); `reauthenticateIn` (an ISO 8601 duration, e.g. PT2H; kept as given) asks
+ * the user to sign in again when the session's authentication is older, as max_age does.
  */
 export const FACTOR_MODES = ["1FA", "2FA"] as const;
 export type FactorMode = (typeof FACTOR_MODES)[number];
-export type AppSignOnActions = { appSignOn: { access: "ALLOW"; verificationMethod: { factorMode: FactorMode; type: "ASSURANCE" } } };
+export const APP_ACCESS = ["ALLOW", "DENY"] as const;
+export type AppAccess = (typeof APP_ACCESS)[number];
+export type VerificationMethod = { factorMode: FactorMode; type: "ASSURANCE"; reauthenticateIn?: string };
+export type AppSignOnActions = { appSignOn: { access: AppAccess; verificationMethod: VerificationMethod } };
 
 /** The action of the Catch-all Rule Okta gives every new authentication policy; here any one factor (this server's behaviour without one). */
 export const CATCH_ALL_ACTIONS: AppSignOnActions = { appSignOn: { access: "ALLOW", verificationMethod: { factorMode: "1FA", type: "ASSURANCE" } } };

@@ -13,20 +13,29 @@ export const AUTHN_TRANSACTION_LIFETIME_MS = 5 * 60_000;
 /** The states a transaction waits in; SUCCESS and CANCELLED end it (its stateToken is then refused). */
 export type AuthnTransactionStatus = "MFA_REQUIRED" | "MFA_CHALLENGE" | "MFA_ENROLL" | "MFA_ENROLL_ACTIVATE" | "SUCCESS" | "CANCELLED";
 
-export type AuthnTransaction = { userId: string; amr: string[]; status: AuthnTransactionStatus; factorId: string | null; expiresAt: Date };
+export type AuthnTransaction = {
+  userId: string;
+  amr: string[];
+  status: AuthnTransactionStatus;
+  factorId: string | null;
+  expiresAt: Date;
+  /** the primary authentication's context.deviceToken, hashed with the user (deviceTokenHash); null without one */
+  deviceTokenHash: string | null;
+};
 
 /**
  * Starts a transaction after the password: a new stateToken (256 random bits, handed to the client
- * only; the SHA-256 is stored), the user, how they authenticated so far and the state.
+ * only; the SHA-256 is stored), the user, how they authenticated so far, the state, and the hash of
+ * the request's device token when it sent one.
  */
 export async function createAuthnTransaction(
   db: Db,
-  input: { userId: string; amr: readonly string[]; status: AuthnTransactionStatus; factorId?: string | null; now: Date; random?: (size: number) => Buffer },
+  input: { userId: string; amr: readonly string[]; status: AuthnTransactionStatus; factorId?: string | null; deviceTokenHash?: string | null; now: Date; random?: (size: number) => Buffer },
 ): Promise<{ stateToken: string; expiresAt: Date }> {
   const stateToken = randomToken(32, input.random ?? randomBytes);
   const expiresAt = new Date(input.now.getTime() + AUTHN_TRANSACTION_LIFETIME_MS);
   await db.authnTransaction.create({
-    data: { stateTokenHash: hashToken(stateToken), userId: input.userId, amr: asJson([...input.amr]), status: input.status, factorId: input.factorId ?? null, expiresAt, created: input.now },
+    data: { stateTokenHash: hashToken(stateToken), userId: input.userId, amr: asJson([...input.amr]), status: input.status, factorId: input.factorId ?? null, deviceTokenHash: input.deviceTokenHash ?? null, expiresAt, created: input.now },
     select: { stateTokenHash: true },
   });
   return { stateToken, expiresAt };

@@ -2,6 +2,7 @@ import type { Db } from "../db/create-db-client";
 import type { UserFactor } from "../db/generated/sqlite/client";
 import type { RecordChange } from "../db/record-change";
 import { listGroupIdsOfUser } from "../groups/list-group-ids-of-user";
+import { getNetworkZones } from "../network-zones/get-network-zones";
 import { evaluateEnrollPolicy } from "../sign-on-policies/evaluate-enroll-policy";
 import { evaluateSignOnPolicy } from "../sign-on-policies/evaluate-sign-on-policy";
 import { getOrgPolicies } from "../sign-on-policies/get-org-policies";
@@ -18,10 +19,10 @@ export type OwnFactorRemoval = { ok: true; factor: UserFactor } | { ok: false; r
  */
 export async function removeOwnFactor(db: Db, input: { userId: string; factorId: string; ipAddress: string | null; now: Date }, record: RecordChange<UserFactor>): Promise<OwnFactorRemoval> {
   const { userId, now } = input;
-  const [policies, groupIds] = await Promise.all([getOrgPolicies(db, now), listGroupIdsOfUser(db, userId)]);
+  const [policies, zones, groupIds] = await Promise.all([getOrgPolicies(db, now), getNetworkZones(db, now), listGroupIdsOfUser(db, userId)]);
   const user = { id: userId };
-  const signOn = evaluateSignOnPolicy({ policies, user, groupIds, ipAddress: input.ipAddress, session: {}, now });
-  const enroll = evaluateEnrollPolicy({ policies, user, groupIds, ipAddress: input.ipAddress });
+  const signOn = evaluateSignOnPolicy({ policies, user, groupIds, ipAddress: input.ipAddress, zones, session: {}, now });
+  const enroll = evaluateEnrollPolicy({ policies, user, groupIds, ipAddress: input.ipAddress, zones });
   return db.$transaction(async (tx): Promise<OwnFactorRemoval> => {
     const row = await tx.user.findUnique({ where: { id: userId }, select: { lastUpdated: true } });
     if (!row) return { ok: false, reason: "gone" };

@@ -1,7 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import { checkCredentials } from "./check-credentials";
 
-export type CurrentPasswordCheck = { ok: true } | { ok: false; reason: "INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED" };
+export type CurrentPasswordCheck = { ok: true } | { ok: false; reason: "INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED" | "BLOCKED" };
 
 /**
  * A signed-in user confirms their current password (My Account: before a new password, before

@@ -69,6 +69,8 @@ function expectedApp(id: string, o: { label: string; status?: string; lastUpdate
       },
     },
     _links: {
+      // the default authentication policy (the migration's fixed id): no app of these tests is assigned to another
+      accessPolicy: { href: `${ORG_URL}/api/v1/policies/00pKUfLkoJatyZDaJMYT` },
       appLinks: [],
       groups: { href: `${base}/groups` },
       logo: [],

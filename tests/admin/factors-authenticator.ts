@@ -24,8 +24,12 @@ export class SoftwareAuthenticator {
     return isoBase64URL.fromBuffer(this.credentialId);
   }
 
-  /** navigator.credentials.create: {attestation, clientData} as Okta's activate body takes them (base64url). */
-  register(challenge: string, options: { counter?: number; flags?: number; origin?: string; type?: string } = {}) {
+  /**
+   * navigator.credentials.create: {attestation, clientData} as Okta's activate body takes them
+   * (base64url); the AAGUID is all zeros unless given, the flags UP, UV and AT (0x45; add 0x08 for
+   * a backup-eligible, synced credential).
+   */
+  register(challenge: string, options: { counter?: number; flags?: number; origin?: string; type?: string; aaguid?: string } = {}) {
     const cose = new Map<number, number | Uint8Array>([
       [1, 2], // kty: EC2
       [3, -7], // alg: ES256
@@ -33,7 +37,8 @@ export class SoftwareAuthenticator {
       [-2, isoBase64URL.toBuffer(this.jwk.x)],
       [-3, isoBase64URL.toBuffer(this.jwk.y)],
     ]);
-    const credentialData = concat(new Uint8Array(16), u16(this.credentialId.length), this.credentialId, isoCBOR.encode(cose));
+    const aaguid = options.aaguid ? new Uint8Array(Buffer.from(options.aaguid.replaceAll("-", ""), "hex")) : new Uint8Array(16);
+    const credentialData = concat(aaguid, u16(this.credentialId.length), this.credentialId, isoCBOR.encode(cose));
     const authData = concat(this.rpIdHash(), new Uint8Array([options.flags ?? 0x45]), u32(options.counter ?? 0), credentialData);
     const attestation = isoCBOR.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]) as never);
     const clientData = this.clientData(options.type ?? "webauthn.create", challenge, options.origin);

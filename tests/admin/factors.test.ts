@@ -138,6 +138,7 @@ describe.each(testProviders())("Factors API on %s", (provider) => {
         status: "ACTIVE",
         created: T0,
         lastUpdated: "2026-01-15T10:00:01.000Z",
+        lastVerified: "2026-01-15T10:00:01.000Z",
         profile: { credentialId: dade.login },
         _links: activeLinks(dade.id, id),
       });
@@ -160,6 +161,8 @@ describe.each(testProviders())("Factors API on %s", (provider) => {
       const ok = await f.api("POST", `${factors(dade.id)}/${id}/verify`, { passCode: next });
       expect(ok.status).toBe(200);
       expect(ok.body).toEqual({ factorResult: "SUCCESS" });
+      // lastVerified follows every accepted code; lastUpdated does not (a use is not a change)
+      expect((await f.api("GET", `${factors(dade.id)}/${id}`)).body).toMatchObject({ lastUpdated: "2026-01-15T10:00:01.000Z", lastVerified: f.clock.now.toISOString() });
       const twice = await f.api("POST", `${factors(dade.id)}/${id}/verify`, { passCode: next });
       expect(twice.status).toBe(403);
       expect(twice.body).toEqual(PASSCODE_REUSED);
@@ -281,7 +284,9 @@ describe.each(testProviders())("Factors API on %s", (provider) => {
         status: "ACTIVE",
         created: f.clock.now.toISOString(),
         lastUpdated: f.clock.now.toISOString(),
-        profile: { credentialId: authenticator.credentialIdBase64Url },
+        lastVerified: f.clock.now.toISOString(),
+        // an all-zero AAGUID names no model; a credential bound to its device (not backup eligible) is a security key
+        profile: { credentialId: authenticator.credentialIdBase64Url, authenticatorName: "Security key" },
         _links: activeLinks(dade.id, id),
       });
       const row = await f.db.userFactor.findUniqueOrThrow({ where: { id } });
@@ -293,13 +298,40 @@ describe.each(testProviders())("Factors API on %s", (provider) => {
       expect((await f.api("DELETE", `${factors(dade.id)}/${next.body.id}`)).status).toBe(204);
     });
 
+    it.each([
+      ["a known AAGUID: the model's name", "ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4", 0x4d, "Google Password Manager"],
+      ["an unknown AAGUID, backup eligible (synced): Passkey", "0badc0de-0000-4000-8000-000000000001", 0x4d, "Passkey"],
+      ["an unknown AAGUID, bound to its device: Security key", "0badc0de-0000-4000-8000-000000000002", 0x45, "Security key"],
+    ])("names the authenticator (profile.authenticatorName): %s", async (_, aaguid, flags, name) => {
+      f.clock.advance(60_000); // a fresh minute of the user's factor budget
+      const other = new SoftwareAuthenticator("idp.test", ORG_URL);
+      const enrolled = await f.api("POST", factors(dade.id), { factorType: "webauthn", provider: "FIDO" });
+      const res = await f.api("POST", `${factors(dade.id)}/${enrolled.body.id}/lifecycle/activate`, other.register(enrolled.body._embedded.activation.challenge, { aaguid, flags }));
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      expect(res.body.profile).toEqual({ credentialId: other.credentialIdBase64Url, authenticatorName: name });
+      expect(await f.db.userFactor.findUniqueOrThrow({ where: { id: enrolled.body.id }, select: { aaguid: true } })).toEqual({ aaguid });
+      expect((await f.api("DELETE", `${factors(dade.id)}/${enrolled.body.id}`)).status).toBe(204);
+    });
+
+    it("a WebAuthn factor activated before names were kept is named from its AAGUID", async () => {
+      f.clock.advance(60_000);
+      const other = new SoftwareAuthenticator("idp.test", ORG_URL);
+      const enrolled = await f.api("POST", factors(dade.id), { factorType: "webauthn", provider: "FIDO" });
+      expect((await f.api("POST", `${factors(dade.id)}/${enrolled.body.id}/lifecycle/activate`, other.register(enrolled.body._embedded.activation.challenge, { aaguid: "08987058-cadc-4b81-b6e1-30de50dcbe96" }))).status).toBe(200);
+      await f.db.userFactor.update({ where: { id: enrolled.body.id }, data: { profile: { credentialId: other.credentialIdBase64Url } } });
+      expect((await f.api("GET", `${factors(dade.id)}/${enrolled.body.id}`)).body.profile).toEqual({ credentialId: other.credentialIdBase64Url, authenticatorName: "Windows Hello" });
+      await f.db.userFactor.update({ where: { id: enrolled.body.id }, data: { aaguid: null } });
+      expect((await f.api("GET", `${factors(dade.id)}/${enrolled.body.id}`)).body.profile.authenticatorName).toBe("Passkey");
+      expect((await f.api("DELETE", `${factors(dade.id)}/${enrolled.body.id}`)).status).toBe(204);
+    });
+
     it("issues a challenge and verifies a signed assertion; a replayed one and a counter regression are refused", async () => {
       f.clock.advance(60_000); // a fresh minute of the user's factor budget
       const first = await f.api("POST", `${factors(dade.id)}/${id}/verify`);
       expect(first.status).toBe(200);
       expect(first.body).toEqual({
         factorResult: "CHALLENGE",
-        profile: { credentialId: authenticator.credentialIdBase64Url },
+        profile: { credentialId: authenticator.credentialIdBase64Url, authenticatorName: "Security key" },
         _links: {
           verify: { href: `${ORG_URL}${factors(dade.id)}/${id}/verify`, hints: { allow: ["POST"] } },
           factor: { href: `${ORG_URL}${factors(dade.id)}/${id}`, hints: { allow: ["GET", "DELETE"] } },
@@ -327,6 +359,7 @@ describe.each(testProviders())("Factors API on %s", (provider) => {
       const later = await f.api("POST", `${factors(dade.id)}/${id}/verify`, authenticator.assert(await challengeOf(id), 7));
       expect(later.body).toEqual({ factorResult: "SUCCESS" });
       expect((await f.db.userFactor.findUniqueOrThrow({ where: { id } })).signCount).toBe(7n);
+      expect((await f.api("GET", `${factors(dade.id)}/${id}`)).body.lastVerified).toBe(f.clock.now.toISOString());
       const failure = await readLogEvent(f.db, { where: { eventType: "user.authentication.auth_via_mfa", outcomeResult: "FAILURE", outcomeReason: { contains: "counter" } } });
       expect(failure.debugContext).toMatchObject({ debugData: { factorId: id, factorType: "webauthn" } });
       const partial = await f.api("POST", `${factors(dade.id)}/${id}/verify`, { clientData: assertion.clientData });

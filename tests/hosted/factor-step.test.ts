@@ -7,7 +7,7 @@ import { loadPendingAuthorization } from "@/lib/pending-authorizations/load-pend
 import { createSession } from "@/lib/sessions/create-session";
 import { ORG_URL } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
-import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type Answer, type AuthorizeFixture } from "../oauth/authorize-fixture";
+import { codeRequest, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type Answer, type AuthorizeFixture } from "../oauth/authorize-fixture";
 import { REDIRECT_URI, type TestApp, type TestUser } from "../oauth/token-fixture";
 
 const FACTOR_URL = `${ORG_URL}/signin/factor/submit`;
@@ -25,16 +25,7 @@ describe.each(testProviders())("hosted factor step on %s", (provider) => {
   let frank: TestUser; // not in the group, with an ACTIVE TOTP factor
   const secrets = new Map<string, { factorId: string; secret: string }>();
 
-  const codeParams = (extra: Record<string, string> = {}) => ({
-    client_id: spa.clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: "code",
-    scope: "openid",
-    state: "st-1",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-    ...extra,
-  });
+  const codeParams = (extra: Record<string, string> = {}) => codeRequest(spa.clientId, extra);
 
   async function enrollTotp(user: TestUser) {
     const res = await a.f.api("POST", `/api/v1/users/${user.id}/factors?activate=true`, { factorType: "token:software:totp", provider: "GOOGLE" });

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTHORIZE_MESSAGES as M } from "@/lib/oauth/authorize/authorize-messages";
 import { loadPendingAuthorization } from "@/lib/pending-authorizations/load-pending-authorization";
-import { createSession } from "@/lib/sessions/create-session";
 import { ORG_URL } from "../support/admin-fixture";
+import { browserWithSession } from "../support/browser-with-session";
 import { testProviders } from "../support/test-databases";
-import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
+import { codeRequest, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
 import { ISSUER, REDIRECT_URI, type TestApp, type TestUser } from "./token-fixture";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -26,25 +26,10 @@ describe.each(testProviders())("acr_values, amr and step-up on %s", (provider) =
   let alice: TestUser;
   let carol: TestUser;
 
-  const codeParams = (extra: Record<string, string> = {}) => ({
-    client_id: spa.clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: "code",
-    scope: "openid",
-    state: "st-1",
-    nonce: "n-1",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-    ...extra,
-  });
+  const codeParams = (extra: Record<string, string> = {}) => codeRequest(spa.clientId, { nonce: "n-1", ...extra });
 
   /** A browser holding a session of `user` that authenticated with `amr`. */
-  async function browserWith(user: TestUser, amr: string[]): Promise<CookieJar> {
-    const session = await createSession(a.f.db, { userId: user.id, amr, ipAddress: null, userAgent: "vitest", now: a.f.clock.now, orgUrl: ORG_URL });
-    const jar = new CookieJar();
-    jar.apply([session.cookie]);
-    return jar;
-  }
+  const browserWith = (user: TestUser, amr: string[]) => browserWithSession(a.f.db, { userId: user.id, amr, now: a.f.clock.now });
 
   async function idTokenOf(location: string) {
     const code = responseParams(location).code;

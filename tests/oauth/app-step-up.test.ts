@@ -4,10 +4,10 @@ import { generateTotpCode } from "@/lib/factors/generate-totp-code";
 import { loadFactorView } from "@/lib/hosted/load-factor-view";
 import { AUTHORIZE_MESSAGES as M } from "@/lib/oauth/authorize/authorize-messages";
 import { loadPendingAuthorization } from "@/lib/pending-authorizations/load-pending-authorization";
-import { createSession } from "@/lib/sessions/create-session";
 import { ORG_URL } from "../support/admin-fixture";
+import { browserWithSession } from "../support/browser-with-session";
 import { testProviders } from "../support/test-databases";
-import { CHALLENGE, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
+import { codeRequest, CookieJar, createAuthorizeFixture, requestIdOf, responseParams, VERIFIER, type AuthorizeFixture } from "./authorize-fixture";
 import { ISSUER, REDIRECT_URI, type TestApp, type TestUser } from "./token-fixture";
 
 const FACTOR_URL = `${ORG_URL}/signin/factor/submit`;
@@ -27,23 +27,9 @@ describe.each(testProviders())("per-app step-up (ACCESS_POLICY) on %s", (provide
   let frank: TestUser; // not in the group, with an ACTIVE TOTP factor
   const secrets = new Map<string, { factorId: string; secret: string }>();
 
-  const codeParams = (app: TestApp, extra: Record<string, string> = {}) => ({
-    client_id: app.clientId,
-    redirect_uri: REDIRECT_URI,
-    response_type: "code",
-    scope: "openid",
-    state: "st-1",
-    code_challenge: CHALLENGE,
-    code_challenge_method: "S256",
-    ...extra,
-  });
+  const codeParams = (app: TestApp, extra: Record<string, string> = {}) => codeRequest(app.clientId, extra);
 
-  async function browserWith(user: TestUser, amr: string[]): Promise<CookieJar> {
-    const session = await createSession(a.f.db, { userId: user.id, amr, ipAddress: null, userAgent: "vitest", now: a.f.clock.now, orgUrl: ORG_URL });
-    const jar = new CookieJar();
-    jar.apply([session.cookie]);
-    return jar;
-  }
+  const browserWith = (user: TestUser, amr: string[]) => browserWithSession(a.f.db, { userId: user.id, amr, now: a.f.clock.now });
 
   async function enrollTotp(user: TestUser) {
     const res = await a.f.api("POST", `/api/v1/users/${user.id}/factors?activate=true`, { factorType: "token:software:totp", provider: "GOOGLE" });

@@ -59,6 +59,11 @@ export function responseParams(location: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(source));
 }
 
+/** An authorization code request of `clientId` with PKCE (S256 of VERIFIER) and state "st-1", plus `extra`. */
+export function codeRequest(clientId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { client_id: clientId, redirect_uri: REDIRECT_URI, response_type: "code", scope: "openid", state: "st-1", code_challenge: CHALLENGE, code_challenge_method: "S256", ...extra };
+}
+
 export function requestIdOf(location: string): string {
   const id = new URL(location).searchParams.get("request");
   expect(id).toMatch(/^ftx[0-9A-Za-z]{17}$/);

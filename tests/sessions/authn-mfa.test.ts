@@ -30,6 +30,22 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
   const nextStep = () => s.f.clock.advance(30_000);
 
   /** Enrolls and activates a TOTP factor through the Factors API; its id and shared secret. */
+  /**
+   * okta-auth-js 8 over the route handlers, as a browser app's fetch: no cookie jar (a cross-site
+   * request carries none), each request from a fresh address; `sent` collects the request bodies.
+   */
+  function oktaAuth(clientId: string, sent: unknown[] = []) {
+    const httpRequestClient = async (method: string, url: string, args: { data?: unknown; headers?: Record<string, string> }) => {
+      sent.push(args.data);
+      const body = args.data === undefined ? undefined : typeof args.data === "string" ? args.data : JSON.stringify(args.data);
+      const response = await callRoute(new Request(url, { method, headers: { ...args.headers, "X-Forwarded-For": freshIp() }, body }));
+      const text = await response.text();
+      await flushSystemLog(s.f.db);
+      return { status: response.status, responseText: text, responseJSON: text ? (JSON.parse(text) as unknown) : undefined, responseType: "json", headers: Object.fromEntries(response.headers.entries()) };
+    };
+    return new OktaAuth({ issuer: ISSUER, clientId, redirectUri: REDIRECT_URI, httpRequestClient: httpRequestClient as never });
+  }
+
   async function enrollTotp(user: TestUser): Promise<{ id: string; secret: string }> {
     const enrolled = await s.f.api("POST", `/api/v1/users/${user.id}/factors`, { factorType: "token:software:totp", provider: "GOOGLE" });
     expect(enrolled.status, enrolled.text).toBe(200);
@@ -291,6 +307,64 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
     }
   });
 
+  it("context.deviceToken (okta-auth-js signInWithCredentials): a verify with rememberDevice remembers the device for a cross-site app that sends no cookie", async () => {
+    const kim = await s.user("Kim");
+    const lou = await s.user("Lou");
+    const totp = await enrollTotp(kim);
+    const louTotp = await enrollTotp(lou);
+    const [signOn] = (await s.f.api("GET", "/api/v1/policies?type=OKTA_SIGN_ON")).body;
+    const rule = await s.f.api("POST", `/api/v1/policies/${signOn.id}/rules`, {
+      type: "SIGN_ON",
+      name: "Kim and Lou remember devices",
+      priority: 1,
+      conditions: { people: { users: { include: [kim.id, lou.id], exclude: [] } }, network: { connection: "ANYWHERE" } },
+      actions: { signon: { access: "ALLOW", requireFactor: true, factorPromptMode: "DEVICE", factorLifetime: 30 } },
+    });
+    expect(rule.status, rule.text).toBe(200);
+    s.refreshCaches();
+    // A cross-site SPA: okta-auth-js over fetch with no cookie at all (a third-party request carries none).
+    const sent: unknown[] = [];
+    const auth = oktaAuth("0oaCrossSiteSpa", sent);
+    const deviceToken = "Zm9yLXRoaXMtZGV2aWNlLW9ubHktMDEyMzQ1";
+    const signIn = (user: TestUser, token?: string) => auth.signInWithCredentials({ username: user.login, password: user.password, ...(token ? { context: { deviceToken: token } } : {}) });
+    try {
+      const first = await signIn(kim, deviceToken);
+      expect(first.status).toBe("MFA_REQUIRED");
+      expect(sent[0]).toEqual({ username: kim.login, password: kim.password, context: { deviceToken } });
+      const verified = await first.factors![0]!.verify!({ passCode: await generateTotpCode(totp.secret, now()), rememberDevice: true });
+      expect(verified.status).toBe("SUCCESS");
+      // stored as its hash bound to the user, never the token
+      const rows = await s.f.db.rememberedDevice.findMany({ where: { userId: kim.id } });
+      expect(rows.map((row) => row.expiresAt)).toContainEqual(new Date(now().getTime() + 30 * 60_000));
+      expect(JSON.stringify(rows)).not.toContain(deviceToken);
+
+      const remembered = await signIn(kim, deviceToken);
+      expect(remembered.status).toBe("SUCCESS");
+      expect(await s.f.db.sessionToken.findUniqueOrThrow({ where: { tokenHash: hashToken(remembered.sessionToken!) } })).toMatchObject({ amr: ["pwd"] });
+      // another token, no token, or the same token for another user: the factor as before
+      expect((await signIn(kim, "another-device-0123456789abcdefghijk")).status).toBe("MFA_REQUIRED");
+      expect((await signIn(kim)).status).toBe("MFA_REQUIRED");
+      expect((await signIn(lou, deviceToken)).status).toBe("MFA_REQUIRED");
+      // a verify without rememberDevice remembers nothing
+      nextStep();
+      const louFirst = await signIn(lou, deviceToken);
+      expect((await louFirst.factors![0]!.verify!({ passCode: await generateTotpCode(louTotp.secret, now()) })).status).toBe("SUCCESS");
+      expect((await signIn(lou, deviceToken)).status).toBe("MFA_REQUIRED");
+      // the memory ends with the rule's factor lifetime
+      s.f.clock.advance(30 * 60_000);
+      expect((await signIn(kim, deviceToken)).status).toBe("MFA_REQUIRED");
+      // a token that cannot be a device's secret is refused, never ignored
+      for (const bad of ["short", "x".repeat(129), "has spaces in it, 0123456789abcdef"]) {
+        const res = await authn({ username: kim.login, password: kim.password, context: { deviceToken: bad } });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ errorCode: "E0000001", errorSummary: "Api validation failed: context.deviceToken" });
+      }
+    } finally {
+      await s.f.api("DELETE", `/api/v1/policies/${signOn.id}/rules/${rule.body.id}`);
+      s.refreshCaches();
+    }
+  });
+
   it("WebAuthn: MFA_REQUIRED -> verify without a body: MFA_CHALLENGE -> the signed assertion: SUCCESS with amr pwd hwk user mfa; a replay is refused", async () => {
     const jack = await s.user("Jack");
     const authenticator = new SoftwareAuthenticator("idp.test", ORG_URL);
@@ -362,14 +436,7 @@ describe.each(testProviders())("/api/v1/authn multi-factor transactions on %s", 
     const totp = await enrollTotp(heidi);
     const spa = await s.app("SPA", { application_type: "browser", redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code"], response_types: ["code"] }, { token_endpoint_auth_method: "none" });
     await s.assign(spa.appId, heidi.id);
-    const httpRequestClient = async (method: string, url: string, args: { data?: unknown; headers?: Record<string, string> }) => {
-      const response = await callRoute(new Request(url, { method, headers: args.headers, body: args.data === undefined ? undefined : typeof args.data === "string" ? args.data : JSON.stringify(args.data) }));
-      const text = await response.text();
-      await flushSystemLog(s.f.db);
-      const json = text ? (JSON.parse(text) as unknown) : undefined;
-      return { status: response.status, responseText: text, responseJSON: json, responseType: "json", headers: Object.fromEntries(response.headers.entries()) };
-    };
-    const auth = new OktaAuth({ issuer: ISSUER, clientId: spa.clientId, redirectUri: REDIRECT_URI, httpRequestClient: httpRequestClient as never });
+    const auth = oktaAuth(spa.clientId);
     const transaction = await auth.signInWithCredentials({ username: heidi.login, password: heidi.password });
     expect(transaction.status).toBe("MFA_REQUIRED");
     expect(transaction.factors?.map((factor) => factor.id)).toEqual([totp.id]);

@@ -6,8 +6,10 @@ import { DEFAULT_ACCESSIBILITY, DEFAULT_NOTES, DEFAULT_NOTIFICATIONS, DEFAULT_VI
 /**
  * Okta's OpenIdConnectApplication. `clientSecret` is the app's newest ACTIVE client secret, which
  * Okta returns in credentials.oauthClient for confidential apps; null for apps without one.
+ * `accessPolicyId`: the authentication policy (ACCESS_POLICY) that decides the app's sign-in (the
+ * one it is assigned to, else the default), linked as Okta does (`_links.accessPolicy`).
  */
-export function appJson(orgUrl: string, app: App, clientSecret: string | null) {
+export function appJson(orgUrl: string, app: App, clientSecret: string | null, accessPolicyId: string | null) {
   const client = toOAuthClient(app);
   const extra = readAppExtra(app.extra);
   const base = `/api/v1/apps/${app.id}`;
@@ -55,6 +57,7 @@ export function appJson(orgUrl: string, app: App, clientSecret: string | null) {
       },
     },
     _links: {
+      ...(accessPolicyId !== null ? { accessPolicy: { href: `${orgUrl}/api/v1/policies/${accessPolicyId}` } } : {}),
       appLinks: client.initiateLoginUri ? [{ name: "oidc_client_link", href: client.initiateLoginUri, type: "text/html" }] : [],
       groups: link(orgUrl, `${base}/groups`),
       logo: client.logoUri ? [{ name: "medium", href: client.logoUri }] : [],

@@ -5,6 +5,7 @@ import type { AdminContext, AdminResponse, OperationContext, Deferred } from "..
 import { audit } from "../audit";
 import { readJsonBody} from "../../okta-api/read-json-body";
 import { parseAppInput, type AppBody } from "./app-input";
+import { appAccessPolicies } from "./app-access-policies";
 import { appJson } from "./app-json";
 import { appTarget } from "./app-target";
 import { parseActivateParam } from "./parse-activate-param";
@@ -35,5 +36,5 @@ export async function runCreateApp(ctx: OperationContext, request: Deferred<{ ac
     throw validationError("credentials.oauthClient.client_id", ["credentials.oauthClient.client_id: This client_id is already in use."]);
   }
   if (created === "secret-taken") throw secretTakenError("credentials.oauthClient.client_secret");
-  return appJson(ctx.orgUrl, created.app, created.secret);
+  return appJson(ctx.orgUrl, created.app, created.secret, (await appAccessPolicies(ctx))(created.app.id));
 }

@@ -1,4 +1,5 @@
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
+import { appAccessPolicies } from "./app-access-policies";
 import { appJson } from "./app-json";
 import { findApp } from "../../apps/find-app";
 import { newestClientSecret } from "../../apps/newest-client-secret";
@@ -11,5 +12,5 @@ export async function getApp(ctx: AdminContext): Promise<AdminResponse> {
 /** getApp as a typed operation. */
 export async function runGetApp(ctx: OperationContext, appId: string) {
   const app = await findApp(ctx.db, appId);
-  return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app));
+  return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app), (await appAccessPolicies(ctx))(app.id));
 }

@@ -6,6 +6,7 @@ import type { AdminContext, AdminResponse, OperationContext, Deferred } from "..
 import { audit } from "../audit";
 import { readJsonBody} from "../../okta-api/read-json-body";
 import { parseAppInput, type AppBody } from "./app-input";
+import { appAccessPolicies } from "./app-access-policies";
 import { appJson } from "./app-json";
 import { appTarget } from "./app-target";
 import { secretTakenError } from "./secret-taken-error";
@@ -40,5 +41,5 @@ export async function runReplaceApp(ctx: OperationContext, appId: string, body: 
     (tx, saved) => audit(tx, ctx, "application.lifecycle.update", `Updated application ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId }),
   );
   if (app === "secret-taken") throw secretTakenError("credentials.oauthClient.client_secret");
-  return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app));
+  return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app), (await appAccessPolicies(ctx))(app.id));
 }

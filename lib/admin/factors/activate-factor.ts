@@ -7,7 +7,7 @@ import { audit } from "../audit";
 import { findUser } from "../../users/find-user";
 import { userLogTargets } from "../users/user-log-targets";
 import { checkFactorAttempt } from "./check-factor-attempt";
-import { factorNotFoundError, invalidPasscodeError, missingProofError, notPendingError, passcodeReusedError } from "./factor-errors";
+import { factorOutcomeError } from "./factor-errors";
 import { factorJson } from "./factor-json";
 import { factorLogContext } from "./factor-log-context";
 import { factorProofInput, type FactorProofBody } from "./factor-proof-input";
@@ -33,18 +33,6 @@ export async function runActivateFactor(ctx: OperationContext, userId: string, f
   const result = await activateUserFactor(ctx.db, { userId: user.id, factorId, proof, now: ctx.now(), secretsKey: ctx.secretsKey, rp: relyingPartyFor(ctx.orgUrl) }, (tx, factor) =>
     audit(tx, ctx, "user.mfa.factor.activate", "Activate factor for user", userLogTargets(user), factorLogContext(factor)),
   );
-  switch (result.outcome) {
-    case "activated":
-      return factorJson(ctx.orgUrl, result.factor);
-    case "gone":
-      throw factorNotFoundError(factorId);
-    case "not-pending":
-      throw notPendingError();
-    case "missing-proof":
-      throw missingProofError(result.fields);
-    case "reused":
-      throw passcodeReusedError();
-    case "invalid":
-      throw invalidPasscodeError();
-  }
+  if (result.outcome === "activated") return factorJson(ctx.orgUrl, result.factor);
+  throw factorOutcomeError(result, factorId);
 }

@@ -25,3 +25,35 @@ export const notActiveError = () => validationError("factor", ["factor: The fact
 /** E0000001: the fields the factor's type needs are missing from the body. */
 export const missingProofError = (fields: string[]) =>
   validationError(fields[0] ?? "body", fields.map((field) => `${field}: The field cannot be left blank.`));
+
+/** A refused factor outcome of an activation or verification (lib/factors), as its Okta error. */
+export type RefusedFactorOutcome =
+  | { outcome: "gone" }
+  | { outcome: "not-pending" }
+  | { outcome: "not-active" }
+  | { outcome: "missing-proof"; fields: string[] }
+  | { outcome: "reused" }
+  | { outcome: "invalid" };
+
+/**
+ * The one mapping of the factor outcomes both the activate and verify operations refuse: gone ->
+ * 404 E0000007, not PENDING_ACTIVATION / not ACTIVE -> 400 E0000001, missing proof -> 400 E0000001
+ * naming the fields, a reused code -> 403 E0000082, a wrong code or an answer that does not
+ * verify -> 403 E0000068.
+ */
+export function factorOutcomeError(result: RefusedFactorOutcome, factorId: string): AdminApiError {
+  switch (result.outcome) {
+    case "gone":
+      return factorNotFoundError(factorId);
+    case "not-pending":
+      return notPendingError();
+    case "not-active":
+      return notActiveError();
+    case "missing-proof":
+      return missingProofError(result.fields);
+    case "reused":
+      return passcodeReusedError();
+    case "invalid":
+      return invalidPasscodeError();
+  }
+}

@@ -9,7 +9,7 @@ import type { AdminContext, AdminResponse, Deferred, OperationContext } from "..
 import { findUser } from "../../users/find-user";
 import { userLogTargets } from "../users/user-log-targets";
 import { checkFactorAttempt } from "./check-factor-attempt";
-import { factorNotFoundError, invalidPasscodeError, missingProofError, notActiveError, passcodeReusedError } from "./factor-errors";
+import { factorOutcomeError } from "./factor-errors";
 import { factorLogContext } from "./factor-log-context";
 import { factorProofInput, type FactorProofBody } from "./factor-proof-input";
 import { WEBAUTHN_TIMEOUT_MS } from "../../factors/webauthn-timeouts";
@@ -50,16 +50,8 @@ export async function runVerifyFactor(ctx: OperationContext, userId: string, fac
         _embedded: { challenge: { challenge: result.challenge, extensions: {}, userVerification: "required", timeout: WEBAUTHN_TIMEOUT_MS } },
       };
     }
-    case "gone":
-      throw factorNotFoundError(factorId);
-    case "not-active":
-      throw notActiveError();
-    case "missing-proof":
-      throw missingProofError(result.fields);
-    case "reused":
-      throw passcodeReusedError();
-    case "invalid":
-      throw invalidPasscodeError();
+    default:
+      throw factorOutcomeError(result, factorId);
   }
 }
 

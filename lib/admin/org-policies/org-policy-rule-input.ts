@@ -1,11 +1,14 @@
 import { z } from "zod";
 import type { BodyOf } from "../../okta-api/parse-input";
+import { parseReauthenticateIn } from "../../sign-on-policies/parse-reauthenticate-in";
 import {
+  APP_ACCESS,
   ENROLL_MOMENTS,
   FACTOR_MODES,
   FACTOR_PROMPT_MODES,
   RULE_TYPE_OF,
   type NetworkCondition,
+  type AppSignOnActions,
   type OrgPolicyRuleFields,
   type PolicyType,
   type OrgRuleActions,
@@ -118,32 +121,58 @@ const signonActions = z
 const ACTIONS_REQUIRED = {
   OKTA_SIGN_ON: 'The field cannot be left blank; give {"signon": {"access": "ALLOW" | "DENY", ...}}.',
   MFA_ENROLL: 'The field cannot be left blank; give {"enroll": {"self": "CHALLENGE" | "LOGIN" | "NEVER"}}.',
-  ACCESS_POLICY: 'The field cannot be left blank; give {"appSignOn": {"access": "ALLOW", "verificationMethod": {"factorMode": "1FA" | "2FA", "type": "ASSURANCE"}}}.',
+  ACCESS_POLICY: 'The field cannot be left blank; give {"appSignOn": {"access": "ALLOW" | "DENY", "verificationMethod": {"factorMode": "1FA" | "2FA", "type": "ASSURANCE"}}}.',
 };
 
-const VERIFICATION = 'Must be {"factorMode": "1FA" | "2FA", "type": "ASSURANCE"}.';
-/**
- * Authentication policy rule action (spec: AccessPolicyRuleApplicationSignOn, VerificationMethod).
- * What this server cannot enforce is refused by name, never ignored: access DENY, verification
- * methods other than ASSURANCE (AUTH_METHOD_CHAIN), authenticator constraints, and reauthenticateIn
- * (here a factor verified in a session counts for the session's lifetime).
- */
-const appSignOnActions = z.object(
+const VERIFICATION = 'Must be {"factorMode": "1FA" | "2FA", "type": "ASSURANCE", "reauthenticateIn"?: "PT2H"}.';
+const REAUTHENTICATE_IN = `Must be an ISO 8601 duration in whole weeks, days, hours, minutes or seconds from PT0S to PT43800H, such as "PT2H" (years, months and fractions are not accepted).`;
+
+/** Verification Method object of type ASSURANCE; what this server cannot enforce is refused by name. */
+const verificationMethod = onlyKnownKeys(
   {
-    access: z.literal("ALLOW", { error: `Must be ALLOW (${notSupportedMessage("ALLOW")}).` }),
-    verificationMethod: onlyKnownKeys(
-      {
-        factorMode: z.enum(FACTOR_MODES, { error: "Must be 1FA or 2FA." }),
-        type: z.literal("ASSURANCE", { error: `Must be ASSURANCE (${notSupportedMessage("ASSURANCE")}).` }),
-        constraints: z.array(z.unknown()).max(0, notSupportedMessage("no authenticator constraints")).nullish(),
-        reauthenticateIn: z.null({ error: notSupportedMessage("a factor verified in a session counts for the session's lifetime; leave reauthenticateIn out") }).optional(),
-      },
-      VERIFICATION,
-      "factorMode, type",
-    ),
+    factorMode: z.enum(FACTOR_MODES, { error: "Must be 1FA or 2FA." }),
+    type: z.literal("ASSURANCE", { error: `Must be ASSURANCE (${notSupportedMessage("ASSURANCE")}).` }),
+    constraints: z.array(z.unknown()).max(0, notSupportedMessage("no authenticator constraints")).nullish(),
+    reauthenticateIn: z
+      .string({ error: REAUTHENTICATE_IN })
+      .refine((value) => parseReauthenticateIn(value) !== null, REAUTHENTICATE_IN)
+      .nullish(),
   },
-  { error: ACTIONS_REQUIRED.ACCESS_POLICY },
+  VERIFICATION,
+  "factorMode, type, reauthenticateIn",
 );
+
+/**
+ * Authentication policy rule action (spec: AccessPolicyRuleApplicationSignOn, VerificationMethod):
+ * access ALLOW (with its verification method) or DENY (the sign-in to the app is refused; a
+ * verification method may be sent and is kept, 1FA when left out). What this server cannot enforce
+ * is refused by name, never ignored: verification methods other than ASSURANCE (AUTH_METHOD_CHAIN),
+ * authenticator constraints, inactivityPeriod, keepMeSignedIn and any other key.
+ */
+const appSignOnActions = onlyKnownKeys(
+  {
+    access: z.enum(APP_ACCESS, { error: "Must be ALLOW or DENY." }),
+    verificationMethod: verificationMethod.nullish(),
+  },
+  ACTIONS_REQUIRED.ACCESS_POLICY,
+  "access, verificationMethod",
+)
+  .superRefine((action, ctx) => {
+    if (action.access === "ALLOW" && action.verificationMethod == null) ctx.addIssue({ code: "custom", path: ["verificationMethod"], message: `Required when access is ALLOW. ${VERIFICATION}` });
+  })
+  .transform((action): AppSignOnActions => {
+    const method = action.verificationMethod;
+    return {
+      appSignOn: {
+        access: action.access,
+        verificationMethod: {
+          factorMode: method?.factorMode ?? "1FA",
+          type: "ASSURANCE",
+          ...(method?.reauthenticateIn != null ? { reauthenticateIn: method.reauthenticateIn } : {}),
+        },
+      },
+    };
+  });
 
 const actionsOf = (type: PolicyType) =>
   type === "OKTA_SIGN_ON"
@@ -151,7 +180,7 @@ const actionsOf = (type: PolicyType) =>
     : type === "ACCESS_POLICY"
       ? z
           .object({ appSignOn: appSignOnActions }, { error: ACTIONS_REQUIRED.ACCESS_POLICY })
-          .transform((actions): OrgRuleActions => ({ appSignOn: { access: "ALLOW", verificationMethod: { factorMode: actions.appSignOn.verificationMethod.factorMode, type: "ASSURANCE" } } }))
+          .transform((actions): OrgRuleActions => actions.appSignOn)
       : z
         .object(
           { enroll: z.object({ self: z.enum(ENROLL_MOMENTS, { error: `Must be ${ENROLL_MOMENTS.join(", ")}.` }) }, { error: ACTIONS_REQUIRED.MFA_ENROLL }) },

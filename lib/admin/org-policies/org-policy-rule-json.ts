@@ -45,7 +45,8 @@ function actionsJson(actions: OrgRuleActions) {
   if ("signon" in actions) return { signon: signonJson(actions.signon) };
   if ("appSignOn" in actions) {
     const { access, verificationMethod } = actions.appSignOn;
-    return { appSignOn: { access, verificationMethod: { factorMode: verificationMethod.factorMode, type: verificationMethod.type } } };
+    const { factorMode, type, reauthenticateIn } = verificationMethod;
+    return { appSignOn: { access, verificationMethod: { factorMode, type, ...(reauthenticateIn !== undefined ? { reauthenticateIn } : {}) } } };
   }
   return { enroll: { self: actions.enroll.self } };
 }

@@ -14,18 +14,22 @@ import type { PendingStatePatch } from "../../pending-authorizations/pending-sta
 import { savePendingState } from "../../pending-authorizations/save-pending-state";
 import type { SessionInfo } from "../../sessions/types";
 import { getNetworkZones } from "../../network-zones/get-network-zones";
-import { evaluateAppSignOn } from "../../sign-on-policies/evaluate-app-sign-on";
+import { evaluateAppSignOn, type AppSignOnDecision } from "../../sign-on-policies/evaluate-app-sign-on";
 import { getOrgPolicies } from "../../sign-on-policies/get-org-policies";
 import { acrRequirement, chooseAcr, hasMultipleFactors } from "../claims/acr-values";
 import type { TokenUser } from "../issue/claims-user";
 import { loadTokenUser } from "../issue/load-token-user";
 import { evaluatePolicy, type PolicyDecision } from "../policy/evaluate-policy";
 import type { AuthorizeContext } from "./authorize-context";
+import { appDeniedPage } from "./app-denied-page";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { buildAuthorizationResponse } from "./build-authorization-response";
 import { deliverAuthorizeError } from "./deliver-authorize-error";
 import { issueAuthorizationResponse } from "./issue-authorization-response";
 import { logAuthorizeEvent } from "./log-authorize-events";
+
+/** Okta's System Log event of a sign-in an app's authentication policy denies ("Application Policy Sign On Access Denied"). */
+const APP_SIGN_ON_DENY_EVENT = "application.policy.sign_on.deny_access";
 
 export type AuthorizationFlow = {
   params: AuthorizeParams;
@@ -55,6 +59,11 @@ export type AuthorizationFlow = {
  *    or the app's authentication policy (ACCESS_POLICY) rule for the user saying 2FA, and a session
  *    whose amr lacks "mfa" -> the sign-in page asks for a factor only (the pending state's `mfa`
  *    step, stepUp); prompt=none -> login_required;
+ *    a session older than the app's authentication policy rule's reauthenticateIn signs in again
+ *    (as with max_age);
+ *    the app's authentication policy rule for the user says DENY -> access_denied (Okta's
+ *    description), with prompt=none through the response mode, otherwise on a clear 403 page that
+ *    links back to the app with that error (System Log application.policy.sign_on.deny_access);
  * 3. the user must be assigned to the app -> access_denied;
  * 4. the policy, with the user's groups: authorization_code for `code`, implicit for token and
  *    id_token (both for hybrid requests) -> invalid_scope or access_denied;
@@ -85,7 +94,13 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
 
   const acr = chooseAcr(params.acrValues);
   const requirement = acrRequirement(acr);
-  const loginReason = whyLogIn(params, session, flow.freshSessionId, now, requirement.password);
+  // The app's authentication policy for the session's user (cached policies: no query when warm).
+  const appSignOn = tokenUser
+    ? await Promise.all([getOrgPolicies(app.db, now), getNetworkZones(app.db, now)]).then(([policies, zones]) =>
+        evaluateAppSignOn(policies, { appId: client.appId, userId: tokenUser!.user.id, groupIds: tokenUser!.groupIds, ipAddress: ctx.request.ipAddress, zones }),
+      )
+    : null;
+  const loginReason = whyLogIn(params, session, flow.freshSessionId, now, requirement.password, appSignOn?.reauthenticate ?? null);
   if (loginReason) {
     if (promptNone) return fail("login_required", M.loginRequired, loginReason);
     const secondFactor = requirement.secondFactor === "no" ? {} : { secondFactor: requirement.secondFactor };
@@ -93,8 +108,16 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
   }
   const user = tokenUser!.user;
   const activeSession = session!;
+  const decision = appSignOn!;
 
-  const stepUp = await whyStepUp(app.db, await secondFactorFor(ctx, requirement.secondFactor, tokenUser!), activeSession);
+  if (decision.access === "DENY") {
+    const debug = { policyId: decision.matched?.policyId ?? null, ruleId: decision.matched?.ruleId ?? null };
+    logAuthorizeEvent(ctx, { eventType: APP_SIGN_ON_DENY_EVENT, result: "DENY", reason: decision.denyReason ?? "POLICY_DENY", displayMessage: "User denied access to the app by its authentication policy", user: logUser, debug });
+    const refused = await fail("access_denied", M.denied, decision.denyReason ?? "POLICY_DENY", debug);
+    return promptNone ? refused : appDeniedPage(ctx, refused, { code: "access_denied", description: M.denied });
+  }
+
+  const stepUp = await whyStepUp(app.db, secondFactorFor(decision, requirement.secondFactor), activeSession);
   if (stepUp) {
     if (promptNone) return fail("login_required", M.loginRequired, stepUp.reason);
     return challenge(ctx, flow, "signin", stepUp.reason, { mfa: { userId: activeSession.userId, amr: activeSession.amr, step: stepUp.step, stepUp: true } });
@@ -125,13 +148,26 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
   return flow.cookies.length ? { ...response, cookies: flow.cookies } : response;
 }
 
-/** Why the user must (re-)authenticate for this request, or null. */
-function whyLogIn(params: AuthorizeParams, session: SessionInfo | null, freshSessionId: string | null, now: Date, passwordRequired: boolean): string | null {
+/**
+ * Why the user must (re-)authenticate for this request, or null. `reauthenticate`: the app's
+ * authentication policy rule's reauthenticateIn for the session's user, which works as max_age does.
+ */
+function whyLogIn(
+  params: AuthorizeParams,
+  session: SessionInfo | null,
+  freshSessionId: string | null,
+  now: Date,
+  passwordRequired: boolean,
+  reauthenticate: { period: string; seconds: number } | null,
+): string | null {
   if (!session) return "LOGIN_REQUIRED: no active session";
   if (passwordRequired && !session.amr.includes("pwd")) return "LOGIN_REQUIRED: acr_values urn:okta:loa:1fa:pwd and the session used no password";
   if (session.id === freshSessionId) return null;
   if (params.prompt.includes("login")) return "LOGIN_REQUIRED: prompt=login";
   if (params.maxAge !== null && session.authTime.getTime() < now.getTime() - params.maxAge * 1000) return `LOGIN_REQUIRED: the session's authentication is older than max_age ${params.maxAge}`;
+  if (reauthenticate !== null && session.authTime.getTime() < now.getTime() - reauthenticate.seconds * 1000) {
+    return `LOGIN_REQUIRED: the session's authentication is older than the app's authentication policy allows (reauthenticateIn ${reauthenticate.period})`;
+  }
   if (params.idTokenHintSub !== null && params.idTokenHintSub !== session.userId) return "LOGIN_REQUIRED: the id_token_hint names another user";
   return null;
 }
@@ -143,9 +179,7 @@ type SecondFactor = { wanted: "required" | "if-enrolled" | "no"; by: string };
  * rule for the user says 2FA (Okta Identity Engine: AccessPolicyRuleApplicationSignOn
  * verificationMethod.factorMode), which requires one whatever acr_values says.
  */
-async function secondFactorFor(ctx: AuthorizeContext, acrWants: "required" | "if-enrolled" | "no", user: TokenUser): Promise<SecondFactor> {
-  const [policies, zones] = await Promise.all([getOrgPolicies(ctx.app.db, ctx.now), getNetworkZones(ctx.app.db, ctx.now)]);
-  const appSignOn = evaluateAppSignOn(policies, { appId: ctx.client.appId, userId: user.user.id, groupIds: user.groupIds, ipAddress: ctx.request.ipAddress, zones });
+function secondFactorFor(appSignOn: AppSignOnDecision, acrWants: "required" | "if-enrolled" | "no"): SecondFactor {
   if (acrWants !== "required" && appSignOn.factorMode === "2FA") return { wanted: "required", by: "the app's authentication policy asks" };
   return { wanted: acrWants, by: "acr_values asks" };
 }

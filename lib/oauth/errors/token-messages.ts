@@ -11,6 +11,8 @@ export const TOKEN_MESSAGES = {
   invalidCredentials: "The credentials provided were invalid.",
   /** Ours: 429 slow_down when a username or an address used up its sign-in budget (lib/signin). */
   tooManySignInAttempts: "Too many sign-in attempts. Wait before trying again.",
+  /** access_denied for a user the app's authentication policy (ACCESS_POLICY) denies (Okta's generic description). */
+  appPolicyDenied: "The resource owner or authorization server denied the request.",
   /** Okta: access_denied for a user who is not assigned to the app. */
   userNotAssigned: "User is not assigned to the client application.",
   /** Okta: invalid_grant for an unknown, used, expired or foreign authorization code. */

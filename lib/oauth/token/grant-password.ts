@@ -1,5 +1,8 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { randomToken } from "../../crypto/random-token";
+import { getNetworkZones } from "../../network-zones/get-network-zones";
+import { evaluateAppSignOn } from "../../sign-on-policies/evaluate-app-sign-on";
+import { getOrgPolicies } from "../../sign-on-policies/get-org-policies";
 import { checkCredentials, loggedLogin } from "../../signin/check-credentials";
 import { invalidGrant, invalidRequest, slowDown } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
@@ -29,7 +32,8 @@ import type { TokenRequestContext } from "./token-request-context";
  *   failed attempt and locks the user out at the org's lockoutThreshold (user.account.lock); a
  *   right password resets the count, sets lastLogin and upgrades a weaker hash;
  * - then the user must be assigned to the app (access_denied "User is not assigned to the client
- *   application."), and the policy is evaluated with the user's groups;
+ *   application."), the app's authentication policy must not DENY them (access_denied), and the
+ *   authorization server's policy is evaluated with the user's groups;
  * - tokens per the spec's table: an access token with the granted scopes (the server's defaults
  *   when none are asked for), a refresh token when offline_access is granted and the app has the
  *   refresh_token grant (a new family), an ID token when openid is granted (no nonce). auth_time
@@ -69,6 +73,12 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
   const userId = tokenUser.user.id;
   if (!(await isUserAssignedToApp(app.db, client.appId, userId))) {
     throw await refuseTokenRequest(ctx, tokenAccessDenied(TOKEN_MESSAGES.userNotAssigned), "USER_NOT_ASSIGNED", { user: logUser });
+  }
+  const [policies, zones] = await Promise.all([getOrgPolicies(app.db, now), getNetworkZones(app.db, now)]);
+  const appSignOn = evaluateAppSignOn(policies, { appId: client.appId, userId, groupIds: tokenUser.groupIds, ipAddress: ctx.request.ipAddress, zones });
+  if (appSignOn.access === "DENY") {
+    const debug = { policyId: appSignOn.matched?.policyId ?? null, ruleId: appSignOn.matched?.ruleId ?? null };
+    throw await refuseTokenRequest(ctx, tokenAccessDenied(TOKEN_MESSAGES.appPolicyDenied), appSignOn.denyReason ?? "POLICY_DENY", { user: logUser, debug });
   }
   const requested = parseScopeParam(ctx.params.get("scope"));
   const result = evaluatePolicy({ snapshot, clientId: client.clientId, grantType: "password", user: { id: userId, groupIds: tokenUser.groupIds }, requestedScopes: requested });

@@ -3,8 +3,8 @@ import { runListOrgPolicyRules } from "@/lib/admin/org-policies/list-org-policy-
 import { loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 import { zoneOptions } from "@/lib/dashboard/pickers/zone-options";
 import { ActionForm } from "../../_components/action-form";
-import { EditDetails, RowActions } from "../../_components/row-actions";
-import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../_components/ui";
+import { PolicyLifecycleActions, RuleTable } from "../../_components/rule-table";
+import { PageHeader, Section, StatusBadge } from "../../_components/ui";
 import { adminCall, read } from "../../_lib/admin-request";
 import { pickerSelection } from "../../_lib/picker-selection";
 import { OrgPolicyFields, OrgRuleFields, POLICY_TYPE_LABEL, ruleSummary, type OrgRuleJson } from "../_forms";
@@ -24,7 +24,6 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
     const excluded = [...users.exclude.map((id) => people.users.get(id)?.label ?? id), ...ruleGroups.exclude.map((id) => `${people.groups.get(id)?.label ?? id} (group)`)];
     return `${included.length ? included.join(", ") : "Everyone"}${excluded.length ? `; except ${excluded.join(", ")}` : ""}`;
   };
-  const movable = (index: number) => index < rules.length && !rules[index]?.system;
   return (
     <>
       <PageHeader
@@ -37,48 +36,20 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
           </>
         }
       />
-      <Section title="Rules" description="Evaluated in priority order: the first ACTIVE rule that matches the user decides. The default rule, last, applies to everyone else.">
-        {rules.length === 0 ? (
-          <EmptyState title="No rules yet">A policy without an active rule does not apply to anyone. Add a rule below.</EmptyState>
-        ) : (
-          <DataTable caption="Rules in priority order" headers={["Priority", "Name", "People", type === "MFA_ENROLL" ? "Enrollment" : "Sign-on", "Status", "Actions"]}>
-            {rules.map((rule, index) => {
-              const ruleFields = { ...fields, ruleId: rule.id };
-              return (
-                <tr key={rule.id}>
-                  <Td>{rule.priority}</Td>
-                  <Td className="font-medium">
-                    {rule.name}
-                    {rule.system ? <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Default</span> : null}
-                  </Td>
-                  <Td className="max-w-[14rem] text-xs">{peopleSummary(rule)}</Td>
-                  <Td className="max-w-[16rem] text-xs">{ruleSummary(rule)}</Td>
-                  <Td>
-                    <StatusBadge status={rule.status} />
-                  </Td>
-                  <Td>
-                    <RowActions
-                      prefix="orgRule"
-                      fields={ruleFields}
-                      name={rule.name}
-                      noun="rule"
-                      up={!rule.system && index > 0}
-                      down={!rule.system && movable(index + 1)}
-                      status={rule.system ? null : rule.status}
-                      deleteBody={rule.system ? null : "The users it matched fall through to the next rule."}
-                    />
-                    <EditDetails label={`rule ${rule.name}`}>
-                      <ActionForm action="orgRule.update" fields={ruleFields} submitLabel="Save rule">
-                        <OrgRuleFields rule={rule} type={type} prefix={`rule-${rule.id}`} people={people} zones={zones} />
-                      </ActionForm>
-                    </EditDetails>
-                  </Td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        )}
-      </Section>
+      <RuleTable
+        rules={rules}
+        description="Evaluated in priority order: the first ACTIVE rule that matches the user decides. The default rule, last, applies to everyone else."
+        emptyText="A policy without an active rule does not apply to anyone. Add a rule below."
+        caption="Rules in priority order"
+        columns={[
+          { header: "People", cell: peopleSummary, className: "max-w-[14rem] text-xs" },
+          { header: type === "MFA_ENROLL" ? "Enrollment" : "Sign-on", cell: ruleSummary, className: "max-w-[16rem] text-xs" },
+        ]}
+        prefix="orgRule"
+        fields={fields}
+        deleteBody="The users it matched fall through to the next rule."
+        editFields={(rule) => <OrgRuleFields rule={rule} type={type} prefix={`rule-${rule.id}`} people={people} zones={zones} />}
+      />
       <Section title="Add rule" description="A new rule comes before the default rule.">
         <ActionForm action="orgRule.create" fields={fields} submitLabel="Create rule" resetOnSuccess>
           <OrgRuleFields type={type} prefix="new-rule" zones={zones} />
@@ -92,21 +63,7 @@ export default async function OrgPolicyPage({ params }: { params: Promise<{ poli
           {policy.system ? (
             <p className="text-sm text-slate-600">The default policy cannot be deactivated or deleted: it decides for everyone no other policy applies to.</p>
           ) : (
-            <>
-              {policy.status === "ACTIVE" ? (
-                <ActionForm action="orgPolicy.deactivate" fields={fields} submitLabel="Deactivate policy" variant="secondary" inline />
-              ) : (
-                <ActionForm action="orgPolicy.activate" fields={fields} submitLabel="Activate policy" variant="secondary" inline />
-              )}
-              <ActionForm
-                action="orgPolicy.delete"
-                fields={fields}
-                submitLabel="Delete policy"
-                variant="danger"
-                inline
-                confirm={{ title: `Delete policy ${policy.name}?`, body: "Its rules are deleted with it.", confirmLabel: "Delete" }}
-              />
-            </>
+            <PolicyLifecycleActions prefix="orgPolicy" fields={fields} name={policy.name} status={policy.status} />
           )}
         </div>
       </Section>

@@ -29,7 +29,7 @@ export function UserFactors({ userId, name, factors }: { userId: string; name: s
       {factors.length === 0 ? (
         <EmptyState title="No factors enrolled">The user signs in with their password only, unless a policy asks them to enroll a factor.</EmptyState>
       ) : (
-        <DataTable caption="Enrolled factors" headers={["Factor", "Provider", "Status", "Enrolled", "Last changed", ""]}>
+        <DataTable caption="Enrolled factors" headers={["Factor", "Provider", "Status", "Enrolled", "Last verified", ""]}>
           {factors.map((factor) => {
             const label = factorLabel(factor);
             const authenticator = factor.profile && typeof factor.profile.authenticatorName === "string" ? factor.profile.authenticatorName : null;
@@ -45,7 +45,7 @@ export function UserFactors({ userId, name, factors }: { userId: string; name: s
                   <StatusBadge status={factor.status} />
                 </Td>
                 <Td className="whitespace-nowrap">{formatTime(factor.created)}</Td>
-                <Td className="whitespace-nowrap">{formatTime(factor.lastUpdated)}</Td>
+                <Td className="whitespace-nowrap">{"lastVerified" in factor && factor.lastVerified ? formatTime(factor.lastVerified) : "Never"}</Td>
                 <Td>
                   <ActionForm
                     action="factor.reset"

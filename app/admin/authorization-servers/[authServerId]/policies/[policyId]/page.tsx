@@ -1,8 +1,8 @@
 import { runGetPolicy } from "@/lib/admin/policies/get-policy";
 import { runListPolicyRules } from "@/lib/admin/policy-rules/list-policy-rules";
 import { ActionForm } from "../../../../_components/action-form";
-import { EditDetails, RowActions } from "../../../../_components/row-actions";
-import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../../../_components/ui";
+import { PolicyLifecycleActions, RuleTable } from "../../../../_components/rule-table";
+import { PageHeader, Section, StatusBadge } from "../../../../_components/ui";
 import { adminCall, read } from "../../../../_lib/admin-request";
 import { loadServer } from "../../../_server-header";
 import { loadPolicyClients, loadRulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
@@ -43,47 +43,22 @@ export default async function PolicyPage({ params }: { params: Promise<{ authSer
           </>
         }
       />
-      <Section title="Rules" description="Evaluated in priority order; the first ACTIVE rule that matches the grant type, user and scopes decides the token lifetimes.">
-        {sorted.length === 0 ? (
-          <EmptyState title="No rules yet">A policy without rules denies every request. Add a rule below.</EmptyState>
-        ) : (
-          <DataTable caption="Rules" headers={["Priority", "Name", "Grant types", "Users", "Scopes", "Access token", "Status", "Actions"]}>
-            {sorted.map((rule, index) => {
-              const ruleFields = { ...fields, ruleId: rule.id };
-              return (
-                <tr key={rule.id}>
-                  <Td>{rule.priority}</Td>
-                  <Td className="font-medium">{rule.name}</Td>
-                  <Td className="text-xs">{rule.conditions.grantTypes.include.join(", ")}</Td>
-                  <Td className="max-w-[12rem] text-xs">{peopleSummary(rule)}</Td>
-                  <Td className="text-xs">{rule.conditions.scopes.include.includes("*") ? "Any" : rule.conditions.scopes.include.join(", ")}</Td>
-                  <Td>{rule.actions.token.accessTokenLifetimeMinutes} min</Td>
-                  <Td>
-                    <StatusBadge status={rule.status} />
-                  </Td>
-                  <Td>
-                    <RowActions
-                      prefix="rule"
-                      fields={ruleFields}
-                      name={rule.name}
-                      noun="rule"
-                      up={index > 0}
-                      down={index < sorted.length - 1}
-                      status={rule.status}
-                      deleteBody="Requests it matched fall through to the next rule."
-                    />
-                    <EditDetails label={`rule ${rule.name}`}>
-                      <ActionForm action="rule.update" fields={ruleFields} submitLabel="Save rule">
-                        <RuleFields rule={rule} prefix={`rule-${rule.id}`} people={people} scopes={scopes} />
-                      </ActionForm>
-                    </EditDetails>
-                  </Td>
-                </tr>
-              );
-            })}
-          </DataTable>
-        )}
-      </Section>
+      <RuleTable
+        rules={sorted}
+        description="Evaluated in priority order; the first ACTIVE rule that matches the grant type, user and scopes decides the token lifetimes."
+        emptyText="A policy without rules denies every request. Add a rule below."
+        caption="Rules"
+        columns={[
+          { header: "Grant types", cell: (rule) => rule.conditions.grantTypes.include.join(", "), className: "text-xs" },
+          { header: "Users", cell: peopleSummary, className: "max-w-[12rem] text-xs" },
+          { header: "Scopes", cell: (rule) => (rule.conditions.scopes.include.includes("*") ? "Any" : rule.conditions.scopes.include.join(", ")), className: "text-xs" },
+          { header: "Access token", cell: (rule) => `${rule.actions.token.accessTokenLifetimeMinutes} min` },
+        ]}
+        prefix="rule"
+        fields={fields}
+        deleteBody="Requests it matched fall through to the next rule."
+        editFields={(rule) => <RuleFields rule={rule} prefix={`rule-${rule.id}`} people={people} scopes={scopes} />}
+      />
       <Section title="Add rule">
         <ActionForm action="rule.create" fields={fields} submitLabel="Create rule" resetOnSuccess>
           <RuleFields prefix="new-rule" scopes={scopes} />
@@ -94,19 +69,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ authSer
           <PolicyFields policy={policy} prefix="policy" clients={clients} />
         </ActionForm>
         <div className="mt-4 flex flex-wrap gap-3 border-t border-slate-200 pt-4">
-          {policy.status === "ACTIVE" ? (
-            <ActionForm action="policy.deactivate" fields={fields} submitLabel="Deactivate policy" variant="secondary" inline />
-          ) : (
-            <ActionForm action="policy.activate" fields={fields} submitLabel="Activate policy" variant="secondary" inline />
-          )}
-          <ActionForm
-            action="policy.delete"
-            fields={fields}
-            submitLabel="Delete policy"
-            variant="danger"
-            inline
-            confirm={{ title: `Delete policy ${policy.name}?`, body: "Its rules are deleted with it.", confirmLabel: "Delete" }}
-          />
+          <PolicyLifecycleActions prefix="policy" fields={fields} name={policy.name} status={policy.status} />
         </div>
       </Section>
     </>

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "UserFactor" ADD COLUMN "lastVerified" DATETIME;
+
+-- AlterTable
+ALTER TABLE "AuthnTransaction" ADD COLUMN "deviceTokenHash" TEXT;
+
