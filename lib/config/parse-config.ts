@@ -3,6 +3,7 @@ import { ConfigError } from "./config-error";
 import { DEFAULT_CACHE_SETTINGS, type CacheSettings } from "./cache-settings";
 import { databaseTarget, type DatabaseTarget } from "./database-target";
 import { DEFAULT_DB_LIMITS, MAX_POOL_SIZE, readConnectionLimit, type DbLimits } from "./db-limits";
+import { parseMailSettings, type MailSettings } from "./mail-settings";
 
 export type AppConfig = {
   nodeEnv: string;
@@ -22,6 +23,8 @@ export type AppConfig = {
   databaseLimits: DbLimits;
   /** stale-if-error behaviour of the versioned caches */
   cache: CacheSettings;
+  /** SMTP_URL (null: the development outbox), MAIL_FROM, MAIL_PRODUCT_NAME */
+  mail: MailSettings;
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -180,5 +183,6 @@ export function parseConfig(env: Env): AppConfig {
     trustedProxyHops: parseTrustedProxyHops(env),
     databaseLimits: parseDatabaseLimits(env, database),
     cache: parseCacheSettings(env),
+    mail: parseMailSettings(env, orgUrl),
   };
 }
