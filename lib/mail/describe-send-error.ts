@@ -21,12 +21,13 @@ export function describeSendError(error: unknown, secrets: readonly string[] = [
 }
 
 /**
- * An SMTP 5xx reply to the message itself (RFC 5321 4.2.1, nodemailer's `permanent`: a refused
- * recipient or content): retrying gets the same answer. A refused login (EAUTH) is not: that is the
- * server's configuration, and the messages wait for it to be fixed.
+ * An SMTP 5xx reply to the message itself (RFC 5321 4.2.1, nodemailer's `permanent` on an
+ * EENVELOPE or EMESSAGE error: a refused recipient, sender or content): retrying gets the same
+ * answer. Any other failure (a refused login, a missing STARTTLS, a connection failure) is the
+ * server's or the configuration's, and the messages wait for it to be fixed.
  */
 export function isPermanentSendError(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const e = error as SendError;
-  return e.permanent === true && e.code !== "EAUTH" && e.code !== "ENOAUTH";
+  return e.permanent === true && (e.code === "EENVELOPE" || e.code === "EMESSAGE");
 }

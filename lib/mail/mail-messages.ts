@@ -54,7 +54,7 @@ export const MAIL_MESSAGES = defineCatalog({
     linkFallback: "Si le bouton ne fonctionne pas, copiez ce lien dans votre navigateur :",
     ignore: "Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer cet e-mail.",
     notYou: "Si ce n’était pas vous, contactez immédiatement votre administrateur.",
-    automated: "Ceci est un message automatique de {productName}. Les réponses à ce message ne sont pas lues.",
+    automated: "Ceci est un message automatique envoyé par {productName}. Les réponses à ce message ne sont pas lues.",
     "activation.subject": "Activez votre compte {productName}",
     "activation.intro": "Un compte a été créé pour vous sur {productName}. Choisissez un mot de passe pour l’activer.",
     "activation.action": "Activer le compte",
