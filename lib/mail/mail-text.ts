@@ -1,5 +1,4 @@
 /** Control characters (CR and LF among them) and the Unicode line and paragraph separators. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const LINE_BREAKS = new RegExp(`${LINE_BREAKING.source}+`, "g");
 
