@@ -261,7 +261,10 @@ describe.each(testProviders())("mail delivery on %s", (provider) => {
     const other = createDbClient(database.url); // the new instance: its own connection pool
     const transport = createSmtpTransport(smtp(server.port));
     try {
-      const [crashed, waiting] = await queue(resetRequest("crashed@example.com"), resetRequest("waiting@example.com"));
+      // queued one millisecond apart: due in this order
+      const [crashed] = await queue(resetRequest("crashed@example.com"));
+      clock.now = new Date(START.getTime() + 1);
+      const [waiting] = await queue(resetRequest("waiting@example.com"));
       // the first instance claims the first message and dies before the send finishes
       const hanging = { send: () => new Promise<void>(() => {}), close: () => {} };
       void deliverDueMail(db, options(hanging, { batchSize: 1 }));
@@ -271,6 +274,8 @@ describe.each(testProviders())("mail delivery on %s", (provider) => {
       const second = await deliverDueMail(other, options(transport));
       expect(second).toMatchObject({ claimed: 1, sent: 1 });
       expect(server.received.map((m) => m.envelopeTo[0])).toEqual(["waiting@example.com"]);
+      clock.now = new Date(START.getTime() + 120_000); // the lease (claimed at +1 ms) is not over yet
+      expect((await deliverDueMail(other, options(transport))).claimed).toBe(0);
       clock.now = new Date(START.getTime() + 120_001);
       expect(await deliverDueMail(other, options(transport))).toMatchObject({ claimed: 1, sent: 1 });
       expect(server.received.map((m) => m.envelopeTo[0])).toEqual(["waiting@example.com", "crashed@example.com"]);
