@@ -15,7 +15,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native and driver packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["better-sqlite3", "pg", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
+  serverExternalPackages: ["better-sqlite3", "pg", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "nodemailer"],
   experimental: {
     // For the pages proxy.ts runs for, Next.js copies the request body for the proxy, holding up to
     // this much twice per request (default 10 MB: 20 MB) while it reads the rest. Just above what a

@@ -6,12 +6,16 @@ import { checkAppSecret } from "../bootstrap/check-app-secret";
 import { formatFirstRunBanner } from "../bootstrap/format-first-run-banner";
 import { secureSqliteFiles } from "../db/secure-sqlite-files";
 import { scheduleHousekeeping } from "../housekeeping/schedule-housekeeping";
+import { createSmtpTransport } from "../mail/create-smtp-transport";
+import { startMailWorker, type MailWorker } from "../mail/start-mail-worker";
 import { MigrationError, runMigrations } from "../db/run-migrations";
 import { StartupError } from "./startup-error";
 
 export type PreparedServer = {
   /** Stops the housekeeping timers (graceful shutdown). */
   stopHousekeeping: () => void;
+  /** Delivers queued email (or, without SMTP_URL, moves it to the development outbox); stopped at shutdown. */
+  mailWorker: MailWorker;
   /** The first-run banner with generated credentials, to print once the server takes requests; null when there is none. */
   firstRunBanner: string | null;
 };
@@ -19,7 +23,7 @@ export type PreparedServer = {
 /**
  * Everything a server instance does before it takes requests: read the configuration, make the
  * SQLite files private, apply pending migrations, bootstrap a new org, check that APP_SECRET opens
- * the org's secrets, schedule housekeeping. Safe when several instances start at once. Throws
+ * the org's secrets, schedule housekeeping, start the mail worker. Safe when several instances start at once. Throws
  * StartupError with one printable line.
  */
 export async function prepareServer(log: (line: string) => void = console.log): Promise<PreparedServer> {
@@ -45,5 +49,12 @@ export async function prepareServer(log: (line: string) => void = console.log): 
       `Invalid configuration: APP_SECRET${source} is not the secret this org's data was encrypted with: set the APP_SECRET the org was set up with (the same on every instance).`,
     );
   }
-  return { stopHousekeeping: scheduleHousekeeping(db), firstRunBanner: formatFirstRunBanner(result, config.orgUrl) };
+  const { smtp, from } = config.mail;
+  log(
+    smtp
+      ? `Email: SMTP ${smtp.host}:${smtp.port} (${smtp.security === "implicit" ? "TLS" : `STARTTLS ${smtp.security}`}${smtp.auth ? ", with login" : ""}), from ${from.address}`
+      : "Email: development outbox (SMTP_URL is not set): messages are kept in the database, listed on /admin/outbox and logged here with their links; nothing is sent. Set SMTP_URL in production.",
+  );
+  const mailWorker = startMailWorker(db, { transport: smtp ? createSmtpTransport(smtp) : null, from, secrets: smtp?.auth ? [smtp.auth.user, smtp.auth.pass] : [], log });
+  return { stopHousekeeping: scheduleHousekeeping(db), mailWorker, firstRunBanner: formatFirstRunBanner(result, config.orgUrl) };
 }

@@ -33,7 +33,7 @@ export async function startInstance(): Promise<void> {
   }
   const handOver = globalThis as unknown as HandOver;
   if (prepared.firstRunBanner) (handOver.__idpAnnounceFirstRun ?? console.log)(prepared.firstRunBanner);
-  handOver.__idpShutdown = createShutdownHook(getDb(), prepared.stopHousekeeping);
+  handOver.__idpShutdown = createShutdownHook(getDb(), prepared.stopHousekeeping, prepared.mailWorker);
   const bench = process.env.BENCH_ROUTES === "1";
   handOver.__idpFastPath = createProtocolFastPath(getAppContext, {
     bypassHeader: bench ? BENCH_BYPASS_HEADER : undefined,

@@ -3,6 +3,7 @@ import { ConfigError } from "./config-error";
 import { DEFAULT_CACHE_SETTINGS, type CacheSettings } from "./cache-settings";
 import { databaseTarget, type DatabaseTarget } from "./database-target";
 import { DEFAULT_DB_LIMITS, MAX_POOL_SIZE, readConnectionLimit, type DbLimits } from "./db-limits";
+import { parseMailSettings, type MailSettings } from "./mail-settings";
 
 export type AppConfig = {
   nodeEnv: string;
@@ -24,6 +25,8 @@ export type AppConfig = {
   cache: CacheSettings;
   /** ADMIN_RATE_LIMIT_PER_MINUTE: the management API's requests per API token per minute */
   adminRateLimitPerMinute: number;
+  /** SMTP_URL (null: the development outbox), MAIL_FROM, MAIL_PRODUCT_NAME */
+  mail: MailSettings;
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -192,5 +195,6 @@ export function parseConfig(env: Env): AppConfig {
     databaseLimits: parseDatabaseLimits(env, database),
     cache: parseCacheSettings(env),
     adminRateLimitPerMinute: parseAdminRateLimit(env),
+    mail: parseMailSettings(env, orgUrl),
   };
 }

@@ -3,6 +3,10 @@ import { Prisma } from "../db/generated/sqlite/client";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 
 const DAY_MS = 86_400_000;
+/** Sent and failed emails (their bodies already erased) are listed on the Outbox page this long. */
+export const MAIL_RETENTION_DAYS = 30;
+/** Development-outbox emails keep their bodies (single-use links) this long. */
+export const OUTBOX_RETENTION_DAYS = 7;
 
 export type PruneOptions = {
   /** Rows per DELETE (by primary key): each statement is its own short write transaction. */
@@ -35,7 +39,7 @@ const DEFAULT_PRUNE_OPTIONS = { batchSize: 1000, budgetMs: 30_000, pauseMs: 5, s
  * scanning the table for rows that are gone).
  */
 type Prunable = { name: string; table: string; key: readonly string[]; expired: (cutoffs: Cutoffs) => Prisma.Sql; order: string };
-type Cutoffs = { now: Date; dayAgo: Date; logCutoff: Date };
+type Cutoffs = { now: Date; dayAgo: Date; logCutoff: Date; mailCutoff: Date; outboxCutoff: Date };
 
 const PRUNABLES: readonly Prunable[] = [
   { name: "systemLogEvents", table: "SystemLogEvent", key: ["uuid"], expired: (c) => Prisma.sql`"published" < ${c.logCutoff.getTime()}`, order: "published" },
@@ -54,6 +58,9 @@ const PRUNABLES: readonly Prunable[] = [
   // a token past its family's absolute end is refused at once (findLiveRefreshToken) and goes once its window ends
   { name: "refreshTokens", table: "RefreshToken", key: ["id"], expired: (c) => Prisma.sql`"windowEndsAt" < ${c.dayAgo}`, order: "windowEndsAt" },
   // a family (what its tokens share, its lock and grace state) is garbage once none of its tokens is left
+  // emails once delivered or given up (QUEUED ones stay until they are), development-outbox ones sooner
+  { name: "mailMessages", table: "MailMessage", key: ["id"], expired: (c) => Prisma.sql`"status" IN ('SENT', 'FAILED') AND "created" < ${c.mailCutoff}`, order: "created" },
+  { name: "outboxMessages", table: "MailMessage", key: ["id"], expired: (c) => Prisma.sql`"status" = 'OUTBOX' AND "created" < ${c.outboxCutoff}`, order: "created" },
   { name: "refreshTokenFamilies", table: "RefreshTokenFamily", key: ["id"], expired: () => Prisma.sql`NOT EXISTS (SELECT 1 FROM "RefreshToken" t WHERE t."familyId" = "RefreshTokenFamily"."id")`, order: "id" },
 ];
 
@@ -75,7 +82,8 @@ function deleteBatch(db: Db, prunable: Prunable, cutoffs: Cutoffs, limit: number
  * (assertion ids, revoked access-token ids, pending authorizations, session tokens, remembered
  * devices, Authentication API transactions, WebAuthn challenges, sessions), and
  * codes and refresh tokens a day after they died (kept that long so a replay is still recognised),
- * then the state of refresh-token families none of whose tokens is left.
+ * emails 30 days after they were queued once sent or given up (7 for the development outbox's,
+ * which keep their links), then the state of refresh-token families none of whose tokens is left.
  *
  * Never stalls traffic: rows go in batches of `batchSize`, each one DELETE by primary key (on SQLite
  * a write transaction of a few milliseconds, the only writer lock it takes), with a pause after each
@@ -89,7 +97,8 @@ export async function pruneExpiredRows(db: Db, now: Date, options: PruneOptions 
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const retentionDays = (await readOrgSettings(db)).systemLogRetentionDays;
-  const cutoffs: Cutoffs = { now, dayAgo: new Date(now.getTime() - DAY_MS), logCutoff: new Date(now.getTime() - retentionDays * DAY_MS) };
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const cutoffs: Cutoffs = { now, dayAgo: daysAgo(1), logCutoff: daysAgo(retentionDays), mailCutoff: daysAgo(MAIL_RETENTION_DAYS), outboxCutoff: daysAgo(OUTBOX_RETENTION_DAYS) };
   const report: PruneReport = { deleted: {}, complete: true, batches: 0 };
   for (const prunable of PRUNABLES) {
     let deleted = 0;

@@ -1,5 +1,7 @@
 import type { InTransaction } from "../db/record-change";
+import { negotiateLocale } from "../i18n/negotiate-locale";
 import { timeOrderedUuid } from "../ids/time-ordered-uuid";
+import { loadMailBrand } from "./load-mail-brand";
 import type { MailRequest, MailTemplate } from "./mail-templates";
 import { renderMail } from "./render-mail";
 
@@ -9,11 +11,15 @@ const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]
 /**
  * Queues one email inside the caller's transaction, so the message exists if and only if the
  * change that sends it commits (an activation token and its email, together). Delivery happens
- * later, outside any request (lib/mail). Refuses an address that is not exactly one plain address.
+ * later, outside any request (lib/mail/deliver-due-mail.ts). Refuses an address that is not exactly
+ * one plain address (no display name, no list, no CR/LF: header injection) and a link that is not an
+ * absolute http(s) URL. Rendered now, in the request's locale (a supported one, else English) with
+ * the org's brand, so the stored message is what will be sent.
  */
 export async function queueMail<T extends MailTemplate>(tx: InTransaction, request: MailRequest<T>, now: Date): Promise<{ id: string }> {
   if (request.to.length > 254 || !ADDRESS.test(request.to)) throw new Error("queueMail: the recipient is not one plain email address");
-  const rendered = renderMail(request.template, request.variables);
+  const locale = negotiateLocale({ uiLocales: request.locale ?? null });
+  const rendered = renderMail(request.template, request.variables, { locale, brand: await loadMailBrand(tx) });
   const id = timeOrderedUuid(now);
   await tx.mailMessage.create({
     data: {
@@ -21,7 +27,7 @@ export async function queueMail<T extends MailTemplate>(tx: InTransaction, reque
       toAddress: request.to,
       userId: request.userId ?? null,
       template: request.template,
-      locale: request.locale ?? "en",
+      locale,
       subject: rendered.subject,
       textBody: rendered.text,
       htmlBody: rendered.html,

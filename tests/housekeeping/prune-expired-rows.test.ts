@@ -58,6 +58,17 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
         { id: "oarDiedRecently00000", tokenHash: new Uint8Array(32).fill(0xbb), familyId: "f1", status: "ACTIVE", windowEndsAt: at(-DAY / 2) },
       ],
     });
+    const mail = (id: string, status: string, created: Date) => ({ id, toAddress: "a@example.com", template: "activation", locale: "en", subject: "s", textBody: "", htmlBody: "", status, nextAttemptAt: created, created });
+    await f.db.mailMessage.createMany({
+      data: [
+        mail("mail-sent-31d", "SENT", at(-31 * DAY)),
+        mail("mail-failed-31d", "FAILED", at(-31 * DAY)),
+        mail("mail-sent-29d", "SENT", at(-29 * DAY)),
+        mail("mail-queued-100d", "QUEUED", at(-100 * DAY)),
+        mail("mail-outbox-8d", "OUTBOX", at(-8 * DAY)),
+        mail("mail-outbox-6d", "OUTBOX", at(-6 * DAY)),
+      ],
+    });
 
     const report = await pruneExpiredRows(f.db, now);
     expect(report.complete).toBe(true);
@@ -76,8 +87,11 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
       userSessions: 0,
       authorizationCodes: 0,
       refreshTokens: 1,
+      mailMessages: 2,
+      outboxMessages: 1,
       refreshTokenFamilies: 1,
     });
+    expect((await f.db.mailMessage.findMany({ orderBy: { id: "asc" } })).map((m) => m.id)).toEqual(["mail-outbox-6d", "mail-queued-100d", "mail-sent-29d"]);
     expect((await readLogEvents(f.db, { where: { eventType: { in: ["old", "recent"] } } })).map((e) => [e.eventType, e.actor])).toEqual([["recent", actor]]);
     expect((await f.db.rateLimitBucket.findMany()).map((b) => b.key)).toEqual(["live"]);
     expect((await f.db.usedAssertion.findMany()).map((a) => a.key)).toEqual(["live"]);
@@ -113,7 +127,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     expect(report.deleted.systemLogEvents).toBe(1234);
     expect(report.deleted.systemLogParts).toBe(2);
     // 12 full batches and one of 34, one of the expired day's two parts, then one DELETE per other table that finds nothing
-    expect(counting.statements).toEqual(Array(14 + 12).fill("DELETE"));
+    expect(counting.statements).toEqual(Array(14 + 14).fill("DELETE"));
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.expired" } })).toBe(0);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.kept" } })).toBe(20);
   });

@@ -15,6 +15,7 @@ export const NAV_ITEMS = [
   { href: "/admin/trusted-origins", label: "Trusted Origins" },
   { href: "/admin/api-tokens", label: "API Tokens" },
   { href: "/admin/system-log", label: "System Log" },
+  { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;
 

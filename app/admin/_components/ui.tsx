@@ -100,6 +100,10 @@ const STATUS_STYLES: Record<string, string> = {
   PASSWORD_EXPIRED: "bg-amber-100 text-amber-900",
   FAILURE: "bg-red-100 text-red-800",
   DENY: "bg-red-100 text-red-800",
+  SENT: "bg-green-100 text-green-800",
+  QUEUED: "bg-blue-100 text-blue-800",
+  OUTBOX: "bg-amber-100 text-amber-900",
+  FAILED: "bg-red-100 text-red-800",
 };
 
 export function StatusBadge({ status }: { status: string }) {
