@@ -60,6 +60,7 @@ export const LAYERS = [
       "lib/trusted-origins",
       "lib/assignments",
       "lib/mail",
+      "lib/branding",
       "lib/org-settings",
       "lib/passwords",
       "lib/rate-limit",
