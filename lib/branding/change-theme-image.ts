@@ -16,8 +16,8 @@ export async function saveThemeImage(
   return db.$transaction(async (tx) => {
     const theme = await findTheme(tx, input.brandId, input.themeId);
     const { contentType, sha256, data } = input.image;
-    const row = { sha256, contentType, data: Buffer.from(data), created: input.now };
-    await tx.brandImage.upsert({ where: { themeId_kind: { themeId: theme.id, kind: input.kind } }, create: { themeId: theme.id, kind: input.kind, ...row }, update: row });
+    await tx.brandImage.deleteMany({ where: { themeId: theme.id, kind: input.kind } });
+    await tx.brandImage.create({ data: { themeId: theme.id, kind: input.kind, sha256, contentType, data: new Uint8Array(data), created: input.now } });
     await tx.brandTheme.update({ where: { id: theme.id }, data: { lastUpdated: input.now } });
     const path = brandAssetPath(input.image);
     await record(tx, { path, byteSize: data.byteLength });
