@@ -14,6 +14,7 @@ export const NAV_ITEMS = [
   { href: "/admin/trusted-origins", label: "Trusted Origins" },
   { href: "/admin/api-tokens", label: "API Tokens" },
   { href: "/admin/system-log", label: "System Log" },
+  { href: "/admin/branding", label: "Branding" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;
 
