@@ -173,7 +173,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
     }
     expect(pages).toBe(2);
     expect(seen).toEqual(made.sort());
-    expect((await f.api("GET", "/api/v1/api-tokens?q=okta%20api")).body.length).toBe(await f.db.apiToken.count({ where: { status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: f.clock.now } }] } }));
+    expect((await f.api("GET", "/api/v1/api-tokens?q=management%20api")).body.length).toBe(await f.db.apiToken.count({ where: { status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: f.clock.now } }] } }));
   });
 
   it.each([
