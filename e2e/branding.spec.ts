@@ -119,7 +119,7 @@ test("the dashboard's Branding page: preview, a wrong-type upload refused with a
   await expect(page.getByRole("heading", { level: 1, name: "Branding" })).toBeVisible();
   await expect(page.getByTestId("brand-preview").getByRole("img", { name: PRODUCT })).toBeVisible();
   await expect(page.getByLabel("Product name")).toHaveValue(PRODUCT);
-  await page.getByLabel("Logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>") });
+  await page.getByLabel("Logo", { exact: true }).setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>") });
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByText("The logo must be a PNG, JPEG or GIF image; this file is an SVG image, which is not accepted (it can carry script).")).toBeVisible();
   await expectAccessibleAt390(page);
