@@ -49,7 +49,7 @@ const config = [
   {
     // the domain modules whose writes the management API audits (RecordChange, lib/db/record-change.ts)
     files: [
-      ...["users", "groups", "apps", "assignments", "api-tokens", "authorization-servers", "trusted-origins", "org-settings", "sign-on-policies"].map((d) => `lib/${d}/**/*.ts`),
+      ...["users", "groups", "apps", "assignments", "api-tokens", "authorization-servers", "trusted-origins", "org-settings", "sign-on-policies", "branding"].map((d) => `lib/${d}/**/*.ts`),
       "lib/keys/rotate-due-keys.ts",
     ],
     ignores: ["**/*.test.ts"],

@@ -62,6 +62,7 @@ export const LAYERS = [
       "lib/network-zones",
       "lib/assignments",
       "lib/mail",
+      "lib/branding",
       "lib/org-settings",
       "lib/passwords",
       "lib/rate-limit",

@@ -63,7 +63,7 @@ test("without a hint: 'Sign out?' (accessible, no script, not framable); Cancel 
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   await expect(page.getByRole("heading", { level: 1, name: "Sign out?" })).toBeVisible();
-  await expect(page).toHaveTitle("Sign out?");
+  await expect(page).toHaveTitle("Sign out? · Identity Provider");
   const signOut = page.getByRole("button", { name: "Sign out" });
   await expect(page.getByRole("button")).toHaveCount(1);
   await expect(signOut).toBeFocused();

@@ -12,8 +12,9 @@ const NO_CACHE = { "Cache-Control": "no-cache, no-store" };
 /**
  * The management API's HTTP shell: every method a route file does not implement answers Okta's 405.
  * Route files stay one line: `export const { GET, POST, PUT, DELETE, PATCH } = adminRoutes({ GET: list })`.
+ * `uploads`: the route takes multipart/form-data files (a theme's logo), handed over as bytes.
  */
-export function adminRoutes(operations: Partial<Record<Method, AdminOperation>>): Record<Method, RouteHandler> {
+export function adminRoutes(operations: Partial<Record<Method, AdminOperation>>, options: { uploads?: boolean } = {}): Record<Method, RouteHandler> {
   const allowed = METHODS.filter((method) => operations[method]);
   const notAllowed = answerWith(methodNotAllowedError(allowed));
   // Before authentication: an unauthenticated client cannot make the server hold a large body.
@@ -23,7 +24,7 @@ export function adminRoutes(operations: Partial<Record<Method, AdminOperation>>)
     const operation = operations[method];
     handlers[method] = operation
       ? async (request, context) =>
-          writeResponse(await withPlainRequest(request, context, BODY_LIMITS.admin, (plain) => handleAdminRequest(getAppContext(), plain, operation), tooLarge), NO_CACHE)
+          writeResponse(await withPlainRequest(request, context, BODY_LIMITS.admin, (plain) => handleAdminRequest(getAppContext(), plain, operation), tooLarge, options), NO_CACHE)
       : notAllowed;
   }
   return handlers;

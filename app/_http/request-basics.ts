@@ -1,5 +1,5 @@
-import type { PlainRequest, PlainResponse } from "@/lib/http/plain-http";
-import { BodyTooLargeError, readLimitedBody } from "@/lib/http/read-limited-body";
+import type { PlainFile, PlainRequest, PlainResponse } from "@/lib/http/plain-http";
+import { BodyTooLargeError, readLimitedBody, readLimitedBytes } from "@/lib/http/read-limited-body";
 import { requestClientAddress } from "@/lib/http/request-client-address";
 
 export type RouteContext = { params: Promise<Record<string, string | string[]> | undefined> };
@@ -14,7 +14,9 @@ export async function readParams(context: RouteContext | undefined): Promise<Rec
 /**
  * The HTTP request as the plain data lib/ handlers take, its body read up to `maxBodyBytes` (the
  * surface's limit, lib/http/body-limits) before anything else happens. A larger body is not read
- * on: `tooLarge` answers instead, given the request without its body.
+ * on: `tooLarge` answers instead, given the request without its body. With `uploads`, the body is
+ * kept as bytes and a multipart/form-data body's files handed over as `files` (parsed here, by the
+ * platform's FormData parser; lib/ gets plain bytes).
  */
 export async function withPlainRequest(
   request: Request,
@@ -22,6 +24,7 @@ export async function withPlainRequest(
   maxBodyBytes: number,
   handle: (plain: PlainRequest) => Promise<PlainResponse>,
   tooLarge: (plain: PlainRequest) => PlainResponse | Promise<PlainResponse>,
+  options: { uploads?: boolean } = {},
 ): Promise<PlainResponse> {
   const bodiless = request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS";
   const plain: PlainRequest = {
@@ -34,12 +37,29 @@ export async function withPlainRequest(
   };
   if (bodiless) return handle(plain);
   try {
-    plain.body = await readLimitedBody(request.body, request.headers.get("content-length"), maxBodyBytes);
+    if (options.uploads) plain.files = await readFiles(request.headers.get("content-type"), await readLimitedBytes(request.body, request.headers.get("content-length"), maxBodyBytes));
+    else plain.body = await readLimitedBody(request.body, request.headers.get("content-length"), maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return tooLarge(plain);
     throw error;
   }
   return handle(plain);
+}
+
+/** The files of a multipart/form-data body; none when it is another type or cannot be parsed. */
+async function readFiles(contentType: string | null, bytes: Uint8Array): Promise<PlainFile[]> {
+  if (!contentType || !/^multipart\/form-data\s*;/i.test(contentType)) return [];
+  let form: FormData;
+  try {
+    form = await new Request("http://upload.invalid/", { method: "POST", headers: { "Content-Type": contentType }, body: new Uint8Array(bytes) }).formData();
+  } catch {
+    return [];
+  }
+  const files: PlainFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value !== "string") files.push({ field, fileName: value.name, declaredType: value.type, data: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return files;
 }
 
 /** Writes a lib/ answer: HTML, bytes of their type, JSON (application/json), or an empty body with no content type. */

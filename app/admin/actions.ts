@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { getAppContext } from "@/lib/app-context";
 import { runDashboardAction } from "@/lib/dashboard/actions/run-dashboard-action";
 import type { Reveal } from "@/lib/dashboard/actions/types";
-import { formInputFrom } from "@/lib/dashboard/form-input";
+import { formFilesFrom, formInputFrom } from "@/lib/dashboard/form-input";
 import { SESSION_COOKIE_NAME, signOutAdmin } from "@/lib/dashboard/sign-out";
 import { cookieHeader, requestClient, SIGN_IN_PATH } from "./_lib/admin-request";
 
@@ -26,7 +26,7 @@ const FORBIDDEN = "You don't have access to the admin dashboard.";
 export async function submitDashboardAction(formData: FormData): Promise<ActionState> {
   const form = formInputFrom(formData);
   const name = typeof form._action === "string" ? form._action : "";
-  const result = await runDashboardAction({ app: getAppContext(), cookieHeader: await cookieHeader(), client: await requestClient() }, name, form);
+  const result = await runDashboardAction({ app: getAppContext(), cookieHeader: await cookieHeader(), client: await requestClient() }, name, form, await formFilesFrom(formData));
   if ("refused" in result) {
     if (result.refused === "signin") redirect(SIGN_IN_PATH);
     return { kind: "error", error: FORBIDDEN, causes: [] };

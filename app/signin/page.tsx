@@ -7,6 +7,7 @@ import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
 import { HostedCard } from "../_hosted/hosted-card";
 import { HostedNotice } from "../_hosted/hosted-notice";
 import { orUnavailable } from "../_hosted/or-unavailable";
+import { SigninHeading } from "../_hosted/signin-heading";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 import { PasskeySignin } from "./passkey-signin";
 import { PasswordField } from "./password-field";
@@ -87,7 +88,7 @@ function SigninForm({
   const passwordInvalid = error !== null && !usernameInvalid;
   return (
     <HostedCard appLabel={appLabel} logoUri={logoUri}>
-      <h1 className="mb-6 text-2xl font-semibold tracking-tight">Sign in</h1>
+      <SigninHeading>Sign in</SigninHeading>
       <div id="signin-error" role="alert" aria-live="assertive" className={error ? "mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
         {error?.message ?? ""}
       </div>

@@ -40,7 +40,7 @@ export async function createApiToken(db: Db, input: CreateApiTokenInput, now: Da
         name,
         tokenHash: hashToken(token),
         userId: owner.id,
-        clientName: input.clientName ?? "Okta API",
+        clientName: input.clientName ?? "Management API",
         status: "ACTIVE",
         expiresAt: input.expiresAt ?? null,
         created: now,

@@ -83,7 +83,7 @@ export async function bootstrapOrg(input: BootstrapInput): Promise<BootstrapResu
         },
       });
       await tx.apiToken.create({
-        data: { id: newId("apiToken"), name: "Bootstrap token", tokenHash: hashToken(apiToken), userId: adminId, created: now, lastUpdated: now },
+        data: { id: newId("apiToken"), name: "Bootstrap token", clientName: "Management API", tokenHash: hashToken(apiToken), userId: adminId, created: now, lastUpdated: now },
       });
       await tx.orgSettings.create({
         data: { id: "org", name: "My Organization", settings: DEFAULT_ORG_SETTINGS, bootstrapped: now, secretCheck: sealSecretCheck(secretsKey), created: now, lastUpdated: now },

@@ -25,6 +25,20 @@ function entriesOf(data: unknown): Iterable<unknown> {
   return [];
 }
 
+/** The files of a submitted form by field name (the first non-empty file of each), as plain bytes. */
+export type FormFiles = Record<string, { fileName: string; declaredType: string; data: Uint8Array }>;
+
+/** FormData -> FormFiles: files only (empty file inputs dropped); anything that is no FormData has none. */
+export async function formFilesFrom(data: unknown): Promise<FormFiles> {
+  const out: FormFiles = {};
+  if (!(data instanceof FormData)) return out;
+  for (const [name, value] of data.entries()) {
+    if (typeof value === "string" || value.size === 0 || out[name]) continue;
+    out[name] = { fileName: value.name, declaredType: value.type, data: new Uint8Array(await value.arrayBuffer()) };
+  }
+  return out;
+}
+
 /** The first value of a field, or "" when absent. */
 export function text(form: FormInput, name: string): string {
   const value = form[name];

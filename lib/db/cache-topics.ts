@@ -17,6 +17,8 @@ export const CACHE_TOPICS = {
   "network-zones": { models: ["NetworkZone"], version: "CacheVersion" },
   /** The org's sign-on, factor enrollment and authentication policies with their rules, and the apps' authentication policies (lib/sign-on-policies/get-org-policies.ts): the CacheVersion row "sign-on-policies". */
   "sign-on-policies": { models: ["OrgPolicy", "OrgPolicyRule", "AppAccessPolicy"], version: "CacheVersion" },
+  /** The org's brand in force: its brand, theme and image names (lib/branding/read-branding.ts): the CacheVersion row "branding". */
+  branding: { models: ["Brand", "BrandTheme", "BrandImage"], version: "CacheVersion" },
   /**
    * One authorization server's configuration (lib/oauth/snapshot/get-server-snapshot.ts) and what
    * follows its version (signing and verification keys, discovery and JWKS documents): that

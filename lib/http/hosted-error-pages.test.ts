@@ -7,7 +7,7 @@ describe("hostedMessagePage", () => {
     const { status, title, text } = HOSTED_MESSAGES[key];
     const page = hostedMessagePage(key);
     expect(page.status).toBe(status);
-    expect(page.html).toContain(`<title>${title.replace(/'/g, "&#39;")}</title>`);
+    expect(page.html).toContain(`<title>${title.replace(/'/g, "&#39;")} · Identity Provider</title>`);
     expect(page.html).toContain(`<p>${text.replace(/'/g, "&#39;")}</p>`);
     expect(page.headers?.["X-Frame-Options"]).toBe("DENY");
   });

@@ -8,7 +8,16 @@ export type PlainRequest = {
   /** path parameters, e.g. { authServerId } */
   params: Record<string, string>;
   ipAddress: string | null;
+  /**
+   * The files of a multipart/form-data body (RFC 7578), for the routes that take uploads
+   * (app/_http/admin-routes `uploads`): their body is not decoded as text (`body` is null).
+   * Undefined elsewhere; empty when the body is not multipart or cannot be parsed.
+   */
+  files?: PlainFile[];
 };
+
+/** One file of a multipart/form-data body: its field name, the name and type the client declared (never believed), its bytes. */
+export type PlainFile = { field: string; fileName: string; declaredType: string; data: Uint8Array };
 
 /** The answer as plain data: `body` is JSON unless `html` or `binary` is given; none = empty body (e.g. 204). */
 export type PlainResponse = {

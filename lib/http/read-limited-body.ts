@@ -16,11 +16,16 @@ const utf8 = new TextDecoder(); // like Request.text(): UTF-8, a leading BOM dro
  * at once, holding at most the limit plus one chunk. Throws BodyTooLargeError.
  */
 export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, contentLength: string | null, maxBytes: number): Promise<string> {
+  return utf8.decode(await readLimitedBytes(body, contentLength, maxBytes));
+}
+
+/** readLimitedBody's bytes, undecoded (a multipart upload carries binary files). */
+export async function readLimitedBytes(body: ReadableStream<Uint8Array> | null, contentLength: string | null, maxBytes: number): Promise<Uint8Array> {
   if (contentLength !== null && /^\d+$/.test(contentLength.trim()) && Number(contentLength) > maxBytes) {
     await body?.cancel().catch(() => undefined);
     throw new BodyTooLargeError(maxBytes);
   }
-  if (!body) return "";
+  if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -34,5 +39,5 @@ export async function readLimitedBody(body: ReadableStream<Uint8Array> | null, c
     }
     chunks.push(value);
   }
-  return utf8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  return chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks));
 }

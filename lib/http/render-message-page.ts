@@ -1,6 +1,10 @@
+import type { Locale } from "../i18n/locales";
 import type { PlainResponse } from "./plain-http";
 import { escapeHtml } from "./escape-html";
 import { pageSecurityHeaders } from "./page-security-headers";
+import { currentPageBrand } from "./page-brand-context";
+import type { PageBrand } from "./page-brand";
+import { renderHostedShell } from "./render-hosted-shell";
 
 export type MessagePageInput = {
   status: number;
@@ -17,43 +21,42 @@ export type MessagePageInput = {
   form?: { action: string; fields: Record<string, string>; submit: string };
   /** a link under the message or beside the button (Cancel, Try again) */
   link?: { href: string; label: string };
-  /** the page's language (BCP 47), "en" unless given */
-  lang?: string;
+  /** the page's language (its words and `<html lang>`), "en" unless given */
+  lang?: Locale;
 };
-
-const STYLE =
-  "body{margin:0;font-family:ui-sans-serif,system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;background:#f8fafc;color:#0f172a}" +
-  "main{max-width:32rem;margin:4rem auto;padding:2rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}" +
-  "h1{font-size:1.375rem;margin:0 0 .75rem}p{line-height:1.5;color:#334155}code{font-size:.875rem}" +
-  ".actions{display:flex;align-items:center;gap:1.25rem;margin-top:1.5rem}" +
-  "button{font:inherit;font-weight:600;padding:.5rem 1.25rem;border:0;border-radius:.375rem;background:#1d4ed8;color:#fff;cursor:pointer}" +
-  "button:hover{background:#1e40af}a{color:#1d4ed8}button:focus-visible,a:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}";
 
 /**
  * A small self-contained HTML page (no script, no external resources) with a title and a message:
  * what cannot go back to the client (an unknown client, an unregistered redirect URI, an expired
  * sign-in request), logout's signed-out, confirmation and refusal pages, the 503 "try again" page.
- * Not frameable, not cached, no referrer (pageSecurityHeaders; same-origin with a form).
+ * Not frameable, not cached, no referrer (pageSecurityHeaders; same-origin with a form). Drawn in
+ * the one hosted page shell (renderHostedShell) with the brand of the request in progress
+ * (currentPageBrand), as an error page (Okta's error touch point).
  */
-export function renderMessagePage(input: MessagePageInput): PlainResponse {
+export function renderMessagePage(input: MessagePageInput, brand: PageBrand = currentPageBrand()): PlainResponse {
   const details = input.error
     ? `<p><small>Error: <code>${escapeHtml(input.error.code)}</code> — ${escapeHtml(input.error.description)}</small></p>`
     : "";
   const link = input.link ? `<a href="${escapeHtml(input.link.href)}">${escapeHtml(input.link.label)}</a>` : "";
-  let actions = link ? `<p class="actions">${link}</p>` : "";
+  let actions = link ? `<p class="hs-actions">${link}</p>` : "";
   if (input.form) {
     const hidden = Object.entries(input.form.fields)
       .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
       .join("");
     actions =
       `<form method="post" action="${escapeHtml(input.form.action)}" aria-label="${escapeHtml(input.title)}">${hidden}` +
-      `<div class="actions"><button type="submit" autofocus>${escapeHtml(input.form.submit)}</button>${link}</div></form>`;
+      `<div class="hs-actions"><button class="hs-button" type="submit" autofocus>${escapeHtml(input.form.submit)}</button>${link}</div></form>`;
   }
   const referrer = input.form ? `<meta name="referrer" content="same-origin">` : "";
-  const html =
-    `<!DOCTYPE html><html lang="${escapeHtml(input.lang ?? "en")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${referrer}` +
-    `<title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head>` +
-    `<body><main><h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p>${details}${actions}</main></body></html>`;
+  const html = renderHostedShell({
+    brand,
+    touchPoint: "error",
+    title: input.title,
+    head: referrer,
+    cardClass: "hs-message",
+    locale: input.lang,
+    content: `<h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p>${details}${actions}`,
+  });
   const headers = pageSecurityHeaders();
   if (input.form) headers["Referrer-Policy"] = "same-origin";
   return { status: input.status, headers, html };

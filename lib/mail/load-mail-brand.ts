@@ -1,13 +1,12 @@
-import { parseProductName } from "../config/mail-settings";
+import { readMailBrand } from "../branding/read-mail-brand";
 import type { InTransaction } from "../db/record-change";
-import { defaultMailBrand, type MailBrand } from "./mail-brand";
+import type { MailBrand } from "./mail-brand";
 
 /**
  * The brand the emails of this org are rendered with, read inside the transaction that queues
- * them. The one place lib/mail learns the org's branding: for now the neutral default (product name
- * from MAIL_PRODUCT_NAME); wired to the org's branding settings when those exist.
+ * them, so a message queued with a brand change shows that change: the org's brand (lib/branding),
+ * its logo as an absolute URL under ORG_URL, where mail clients fetch it.
  */
 export async function loadMailBrand(tx: InTransaction): Promise<MailBrand> {
-  void tx;
-  return defaultMailBrand(parseProductName(process.env));
+  return readMailBrand(tx, (process.env.ORG_URL ?? "").replace(/\/+$/, ""));
 }

@@ -94,7 +94,7 @@ export async function createSession(db: Db, input: NewSessionInput): Promise<New
     {
       eventType: SESSION_EVENTS.start,
       result: "SUCCESS",
-      displayMessage: "User login to Okta",
+      displayMessage: "User login",
       user,
       client: { ipAddress: input.ipAddress, userAgent: input.userAgent },
       session: row,

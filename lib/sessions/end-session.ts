@@ -31,7 +31,7 @@ async function end(db: Db | DbTx, sessionId: string, now: Date, context: EndSess
     {
       eventType: SESSION_EVENTS.end,
       result: "SUCCESS",
-      displayMessage: "User logout from Okta",
+      displayMessage: "User logout",
       user: row?.user ?? null,
       client: context.client ?? { ipAddress: null, userAgent: null },
       session: { id: sessionId },

@@ -118,7 +118,7 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
         {
           eventType: SESSION_EVENTS.start,
           result: "FAILURE",
-          displayMessage: "User login to Okta",
+          displayMessage: "User login",
           user,
           attemptedLogin: loggedLogin(user),
           client: { ipAddress: input.ipAddress, userAgent: input.userAgent },

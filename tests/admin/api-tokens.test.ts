@@ -24,7 +24,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
     id: token.id,
     name: token.name,
     userId: admin.id,
-    clientName: "Okta API",
+    clientName: "Management API",
     created: token.created,
     lastUpdated: token.lastUpdated,
     expiresAt: token.expiresAt ?? null,
@@ -53,7 +53,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
   it("createApiToken mints '00' + 40 base64url characters, stores only the hash, logs system.api_token.create, and the token works", async () => {
     const { token, record } = await mint("Dashboard token");
     expect(token).toMatch(/^00[A-Za-z0-9_-]{40}$/);
-    expect(record).toMatchObject({ name: "Dashboard token", userId: admin.id, status: "ACTIVE", clientName: "Okta API", expiresAt: null, lastUsed: null, created: new Date(T0), lastUpdated: new Date(T0) });
+    expect(record).toMatchObject({ name: "Dashboard token", userId: admin.id, status: "ACTIVE", clientName: "Management API", expiresAt: null, lastUsed: null, created: new Date(T0), lastUpdated: new Date(T0) });
     expect(record.id).toMatch(/^00T[0-9A-Za-z]{17}$/);
     const stored = await f.db.apiToken.findUniqueOrThrow({ where: { id: record.id } });
     expect(stored.tokenHash).toBe(hashToken(token));
@@ -173,7 +173,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
     }
     expect(pages).toBe(2);
     expect(seen).toEqual(made.sort());
-    expect((await f.api("GET", "/api/v1/api-tokens?q=okta%20api")).body.length).toBe(await f.db.apiToken.count({ where: { status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: f.clock.now } }] } }));
+    expect((await f.api("GET", "/api/v1/api-tokens?q=management%20api")).body.length).toBe(await f.db.apiToken.count({ where: { status: "ACTIVE", OR: [{ expiresAt: null }, { expiresAt: { gt: f.clock.now } }] } }));
   });
 
   it.each([

@@ -121,12 +121,12 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     const viaDashboard = await act(f, adminCookie, "group.create", { name: "Made by the dashboard" });
     expect(viaDashboard).toMatchObject({ ok: true });
     const events = await readLogEvents(f.db, { where: { eventType: "group.lifecycle.create" } });
-    const apiEvent = events.find((event) => event.displayMessage === "Create Okta group Made by the API");
-    const dashboardEvent = events.find((event) => event.displayMessage === "Create Okta group Made by the dashboard");
+    const apiEvent = events.find((event) => event.displayMessage === "Create group Made by the API");
+    const dashboardEvent = events.find((event) => event.displayMessage === "Create group Made by the dashboard");
     const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
     expect(plain(apiEvent!.debugContext)).toEqual({ debugData: { apiTokenId: tokenId, requestUri: "/api/v1/groups" } });
     expect(plain(dashboardEvent!.debugContext)).toEqual({ debugData: { apiTokenId: "dashboard" } });
-    expect(dashboardEvent).toMatchObject({ actorId: adminId, outcomeResult: "SUCCESS", displayMessage: "Create Okta group Made by the dashboard" });
+    expect(dashboardEvent).toMatchObject({ actorId: adminId, outcomeResult: "SUCCESS", displayMessage: "Create group Made by the dashboard" });
     expect(plain(dashboardEvent!.actor)).toEqual(plain(apiEvent!.actor));
     expect(plain(dashboardEvent!.client)).toMatchObject({ ipAddress: "203.0.113.9", userAgent: { rawUserAgent: "vitest" } });
   });

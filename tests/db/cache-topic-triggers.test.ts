@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTrustedOrigins } from "@/lib/trusted-origins/trusted-origin-cache";
 import { getOrgPolicies } from "@/lib/sign-on-policies/get-org-policies";
 import { getNetworkZones } from "@/lib/network-zones/get-network-zones";
+import { readBranding } from "@/lib/branding/read-branding";
 import { loadClientForAuth } from "@/lib/apps/load-client-for-auth";
 import { readCacheVersion } from "@/lib/db/read-cache-version";
 import { CACHE_TOPICS, type CacheTopic } from "@/lib/db/cache-topics";
@@ -118,6 +119,21 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
     update: (db) => db.networkZone.update({ where: { id: "nzoTriggerTest000001" }, data: { status: "INACTIVE" } }),
     delete: (db) => db.networkZone.delete({ where: { id: "nzoTriggerTest000001" } }),
   },
+  Brand: {
+    insert: (db) => db.brand.create({ data: { id: "bndTriggerTest000001", name: "Trigger", isDefault: false } }),
+    update: (db) => db.brand.update({ where: { id: "bndTriggerTest000001" }, data: { name: "Renamed" } }),
+    delete: (db) => db.brand.deleteMany({ where: { id: "bndTriggerTest000002" } }),
+  },
+  BrandTheme: {
+    insert: (db) => db.brandTheme.create({ data: { id: "thdTriggerTest000001", brandId: "bndTriggerTest000001", primaryColorHex: "#000000", secondaryColorHex: "#ffffff" } }),
+    update: (db) => db.brandTheme.update({ where: { id: "thdTriggerTest000001" }, data: { primaryColorHex: "#111111" } }),
+    delete: (db) => db.brandTheme.deleteMany({ where: { id: "thdTriggerTest000002" } }),
+  },
+  BrandImage: {
+    insert: (db) => db.brandImage.create({ data: { themeId: "thdTriggerTest000001", kind: "logo", sha256: "a".repeat(64), contentType: "image/png", data: new Uint8Array([1]), created: new Date(0) } }),
+    update: (db) => db.brandImage.update({ where: { themeId_kind: { themeId: "thdTriggerTest000001", kind: "logo" } }, data: { sha256: "b".repeat(64) } }),
+    delete: (db) => db.brandImage.delete({ where: { themeId_kind: { themeId: "thdTriggerTest000001", kind: "logo" } } }),
+  },
   TrustedOrigin: {
     insert: (db) => db.trustedOrigin.create({ data: { id: "tosTriggerTest000001", name: "T", origin: "https://trigger.example", status: "ACTIVE" } }),
     update: (db) => db.trustedOrigin.update({ where: { id: "tosTriggerTest000001" }, data: { cors: false } }),
@@ -127,6 +143,8 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
 
 /** The rows the deletes above remove (created first, so each delete has something to remove). */
 async function seedDeletable(db: Db): Promise<void> {
+  await db.brand.create({ data: { id: "bndTriggerTest000002", name: "Doomed", isDefault: false } });
+  await db.brandTheme.create({ data: { id: "thdTriggerTest000002", brandId: "bndOrgDefaultBrand01", primaryColorHex: "#000000", secondaryColorHex: "#ffffff" } });
   await db.policy.create({ data: { id: "00pTriggerTest000002", authServerId: SERVER, type: "OAUTH_AUTHORIZATION_POLICY", name: "Q", status: "ACTIVE", priority: 2, clientsInclude: ["ALL_CLIENTS"] } });
   await db.orgPolicy.create({ data: { id: "00pTriggerTest000004", type: "MFA_ENROLL", name: "Q", status: "ACTIVE", priority: 2, groupsInclude: [] } });
   await db.app.create({
@@ -283,6 +301,7 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
       await reads("trusted-origins", (counted) => getTrustedOrigins(counted, now)),
       await reads("sign-on-policies", (counted) => getOrgPolicies(counted, now)),
       await reads("network-zones", (counted) => getNetworkZones(counted, now)),
+      await reads("branding", (counted) => readBranding(counted, now)),
     ]).toEqual([
       ["authorization-servers", ["Group"]],
       ["authorization-servers", []],
@@ -291,6 +310,7 @@ describe.each(testProviders())("%s: a write to a table feeding a cache cannot fo
       ["trusted-origins", []],
       ["sign-on-policies", ["Group"]],
       ["network-zones", []],
+      ["branding", []],
     ]);
   });
 });

@@ -98,7 +98,7 @@ function scenario(tag: string): Array<(ids: Record<string, string>) => Step & { 
     (ids) => ({
       name: "replace group",
       request: admin("PUT", `/api/v1/groups/${ids.group}`, { profile: { name: `${group}-renamed` } }),
-      event: () => ({ eventType: "group.profile.update", targetId: ids.group!, message: `Update Okta group ${group}-renamed` }),
+      event: () => ({ eventType: "group.profile.update", targetId: ids.group!, message: `Update group ${group}-renamed` }),
       change: () => `SELECT "id" FROM "Group" WHERE "id" = ${quote(ids.group!)} AND "name" = ${quote(`${group}-renamed`)}`,
     }),
     (ids) => ({
@@ -297,7 +297,7 @@ describe.each(targets)("kill -9 under mixed admin and token load on $provider", 
       }
     };
     await check(`SELECT "id" FROM "Group" WHERE "name" LIKE 'crash-g-%'`, "group.lifecycle.create");
-    await check(`SELECT "id", "name" FROM "Group" WHERE "name" LIKE 'crash-g-%-renamed'`, "group.profile.update", (row) => `Update Okta group ${String(row.name)}`);
+    await check(`SELECT "id", "name" FROM "Group" WHERE "name" LIKE 'crash-g-%-renamed'`, "group.profile.update", (row) => `Update group ${String(row.name)}`);
     await check(`SELECT "id" FROM "User" WHERE "login" LIKE 'crash-u-%'`, "user.lifecycle.create");
     await check(`SELECT "id" FROM "User" WHERE "login" LIKE 'crash-u-%' AND "status" = 'SUSPENDED'`, "user.lifecycle.suspend");
     await check(`SELECT "id" FROM "App" WHERE "label" LIKE 'crash-a-%'`, "application.lifecycle.create");

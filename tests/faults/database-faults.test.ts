@@ -153,7 +153,7 @@ function violations(run: Run) {
 /** A database outage's 503 in the shape of its endpoint (/tmp/coord/db-faults-api.md), with Retry-After. */
 function isRight503(kind: Kind, record: LoadRecord): boolean {
   if (!/^\d+$/.test(record.retryAfter ?? "")) return false;
-  if (kind === "hosted") return /^text\/html/.test(record.contentType ?? "") && /<title>Service temporarily unavailable<\/title>/.test(record.body ?? "");
+  if (kind === "hosted") return /^text\/html/.test(record.contentType ?? "") && /<title>Service temporarily unavailable · /.test(record.body ?? "");
   const body = parse(record.body);
   if (kind === "admin") return body?.errorCode === "E0000009" && typeof body.errorSummary === "string" && typeof body.errorId === "string";
   return body?.error === "temporarily_unavailable" && typeof body.error_description === "string";

@@ -59,7 +59,7 @@ describe.each(testProviders())("GET|POST /oauth2/:authServerId/v1/logout on %s",
     expect(res.headers.get("set-cookie")).toBeNull();
     expect(res.text).toContain("<h1>Sign out?</h1>");
     expect(res.text).toContain(`<form method="post" action="${ORG_URL}${LOGOUT}" aria-label="Sign out?">`);
-    expect(res.text).toContain('<button type="submit" autofocus>Sign out</button>');
+    expect(res.text).toContain('<button class="hs-button" type="submit" autofocus>Sign out</button>');
     expect(res.text).not.toContain("<script");
     const fields: Record<string, string> = {};
     for (const [, name, value] of res.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[name!] = value!.replace(/&amp;/g, "&");

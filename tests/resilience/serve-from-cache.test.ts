@@ -92,7 +92,7 @@ describe.each(testProviders())("while the database is unreachable, on %s", (prov
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(res.text).toContain("<title>Service temporarily unavailable</title>");
+    expect(res.text).toContain("<title>Service temporarily unavailable · ");
   });
 
   it("stops serving from the cache once its last successful check is CACHE_MAX_STALE_SECONDS (60 s) old", async () => {

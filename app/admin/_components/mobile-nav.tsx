@@ -16,6 +16,7 @@ export const NAV_ITEMS = [
   { href: "/admin/api-tokens", label: "API Tokens" },
   { href: "/admin/system-log", label: "System Log" },
   { href: "/admin/outbox", label: "Outbox" },
+  { href: "/admin/branding", label: "Branding" },
   { href: "/admin/settings", label: "Settings" },
 ] as const;
 

@@ -16,7 +16,7 @@ export async function createGroup(ctx: AdminContext): Promise<AdminResponse> {
 export async function runCreateGroup(ctx: OperationContext, body: Deferred<GroupBody>) {
   const profile = readGroupProfile(body());
   const group = await createOktaGroup(ctx.db, { name: profile.name, description: profile.description ?? null, now: ctx.now() }, (tx, created) =>
-    audit(tx, ctx, "group.lifecycle.create", `Create Okta group ${created.name}`, [groupLogTarget(created)]),
+    audit(tx, ctx, "group.lifecycle.create", `Create group ${created.name}`, [groupLogTarget(created)]),
   );
   return groupJson(ctx.orgUrl, group);
 }

@@ -18,5 +18,5 @@ export async function deleteGroup(ctx: AdminContext): Promise<AdminResponse> {
 export async function runDeleteGroup(ctx: OperationContext, groupId: string): Promise<void> {
   const group = await findGroup(ctx.db, groupId);
   assertOktaGroup(group, "be deleted");
-  await removeGroup(ctx.db, { id: group.id }, (tx) => audit(tx, ctx, "group.lifecycle.delete", `Delete Okta group ${group.name}`, [groupLogTarget(group)]));
+  await removeGroup(ctx.db, { id: group.id }, (tx) => audit(tx, ctx, "group.lifecycle.delete", `Delete group ${group.name}`, [groupLogTarget(group)]));
 }

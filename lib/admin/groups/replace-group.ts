@@ -24,7 +24,7 @@ export async function runReplaceGroup(ctx: OperationContext, groupId: string, bo
   const profile = readGroupProfile(body());
   const input = { id: current.id, name: profile.name, description: profile.description ?? null, now: ctx.now() };
   const group = await updateGroupProfile(ctx.db, input, (tx, updated) =>
-    audit(tx, ctx, "group.profile.update", `Update Okta group ${updated.name}`, [groupLogTarget(updated)], { previousName: current.name }),
+    audit(tx, ctx, "group.profile.update", `Update group ${updated.name}`, [groupLogTarget(updated)], { previousName: current.name }),
   );
   return groupJson(ctx.orgUrl, group);
 }

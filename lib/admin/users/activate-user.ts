@@ -17,6 +17,6 @@ export async function activateUser(ctx: AdminContext): Promise<AdminResponse> {
 /** activateUser as a typed operation. */
 export async function runActivateUser(ctx: OperationContext, userId: string): Promise<void> {
   await activate(ctx.db, { userId, now: ctx.now() }, (tx, { user, status }) =>
-    audit(tx, ctx, "user.lifecycle.activate", "Activate Okta user", userLogTargets(user), { previousStatus: user.status, status }),
+    audit(tx, ctx, "user.lifecycle.activate", "Activate user", userLogTargets(user), { previousStatus: user.status, status }),
   );
 }

@@ -29,8 +29,8 @@ export async function runCreateUser(ctx: OperationContext, request: Deferred<{ a
   const input = { profile, password, activate, groupIds: body.groupIds ?? [], now: ctx.now() };
   const user = await create(ctx.db, input, async (tx, { user: created, status, groups }) => {
     const targets = userLogTargets(created);
-    await audit(tx, ctx, "user.lifecycle.create", "Create Okta user", targets, { status });
-    if (activate) await audit(tx, ctx, "user.lifecycle.activate", "Activate Okta user", targets, { status });
+    await audit(tx, ctx, "user.lifecycle.create", "Create user", targets, { status });
+    if (activate) await audit(tx, ctx, "user.lifecycle.activate", "Activate user", targets, { status });
     for (const group of groups) {
       await audit(tx, ctx, "group.user_membership.add", "Add user to group membership", [...targets, { id: group.id, type: "UserGroup", displayName: group.name }]);
     }

@@ -16,6 +16,6 @@ export async function deactivateUser(ctx: AdminContext): Promise<AdminResponse> 
 /** deactivateUser as a typed operation. */
 export async function runDeactivateUser(ctx: OperationContext, userId: string): Promise<void> {
   await deactivate(ctx.db, { userId, now: ctx.now() }, (tx, { user }) =>
-    audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", userLogTargets(user), { previousStatus: user.status }),
+    audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate user", userLogTargets(user), { previousStatus: user.status }),
   );
 }

@@ -19,10 +19,10 @@ export async function runDeleteUser(ctx: OperationContext, userId: string): Prom
   await deleteOrDeactivate(ctx.db, { userId, now: ctx.now() }, async (tx, { user, outcome }) => {
     const targets = userLogTargets(user);
     if (outcome === "deactivated") {
-      await audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate Okta user", targets, { previousStatus: user.status, reason: "DELETE of a user who was not deactivated" });
+      await audit(tx, ctx, "user.lifecycle.deactivate", "Deactivate user", targets, { previousStatus: user.status, reason: "DELETE of a user who was not deactivated" });
       return;
     }
-    await audit(tx, ctx, "user.lifecycle.delete.initiated", "Delete Okta user initiated", targets);
-    await audit(tx, ctx, "user.lifecycle.delete.completed", "Delete Okta user completed", targets);
+    await audit(tx, ctx, "user.lifecycle.delete.initiated", "Delete user initiated", targets);
+    await audit(tx, ctx, "user.lifecycle.delete.completed", "Delete user completed", targets);
   });
 }

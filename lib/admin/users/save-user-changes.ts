@@ -15,8 +15,8 @@ export async function saveUserChanges(ctx: OperationContext, user: User, profile
   const saved = await save(ctx.db, { user, profile, password, now: ctx.now() }, async (tx, written) => {
     const targets = userLogTargets(written);
     const loginChanged = written.loginLower !== user.loginLower;
-    if (profile) await audit(tx, ctx, "user.account.update_profile", "Update user profile for Okta", targets, loginChanged ? { previousLogin: user.login } : undefined);
-    if (password !== null) await audit(tx, ctx, "user.account.update_password", "Update password for Okta user (set by an administrator)", targets);
+    if (profile) await audit(tx, ctx, "user.account.update_profile", "Update user profile", targets, loginChanged ? { previousLogin: user.login } : undefined);
+    if (password !== null) await audit(tx, ctx, "user.account.update_password", "Update password for user (set by an administrator)", targets);
   });
   return userJson(ctx.orgUrl, saved);
 }

@@ -15,5 +15,5 @@ export async function suspendUser(ctx: AdminContext): Promise<AdminResponse> {
 
 /** suspendUser as a typed operation. */
 export async function runSuspendUser(ctx: OperationContext, userId: string): Promise<void> {
-  await suspend(ctx.db, { userId, now: ctx.now() }, (tx, { user }) => audit(tx, ctx, "user.lifecycle.suspend", "Suspend Okta user", userLogTargets(user)));
+  await suspend(ctx.db, { userId, now: ctx.now() }, (tx, { user }) => audit(tx, ctx, "user.lifecycle.suspend", "Suspend user", userLogTargets(user)));
 }

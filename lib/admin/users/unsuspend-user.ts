@@ -11,5 +11,5 @@ export async function unsuspendUser(ctx: AdminContext): Promise<AdminResponse> {
 
 /** unsuspendUser as a typed operation. */
 export async function runUnsuspendUser(ctx: OperationContext, userId: string): Promise<void> {
-  await unsuspend(ctx.db, { userId, now: ctx.now() }, (tx, { user }) => audit(tx, ctx, "user.lifecycle.unsuspend", "Unsuspend Okta user", userLogTargets(user)));
+  await unsuspend(ctx.db, { userId, now: ctx.now() }, (tx, { user }) => audit(tx, ctx, "user.lifecycle.unsuspend", "Unsuspend user", userLogTargets(user)));
 }

@@ -1,8 +1,9 @@
 import type { DashboardApp, DashboardClient } from "../dashboard-context";
-import type { FormInput } from "../form-input";
+import type { FormFiles, FormInput } from "../form-input";
 import { requireAdmin } from "../require-admin";
 import { appActions } from "./app-actions";
 import { authorizationServerActions } from "./authorization-server-actions";
+import { brandingActions } from "./branding-actions";
 import { directoryActions } from "./directory-actions";
 import { factorActions } from "./factor-actions";
 import { networkZoneActions } from "./network-zone-actions";
@@ -21,6 +22,7 @@ export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Obje
   ...orgPolicyActions,
   ...networkZoneActions,
   ...factorActions,
+  ...brandingActions,
 });
 
 export type DashboardActionResult = ActionOutcome | { ok: false; refused: "signin" | "forbidden" };
@@ -33,10 +35,10 @@ export type DashboardRequest = { app: DashboardApp; cookieHeader: string | null;
  * `refused: "signin"`, for a user who is not an active admin `refused: "forbidden"`, and nothing is
  * read or changed in either case.
  */
-export async function runDashboardAction(request: DashboardRequest, name: string, form: FormInput): Promise<DashboardActionResult> {
+export async function runDashboardAction(request: DashboardRequest, name: string, form: FormInput, files: FormFiles = {}): Promise<DashboardActionResult> {
   const check = await requireAdmin(request.app.db, request.cookieHeader, request.app.now());
   if (!check.ok) return { ok: false, refused: check.reason };
   const action = Object.hasOwn(DASHBOARD_ACTIONS, name) ? DASHBOARD_ACTIONS[name] : undefined;
   if (!action) return { ok: false, error: `Unknown action "${name}".`, causes: [] };
-  return action({ app: request.app, admin: check.admin, client: request.client }, form);
+  return action({ app: request.app, admin: check.admin, client: request.client }, form, files);
 }
