@@ -1,8 +1,10 @@
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
+import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JWT_BEARER_ASSERTION_TYPE } from "@/lib/oauth/client-auth/read-client-credentials";
 import { TOKEN_MESSAGES } from "@/lib/oauth/errors/token-messages";
 import { ORG_URL } from "../support/admin-fixture";
+import { callRoute } from "../support/call-route";
 import { callOAuth } from "../support/mint-test-tokens";
 import { readLogEvents } from "../support/read-log-events";
 import { testProviders } from "../support/test-databases";
@@ -341,6 +343,62 @@ describe.each(testProviders())("the org authorization server on %s", (provider) 
       expect(res.status).toBe(302);
       expect(res.location).toBe("https://app.example.com/signed-out?state=bye");
       expect(jar.cookies.get("sid")).toBeUndefined();
+    });
+  });
+
+  describe("openid-client 6 with issuer = the org URL", () => {
+    /** openid-client's requests, answered by the real route handlers. */
+    const viaRoutes: oidc.CustomFetch = (url, options) =>
+      callRoute(new Request(url, { method: options.method, headers: options.headers as HeadersInit, body: options.body as BodyInit | undefined, redirect: "manual" }));
+
+    it("discovers the org server, runs the code flow with PKCE and nonce (iss checked), userinfo, introspection, revocation, end-session", async () => {
+      // the tokens carry the fixture's fixed clock: openid-client's clock is set to it
+      const clockSkew = Math.round((a.f.clock.now.getTime() - Date.now()) / 1000);
+      const metadata = { client_secret: web.clientSecret!, [oidc.clockSkew]: clockSkew };
+      const config = await oidc.discovery(new URL(ORG_URL), web.clientId, metadata, oidc.ClientSecretBasic(web.clientSecret!), {
+        execute: [oidc.allowInsecureRequests],
+        [oidc.customFetch]: viaRoutes,
+      });
+      expect(config.serverMetadata()).toMatchObject({ issuer: ORG_URL, token_endpoint: `${ORG_URL}/oauth2/v1/token`, authorization_response_iss_parameter_supported: true });
+      const codeVerifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: REDIRECT_URI,
+        scope: "openid email offline_access",
+        code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: "S256",
+        state,
+        nonce,
+      });
+      expect(url.origin + url.pathname).toBe(`${ORG_URL}/oauth2/v1/authorize`);
+      const answer = await a.get(url.href, aliceJar);
+      expect(answer.status, answer.text).toBe(302);
+      const callback = new URL(answer.location!);
+      expect(callback.searchParams.get("iss")).toBe(ORG_URL);
+
+      const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: codeVerifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+      expect(tokens.claims()).toMatchObject({ iss: ORG_URL, aud: web.clientId, sub: alice.id, nonce, email: alice.login });
+      expect(await oidc.fetchUserInfo(config, tokens.access_token, alice.id)).toMatchObject({ sub: alice.id, email: alice.login });
+      expect(await oidc.tokenIntrospection(config, tokens.access_token)).toMatchObject({ active: true, iss: ORG_URL, aud: ORG_URL });
+      a.f.clock.advance(1000);
+      const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
+      expect(refreshed.claims()).toMatchObject({ iss: ORG_URL, sub: alice.id });
+      await oidc.tokenRevocation(config, refreshed.refresh_token!);
+      expect(await oidc.tokenIntrospection(config, refreshed.access_token)).toEqual({ active: false });
+      const endSession = oidc.buildEndSessionUrl(config, { id_token_hint: refreshed.id_token!, post_logout_redirect_uri: "https://app.example.com/signed-out" });
+      expect(endSession.origin + endSession.pathname).toBe(`${ORG_URL}/oauth2/v1/logout`);
+    });
+
+    it("discovery of a custom server refuses the org issuer's metadata (issuers are compared exactly)", async () => {
+      const refused = await oidc
+        .discovery(new URL(`${ORG_URL}/oauth2/default`), web.clientId, web.clientSecret!, oidc.ClientSecretBasic(web.clientSecret!), {
+          execute: [oidc.allowInsecureRequests],
+          [oidc.customFetch]: (url, options) => viaRoutes(url.replace("/oauth2/default/.well-known/", "/.well-known/"), options),
+        })
+        .catch((error: Error) => error);
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toContain("issuer");
     });
   });
 
