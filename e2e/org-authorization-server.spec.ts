@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { adminApi } from "./admin-api";
+import { launchExpressApp, type ExpressApp } from "./express-app/launch-express-app";
 import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
-import { waitForProcess } from "./wait-for-process";
 
 // The org authorization server (issuer = the org URL itself, endpoints /oauth2/v1/*) from the SDKs'
 // side: okta-auth-js 8 in the test app (e2e/test-app, configured with `issuer` = the org URL)
@@ -155,37 +154,13 @@ test("okta-auth-js getWithPopup with issuer = the org URL", async ({ browser }) 
 });
 
 test.describe("@okta/oidc-middleware with issuer = the org URL", () => {
-  let child: ChildProcess | undefined;
-  let user: User;
-  let clientId = "";
+  let express: ExpressApp;
 
   test.beforeAll(async () => {
-    const web = await admin("POST", "/api/v1/apps", {
-      name: "oidc_client",
-      label: `Org Express app ${suffix}`,
-      signOnMode: "OPENID_CONNECT",
-      credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } },
-      settings: {
-        oauthClient: {
-          application_type: "web",
-          grant_types: ["authorization_code", "refresh_token"],
-          response_types: ["code"],
-          redirect_uris: [`${EXPRESS}/authorization-code/callback`],
-          post_logout_redirect_uris: [`${EXPRESS}/`],
-        },
-      },
-    });
-    clientId = web.credentials.oauthClient.client_id;
-    user = await createUser("erin");
-    await admin("POST", `/api/v1/apps/${web.id}/users`, { id: user.id, scope: "USER" });
-    child = spawn(process.execPath, ["e2e/express-app/server.mjs"], {
-      env: { ...process.env, EXPRESS_APP_PORT: String(EXPRESS_PORT), ISSUER: IDP, CLIENT_ID: clientId, CLIENT_SECRET: web.credentials.oauthClient.client_secret },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    await waitForProcess(child, `${EXPRESS}/health`, 10_000);
+    express = await launchExpressApp(admin, { issuer: IDP, port: EXPRESS_PORT, name: "Org Express app" });
   });
   test.afterAll(() => {
-    child?.kill();
+    express?.stop();
   });
 
   test("signs in (code, client_secret_basic, ID token checked against /oauth2/v1/keys), reads userinfo, signs out", async ({ page }) => {
@@ -197,6 +172,7 @@ test.describe("@okta/oidc-middleware with issuer = the org URL", () => {
     await page.goto(`${EXPRESS}/profile`);
     await page.waitForURL(new RegExp(`^${IDP}/signin\\?request=`));
     expect(protocolPaths[0]).toBe("/oauth2/v1/authorize");
+    const { user } = express;
     await signIn(page, user);
     await page.waitForURL(`${EXPRESS}/profile`);
     expect(JSON.parse((await page.locator("#userinfo").textContent()) ?? "{}")).toMatchObject({ sub: user.id, email: user.login });
