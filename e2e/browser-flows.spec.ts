@@ -19,7 +19,7 @@ declare global {
   interface Window {
     testApp: {
       sdkLoaded: boolean;
-      configure(config: { clientId: string; scopes?: string[] }): void;
+      configure(config: { clientId: string; scopes?: string[]; issuer?: string }): void;
       auth(overrides?: Record<string, unknown>): OktaAuth;
       stored(): Promise<StoredTokens>;
       run<T>(fn: (auth: OktaAuth) => Promise<T>, overrides?: Record<string, unknown>): Promise<RunResult<T>>;

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Request } from "@playwright/test";
 import { adminApi } from "./admin-api";
+import { launchExpressApp, type ExpressApp } from "./express-app/launch-express-app";
 import { E2E_IDP_PORT } from "./test-app/settings";
-import { waitForProcess } from "./wait-for-process";
 
 // @okta/oidc-middleware 5 in an Express app (e2e/express-app/server.mjs), unchanged, pointed at
 // this server: the confidential-client sign-in without PKCE, userinfo, refresh token, and logout's
@@ -12,47 +11,18 @@ const ISSUER = `${IDP}/oauth2/default`;
 const PORT = E2E_IDP_PORT + 2;
 const APP = `http://localhost:${PORT}`;
 const admin = adminApi(IDP);
-const suffix = Date.now().toString(36);
 
-let child: ChildProcess | undefined;
+let express: ExpressApp;
 let clientId = "";
 let user = { id: "", login: "", password: "" };
 
 test.beforeAll(async () => {
-  const web = await admin("POST", "/api/v1/apps", {
-    name: "oidc_client",
-    label: `Express app ${suffix}`,
-    signOnMode: "OPENID_CONNECT",
-    credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_basic" } },
-    settings: {
-      oauthClient: {
-        application_type: "web",
-        grant_types: ["authorization_code", "refresh_token"],
-        response_types: ["code"],
-        redirect_uris: [`${APP}/authorization-code/callback`],
-        post_logout_redirect_uris: [`${APP}/`],
-      },
-    },
-  });
-  clientId = web.credentials.oauthClient.client_id;
-  const login = `express.${suffix}@example.com`;
-  const password = `Correct-Horse-express-${suffix}`;
-  const created = await admin("POST", "/api/v1/users?activate=true", {
-    profile: { firstName: "Erin", lastName: "Express", email: login, login },
-    credentials: { password: { value: password } },
-  });
-  user = { id: created.id, login, password };
-  await admin("POST", `/api/v1/apps/${web.id}/users`, { id: user.id, scope: "USER" });
-
-  child = spawn(process.execPath, ["e2e/express-app/server.mjs"], {
-    env: { ...process.env, EXPRESS_APP_PORT: String(PORT), ISSUER, CLIENT_ID: clientId, CLIENT_SECRET: web.credentials.oauthClient.client_secret },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForProcess(child, `${APP}/health`, 10_000);
+  express = await launchExpressApp(admin, { issuer: ISSUER, port: PORT, name: "Express app" });
+  ({ clientId, user } = express);
 });
 
 test.afterAll(() => {
-  child?.kill();
+  express?.stop();
 });
 
 test("@okta/oidc-middleware signs in without PKCE, reads userinfo, and signs out with revocation and end-session", async ({ page }) => {

@@ -1,4 +1,4 @@
-// The test app's page script. Config (clientId, scopes...) lives in localStorage so it survives
+// The test app's page script. Config (clientId, scopes, issuer...) lives in localStorage so it survives
 // the redirects of the flows; window.testApp is what the specs call through page.evaluate, and the
 // Sign in / Sign out buttons are what people use (npm run sample-app).
 (function () {
@@ -14,7 +14,7 @@
   function auth(overrides) {
     var c = config();
     var options = Object.assign(
-      { issuer: ISSUER, clientId: c.clientId, redirectUri: location.origin + "/callback", postLogoutRedirectUri: location.origin + "/signed-out", scopes: c.scopes || ["openid", "email", "profile", "offline_access"], pkce: true, tokenManager: { autoRenew: false, autoRemove: false } },
+      { issuer: c.issuer || ISSUER, clientId: c.clientId, redirectUri: location.origin + "/callback", postLogoutRedirectUri: location.origin + "/signed-out", scopes: c.scopes || ["openid", "email", "profile", "offline_access"], pkce: true, tokenManager: { autoRenew: false, autoRemove: false } },
       overrides || {},
     );
     return new Sdk(options);

@@ -22,7 +22,8 @@ export type FastPathOptions = {
 
 /**
  * The protocol fast path of `npm start`'s server (lib/cli/server.mjs): the per-server protocol
- * endpoints (discovery, JWKS, token, introspect, revoke, userinfo; lib/oauth/http/protocol-endpoints),
+ * endpoints (discovery, JWKS, token, introspect, revoke, userinfo; lib/oauth/http/protocol-endpoints,
+ * the org authorization server's included),
  * answered by the very operations and options of their route handlers, with the headers
  * next.config.js gives every response, but without Next.js's per-request work for a dynamic route
  * (route matching, per-request route regexes, Web Request/Response and stream conversion), which
@@ -50,12 +51,12 @@ export function createProtocolFastPath(context: () => AppContext, options: FastP
       if (!found) return false;
       operation = found;
     } else if (!endpointOptions.cors) return false;
-    void answer(context(), request, response, { method, rawUrl, authServerId: target.authServerId, operation, endpointOptions });
+    void answer(context(), request, response, { method, rawUrl, params: target.params, operation, endpointOptions });
     return true;
   };
 }
 
-type Target = { method: string; rawUrl: string; authServerId: string; operation: OAuthOperation | null; endpointOptions: OAuthEndpointOptions };
+type Target = { method: string; rawUrl: string; params: Readonly<Record<string, string>>; operation: OAuthOperation | null; endpointOptions: OAuthEndpointOptions };
 
 async function answer(app: AppContext, request: IncomingMessage, response: ServerResponse, target: Target): Promise<void> {
   const { method, rawUrl } = target;
@@ -75,7 +76,7 @@ async function answer(app: AppContext, request: IncomingMessage, response: Serve
       url: new URL(rawUrl, app.orgUrl),
       headers: { get: (name) => headerValue(request, name) },
       body,
-      params: { authServerId: target.authServerId },
+      params: { ...target.params },
       ipAddress: requestClientAddress({ get: (name) => headerValue(request, name) }, request.socket.remoteAddress ?? null),
     };
     if (tooLarge) return write(response, await answerBodyTooLarge(app, plain, target.endpointOptions), false);

@@ -9,6 +9,7 @@ import { safeReturnTo } from "./return-to";
 import { readSigninCsrfToken } from "./signin-csrf";
 import { clearSigninMfaCookie, hasSigninMfaCookie, readSigninMfaCookie, signinMfaCookie } from "./signin-mfa-cookie";
 import type { SigninError } from "./signin-messages";
+import { buildEndpointUrl } from "../authorization-servers/build-issuer";
 
 /**
  * One hosted sign-in in progress, whichever kind, so the factor step (advanceSignIn, the factor
@@ -78,7 +79,7 @@ export function pendingSignInFlow(app: FlowContext, pending: PendingAuthorizatio
     signinUrl: (error) => hostedUrls.signin(app.orgUrl, pending.id, error),
     finish: async (sessionId) => {
       await savePendingState(app.db, current, { signedInSessionId: sessionId, attemptedUsername: undefined, mfa: undefined });
-      return { url: hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id), cookies: [] };
+      return { url: hostedUrls.resume(buildEndpointUrl(app.orgUrl, pending.authServerId, "authorize/resume"), pending.id), cookies: [] };
     },
   };
 }

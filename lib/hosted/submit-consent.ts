@@ -12,6 +12,7 @@ import { checkPendingForm } from "./hosted-form-token";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
+import { buildEndpointUrl } from "../authorization-servers/build-issuer";
 
 /**
  * POST /consent/submit (request, csrf, decision=allow|deny), 303 in every case that continues:
@@ -60,5 +61,5 @@ export async function submitConsent(app: AppContext, request: PlainRequest): Pro
     },
     now,
   );
-  return seeOther(hostedUrls.resume(app.orgUrl, pending.authServerId, pending.id));
+  return seeOther(hostedUrls.resume(buildEndpointUrl(app.orgUrl, pending.authServerId, "authorize/resume"), pending.id));
 }

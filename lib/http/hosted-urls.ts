@@ -10,6 +10,6 @@ export const hostedUrls = {
   /** the 503 "try again" page for a page Next.js could not render for want of the database (relative: for redirect()) */
   unavailable: (retryPath: string) => `/unavailable?retry=${encodeURIComponent(retryPath)}`,
   consent: (orgUrl: string, requestId: string) => `${orgUrl}/consent?request=${encodeURIComponent(requestId)}`,
-  resume: (orgUrl: string, authServerId: string, requestId: string) =>
-    `${orgUrl}/oauth2/${encodeURIComponent(authServerId)}/v1/authorize/resume?request=${encodeURIComponent(requestId)}`,
+  /** `resumeUrl`: the server's `/v1/authorize/resume` (lib/authorization-servers buildEndpointUrl) */
+  resume: (resumeUrl: string, requestId: string) => `${resumeUrl}?request=${encodeURIComponent(requestId)}`,
 };

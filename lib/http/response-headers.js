@@ -11,7 +11,7 @@ const BASE_HEADERS = Object.freeze({
 
 /**
  * Anti-framing for every page and endpoint (clickjacking), except the paths that set their own
- * framing headers: /oauth2/:as/v1/authorize[/resume], because an okta_post_message response must be
+ * framing headers: /oauth2[/:as]/v1/authorize[/resume], because an okta_post_message response must be
  * frameable by the app's origin (and only by it), and the hosted sign-in and consent pages, which
  * the IFRAME_EMBED trusted origins may frame (proxy.ts, lib/trusted-origins/hosted-page-framing: these same
  * headers when there are none).
@@ -29,13 +29,14 @@ const ANTI_FRAMING_HEADERS = Object.freeze({
 
 /**
  * Every path but those that set their own framing headers, /oauth2/:as/v1/authorize and
- * /oauth2/:as/v1/authorize/resume (lib/oauth/authorize/frame-protected), /signin and /consent
+ * /oauth2/:as/v1/authorize/resume (lib/oauth/authorize/frame-protected; /oauth2/v1/... for the org
+ * authorization server), /signin and /consent
  * (proxy.ts, which every request to them goes through), in Next.js `source` syntax. Anything else
  * under them (a 404 page, /signin/submit) is framed like the rest.
  */
-const SELF_FRAMED_PATHS = "/:path((?!oauth2/[^/]+/v1/authorize(?:/resume)?$|signin$|consent$).*)";
+const SELF_FRAMED_PATHS = "/:path((?!oauth2/(?:[^/]+/)?v1/authorize(?:/resume)?$|signin$|consent$).*)";
 /** The two protocol paths themselves, as a RegExp over a pathname (lib/cli/reject-malformed-request.mjs). */
-const SELF_FRAMED_PATH = /^\/oauth2\/[^/]+\/v1\/authorize(?:\/resume)?$/;
+const SELF_FRAMED_PATH = /^\/oauth2\/(?:[^/]+\/)?v1\/authorize(?:\/resume)?$/;
 /** The hosted pages an IFRAME_EMBED trusted origin may frame, as a RegExp over a pathname (proxy.ts). */
 const EMBEDDABLE_PAGE_PATH = /^\/(?:signin|consent)$/;
 

@@ -50,7 +50,12 @@ async function countEverything(db: Db) {
   };
 }
 
-const EXPECTED_COUNTS = { org: 1, groups: 1, servers: 1, keys: 2, scopes: 6, claims: 20, policies: 1, rules: 1, users: 1, apiTokens: 1 };
+/**
+ * What a bootstrapped org holds: the default server with its keys, 6 scopes, 20 claims, policy and
+ * rule, plus the org authorization server its migration brings (29 scopes, one policy and rule, no
+ * claims; keys on first use).
+ */
+const EXPECTED_COUNTS = { org: 1, groups: 1, servers: 2, keys: 2, scopes: 6 + 29, claims: 20, policies: 2, rules: 2, users: 1, apiTokens: 1 };
 
 describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
   it("creates the org, the default authorization server, Everyone, an admin and an API token", async () => {
@@ -78,7 +83,7 @@ describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
       nextRotation: new Date("2026-05-30T12:00:00.000Z"),
     });
 
-    const scopes = await db.scope.findMany({ orderBy: { name: "asc" } });
+    const scopes = await db.scope.findMany({ where: { authServerId: "default" }, orderBy: { name: "asc" } });
     expect(scopes.map((s) => s.name)).toEqual(["address", "email", "offline_access", "openid", "phone", "profile"]);
     expect(scopes.every((s) => s.system && s.metadataPublish === "ALL_CLIENTS" && s.authServerId === "default")).toBe(true);
 
@@ -87,7 +92,7 @@ describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
     const email = await db.claim.findFirstOrThrow({ where: { name: "email" } });
     expect(email).toMatchObject({ claimType: "IDENTITY", conditionScopes: ["email"], value: "user.email" });
 
-    const policy = await db.policy.findFirstOrThrow({ include: { rules: true } });
+    const policy = await db.policy.findFirstOrThrow({ where: { authServerId: "default" }, include: { rules: true } });
     expect(policy).toMatchObject({ name: "Default Policy", type: "OAUTH_AUTHORIZATION_POLICY", status: "ACTIVE", priority: 1, clientsInclude: ["ALL_CLIENTS"] });
     expect(policy.rules).toHaveLength(1);
     expect(policy.rules[0]).toMatchObject({

@@ -5,7 +5,7 @@ import { loadSigninView } from "@/lib/hosted/load-signin-view";
 import { flushSystemLog } from "@/lib/system-log/queue-system-log";
 import { ORG_URL } from "../support/admin-fixture";
 import { callRoute } from "../support/call-route";
-import { createTokenFixture, REDIRECT_URI, type TestApp, type TestUser, type TokenFixture } from "./token-fixture";
+import { createTokenFixture, REDIRECT_URI, serverBase, type TestApp, type TestUser, type TokenFixture } from "./token-fixture";
 
 export const AUTHORIZE_URL = `${ORG_URL}/oauth2/default/v1/authorize`;
 /** RFC 7636 Appendix B. */
@@ -75,7 +75,7 @@ export async function createAuthorizeFixture(provider: "sqlite" | "postgresql"):
 
   async function authorize(params: Record<string, string> | string, options: { jar?: CookieJar; method?: "GET" | "POST"; server?: string } = {}): Promise<Answer> {
     const query = typeof params === "string" ? params : new URLSearchParams(params).toString();
-    const url = `${ORG_URL}/oauth2/${options.server ?? "default"}/v1/authorize`;
+    const url = `${serverBase(options.server ?? "default")}/v1/authorize`;
     const headers: Record<string, string> = { "user-agent": "vitest" };
     if (options.jar) headers.cookie = options.jar.header();
     const request =

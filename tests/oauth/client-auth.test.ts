@@ -123,7 +123,7 @@ describe.each(testProviders())("client authentication on %s", (provider) => {
       ipAddress: "127.0.0.1",
     };
     const response = await handleOAuthRequest(context, request, async (ctx, req) => {
-      const result = await authenticateClient(ctx, req, parseFormBody(req), { endpoint, tokenEndpointUrl: TOKEN });
+      const result = await authenticateClient(ctx, req, parseFormBody(req), { endpoint, tokenEndpointUrl: TOKEN, issuer: ISSUER });
       return { status: 200, body: { client_id: result.client.clientId, method: result.method } };
     });
     return { status: response.status, body: response.body, challenge: response.headers?.["WWW-Authenticate"] ?? null };

@@ -67,6 +67,10 @@ describe.each(testProviders())("the protocol fast path on %s", (provider) => {
     ["a preflight from a trusted origin", "/oauth2/default/v1/keys", { method: "OPTIONS", headers: { Origin: "https://spa.example.com", "Access-Control-Request-Method": "GET" } }],
     ["an unknown server", "/oauth2/nope/.well-known/openid-configuration", {}],
     ["a query string", "/oauth2/default/v1/keys?x=1", {}],
+    ["the org authorization server's discovery", "/.well-known/openid-configuration", {}],
+    ["the org authorization server's OAuth metadata", "/.well-known/oauth-authorization-server", {}],
+    ["the org authorization server's keys", "/oauth2/v1/keys", {}],
+    ["the org authorization server under a server path (none)", "/oauth2/org/v1/keys", {}],
   ] as Array<[string, string, RequestInit]>)("answers %s exactly as the route handler does", async (_, path, init) => {
     const fast = await viaFastPath(path, init);
     expect(fast).toEqual(await viaRoute(path, init));
@@ -88,6 +92,10 @@ describe.each(testProviders())("the protocol fast path on %s", (provider) => {
     ["a revocation of an unknown token", "/oauth2/default/v1/revoke", () => form("token=not-a-token")],
     ["userinfo without a bearer token", "/oauth2/default/v1/userinfo", () => ({ method: "GET" })],
     ["userinfo with a malformed bearer token", "/oauth2/default/v1/userinfo", () => ({ method: "POST", headers: { Authorization: "Bearer abc" } })],
+    ["a client_credentials request with a secret at the org authorization server", "/oauth2/v1/token", () => form("grant_type=client_credentials&scope=okta.users.read")],
+    ["an introspection at the org authorization server", "/oauth2/v1/introspect", () => form("token=not-a-token")],
+    ["a revocation at the org authorization server", "/oauth2/v1/revoke", () => form("token=not-a-token")],
+    ["userinfo at the org authorization server", "/oauth2/v1/userinfo", () => ({ method: "GET" })],
   ] as Array<[string, string, () => RequestInit]>)("answers %s exactly as the route handler does", async (_, path, init) => {
     const fast = await viaFastPath(path, init());
     expect(fast).toEqual(await viaRoute(path, init()));

@@ -13,6 +13,13 @@ import { readLogEvents } from "../support/read-log-events";
 export const ISSUER = `${ORG_URL}/oauth2/default`;
 export const TOKEN_URL = `${ISSUER}/v1/token`;
 export const REDIRECT_URI = "https://app.example.com/callback";
+/** The org authorization server's id (its issuer is ORG_URL, its endpoints /oauth2/v1/*). */
+export const ORG_SERVER = "org";
+
+/** Where a server's `/v1/...` endpoints hang from: `/oauth2/{server}`, or `/oauth2` for the org server. */
+export function serverBase(server: string): string {
+  return server === ORG_SERVER ? `${ORG_URL}/oauth2` : `${ORG_URL}/oauth2/${server}`;
+}
 export const SECRETS_KEY = deriveKey(APP_SECRET, "secrets-at-rest");
 /** The JSON error answers and success answers of /token carry exactly these headers (plus Vary). */
 export const NO_STORE = { "cache-control": "no-store", pragma: "no-cache", "content-type": "application/json" };
@@ -57,7 +64,7 @@ export async function createTokenFixture(provider: "sqlite" | "postgresql"): Pro
     const headers = new Headers({ Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", ...options.headers });
     if (options.basic) headers.set("Authorization", `Basic ${Buffer.from(`${options.basic[0]}:${options.basic[1]}`).toString("base64")}`);
     const body = typeof params === "string" ? params : new URLSearchParams(params).toString();
-    const response = await callRoute(new Request(`${ORG_URL}/oauth2/${options.server ?? "default"}/v1/token`, { method: "POST", headers, body }));
+    const response = await callRoute(new Request(`${serverBase(options.server ?? "default")}/v1/token`, { method: "POST", headers, body }));
     const text = await response.text();
     // Token events are queued, not awaited by the endpoint: let them land before tests read the log.
     await flushSystemLog(f.db);

@@ -1,5 +1,6 @@
 import { listPublishedKeys } from "../../keys/list-published-keys";
 import { notFoundError } from "../../okta-api/admin-api-error";
+import { isOrgAuthServer } from "../../oauth/snapshot/org-authorization-server";
 import type { AdminContext, AdminResponse } from "../admin-request";
 import { authorizationServerKeyJson } from "./authorization-server-key-json";
 
@@ -10,7 +11,8 @@ import { authorizationServerKeyJson } from "./authorization-server-key-json";
 export async function getAuthorizationServerKey(ctx: AdminContext): Promise<AdminResponse> {
   const authServerId = ctx.request.params.authServerId ?? "";
   const keyId = ctx.request.params.keyId ?? "";
-  const keys = await listPublishedKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
+  // the org authorization server's keys are its own business, not the management API's
+  const keys = isOrgAuthServer(authServerId) ? null : await listPublishedKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
   if (!keys) throw notFoundError(authServerId, "AuthorizationServer");
   const key = keys.find((candidate) => candidate.kid === keyId);
   if (!key) throw notFoundError(keyId, "JsonWebKey");

@@ -1,5 +1,6 @@
 import { listPublishedKeys } from "../../keys/list-published-keys";
 import { notFoundError } from "../../okta-api/admin-api-error";
+import { isOrgAuthServer } from "../../oauth/snapshot/org-authorization-server";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { authorizationServerKeyJson } from "./authorization-server-key-json";
 
@@ -13,7 +14,8 @@ export async function listAuthorizationServerKeys(ctx: AdminContext): Promise<Ad
 
 /** listAuthorizationServerKeys as a typed operation. */
 export async function runListAuthorizationServerKeys(ctx: OperationContext, authServerId: string) {
-  const keys = await listPublishedKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
+  // the org authorization server's keys are its own business, not the management API's
+  const keys = isOrgAuthServer(authServerId) ? null : await listPublishedKeys(ctx.db, authServerId, ctx.secretsKey, ctx.now());
   if (!keys) throw notFoundError(authServerId, "AuthorizationServer");
   return keys.map((key) => authorizationServerKeyJson(ctx.orgUrl, authServerId, key));
 }

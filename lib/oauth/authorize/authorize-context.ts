@@ -8,7 +8,7 @@ export type AuthorizeContext = {
   app: AppContext;
   request: PlainRequest;
   snapshot: ServerSnapshot;
-  /** ORG_URL/oauth2/:authServerId */
+  /** ORG_URL/oauth2/:authServerId (ORG_URL itself for the org authorization server: buildIssuer) */
   issuer: string;
   /** ACTIVE, and the redirect URI is one of its own */
   client: OAuthClient;

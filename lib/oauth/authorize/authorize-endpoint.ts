@@ -9,6 +9,7 @@ import { redeemSessionToken } from "../../signin/redeem-session-token";
 import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { serverNotFound } from "../errors/server-not-found";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import type { AuthorizeContext } from "./authorize-context";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { continueAuthorization } from "./continue-authorization";
@@ -40,7 +41,7 @@ export async function authorizeEndpoint(app: AppContext, request: PlainRequest):
 
 async function authorize(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
-  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) return serverNotFound();
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
 

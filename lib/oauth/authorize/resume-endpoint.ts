@@ -11,6 +11,7 @@ import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
 import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import { AUTHORIZE_MESSAGES as M } from "./authorize-messages";
 import { serverNotFound } from "../errors/server-not-found";
 import { continueAuthorization } from "./continue-authorization";
@@ -30,7 +31,7 @@ export async function resumeEndpoint(app: AppContext, request: PlainRequest): Pr
 
 async function resume(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
-  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) return serverNotFound();
   const pending = await loadPendingAuthorization(app.db, request.url.searchParams.get("request"), now);
   if (!pending || pending.authServerId !== snapshot.id) return hostedErrorPages.expired();

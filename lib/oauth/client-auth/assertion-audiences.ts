@@ -7,11 +7,12 @@ const TOKEN_PATH = "/v1/token";
  * the endpoint you're using the JWT to authenticate to"; like panva's oidc-provider (and
  * draft-ietf-oauth-rfc7523bis, which recommends the issuer) we also accept the token endpoint URL
  * and the issuer, so clients that always address the token endpoint or the issuer work too. The
- * issuer and the other endpoints are derived from the token endpoint URL
- * (`{issuer}/v1/token`).
+ * other endpoints sit beside the token endpoint (`…/v1/token`, `…/v1/introspect`); the issuer is
+ * given, since the org authorization server's (ORG_URL) is not the token endpoint's prefix
+ * (ORG_URL/oauth2/v1/token).
  */
-export function assertionAudiences(endpoint: ClientAuthEndpoint, tokenEndpointUrl: string): string[] {
+export function assertionAudiences(endpoint: ClientAuthEndpoint, tokenEndpointUrl: string, issuer: string): string[] {
   if (!tokenEndpointUrl.endsWith(TOKEN_PATH)) return [tokenEndpointUrl];
-  const issuer = tokenEndpointUrl.slice(0, -TOKEN_PATH.length);
-  return [...new Set([`${issuer}/v1/${endpoint}`, tokenEndpointUrl, issuer])];
+  const base = tokenEndpointUrl.slice(0, -TOKEN_PATH.length);
+  return [...new Set([`${base}/v1/${endpoint}`, tokenEndpointUrl, issuer])];
 }

@@ -19,11 +19,12 @@ export type AuthenticatedClient = {
 export type ClientAuthOptions = {
   endpoint: ClientAuthEndpoint;
   /**
-   * `{issuer}/v1/token` of the authorization server called (e.g. ORG_URL/oauth2/default/v1/token).
-   * A client assertion's `aud` must be the URL of the endpoint invoked, this token endpoint URL or
-   * the issuer (see assertionAudiences).
+   * The token endpoint URL of the authorization server called (e.g. ORG_URL/oauth2/default/v1/token,
+   * ORG_URL/oauth2/v1/token for the org server) and its issuer. A client assertion's `aud` must be
+   * the URL of the endpoint invoked, this token endpoint URL or the issuer (see assertionAudiences).
    */
   tokenEndpointUrl: string;
+  issuer: string;
 };
 
 /** Methods a client registered with `registered` may use: Basic and post are one family (see below). */
@@ -59,7 +60,7 @@ export async function authenticateClient(app: AppContext, request: OAuthRequest,
   const presented = readClientCredentials(request.headers.get("authorization"), params);
 
   if (presented.kind === "assertion") {
-    return verifyClientAssertion(app, presented.assertion, presented.clientId, assertionAudiences(options.endpoint, options.tokenEndpointUrl));
+    return verifyClientAssertion(app, presented.assertion, presented.clientId, assertionAudiences(options.endpoint, options.tokenEndpointUrl, options.issuer));
   }
 
   const now = app.now();

@@ -121,3 +121,20 @@ describe("buildIssuer", () => {
     expect(buildIssuer(orgUrl, id)).toBe(issuer);
   });
 });
+
+describe("buildDiscoveryDocument for the org authorization server", () => {
+  it("issuer is the org URL exactly; the endpoints are under /oauth2/v1", () => {
+    const document = buildDiscoveryDocument("openid-configuration", { orgUrl: "https://login.example.com", authServerId: "org", scopes: ["openid"], claims: [] });
+    expect(document).toMatchObject({
+      issuer: "https://login.example.com",
+      authorization_endpoint: "https://login.example.com/oauth2/v1/authorize",
+      token_endpoint: "https://login.example.com/oauth2/v1/token",
+      userinfo_endpoint: "https://login.example.com/oauth2/v1/userinfo",
+      registration_endpoint: "https://login.example.com/oauth2/v1/clients",
+      jwks_uri: "https://login.example.com/oauth2/v1/keys",
+      introspection_endpoint: "https://login.example.com/oauth2/v1/introspect",
+      revocation_endpoint: "https://login.example.com/oauth2/v1/revoke",
+      end_session_endpoint: "https://login.example.com/oauth2/v1/logout",
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { ACR_VALUES_SUPPORTED } from "../claims/acr-values";
 import { GRANT_TYPES } from "../grant-types";
-import { buildIssuer } from "../../authorization-servers/build-issuer";
+import { buildEndpointUrl, buildIssuer, type ProtocolEndpointName } from "../../authorization-servers/build-issuer";
 
 export type DiscoveryKind = "openid-configuration" | "oauth-authorization-server";
 
@@ -42,15 +42,16 @@ export const ACCESS_TOKEN_CLAIMS = ["ver", "jti", "iss", "aud", "iat", "exp", "c
 export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInput): Record<string, unknown> {
   const issuer = buildIssuer(input.orgUrl, input.authServerId);
   const orgUrl = input.orgUrl.replace(/\/+$/, "");
+  const endpoint = (name: ProtocolEndpointName) => buildEndpointUrl(input.orgUrl, input.authServerId, name);
   const oidc = kind === "openid-configuration";
   const standardClaims: readonly string[] = oidc ? OIDC_CLAIMS : ACCESS_TOKEN_CLAIMS;
   return {
     issuer,
-    authorization_endpoint: `${issuer}/v1/authorize`,
-    token_endpoint: `${issuer}/v1/token`,
-    ...(oidc ? { userinfo_endpoint: `${issuer}/v1/userinfo` } : {}),
+    authorization_endpoint: endpoint("authorize"),
+    token_endpoint: endpoint("token"),
+    ...(oidc ? { userinfo_endpoint: endpoint("userinfo") } : {}),
     registration_endpoint: `${orgUrl}/oauth2/v1/clients`,
-    jwks_uri: `${issuer}/v1/keys`,
+    jwks_uri: endpoint("keys"),
     response_types_supported: [...(oidc ? RESPONSE_TYPES_OIDC : RESPONSE_TYPES_OAUTH)],
     response_modes_supported: [...RESPONSE_MODES],
     grant_types_supported: [...GRANT_TYPES],
@@ -62,11 +63,11 @@ export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInpu
     // OIDC Discovery 3: the authentication context classes /authorize's acr_values understands
     ...(oidc ? { acr_values_supported: [...ACR_VALUES_SUPPORTED] } : {}),
     code_challenge_methods_supported: ["S256"],
-    introspection_endpoint: `${issuer}/v1/introspect`,
+    introspection_endpoint: endpoint("introspect"),
     introspection_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
-    revocation_endpoint: `${issuer}/v1/revoke`,
+    revocation_endpoint: endpoint("revoke"),
     revocation_endpoint_auth_methods_supported: [...CLIENT_AUTH_METHODS],
-    end_session_endpoint: `${issuer}/v1/logout`,
+    end_session_endpoint: endpoint("logout"),
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
     authorization_response_iss_parameter_supported: true,

@@ -3,6 +3,7 @@ import { notFound } from "../errors/oauth-error";
 import { createDocumentCache } from "../request/cached-document";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import { buildDiscoveryDocument, type DiscoveryKind } from "./build-discovery-document";
 import { listPublishedScopes } from "./list-published-scopes";
 
@@ -15,7 +16,7 @@ const cache = createDocumentCache();
  */
 export function discoveryEndpoint(kind: DiscoveryKind) {
   return async (app: AppContext, request: OAuthRequest): Promise<OAuthResponse> => {
-    const authServerId = request.params.authServerId ?? "";
+    const authServerId = requestedServerId(request.params);
     const now = app.now();
     const snapshot = await getServerSnapshot(app.db, authServerId, now);
     if (!snapshot) throw notFound("The authorization server was not found or is not active.");

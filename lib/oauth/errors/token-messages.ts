@@ -23,6 +23,8 @@ export const TOKEN_MESSAGES = {
   pkceFailed: "PKCE verification failed.",
   /** Okta (okta-auth-js relies on this exact text to drop a stored refresh token): every refresh failure. */
   refreshInvalid: "The refresh token is invalid or expired.",
+  /** Okta (invalid_client; quoted by clients of the org authorization server): client_credentials there needs a key. */
+  orgClientCredentialsNeedsPrivateKeyJwt: "Client Credentials requests to the Org Authorization Server must use the private_key_jwt token_endpoint_auth_method",
   // Ours (no Okta wording found):
   parameterRequired: (name: string) => `The '${name}' parameter is required.`,
   clientCredentialsConfidentialOnly: "The client_credentials grant is only available to confidential clients.",

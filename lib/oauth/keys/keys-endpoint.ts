@@ -4,6 +4,7 @@ import { notFound } from "../errors/oauth-error";
 import { createDocumentCache } from "../request/cached-document";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 
 const cache = createDocumentCache();
 /** Re-read the key set at least this often, so a due AUTO rotation is published promptly. */
@@ -16,7 +17,7 @@ const MAX_CACHE_MS = 60_000;
  * the set for the advertised five minutes never meet an unknown kid.
  */
 export async function keysEndpoint(app: AppContext, request: OAuthRequest): Promise<OAuthResponse> {
-  const authServerId = request.params.authServerId ?? "";
+  const authServerId = requestedServerId(request.params);
   const now = app.now();
   const snapshot = await getServerSnapshot(app.db, authServerId, now);
   if (!snapshot) throw notFound("The authorization server was not found or is not active.");

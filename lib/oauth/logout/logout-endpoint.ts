@@ -8,11 +8,12 @@ import { endSession } from "../../sessions/end-session";
 import { readSession } from "../../sessions/read-session";
 import type { SessionInfo } from "../../sessions/types";
 import { clearSessionCookie, readSessionCookie } from "../../sessions/session-cookie";
-import { buildIssuer } from "../../authorization-servers/build-issuer";
+import { buildEndpointUrl, buildIssuer } from "../../authorization-servers/build-issuer";
 import { OAuthError } from "../errors/oauth-error";
 import { serverNotFound } from "../errors/server-not-found";
 import { parseFormBody, parseParams } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import { renderMessagePage } from "../../http/render-message-page";
 import { appendState } from "./append-state";
 import { checkLogoutConfirmToken, LOGOUT_CONFIRM_FIELD, logoutConfirmationPage, logoutConfirmToken } from "./logout-confirmation";
@@ -49,7 +50,7 @@ export const LOGOUT_MESSAGES = {
  */
 export async function logoutEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
-  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) return serverNotFound();
 
   let params: Map<string, string>;
@@ -83,7 +84,7 @@ export async function logoutEndpoint(app: AppContext, request: PlainRequest): Pr
     const fields: Record<string, string> = { [LOGOUT_CONFIRM_FIELD]: logoutConfirmToken(app.secretsKey, session.id) };
     if (target) Object.assign(fields, { id_token_hint: hint!, post_logout_redirect_uri: target }, state ? { state } : {});
     return logoutConfirmationPage({
-      action: `${issuer}/v1/logout`,
+      action: buildEndpointUrl(app.orgUrl, snapshot.id, "logout"),
       fields,
       cancelHref: target ? appendState(target, state) : `${app.orgUrl}/`,
       otherUser: idToken !== null,

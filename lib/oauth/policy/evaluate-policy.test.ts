@@ -308,3 +308,25 @@ describe("evaluatePolicy on the bootstrapped default configuration", () => {
     });
   });
 });
+
+describe("evaluatePolicy: Okta API scopes (okta.*)", () => {
+  // The org authorization server's configuration: its scopes include okta.*, its rule allows "*".
+  const org = { server: { id: "org", audiences: [] }, policies: [makeTestPolicy({ rules: [makeTestRule()] })], scopes: [{ name: "groups" }, { name: "okta.users.read" }, { name: "okta.apps.manage" }] };
+
+  it.each<[GrantType, PolicyInput["user"]]>([
+    ["authorization_code", ALICE],
+    ["password", ALICE],
+    ["client_credentials", null],
+  ])("refuses them with invalid_scope while no grant gives them to the app (%s), naming each", (grantType, user) => {
+    const result = run(org, { grantType, user, requestedScopes: ["okta.users.read", "okta.apps.manage", ...(user ? ["openid"] : [])] });
+    expectDenied(result, "invalid_scope", "The following scopes are not allowed for this request: [okta.users.read, okta.apps.manage].");
+  });
+
+  it("grants the org server's other scopes", () => {
+    expect(run(org, { requestedScopes: ["openid", "groups"] })).toMatchObject({ ok: true, grantedScopes: ["openid", "groups"] });
+  });
+
+  it("a server without them: unknown scopes", () => {
+    expectDenied(run({ policies: [makeTestPolicy({ rules: [makeTestRule()] })] }, { requestedScopes: ["openid", "okta.users.read"] }), "invalid_scope", UNKNOWN_SCOPE_DESCRIPTION);
+  });
+});

@@ -1,6 +1,7 @@
 import type { GrantType } from "../grant-types";
 import type { ServerSnapshot, SnapshotPolicy, SnapshotRule } from "../snapshot/types";
 import { isOidcScope } from "./oidc-scopes";
+import { isOktaScope, isOktaScopeGranted } from "./okta-scope-grants";
 
 export type PolicyInput = {
   snapshot: ServerSnapshot;
@@ -43,6 +44,8 @@ export const UNKNOWN_SCOPE_DESCRIPTION = "One or more scopes are not configured 
 export const NO_DEFAULT_SCOPES_DESCRIPTION = "The authorization server resource does not have any configured default scopes, 'scope' must be provided.";
 export const CLIENT_CREDENTIALS_OIDC_DESCRIPTION = "Cannot request 'openid' scopes using client credentials";
 export const NO_MATCHING_POLICY_DESCRIPTION = "Policy evaluation failed for this request, please check the policy configurations.";
+/** Okta's answer to Okta API scopes an app was not granted (as reported for the org authorization server). */
+export const oktaScopesNotAllowedDescription = (scopes: readonly string[]) => `The following scopes are not allowed for this request: [${scopes.join(", ")}].`;
 
 const EVERYONE = "EVERYONE";
 
@@ -53,7 +56,9 @@ const EVERYONE = "EVERYONE";
  *    unknown one is `invalid_scope`. client_credentials may not ask for an OpenID Connect scope
  *    (openid, profile, email, address, phone, offline_access: no user, no ID or refresh token).
  *    With no scope requested, the server's default scopes stand in (for client_credentials without
- *    the OIDC ones); with none configured, `invalid_scope`.
+ *    the OIDC ones); with none configured, `invalid_scope`. Okta API scopes (`okta.*`, which only
+ *    the org authorization server has) must have been granted to the app (isOktaScopeGranted),
+ *    else `invalid_scope`, whatever the grant type.
  * 2. Policies. ACTIVE policies in priority order; the first whose clients condition matches
  *    (ALL_CLIENTS, or the client id listed) is the only one considered.
  * 3. Rules. Its ACTIVE rules in priority order; the first that matches decides:
@@ -80,6 +85,10 @@ export function evaluatePolicy(input: PolicyInput): PolicyResult {
   const unknown = requested.filter((name) => snapshot.scopesByName[name] === undefined);
   if (unknown.length > 0) {
     return deny("invalid_scope", UNKNOWN_SCOPE_DESCRIPTION, `The requested scopes are not configured on authorization server ${snapshot.id}: ${unknown.join(", ")}.`);
+  }
+  const notGranted = requested.filter((name) => isOktaScope(name) && !isOktaScopeGranted(clientId, name));
+  if (notGranted.length > 0) {
+    return deny("invalid_scope", oktaScopesNotAllowedDescription(notGranted), `The client was not granted the Okta API scopes: ${notGranted.join(", ")}.`);
   }
   if (isClientCredentials) {
     const oidc = requested.filter(isOidcScope);

@@ -1,10 +1,11 @@
 import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
-import { buildIssuer } from "../../authorization-servers/build-issuer";
+import { buildEndpointUrl, buildIssuer } from "../../authorization-servers/build-issuer";
 import { invalidRequest, notFound } from "../errors/oauth-error";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { parseFormBody } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import { logTokenRevocation } from "./log-token-revocation";
 import { revokeToken } from "./revoke-token";
 
@@ -20,11 +21,11 @@ import { revokeToken } from "./revoke-token";
  */
 export async function revokeEndpoint(app: AppContext, request: OAuthRequest): Promise<OAuthResponse> {
   const now = app.now();
-  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) throw notFound("The authorization server was not found or is not active.");
   const params = parseFormBody(request);
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
-  const { client } = await authenticateClient(app, request, params, { endpoint: "revoke", tokenEndpointUrl: `${issuer}/v1/token` });
+  const { client } = await authenticateClient(app, request, params, { endpoint: "revoke", tokenEndpointUrl: buildEndpointUrl(app.orgUrl, snapshot.id, "token"), issuer });
   const token = params.get("token");
   if (token === undefined) throw invalidRequest("The 'token' parameter is required.");
   const outcome = await revokeToken({ db: app.db, secretsKey: app.secretsKey, snapshot, issuer }, client.clientId, token, params.get("token_type_hint"), now);

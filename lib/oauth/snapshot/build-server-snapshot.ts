@@ -1,5 +1,6 @@
 import { compileSnapshotClaim, type ClaimRow } from "./compile-snapshot-claim";
 import { deepFreeze } from "./deep-freeze";
+import { serverPaths } from "./org-authorization-server";
 import { readStringList } from "./read-string-list";
 import type { ServerSnapshot, SnapshotClaim, SnapshotPolicy, SnapshotRule, SnapshotScope } from "./types";
 
@@ -107,7 +108,7 @@ export function buildServerSnapshot(rows: ServerSnapshotRows): ServerSnapshot | 
     name: server.name,
     description: server.description,
     audiences: readStringList(server.audiences),
-    issuerPath: `/oauth2/${server.id}`,
+    issuerPath: serverPaths(server.id).issuerPath,
     issuerMode: server.issuerMode,
     status: "ACTIVE",
     isDefault: server.isDefault,

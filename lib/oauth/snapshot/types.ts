@@ -76,7 +76,7 @@ export type ServerSnapshot = {
   readonly name: string;
   readonly description: string | null;
   readonly audiences: readonly string[];
-  /** `/oauth2/${id}`: the issuer is ORG_URL + this path */
+  /** `/oauth2/${id}` ("" for the org authorization server): the issuer is ORG_URL + this path */
   readonly issuerPath: string;
   readonly issuerMode: string;
   readonly status: "ACTIVE";

@@ -1,12 +1,13 @@
 import type { AppContext } from "../../app-context";
 import { authenticateClient } from "../client-auth/authenticate-client";
-import { buildIssuer } from "../../authorization-servers/build-issuer";
+import { buildEndpointUrl, buildIssuer } from "../../authorization-servers/build-issuer";
 import type { TokenGrantType } from "../grant-types";
 import { checkBlockedAddress } from "../../network-zones/check-blocked-address";
 import { accessDenied, invalidRequest, notFound, unauthorizedClient, unsupportedGrantType } from "../errors/oauth-error";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { parseFormBody } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import { grantAuthorizationCode } from "./grant-authorization-code";
 import { grantClientCredentials } from "./grant-client-credentials";
 import { grantPassword } from "./grant-password";
@@ -43,7 +44,7 @@ function isTokenGrantType(value: string): value is TokenGrantType {
  */
 export async function tokenEndpoint(app: AppContext, request: OAuthRequest): Promise<OAuthResponse> {
   const now = app.now();
-  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) throw notFound("The authorization server was not found or is not active.");
 
   const params = parseFormBody(request);
@@ -54,7 +55,7 @@ export async function tokenEndpoint(app: AppContext, request: OAuthRequest): Pro
   const blocked = await checkBlockedAddress(app.db, { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), surface: "token endpoint", now });
   if (blocked) throw accessDenied("Requests from this network are not allowed.");
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
-  const { client, method } = await authenticateClient(app, request, params, { endpoint: "token", tokenEndpointUrl: `${issuer}/v1/token` });
+  const { client, method } = await authenticateClient(app, request, params, { endpoint: "token", tokenEndpointUrl: buildEndpointUrl(app.orgUrl, snapshot.id, "token"), issuer });
   const ctx: TokenRequestContext = { app, request, params, snapshot, issuer, client, clientAuthMethod: method, grantType, now };
   if (!client.grantTypes.includes(grantType)) {
     throw await refuseTokenRequest(ctx, unauthorizedClient(TOKEN_MESSAGES.grantNotConfigured(client.grantTypes)), `UNAUTHORIZED_CLIENT: the app is not registered for ${grantType}`);

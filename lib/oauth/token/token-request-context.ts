@@ -12,7 +12,7 @@ export type TokenRequestContext = {
   /** the form parameters (no duplicates; empty values absent) */
   params: ReadonlyMap<string, string>;
   snapshot: ServerSnapshot;
-  /** ORG_URL/oauth2/:authServerId */
+  /** ORG_URL/oauth2/:authServerId (ORG_URL itself for the org authorization server: buildIssuer) */
   issuer: string;
   /** the authenticated, ACTIVE client, registered for `grantType` */
   client: OAuthClient;

@@ -4,6 +4,7 @@ import { buildIssuer } from "../../authorization-servers/build-issuer";
 import { insufficientScope, invalidToken, notFound } from "../errors/oauth-error";
 import type { OAuthRequest, OAuthResponse } from "../request/oauth-request";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
+import { requestedServerId } from "../snapshot/org-authorization-server";
 import { verifyAccessToken } from "../verify/verify-access-token";
 import { loadTokenUser } from "../issue/load-token-user";
 import { logClaimWarnings } from "./log-claim-warnings";
@@ -38,7 +39,7 @@ export const INSUFFICIENT_SCOPE_DESCRIPTION = "The access token must provide acc
  */
 export async function userinfoEndpoint(app: AppContext, request: OAuthRequest): Promise<OAuthResponse> {
   const now = app.now();
-  const snapshot = await getServerSnapshot(app.db, request.params.authServerId ?? "", now);
+  const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) throw notFound("The authorization server was not found or is not active.");
   const token = readBearerToken(request);
   if (token === null) return { status: 401, headers: { "WWW-Authenticate": NO_TOKEN_CHALLENGE } };

@@ -1,0 +1,4 @@
+import { orgServerRoutes } from "@/app/_http/org-server-routes";
+import { protocolRoutes } from "@/app/_http/oauth-routes";
+
+export const { POST, OPTIONS } = orgServerRoutes(protocolRoutes("v1/token"));
