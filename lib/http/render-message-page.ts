@@ -1,5 +1,8 @@
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { formatMessage } from "../i18n/format-message";
 import type { PlainResponse } from "./plain-http";
 import { escapeHtml } from "./escape-html";
+import { HOSTED_MESSAGE_CATALOG } from "./hosted-messages";
 import { pageSecurityHeaders } from "./page-security-headers";
 
 export type MessagePageInput = {
@@ -17,6 +20,8 @@ export type MessagePageInput = {
   form?: { action: string; fields: Record<string, string>; submit: string };
   /** a link under the message or beside the button (Cancel, Try again) */
   link?: { href: string; label: string };
+  /** the language the texts are in (`<html lang>`, the page's own words); default English */
+  locale?: Locale;
 };
 
 const STYLE =
@@ -31,11 +36,14 @@ const STYLE =
  * A small self-contained HTML page (no script, no external resources) with a title and a message:
  * what cannot go back to the client (an unknown client, an unregistered redirect URI, an expired
  * sign-in request), logout's signed-out, confirmation and refusal pages, the 503 "try again" page.
- * Not frameable, not cached, no referrer (pageSecurityHeaders; same-origin with a form).
+ * Not frameable, not cached, no referrer (pageSecurityHeaders; same-origin with a form). Its
+ * language is `locale` (negotiated from ui_locales, Accept-Language and the org default by the
+ * caller), hence `Vary: Accept-Language`.
  */
 export function renderMessagePage(input: MessagePageInput): PlainResponse {
+  const locale = input.locale ?? DEFAULT_LOCALE;
   const details = input.error
-    ? `<p><small>Error: <code>${escapeHtml(input.error.code)}</code> — ${escapeHtml(input.error.description)}</small></p>`
+    ? `<p><small>${escapeHtml(formatMessage(HOSTED_MESSAGE_CATALOG, locale, "page.errorDetails"))} <code>${escapeHtml(input.error.code)}</code> — ${escapeHtml(input.error.description)}</small></p>`
     : "";
   const link = input.link ? `<a href="${escapeHtml(input.link.href)}">${escapeHtml(input.link.label)}</a>` : "";
   let actions = link ? `<p class="actions">${link}</p>` : "";
@@ -49,10 +57,11 @@ export function renderMessagePage(input: MessagePageInput): PlainResponse {
   }
   const referrer = input.form ? `<meta name="referrer" content="same-origin">` : "";
   const html =
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${referrer}` +
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${referrer}` +
     `<title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head>` +
     `<body><main><h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p>${details}${actions}</main></body></html>`;
   const headers = pageSecurityHeaders();
   if (input.form) headers["Referrer-Policy"] = "same-origin";
+  headers.Vary = "Accept-Language";
   return { status: input.status, headers, html };
 }
