@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import "./globals.css";
+import { htmlLang } from "./_hosted/page-locale";
 
 export const metadata: Metadata = {
   title: { default: "Identity Provider", template: "%s · Identity Provider" },
@@ -7,9 +8,9 @@ export const metadata: Metadata = {
   icons: { icon: "/logo.svg" },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await htmlLang()}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );

@@ -1,6 +1,8 @@
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from "../i18n/locales";
+
 /**
  * The org-wide security settings (OrgSettings.settings, one JSON object), declared once: each
- * field's kind (a whole number in a range, or a boolean) and default. The admin API validates a change against the ranges
+ * field's kind (a whole number in a range, a boolean, or one of a list of values) and default. The admin API validates a change against the ranges
  * (lib/admin/org-settings/org-settings-input.ts); every reader gets the values in force through one schema
  * (parseOrgSettings, via readOrgSettings), so what the API shows is what applies.
  */
@@ -17,16 +19,25 @@ export const ORG_SETTINGS_FIELDS = {
   refreshTokenGraceSeconds: { kind: "number", min: 0, max: 60, default: 30 },
   /** the hosted sign-in page offers "Sign in with a passkey" (a discoverable WebAuthn credential, no password) */
   passwordlessPasskeys: { kind: "boolean", default: false },
+  /**
+   * the language of the hosted pages and emails when neither the app (ui_locales) nor the browser
+   * (Accept-Language) asks for one this server speaks (negotiateLocale)
+   */
+  defaultLocale: { kind: "choice", values: SUPPORTED_LOCALES, default: DEFAULT_LOCALE },
 } as const satisfies Record<string, OrgSettingsFieldSpec>;
 
-/** How one setting is declared: a whole number in [min, max], or a boolean. */
-export type OrgSettingsFieldSpec = { kind: "number"; min: number; max: number; default: number } | { kind: "boolean"; default: boolean };
+/** How one setting is declared: a whole number in [min, max], a boolean, or one of `values`. */
+export type OrgSettingsFieldSpec =
+  | { kind: "number"; min: number; max: number; default: number }
+  | { kind: "boolean"; default: boolean }
+  | { kind: "choice"; values: readonly string[]; default: string };
 
 export type OrgSettingsField = keyof typeof ORG_SETTINGS_FIELDS;
 /** The settings whose values are numbers, and those that are booleans. */
 export type NumericOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "number" ? K : never }[OrgSettingsField];
-export type BooleanOrgSettingsField = Exclude<OrgSettingsField, NumericOrgSettingsField>;
-export type OrgSettings = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? boolean : number };
+export type BooleanOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? K : never }[OrgSettingsField];
+type FieldValue<S> = S extends { kind: "boolean" } ? boolean : S extends { kind: "choice"; values: readonly (infer V)[] } ? V : number;
+export type OrgSettings = { [K in OrgSettingsField]: FieldValue<(typeof ORG_SETTINGS_FIELDS)[K]> };
 
 export const MAX_LOCKOUT_THRESHOLD = ORG_SETTINGS_FIELDS.lockoutThreshold.max;
 export const MAX_SESSION_MINUTES = ORG_SETTINGS_FIELDS.sessionMaxMinutes.max;
@@ -41,4 +52,5 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   systemLogRetentionDays: ORG_SETTINGS_FIELDS.systemLogRetentionDays.default,
   refreshTokenGraceSeconds: ORG_SETTINGS_FIELDS.refreshTokenGraceSeconds.default,
   passwordlessPasskeys: ORG_SETTINGS_FIELDS.passwordlessPasskeys.default,
+  defaultLocale: ORG_SETTINGS_FIELDS.defaultLocale.default,
 };

@@ -2,14 +2,16 @@ import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { ORG_SETTINGS_FIELDS, type OrgSettingsFieldSpec } from "../../org-settings/org-settings-schema";
 
-/** A value of the field's kind (ORG_SETTINGS_FIELDS): a whole number in its range, or a boolean. */
+/** A value of the field's kind (ORG_SETTINGS_FIELDS): a whole number in its range, a boolean, or one of its values. */
 function fieldInput(spec: OrgSettingsFieldSpec) {
   if (spec.kind === "boolean") return z.boolean({ error: "Must be true or false." });
+  if (spec.kind === "choice") return z.enum(spec.values as [string, ...string[]], { error: `Must be one of ${spec.values.map((value) => `"${value}"`).join(", ")}.` });
   const { min, max } = spec;
   const message = `Must be a whole number from ${min} to ${max}.`;
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
-const field = <K extends keyof typeof ORG_SETTINGS_FIELDS>(name: K) => fieldInput(ORG_SETTINGS_FIELDS[name]) as (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? z.ZodBoolean : z.ZodNumber;
+type FieldSchema<S> = S extends { kind: "boolean" } ? z.ZodBoolean : S extends { kind: "choice"; values: readonly (infer V extends string)[] } ? z.ZodType<V> : z.ZodNumber;
+const field = <K extends keyof typeof ORG_SETTINGS_FIELDS>(name: K) => fieldInput(ORG_SETTINGS_FIELDS[name]) as unknown as FieldSchema<(typeof ORG_SETTINGS_FIELDS)[K]>;
 
 /**
  * POST /api/v1/org/settings: the settings to change, each optional (the others stay). Unknown
@@ -22,6 +24,7 @@ export const orgSettingsInput = z.strictObject({
   systemLogRetentionDays: field("systemLogRetentionDays").optional(),
   refreshTokenGraceSeconds: field("refreshTokenGraceSeconds").optional(),
   passwordlessPasskeys: field("passwordlessPasskeys").optional(),
+  defaultLocale: field("defaultLocale").optional(),
 });
 
 export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;
