@@ -69,7 +69,7 @@ describe.each(testProviders())("localised hosted pages on %s", (provider) => {
     const plain = await start();
     expect((await loadPendingAuthorization(a.f.db, plain.id, a.f.clock.now))!.state.params.uiLocales).toBeNull();
     const row = await a.f.db.pendingAuthorization.findUniqueOrThrow({ where: { id: plain.id } });
-    const stored = JSON.parse(JSON.stringify(row.params)) as { params: Record<string, unknown> };
+    const stored = JSON.parse(JSON.stringify(row.params)) as { params: Record<string, string | null> };
     delete stored.params.uiLocales;
     await a.f.db.pendingAuthorization.update({ where: { id: plain.id }, data: { params: stored } });
     expect((await loadPendingAuthorization(a.f.db, plain.id, a.f.clock.now))!.state.params.uiLocales).toBeNull();
