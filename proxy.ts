@@ -4,8 +4,8 @@ import { randomToken } from "@/lib/crypto/random-token";
 import { checkServerActionBody, type ServerActionBody } from "@/lib/http/check-server-action-body";
 import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/trusted-origins/hosted-page-framing";
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
-import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH } from "@/lib/http/response-headers";
-import { HOSTED_PAGE_PATH, HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
+import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH } from "@/lib/http/response-headers";
+import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
 
 const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?)$/;
 
@@ -20,8 +20,9 @@ const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?)$/;
  *   their frame-ancestors and X-Frame-Options are set here (next.config.js leaves them out), DENY
  *   when there is no such origin or it cannot be read;
  * - the hosted pages (/signin, /signin/factor, /consent) are in the language of their request:
- *   the root layout learns their `request` (HOSTED_PAGE_REQUEST_HEADER) for `<html lang>`, and the
- *   answer varies with Accept-Language.
+ *   the root layout learns their `request` (HOSTED_PAGE_REQUEST_HEADER) for `<html lang>` (their
+ *   `Vary: Accept-Language` is added by lib/cli/vary-by-language.mjs: Next.js replaces the Vary
+ *   header of a page after this runs).
  * The protocol endpoints, /authorize and the APIs never come here (matcher).
  */
 export async function proxy(request: NextRequest) {
@@ -33,12 +34,11 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const headers = new Headers(request.headers);
   headers.delete(HOSTED_PAGE_REQUEST_HEADER);
-  const hosted = HOSTED_PAGE_PATH.test(pathname);
-  if (hosted) {
+  if (LOCALISED_PAGE_PATH.test(pathname)) {
     const ids = request.nextUrl.searchParams.getAll("request");
     headers.set(HOSTED_PAGE_REQUEST_HEADER, ids.length === 1 ? ids[0]! : "");
   }
-  if (!RENDERED_PAGES.test(pathname)) return withVary(NextResponse.next({ request: { headers } }), hosted);
+  if (!RENDERED_PAGES.test(pathname)) return NextResponse.next({ request: { headers } });
   const embeddable = EMBEDDABLE_PAGE_PATH.test(pathname);
   const framing = embeddable ? await readFraming() : NO_FRAMING;
   const csp = renderedPageCsp(randomToken(18), { dev: process.env.NODE_ENV !== "production", frameAncestors: framing.frameAncestors });
@@ -46,12 +46,6 @@ export async function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
   if (embeddable && framing.denyFraming) response.headers.set("X-Frame-Options", ANTI_FRAMING_HEADERS["X-Frame-Options"]);
-  return withVary(response, hosted);
-}
-
-/** A hosted page's language follows Accept-Language (RFC 9110 12.5.5): caches must keep one answer per value. */
-function withVary(response: NextResponse, hosted: boolean): NextResponse {
-  if (hosted) response.headers.append("Vary", "Accept-Language");
   return response;
 }
 

@@ -344,7 +344,7 @@ test("consent: the page (accessible), Allow gives a code, Don't allow gives acce
 
   await page.goto(authorize("deny-state", { prompt: "consent" }));
   await page.waitForURL(new RegExp(`^${IDP}/consent\\?request=ftx`));
-  await page.getByRole("button", { name: "Don’t allow" }).click();
+  await page.getByRole("button", { name: "Don't allow" }).click();
   await page.waitForURL(new RegExp(`^${APP}/plain\\?error=access_denied`));
   const denied = new URL(page.url()).searchParams;
   expect(denied.get("state")).toBe("deny-state");

@@ -12,7 +12,7 @@ describe("consentScopeTexts", () => {
     const rows = [system("email"), system("offline_access"), system("profile")];
     expect(consentScopeTexts(["email", "offline_access"], rows, { locale: "en", appLabel: "Photo App" })).toEqual([
       { name: "email", displayName: "See your email address", description: "Your email address and whether it has been verified." },
-      { name: "offline_access", displayName: "Stay signed in to Photo App when you’re away", description: "Photo App can keep using this access after you close it, until you sign out of Photo App or the access is removed." },
+      { name: "offline_access", displayName: "Stay signed in to Photo App when you're away", description: "Photo App can keep using this access after you close it, until you sign out of Photo App or the access is removed." },
     ]);
     expect(consentScopeTexts(["profile"], rows, { locale: "de", appLabel: "Fotos" })[0]!.displayName).toBe("Ihren Namen und Ihr Profilbild sehen");
     expect(consentScopeTexts(["offline_access"], rows, { locale: "fr", appLabel: "Photos" })[0]!.displayName).toBe("Rester connecté à Photos en votre absence");

@@ -3,8 +3,8 @@ import { defineCatalog } from "../i18n/define-catalog";
 /** The factor step's words (/signin/factor): verifying a factor, choosing another, enrolling one. */
 export const FACTOR_MESSAGES = defineCatalog({
   en: {
-    "page.title": "Verify it’s you",
-    "verify.heading": "Verify it’s you",
+    "page.title": "Verify it's you",
+    "verify.heading": "Verify it's you",
     "verify.totpIntro": "Enter the code shown in your authenticator app.",
     "verify.submit": "Verify",
     "verify.passkeyIntro": "Use your passkey or security key to continue.",

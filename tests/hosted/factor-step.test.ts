@@ -119,7 +119,7 @@ describe.each(testProviders())("hosted factor step on %s", (provider) => {
       text: { "verify.heading": "Bestätigen Sie Ihre Identität", "code.label": "6-stelliger Code", "verify.submit": "Bestätigen", passkeyFailed: expect.stringMatching(/^Ihr Passkey/) },
     });
     const english = await view(id, jar);
-    expect(english).toMatchObject({ locale: "en", remember: { hint: "You will not be asked for a second factor on this device for 15 minutes." }, text: { "verify.heading": "Verify it’s you" } });
+    expect(english).toMatchObject({ locale: "en", remember: { hint: "You will not be asked for a second factor on this device for 15 minutes." }, text: { "verify.heading": "Verify it's you" } });
   });
 
   it("a user the policy does not ask goes straight on", async () => {
