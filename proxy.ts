@@ -4,7 +4,8 @@ import { randomToken } from "@/lib/crypto/random-token";
 import { checkServerActionBody, type ServerActionBody } from "@/lib/http/check-server-action-body";
 import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/trusted-origins/hosted-page-framing";
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
-import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH } from "@/lib/http/response-headers";
+import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH } from "@/lib/http/response-headers";
+import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
 
 const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?|account(?:\/[a-z-]+)?)$/;
 
@@ -17,7 +18,11 @@ const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?|account(?:\/[a-z-]+)
  *   Content-Security-Policy header and puts it on its scripts;
  * - /signin and /consent may be framed by the IFRAME_EMBED trusted origins (hostedPageFraming):
  *   their frame-ancestors and X-Frame-Options are set here (next.config.js leaves them out), DENY
- *   when there is no such origin or it cannot be read.
+ *   when there is no such origin or it cannot be read;
+ * - the hosted pages (/signin, /signin/factor, /consent) are in the language of their request:
+ *   the root layout learns their `request` (HOSTED_PAGE_REQUEST_HEADER) for `<html lang>` (their
+ *   `Vary: Accept-Language` is added by lib/cli/vary-by-language.mjs: Next.js replaces the Vary
+ *   header of a page after this runs).
  * The protocol endpoints, /authorize and the APIs never come here (matcher).
  */
 export async function proxy(request: NextRequest) {
@@ -27,11 +32,16 @@ export async function proxy(request: NextRequest) {
     if (problem) return new NextResponse(`${problem}\n`, { status: 400, headers: { ...BASE_HEADERS, ...ANTI_FRAMING_HEADERS, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   }
   const { pathname } = request.nextUrl;
-  if (!RENDERED_PAGES.test(pathname)) return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.delete(HOSTED_PAGE_REQUEST_HEADER);
+  if (LOCALISED_PAGE_PATH.test(pathname)) {
+    const ids = request.nextUrl.searchParams.getAll("request");
+    headers.set(HOSTED_PAGE_REQUEST_HEADER, ids.length === 1 ? ids[0]! : "");
+  }
+  if (!RENDERED_PAGES.test(pathname)) return NextResponse.next({ request: { headers } });
   const embeddable = EMBEDDABLE_PAGE_PATH.test(pathname);
   const framing = embeddable ? await readFraming() : NO_FRAMING;
   const csp = renderedPageCsp(randomToken(18), { dev: process.env.NODE_ENV !== "production", frameAncestors: framing.frameAncestors });
-  const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
@@ -62,5 +72,5 @@ async function readActionBody(request: NextRequest): Promise<ServerActionBody | 
 }
 
 export const config = {
-  matcher: ["/signin", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: ["/signin", "/signin/factor", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
 };

@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { getAppContext } from "@/lib/app-context";
 import { readPageBrand } from "@/lib/hosted/read-hosted-branding";
 import "./globals.css";
+import { htmlLang } from "./_hosted/page-locale";
 
 /** Page titles end with the brand's product name ("Sign in · <product>"), never a vendor's. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await htmlLang()}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
     </html>
   );

@@ -323,7 +323,7 @@ test("implicit, form_post: the tokens are posted to the app", async ({ browser }
   await context.close();
 });
 
-test("consent: the page (accessible), Allow gives a code, Deny gives access_denied", async ({ browser }) => {
+test("consent: the page (accessible), Allow gives a code, Don't allow gives access_denied", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const authorize = (state: string, extra: Record<string, string> = {}) =>
@@ -331,10 +331,10 @@ test("consent: the page (accessible), Allow gives a code, Deny gives access_deni
   await page.goto(authorize("allow-state"));
   await signIn(page, carol);
   await page.waitForURL(new RegExp(`^${IDP}/consent\\?request=ftx`));
-  await expect(page.getByRole("heading", { name: "Allow access?" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Requested permissions" })).toContainText("Read your photos");
+  await expect(page.getByRole("heading", { name: `Allow Photo Web ${suffix} to use your account?` })).toBeVisible();
+  await expect(page.getByRole("list", { name: `What Photo Web ${suffix} asks for` })).toContainText("Read your photos");
   await expectNoSeriousA11yViolations(page);
-  await page.getByRole("button", { name: "Allow" }).click();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
   await page.waitForURL(new RegExp(`^${APP}/plain\\?code=`));
   expect(new URL(page.url()).searchParams.get("state")).toBe("allow-state");
 
@@ -344,7 +344,7 @@ test("consent: the page (accessible), Allow gives a code, Deny gives access_deni
 
   await page.goto(authorize("deny-state", { prompt: "consent" }));
   await page.waitForURL(new RegExp(`^${IDP}/consent\\?request=ftx`));
-  await page.getByRole("button", { name: "Deny" }).click();
+  await page.getByRole("button", { name: "Don't allow" }).click();
   await page.waitForURL(new RegExp(`^${APP}/plain\\?error=access_denied`));
   const denied = new URL(page.url()).searchParams;
   expect(denied.get("state")).toBe("deny-state");

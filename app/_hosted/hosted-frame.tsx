@@ -1,3 +1,6 @@
+import { Fragment } from "react";
+import { HOSTED_PAGE_MESSAGES } from "@/lib/hosted/hosted-page-messages";
+import { formatParts } from "@/lib/i18n/format-message";
 import { HOSTED_SHELL_MESSAGES } from "@/lib/http/hosted-shell-messages";
 import { hostedShellStyle, type PageBrand, type TouchPoint } from "@/lib/http/page-brand";
 import { footerLinks } from "@/lib/http/render-hosted-shell";
@@ -47,8 +50,8 @@ export function HostedFrame({ brand, touchPoint = "sign-in", locale = "en", chil
   );
 }
 
-/** The app a sign-in continues to, at the top of the card: its logo and label. */
-export function AppBanner({ appLabel, logoUri }: { appLabel?: string; logoUri?: string | null }) {
+/** The app a sign-in continues to, at the top of the card: its logo and label ("Continue to <app>" in `locale`). */
+export function AppBanner({ appLabel, logoUri, locale }: { appLabel?: string; logoUri?: string | null; locale: Locale }) {
   if (!appLabel) return null;
   return (
     <div className="mb-6 flex items-center gap-3">
@@ -57,7 +60,9 @@ export function AppBanner({ appLabel, logoUri }: { appLabel?: string; logoUri?: 
         <img src={logoUri} alt="" width={40} height={40} className="h-10 w-10 rounded object-contain" referrerPolicy="no-referrer" />
       ) : null}
       <p className="text-sm text-slate-600">
-        Continue to <span className="font-semibold text-slate-900">{appLabel}</span>
+        {formatParts(HOSTED_PAGE_MESSAGES, locale, "card.continueTo", { app: <span className="font-semibold text-slate-900">{appLabel}</span> }).map((part, index) => (
+          <Fragment key={index}>{part}</Fragment>
+        ))}
       </p>
     </div>
   );

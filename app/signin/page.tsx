@@ -3,11 +3,15 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAppContext } from "@/lib/app-context";
 import { loadReturnToSigninView, loadSigninView, passwordlessOffered } from "@/lib/hosted/load-signin-view";
-import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
+import { SIGNIN_MESSAGES, signinErrorMessage } from "@/lib/hosted/signin-messages";
+import { HOSTED_PAGE_MESSAGES } from "@/lib/hosted/hosted-page-messages";
+import { createTranslator } from "@/lib/i18n/format-message";
+import type { Locale } from "@/lib/i18n/locales";
 import { HostedCard } from "../_hosted/hosted-card";
 import { HostedNotice } from "../_hosted/hosted-notice";
 import { orUnavailable } from "../_hosted/or-unavailable";
 import { SigninHeading } from "../_hosted/signin-heading";
+import { pageLocale } from "../_hosted/page-locale";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 import { PasskeySignin } from "./passkey-signin";
 import { PasswordField } from "./password-field";
@@ -16,7 +20,10 @@ export const dynamic = "force-dynamic";
 // The server sends Referrer-Policy: no-referrer everywhere, with which browsers post forms with
 // `Origin: null` and the submit step's same-origin check refuses them: this page's own policy is
 // same-origin (nothing leaves the origin either way).
-export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false }, referrer: "same-origin" };
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const locale = await pageLocale(searchParam(await searchParams, "request")).catch(() => "en" as const);
+  return { title: createTranslator(SIGNIN_MESSAGES, locale)("page.title"), robots: { index: false, follow: false }, referrer: "same-origin" };
+}
 
 const INPUT =
   "w-full rounded-md border border-slate-300 px-3 py-2 text-base focus:border-brand-600 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
@@ -28,15 +35,17 @@ const INPUT =
  * - without `request` (`/signin?return_to=/admin`): a plain sign-in that lands on the sanitised
  *   return_to (the admin console) or "/"; its CSRF cookie comes from /signin/start.
  * Both offer "Sign in with a passkey" (and passkeys among the username field's suggestions) when the
- * org setting passwordlessPasskeys is on.
+ * org setting passwordlessPasskeys is on. In the request's language (pageLocale).
  */
 export default async function SigninPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
   const app = getAppContext();
   const cookieHeader = (await headers()).get("cookie");
   const requestId = searchParam(query, "request");
+  const locale = await orUnavailable("/signin", query, () => pageLocale(requestId));
   if (requestId === null && query.request === undefined) {
     const plain = loadReturnToSigninView({
+      locale,
       returnTo: searchParam(query, "return_to"),
       error: searchParam(query, "error"),
       started: searchParam(query, "started") === "1",
@@ -46,20 +55,20 @@ export default async function SigninPage({ searchParams }: { searchParams: Searc
     });
     if (!plain.ok) {
       if (plain.reason === "start") redirect(plain.startUrl);
-      return <HostedNotice reason="csrf" />;
+      return <HostedNotice reason="csrf" locale={locale} />;
     }
     const passkeys = await orUnavailable("/signin", query, () => passwordlessOffered(app.db));
-    return <SigninForm flow={{ return_to: plain.returnTo }} csrf={plain.csrfToken} username="" error={plain.error} passkeys={passkeys} />;
+    return <SigninForm flow={{ return_to: plain.returnTo }} csrf={plain.csrfToken} username="" error={plain.error} passkeys={passkeys} locale={locale} />;
   }
   const view = await orUnavailable("/signin", query, async () => {
-    const loaded = await loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, now: app.now() });
+    const loaded = await loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, now: app.now(), locale });
     return loaded.ok ? { ...loaded, passkeys: await passwordlessOffered(app.db) } : loaded;
   });
   if (!view.ok) {
     if (view.reason === "factor") redirect(view.url);
-    return <HostedNotice reason={view.reason} />;
+    return <HostedNotice reason={view.reason} locale={locale} />;
   }
-  return <SigninForm flow={{ request: view.requestId }} csrf={view.csrfToken} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} passkeys={view.passkeys} />;
+  return <SigninForm flow={{ request: view.requestId }} csrf={view.csrfToken} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} passkeys={view.passkeys} locale={locale} />;
 }
 
 function SigninForm({
@@ -70,6 +79,7 @@ function SigninForm({
   appLabel,
   logoUri,
   passkeys,
+  locale,
 }: {
   /** the fields naming the sign-in: {request} or {return_to} */
   flow: Record<string, string>;
@@ -80,15 +90,18 @@ function SigninForm({
   logoUri?: string | null;
   /** "Sign in with a passkey" is offered (the org setting passwordlessPasskeys) */
   passkeys: boolean;
+  locale: Locale;
 }) {
+  const t = createTranslator(SIGNIN_MESSAGES, locale);
+  const shared = createTranslator(HOSTED_PAGE_MESSAGES, locale);
   const hidden = { ...flow, csrf };
   // The first field to fix: the username when it is empty, else the password.
   const focusUsername = username === "";
   const usernameInvalid = error !== null && (error.kind !== "missing" || username === "");
   const passwordInvalid = error !== null && !usernameInvalid;
   return (
-    <HostedCard appLabel={appLabel} logoUri={logoUri}>
-      <SigninHeading>Sign in</SigninHeading>
+    <HostedCard appLabel={appLabel} logoUri={logoUri} locale={locale}>
+      <SigninHeading>{t("page.heading")}</SigninHeading>
       <div id="signin-error" role="alert" aria-live="assertive" className={error ? "mb-4 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" : "sr-only"}>
         {error?.message ?? ""}
       </div>
@@ -98,7 +111,7 @@ function SigninForm({
         ))}
         <div className="flex flex-col gap-1">
           <label htmlFor="username" className="text-sm font-medium text-slate-800">
-            Username
+            {t("page.username")}
           </label>
           <input
             id="username"
@@ -117,18 +130,23 @@ function SigninForm({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="password" className="text-sm font-medium text-slate-800">
-            Password
+            {t("page.password")}
           </label>
-          <PasswordField autoFocus={!focusUsername} invalid={passwordInvalid} describedBy={error ? "signin-error" : undefined} />
+          <PasswordField
+            autoFocus={!focusUsername}
+            invalid={passwordInvalid}
+            describedBy={error ? "signin-error" : undefined}
+            labels={{ show: shared("password.show"), hide: shared("password.hide"), showLabel: shared("password.showLabel"), hideLabel: shared("password.hideLabel") }}
+          />
         </div>
         <button
           type="submit"
           className="mt-2 rounded-md bg-brand-600 px-4 py-2 font-medium text-white shadow-sm hover:bg-brand-700 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
-          Sign in
+          {t("page.submit")}
         </button>
       </form>
-      {passkeys ? <PasskeySignin flowFields={flow} csrfToken={csrf} failedMessage={SIGNIN_ERRORS.passkey} /> : null}
+      {passkeys ? <PasskeySignin flowFields={flow} csrfToken={csrf} label={t("page.passkey")} failedMessage={signinErrorMessage("passkey", locale)} /> : null}
     </HostedCard>
   );
 }

@@ -15,7 +15,7 @@ const subscribe = () => () => {};
  * (`autocomplete="username webauthn"`) then offers the user's passkeys among its suggestions.
  * A cancelled or failed ceremony started by the button is announced (role=alert).
  */
-export function PasskeySignin({ flowFields, csrfToken, failedMessage }: { flowFields: Record<string, string>; csrfToken: string; failedMessage: string }) {
+export function PasskeySignin({ flowFields, csrfToken, label, failedMessage }: { flowFields: Record<string, string>; csrfToken: string; label: string; failedMessage: string }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const form = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -81,7 +81,7 @@ export function PasskeySignin({ flowFields, csrfToken, failedMessage }: { flowFi
         disabled={busy}
         className="rounded-md border border-brand-600 bg-white px-4 py-2 font-medium text-brand-700 shadow-sm hover:bg-slate-50 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
       >
-        Sign in with a passkey
+        {label}
       </button>
     </form>
   );

@@ -15,6 +15,7 @@ import { closeAfterDraining } from "./close-after-draining.mjs";
 import { createGracefulShutdown, parseShutdownSettings } from "./graceful-shutdown.mjs";
 import { answerClientError, rejectMalformedRequest } from "./reject-malformed-request.mjs";
 import { parsePort, parseServerTimeouts } from "./server-settings.mjs";
+import { varyByLanguage } from "./vary-by-language.mjs";
 import { failStartup } from "./startup-failure.mjs";
 
 /** How long the start-up hook (migrations, first-run bootstrap) may take. */
@@ -50,6 +51,7 @@ const server = createServer(
     if (!handle) return answerStarting(response);
     const fastPath = globalThis.__idpFastPath;
     if (fastPath && fastPath(request, response)) return;
+    varyByLanguage(request, response);
     handle(request, response).catch((error) => {
       console.error("[server] request failed:", error);
       if (!response.headersSent) {

@@ -21,7 +21,7 @@ export async function listUserConsents(db: Db, userId: string): Promise<UserCons
   const clientIds = [...new Set(grants.map((grant) => grant.clientId))];
   const [apps, scopes] = await Promise.all([
     db.app.findMany({ where: { clientId: { in: clientIds } }, select: { clientId: true, label: true } }),
-    db.scope.findMany({ where: { authServerId: { in: [...new Set(grants.map((grant) => grant.authServerId))] }, name: { in: [...new Set(grants.map((grant) => grant.scope))] } }, select: { authServerId: true, name: true, displayName: true, description: true } }),
+    db.scope.findMany({ where: { authServerId: { in: [...new Set(grants.map((grant) => grant.authServerId))] }, name: { in: [...new Set(grants.map((grant) => grant.scope))] } }, select: { authServerId: true, name: true, displayName: true, description: true, system: true } }),
   ]);
   const appOf = new Map(apps.map((app) => [app.clientId, app]));
   const scopeOf = new Map(scopes.map((scope) => [`${scope.authServerId} ${scope.name}`, scope]));
@@ -35,7 +35,7 @@ export async function listUserConsents(db: Db, userId: string): Promise<UserCons
       byPair.set(key, consent);
     }
     const text = scopeOf.get(`${grant.authServerId} ${grant.scope}`);
-    consent.scopes.push({ name: grant.scope, displayName: text?.displayName ?? null, description: text?.description ?? null });
+    consent.scopes.push({ name: grant.scope, displayName: text?.displayName ?? null, description: text?.description ?? null, system: text?.system ?? false });
     if (grant.created < consent.created) consent.created = grant.created;
     if (grant.lastUpdated > consent.lastUpdated) consent.lastUpdated = grant.lastUpdated;
   }

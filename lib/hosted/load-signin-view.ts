@@ -5,7 +5,8 @@ import { loadPendingAuthorization } from "../pending-authorizations/load-pending
 import { pendingFormToken, signinFormToken } from "./hosted-form-token";
 import { hostedUrls } from "../http/hosted-urls";
 import { safeReturnTo } from "./return-to";
-import { readSigninError, SIGNIN_ERRORS, type SigninError } from "./signin-messages";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { readSigninError, signinErrorMessage, type SigninError } from "./signin-messages";
 
 export type SigninView =
   | {
@@ -30,11 +31,11 @@ export function safeLogoUri(uri: string | null): string | null {
 
 /**
  * What the hosted sign-in page shows for `/signin?request=<id>[&error=...]`: the app's label and
- * logo, the username to pre-fill and the CSRF token for the form (pendingFormToken: the browser's
+ * logo, the username to pre-fill, the error in `locale` (default English) and the CSRF token for the form (pendingFormToken: the browser's
  * cookie for this request, bound to its session). An unknown or expired request, or an app no longer ACTIVE, reads as expired; a browser
  * without the request's cookie gets the CSRF explanation.
  */
-export async function loadSigninView(db: Db, input: { requestId: string | null; error: string | null; cookieHeader: string | null; secretsKey: Buffer; now: Date }): Promise<SigninView> {
+export async function loadSigninView(db: Db, input: { requestId: string | null; error: string | null; cookieHeader: string | null; secretsKey: Buffer; now: Date; locale?: Locale }): Promise<SigninView> {
   const pending = await loadPendingAuthorization(db, input.requestId, input.now);
   if (!pending) return { ok: false, reason: "expired" };
   const client = await loadActiveClient(db, pending.clientId);
@@ -50,7 +51,7 @@ export async function loadSigninView(db: Db, input: { requestId: string | null; 
     logoUri: safeLogoUri(client.logoUri),
     username: pending.state.attemptedUsername ?? pending.state.params.loginHint ?? "",
     csrfToken,
-    error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null,
+    error: kind ? { kind, message: signinErrorMessage(kind, input.locale ?? DEFAULT_LOCALE) } : null,
   };
 }
 
@@ -74,12 +75,13 @@ export function loadReturnToSigninView(input: {
   cookieHeader: string | null;
   secretsKey: Buffer;
   orgUrl: string;
+  locale?: Locale;
 }): ReturnToSigninView {
   const returnTo = safeReturnTo(input.returnTo, input.orgUrl);
   const csrfToken = signinFormToken(input.secretsKey, input.orgUrl, input.cookieHeader);
   if (!csrfToken) return input.started ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", startUrl: hostedUrls.signinStart("", returnTo) };
   const kind = readSigninError(input.error);
-  return { ok: true, returnTo, csrfToken, error: kind ? { kind, message: SIGNIN_ERRORS[kind] } : null };
+  return { ok: true, returnTo, csrfToken, error: kind ? { kind, message: signinErrorMessage(kind, input.locale ?? DEFAULT_LOCALE) } : null };
 }
 
 /** Whether the sign-in page offers "Sign in with a passkey" (the org setting passwordlessPasskeys). */

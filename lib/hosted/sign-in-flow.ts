@@ -24,6 +24,8 @@ export type SignInFlow = {
   fields: Record<string, string>;
   /** the app the sign-in is for (log context), if any */
   clientId: string | null;
+  /** the app's ui_locales (the pages' language), if any */
+  uiLocales: string | null;
   /** the multi-factor step in progress, if any */
   mfa: PendingMfa | undefined;
   /** the CSRF field its forms carry for this browser, or null when the browser lacks the cookie */
@@ -68,6 +70,7 @@ export function pendingSignInFlow(app: FlowContext, pending: PendingAuthorizatio
   return {
     fields: { request: pending.id },
     clientId: pending.clientId,
+    uiLocales: pending.state.params.uiLocales,
     mfa: pending.state.mfa,
     formToken: pendingFormToken(app.secretsKey, pending, cookieHeader),
     checkForm: (field) => checkPendingForm(app.secretsKey, pending, cookieHeader, field),
@@ -99,6 +102,7 @@ export function returnToSignInFlow(app: FlowContext, returnToValue: string | nul
   return {
     fields: { return_to: returnTo },
     clientId: null,
+    uiLocales: null,
     mfa: readSigninMfaCookie(app.secretsKey, app.orgUrl, { cookieHeader, csrfCookie, now }) ?? undefined,
     formToken: signinFormToken(app.secretsKey, app.orgUrl, cookieHeader),
     checkForm: (field) => checkSigninForm(app.secretsKey, app.orgUrl, cookieHeader, field),

@@ -7,8 +7,8 @@ import { savePendingState } from "../pending-authorizations/save-pending-state";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import { queueSystemLog } from "../system-log/queue-system-log";
-import { hostedErrorPages } from "../http/hosted-error-pages";
 import { checkPendingForm } from "./hosted-form-token";
+import { refusalPage } from "./refusal-page";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
@@ -27,13 +27,14 @@ import { buildEndpointUrl } from "../authorization-servers/build-issuer";
 export async function submitConsent(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const form = readHostedForm(request);
-  if (!form) return hostedErrorPages.csrf();
+  if (!form) return refusalPage(app, request, "csrf");
   const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
-  if (!pending || !pending.state.consentScopes?.length) return hostedErrorPages.expired();
+  if (!pending || !pending.state.consentScopes?.length) return refusalPage(app, request, "expired", pending?.state.params.uiLocales);
   const cookieHeader = request.headers.get("cookie");
-  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
+  const uiLocales = pending.state.params.uiLocales;
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return refusalPage(app, request, "csrf", uiLocales);
   const decision = form.get("decision");
-  if (decision !== "allow" && decision !== "deny") return hostedErrorPages.csrf();
+  if (decision !== "allow" && decision !== "deny") return refusalPage(app, request, "csrf", uiLocales);
 
   const session = await readSession(app.db, readSessionCookie(cookieHeader), now);
   if (!session) return seeOther(hostedUrls.signin(app.orgUrl, pending.id));

@@ -6,7 +6,6 @@ import { consumeFactorAttempt } from "../factors/consume-factor-attempt";
 import { enrollFactor } from "../factors/enroll-factor";
 import { relyingPartyFor } from "../factors/relying-party";
 import { findSupportedFactor, TOTP_FACTOR } from "../factors/supported-factors";
-import { hostedErrorPages } from "../http/hosted-error-pages";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
@@ -16,6 +15,7 @@ import { combineAmr } from "../signin/combine-amr";
 import { recordFactorEvent } from "../signin/record-factor-event";
 import { findUser } from "../users/find-user";
 import { advanceSignIn } from "./advance-sign-in";
+import { refusalPage } from "./refusal-page";
 import { factorStepUrl, loadSignInFlow, type SignInFlow } from "./sign-in-flow";
 import type { SigninError } from "./signin-messages";
 
@@ -50,13 +50,13 @@ function readPassCode(value: string | undefined): string | null {
 export async function submitFactor(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const form = readHostedForm(request);
-  if (!form) return hostedErrorPages.csrf();
+  if (!form) return refusalPage(app, request, "csrf");
   const found = await loadSignInFlow(app, { request: form.get("request"), returnTo: form.get("return_to"), hasRequest: form.has("request") }, request.headers.get("cookie"));
-  if (!found.ok) return found.reason === "expired" ? hostedErrorPages.expired() : hostedErrorPages.csrf();
+  if (!found.ok) return refusalPage(app, request, found.reason);
   const { flow } = found;
-  if (!isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
+  if (!isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return refusalPage(app, request, "csrf", flow.uiLocales);
   const mfa = flow.mfa;
-  if (!mfa) return hostedErrorPages.expired();
+  if (!mfa) return refusalPage(app, request, "expired", flow.uiLocales);
 
   const back = (error: SigninError, factor?: string) => seeOther(factorStepUrl(app.orgUrl, flow.fields, { error, ...(factor ? { factor } : {}) }));
   const source = { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: flow.clientId, now, factorKeys: { secretsKey: app.secretsKey, orgUrl: app.orgUrl } };
@@ -84,7 +84,7 @@ export async function submitFactor(app: AppContext, request: PlainRequest): Prom
     case "activate":
       return activateEnrollment(app, request, flow, mfa, form);
     default:
-      return hostedErrorPages.csrf();
+      return refusalPage(app, request, "csrf", flow.uiLocales);
   }
 }
 

@@ -3,13 +3,13 @@ import type { PlainRequest } from "../http/plain-http";
 import { loadPendingAuthorization } from "../pending-authorizations/load-pending-authorization";
 import { savePendingState } from "../pending-authorizations/save-pending-state";
 import { authenticatePerson, type AuthenticationRefused } from "../signin/authenticate-person";
-import { hostedErrorPages } from "../http/hosted-error-pages";
 import { checkPendingForm } from "./hosted-form-token";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { advanceSignIn } from "./advance-sign-in";
 import { pendingSignInFlow, returnToSignInFlow } from "./sign-in-flow";
+import { refusalPage } from "./refusal-page";
 import { submitPasskeySignin } from "./submit-passkey-signin";
 import type { SigninError } from "./signin-messages";
 
@@ -42,12 +42,12 @@ const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
 export async function submitSignin(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const form = readHostedForm(request);
-  if (!form) return hostedErrorPages.csrf();
+  if (!form) return refusalPage(app, request, "csrf");
   if (!form.has("request")) return submitReturnToSignin(app, request, form, now);
   const pending = await loadPendingAuthorization(app.db, form.get("request"), now);
-  if (!pending) return hostedErrorPages.expired();
+  if (!pending) return refusalPage(app, request, "expired");
   const cookieHeader = request.headers.get("cookie");
-  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return hostedErrorPages.csrf();
+  if (!isSameOriginPost(request, app.orgUrl) || !checkPendingForm(app.secretsKey, pending, cookieHeader, form.get("csrf"))) return refusalPage(app, request, "csrf", pending.state.params.uiLocales);
   if (form.get("action") === "passkey") return submitPasskeySignin(app, request, pendingSignInFlow(app, { ...pending, state: { ...pending.state, mfa: undefined } }, cookieHeader), form);
 
   const username = (form.get("username") ?? "").trim();
@@ -75,7 +75,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
 async function submitReturnToSignin(app: AppContext, request: PlainRequest, form: Map<string, string>, now: Date): Promise<HostedResponse> {
   const cookieHeader = request.headers.get("cookie");
   const flow = returnToSignInFlow(app, form.get("return_to"), cookieHeader);
-  if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
+  if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return refusalPage(app, request, "csrf");
   if (form.get("action") === "passkey") return submitPasskeySignin(app, request, flow, form);
   const username = (form.get("username") ?? "").trim();
   const password = form.get("password") ?? "";

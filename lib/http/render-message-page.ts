@@ -1,6 +1,8 @@
-import type { Locale } from "../i18n/locales";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { formatMessage } from "../i18n/format-message";
 import type { PlainResponse } from "./plain-http";
 import { escapeHtml } from "./escape-html";
+import { HOSTED_MESSAGE_CATALOG } from "./hosted-messages";
 import { pageSecurityHeaders } from "./page-security-headers";
 import { currentPageBrand } from "./page-brand-context";
 import type { PageBrand } from "./page-brand";
@@ -21,21 +23,23 @@ export type MessagePageInput = {
   form?: { action: string; fields: Record<string, string>; submit: string };
   /** a link under the message or beside the button (Cancel, Try again) */
   link?: { href: string; label: string };
-  /** the page's language (its words and `<html lang>`), "en" unless given */
-  lang?: Locale;
+  /** the language the texts are in (`<html lang>`, the page's own words); default English */
+  locale?: Locale;
 };
 
 /**
  * A small self-contained HTML page (no script, no external resources) with a title and a message:
  * what cannot go back to the client (an unknown client, an unregistered redirect URI, an expired
  * sign-in request), logout's signed-out, confirmation and refusal pages, the 503 "try again" page.
- * Not frameable, not cached, no referrer (pageSecurityHeaders; same-origin with a form). Drawn in
- * the one hosted page shell (renderHostedShell) with the brand of the request in progress
- * (currentPageBrand), as an error page (Okta's error touch point).
+ * Not frameable, not cached, no referrer (pageSecurityHeaders; same-origin with a form). Its
+ * language is `locale` (negotiated from ui_locales, Accept-Language and the org default by the
+ * caller), hence `Vary: Accept-Language`. Drawn in the one hosted page shell (renderHostedShell) with
+ * the brand of the request in progress (currentPageBrand), as an error page (Okta's error touch point).
  */
 export function renderMessagePage(input: MessagePageInput, brand: PageBrand = currentPageBrand()): PlainResponse {
+  const locale = input.locale ?? DEFAULT_LOCALE;
   const details = input.error
-    ? `<p><small>Error: <code>${escapeHtml(input.error.code)}</code> — ${escapeHtml(input.error.description)}</small></p>`
+    ? `<p><small>${escapeHtml(formatMessage(HOSTED_MESSAGE_CATALOG, locale, "page.errorDetails"))} <code>${escapeHtml(input.error.code)}</code> — ${escapeHtml(input.error.description)}</small></p>`
     : "";
   const link = input.link ? `<a href="${escapeHtml(input.link.href)}">${escapeHtml(input.link.label)}</a>` : "";
   let actions = link ? `<p class="hs-actions">${link}</p>` : "";
@@ -54,10 +58,11 @@ export function renderMessagePage(input: MessagePageInput, brand: PageBrand = cu
     title: input.title,
     head: referrer,
     cardClass: "hs-message",
-    locale: input.lang,
+    locale,
     content: `<h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p>${details}${actions}`,
   });
   const headers = pageSecurityHeaders();
   if (input.form) headers["Referrer-Policy"] = "same-origin";
+  headers.Vary = "Accept-Language";
   return { status: input.status, headers, html };
 }

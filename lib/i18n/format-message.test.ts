@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineCatalog } from "./define-catalog";
-import { createTranslator, formatMessage } from "./format-message";
+import { createTranslator, formatMessage, formatParts } from "./format-message";
 
 const catalog = defineCatalog({
   en: { hello: "Hello {name}", codes: "{count, plural, one {# code} other {# codes}} left" },
@@ -21,5 +21,15 @@ describe("formatMessage", () => {
 
   it("binds a translator to a catalog and locale", () => {
     expect(createTranslator(catalog, "fr")("hello", { name: "Lin" })).toBe("Bonjour Lin");
+  });
+});
+
+describe("formatParts", () => {
+  it("keeps values that are not text as parts, in the locale's word order", () => {
+    const rich = defineCatalog({ en: { to: "Continue to {app}" }, de: { to: "Weiter zu {app}" }, fr: { to: "{app} : continuer" } });
+    const app = { element: "App" };
+    expect(formatParts(rich, "en", "to", { app })).toEqual(["Continue to ", app]);
+    expect(formatParts(rich, "fr", "to", { app })).toEqual([app, " : continuer"]);
+    expect(formatParts(rich, "de", "to", { app: "Mail" })).toEqual(["Weiter zu Mail"]);
   });
 });

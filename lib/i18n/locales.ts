@@ -6,3 +6,6 @@ export const DEFAULT_LOCALE: Locale = "en";
 export function isSupportedLocale(value: string): value is Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
+
+/** Each language by its own name (a language picker lists them so whoever reads it finds theirs). */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: "English", de: "Deutsch", fr: "Français" };

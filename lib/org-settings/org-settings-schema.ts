@@ -1,6 +1,8 @@
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from "../i18n/locales";
+
 /**
  * The org-wide security settings (OrgSettings.settings, one JSON object), declared once: each
- * field's kind (a whole number in a range, or a boolean) and default. The admin API validates a change against the ranges
+ * field's kind (a whole number in a range, a boolean, or one of a list of values) and default. The admin API validates a change against the ranges
  * (lib/admin/org-settings/org-settings-input.ts); every reader gets the values in force through one schema
  * (parseOrgSettings, via readOrgSettings), so what the API shows is what applies.
  */
@@ -42,12 +44,18 @@ export const ORG_SETTINGS_FIELDS = {
   selfServiceProfileAttributes: { kind: "list", options: SELF_SERVICE_PROFILE_ATTRIBUTES, default: ["firstName", "lastName", "displayName"] },
   /** a user's own password change (My Account) also ends their other sessions and revokes their apps' refresh tokens */
   passwordChangeEndsSessions: { kind: "boolean", default: true },
+  /**
+   * the language of the hosted pages and emails when neither the app (ui_locales) nor the browser
+   * (Accept-Language) asks for one this server speaks (negotiateLocale)
+   */
+  defaultLocale: { kind: "choice", values: SUPPORTED_LOCALES, default: DEFAULT_LOCALE },
 } as const satisfies Record<string, OrgSettingsFieldSpec>;
 
-/** How one setting is declared: a whole number in [min, max], a boolean, or a list of distinct names out of `options` (kept in the options' order). */
+/** How one setting is declared: a whole number in [min, max], a boolean, one of `values`, or a list of distinct names out of `options` (kept in the options' order). */
 export type OrgSettingsFieldSpec =
   | { kind: "number"; min: number; max: number; default: number }
   | { kind: "boolean"; default: boolean }
+  | { kind: "choice"; values: readonly string[]; default: string }
   | { kind: "list"; options: readonly string[]; default: readonly string[] };
 
 export type OrgSettingsField = keyof typeof ORG_SETTINGS_FIELDS;
@@ -55,8 +63,8 @@ export type OrgSettingsField = keyof typeof ORG_SETTINGS_FIELDS;
 export type NumericOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "number" ? K : never }[OrgSettingsField];
 export type BooleanOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? K : never }[OrgSettingsField];
 export type ListOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "list" ? K : never }[OrgSettingsField];
-type ValueOf<Spec> = Spec extends { kind: "boolean" } ? boolean : Spec extends { kind: "list"; options: readonly (infer O)[] } ? O[] : number;
-export type OrgSettings = { [K in OrgSettingsField]: ValueOf<(typeof ORG_SETTINGS_FIELDS)[K]> };
+type FieldValue<S> = S extends { kind: "boolean" } ? boolean : S extends { kind: "choice"; values: readonly (infer V)[] } ? V : S extends { kind: "list"; options: readonly (infer O)[] } ? O[] : number;
+export type OrgSettings = { [K in OrgSettingsField]: FieldValue<(typeof ORG_SETTINGS_FIELDS)[K]> };
 
 export const MAX_LOCKOUT_THRESHOLD = ORG_SETTINGS_FIELDS.lockoutThreshold.max;
 export const MAX_SESSION_MINUTES = ORG_SETTINGS_FIELDS.sessionMaxMinutes.max;
@@ -73,4 +81,5 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   passwordlessPasskeys: ORG_SETTINGS_FIELDS.passwordlessPasskeys.default,
   selfServiceProfileAttributes: [...ORG_SETTINGS_FIELDS.selfServiceProfileAttributes.default],
   passwordChangeEndsSessions: ORG_SETTINGS_FIELDS.passwordChangeEndsSessions.default,
+  defaultLocale: ORG_SETTINGS_FIELDS.defaultLocale.default,
 };

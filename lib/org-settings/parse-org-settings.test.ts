@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
 import { parseOrgSettings } from "./parse-org-settings";
 
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en" };
 
 describe("parseOrgSettings", () => {
   it.each<[string, unknown, Partial<typeof DEFAULTS>]>([
@@ -21,6 +21,9 @@ describe("parseOrgSettings", () => {
     ["a boolean setting", { passwordlessPasskeys: true }, { passwordlessPasskeys: true }],
     ["a boolean setting that is not a boolean: the default", { passwordlessPasskeys: "true" }, {}],
     ["a number setting given a boolean: the default", { lockoutThreshold: false, passwordlessPasskeys: 1 }, {}],
+    ["a choice setting", { defaultLocale: "de" }, { defaultLocale: "de" }],
+    ["a choice no longer offered: the default", { defaultLocale: "es" }, {}],
+    ["a choice that is not a string: the default", { defaultLocale: 1 }, {}],
     ["idle longer than the lifetime is kept (the absolute expiry bounds it)", { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }, { sessionIdleMinutes: 600, sessionMaxMinutes: 60 }],
     ["a list setting: known names kept once, in the options' order", { selfServiceProfileAttributes: ["timezone", "login", "firstName", "timezone", 3] }, { selfServiceProfileAttributes: ["firstName", "timezone"] }],
     ["an empty list is kept (nothing editable)", { selfServiceProfileAttributes: [] }, { selfServiceProfileAttributes: [] }],

@@ -9,11 +9,13 @@ export function toSettingsObject(settings: unknown): Record<string, unknown> {
 /**
  * A stored value, read defensively (rows are written by the API, but may predate a field or be
  * edited by hand): a number field's finite number is floored and clamped down to the maximum; a
- * boolean field takes a boolean; a list field keeps the known options it names, once each, in the
- * options' order; anything else (missing, another type, below the minimum) is the default.
+ * boolean field takes a boolean, a choice one of its values; a list field keeps the known options it
+ * names, once each, in the options' order; anything else (missing, another type, below the minimum, a
+ * value no longer offered) is the default.
  */
-function stored(spec: OrgSettingsFieldSpec): z.ZodType<number | boolean | string[]> {
+function stored(spec: OrgSettingsFieldSpec): z.ZodType<number | boolean | string | string[]> {
   if (spec.kind === "boolean") return z.boolean().catch(spec.default);
+  if (spec.kind === "choice") return z.enum(spec.values as [string, ...string[]]).catch(spec.default);
   if (spec.kind === "list") return z.array(z.unknown()).transform((names) => spec.options.filter((option) => names.includes(option))).catch([...spec.default]);
   const { min, max, default: fallback } = spec;
   return z

@@ -36,4 +36,6 @@ export type AuthorizeParams = {
   /** `sub` of a valid id_token_hint */
   idTokenHintSub: string | null;
   acrValues: string | null;
+  /** OIDC Core 3.1.2.1 ui_locales: the language tags in order of preference, one space apart (the hosted pages' language, negotiateLocale) */
+  uiLocales: string | null;
 };

@@ -63,6 +63,8 @@ const paramsSchema = z.object({
   loginHint: nullableString,
   idTokenHintSub: nullableString,
   acrValues: nullableString,
+  // Added with localisation (issue 17): rows stored before read without it.
+  uiLocales: nullableString.default(null),
 });
 
 const stateSchema = z.object({

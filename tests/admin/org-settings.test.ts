@@ -6,7 +6,7 @@ import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
 
 const PATH = "/api/v1/org/settings";
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en" };
 const LIST = "firstName, lastName, displayName, nickName, middleName, honorificPrefix, honorificSuffix, mobilePhone, primaryPhone, locale, timezone, preferredLanguage";
 const links = { self: { href: `${ORG_URL}${PATH}`, hints: { allow: ["GET", "POST"] } } };
 
@@ -79,6 +79,17 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     });
   });
 
+  it("POST of a choice setting: defaultLocale, logged; the hosted pages' fallback language", async () => {
+    const mark = (await events()).length;
+    const res = await f.api("POST", PATH, { defaultLocale: "de" });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ defaultLocale: "de" });
+    expect((await readOrgSettings(f.db)).defaultLocale).toBe("de");
+    const logged = (await events()).slice(mark);
+    expect(JSON.parse(JSON.stringify(logged[0]!.debugContext))).toMatchObject({ debugData: { changes: { defaultLocale: { from: "en", to: "de" } } } });
+    expect((await f.api("POST", PATH, { defaultLocale: "en" })).body).toMatchObject({ defaultLocale: "en" });
+  });
+
   it("POST of the values already in force changes nothing and logs nothing", async () => {
     expect((await f.api("POST", PATH, { refreshTokenGraceSeconds: 0, lockoutThreshold: 3 })).status).toBe(200);
     const before = (await f.api("GET", PATH)).body;
@@ -97,6 +108,7 @@ describe.each(testProviders())("org settings API on %s", (provider) => {
     ["a string for a boolean", { passwordlessPasskeys: "true" }, "passwordlessPasskeys", ["passwordlessPasskeys: Must be true or false."]],
     ["login among the self-service attributes", { selfServiceProfileAttributes: ["firstName", "login"] }, "selfServiceProfileAttributes", [`selfServiceProfileAttributes: Must be an array of distinct names out of: ${LIST}.`]],
     ["a repeated self-service attribute", { selfServiceProfileAttributes: ["firstName", "firstName"] }, "selfServiceProfileAttributes", [`selfServiceProfileAttributes: Must be an array of distinct names out of: ${LIST}.`]],
+    ["a language this server does not speak", { defaultLocale: "es" }, "defaultLocale", ['defaultLocale: Must be one of "en", "de", "fr".']],
   ])("refuses %s with 400 E0000001 and changes nothing", async (_name, body, field, causes) => {
     const before = (await f.api("GET", PATH)).body;
     const res = await f.api("POST", PATH, body);

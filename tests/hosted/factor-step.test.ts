@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAppContext } from "@/lib/app-context";
 import { generateTotpCode } from "@/lib/factors/generate-totp-code";
 import { loadFactorView } from "@/lib/hosted/load-factor-view";
+import { resolveHostedLocale } from "@/lib/hosted/resolve-hosted-locale";
 import { loadSigninView } from "@/lib/hosted/load-signin-view";
 import { loadPendingAuthorization } from "@/lib/pending-authorizations/load-pending-authorization";
 import { createSession } from "@/lib/sessions/create-session";
@@ -91,6 +92,25 @@ describe.each(testProviders())("hosted factor step on %s", (provider) => {
     expect(shown).toMatchObject({ ok: true, mode: "verify", selected: { id: secrets.get(dave.id)!.factorId, kind: "totp" }, remember: { offered: true, checked: true } });
     const signin = await loadSigninView(a.f.db, { requestId: id, error: null, cookieHeader: jar.header(), secretsKey: getAppContext().secretsKey, now: a.f.clock.now });
     expect(signin).toEqual({ ok: false, reason: "factor", url: `/signin/factor?request=${id}` });
+  });
+
+  it("the factor page in the request's language (ui_locales=de, kept by the pending request): every word of its view, the remember hint counted", async () => {
+    const jar = new CookieJar();
+    const { id } = await password(dave, jar, { ui_locales: "de-CH en" });
+    const locale = await resolveHostedLocale(a.f.db, { requestId: id, acceptLanguage: "fr", now: a.f.clock.now });
+    expect(locale).toBe("de");
+    const shown = await loadFactorView(a.f.db, { requestId: id, factorId: null, error: "code", cookieHeader: jar.header(), ipAddress: null, secretsKey: getAppContext().secretsKey, orgUrl: ORG_URL, now: a.f.clock.now, locale });
+    expect(shown).toMatchObject({
+      ok: true,
+      mode: "verify",
+      locale: "de",
+      error: { kind: "code", message: "Dieser Code hat nicht funktioniert. Geben Sie den aktuellen Code aus Ihrer Authenticator-App ein." },
+      selected: { kind: "totp", label: "Authenticator-App (Google Authenticator)" },
+      remember: { offered: true, checked: true, hint: "Auf diesem Gerät werden Sie 15 Minuten lang nicht nach einem zweiten Faktor gefragt." },
+      text: { "verify.heading": "Bestätigen Sie Ihre Identität", "code.label": "6-stelliger Code", "verify.submit": "Bestätigen", passkeyFailed: expect.stringMatching(/^Ihr Passkey/) },
+    });
+    const english = await view(id, jar);
+    expect(english).toMatchObject({ locale: "en", remember: { hint: "You will not be asked for a second factor on this device for 15 minutes." }, text: { "verify.heading": "Verify it's you" } });
   });
 
   it("a user the policy does not ask goes straight on", async () => {

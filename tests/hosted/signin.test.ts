@@ -3,7 +3,7 @@ import { deriveKey } from "@/lib/crypto/derive-key";
 import { hashToken } from "@/lib/crypto/hash-token";
 import { pendingFormToken } from "@/lib/hosted/hosted-form-token";
 import { loadSigninView } from "@/lib/hosted/load-signin-view";
-import { SIGNIN_ERRORS } from "@/lib/hosted/signin-messages";
+import { SIGNIN_ERROR_KINDS, SIGNIN_MESSAGES } from "@/lib/hosted/signin-messages";
 import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { readSession } from "@/lib/sessions/read-session";
 import { APP_SECRET, ORG_URL } from "../support/admin-fixture";
@@ -48,7 +48,7 @@ describe.each(testProviders())("hosted sign-in on %s", (provider) => {
       expect(await view(id, jar)).toEqual({ ok: true, requestId: id, appLabel: "Spa Portal", logoUri: "https://cdn.example.com/logo.png", username: "someone@example.com", csrfToken: csrf, error: null });
     });
 
-    it.each(Object.entries(SIGNIN_ERRORS))("error=%s: %s", async (kind, message) => {
+    it.each(SIGNIN_ERROR_KINDS.map((kind) => [kind, SIGNIN_MESSAGES.en[`error.${kind}`]]))("error=%s: %s", async (kind, message) => {
       const { jar, id } = await start();
       expect(await view(id, jar, kind)).toMatchObject({ ok: true, error: { kind, message } });
     });

@@ -37,6 +37,7 @@ describe.each(testProviders())("discovery and keys on %s", (provider) => {
       end_session_endpoint: `${ORG_URL}/oauth2/default/v1/logout`,
       code_challenge_methods_supported: ["S256"],
       authorization_response_iss_parameter_supported: true,
+      ui_locales_supported: ["en", "de", "fr"],
       scopes_supported: ["openid", "profile", "email", "address", "phone", "offline_access"],
     });
     expect(res.body.response_modes_supported).toContain("okta_post_message");

@@ -1,7 +1,8 @@
 import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/dashboard/org-settings-limits";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "@/lib/i18n/locales";
 import { ActionForm } from "../_components/action-form";
-import { Checkbox, formatTime, PageHeader, Section, TextField } from "../_components/ui";
+import { Checkbox, formatTime, PageHeader, Section, SelectField, TextField } from "../_components/ui";
 import { read } from "../_lib/admin-request";
 
 export const metadata = { title: "Settings" };
@@ -22,6 +23,11 @@ export default async function SettingsPage() {
               defaultChecked={settings.passwordlessPasskeys}
               hint="The hosted sign-in page offers “Sign in with a passkey”: a user with a registered passkey signs in without a password (the passkey verifies the user, which counts as two factors)."
             />
+          </div>
+        </Section>
+        <Section title="Language" description="The hosted sign-in and consent pages and the emails speak the language the app asks for (ui_locales), else the browser's (Accept-Language), else this one.">
+          <div className="grid max-w-2xl grid-cols-1 gap-4">
+            <SelectField name="defaultLocale" label="Default language" defaultValue={settings.defaultLocale} required options={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))} />
           </div>
         </Section>
         <Section title="Sessions" description="The SSO session a sign-in starts (the sid cookie).">

@@ -18,6 +18,7 @@ export function PasskeyButton({
   csrfToken,
   label,
   failedMessage,
+  needsScript,
 }: {
   purpose: "authenticate" | "register";
   /** the fields naming the sign-in: {request} or {return_to} */
@@ -25,6 +26,8 @@ export function PasskeyButton({
   csrfToken: string;
   label: string;
   failedMessage: string;
+  /** what shows before the script runs (or when it cannot) */
+  needsScript: string;
 }) {
   const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   const form = useRef<HTMLFormElement>(null);
@@ -60,7 +63,7 @@ export function PasskeyButton({
     }
   }
 
-  if (!hydrated) return <p className="text-sm text-slate-600">Passkeys need JavaScript in this browser.</p>;
+  if (!hydrated) return <p className="text-sm text-slate-600">{needsScript}</p>;
   return (
     <form ref={form} method="post" action="/signin/factor/submit" className="flex flex-col gap-3">
       {Object.entries(flowFields).map(([name, value]) => (

@@ -4,7 +4,7 @@ import { orgSettingsJson } from "./org-settings-json";
 
 /**
  * GET /api/v1/org/settings -> 200 {lockoutThreshold, sessionIdleMinutes, sessionMaxMinutes,
- * systemLogRetentionDays, refreshTokenGraceSeconds, lastUpdated, _links}: the org-wide security
+ * systemLogRetentionDays, refreshTokenGraceSeconds, passwordlessPasskeys, defaultLocale, lastUpdated, _links}: the org-wide
  * settings in force (this server's extension; Okta keeps them in its policies).
  */
 export async function getOrgSettings(ctx: AdminContext): Promise<AdminResponse> {

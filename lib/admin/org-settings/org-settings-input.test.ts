@@ -22,6 +22,11 @@ describe("orgSettingsInput", () => {
     [{ passwordlessPasskeys: "true" }, false],
     [{ passwordlessPasskeys: 1 }, false],
     [{ passwordlessPasskeys: null }, false],
+    [{ defaultLocale: "fr" }, true],
+    [{ defaultLocale: "de", passwordlessPasskeys: true }, true],
+    [{ defaultLocale: "es" }, false],
+    [{ defaultLocale: "DE" }, false],
+    [{ defaultLocale: null }, false],
     [null, false],
     [[], false],
   ])("%j -> %s", (input, ok) => {

@@ -2,9 +2,10 @@ import type { BodyOf } from "../../okta-api/parse-input";
 import { z } from "zod";
 import { ORG_SETTINGS_FIELDS, type OrgSettingsFieldSpec, type SelfServiceProfileAttribute } from "../../org-settings/org-settings-schema";
 
-/** A value of the field's kind (ORG_SETTINGS_FIELDS): a whole number in its range, a boolean, or a list of distinct options. */
+/** A value of the field's kind (ORG_SETTINGS_FIELDS): a whole number in its range, a boolean, one of its values, or a list of distinct options. */
 function fieldInput(spec: OrgSettingsFieldSpec) {
   if (spec.kind === "boolean") return z.boolean({ error: "Must be true or false." });
+  if (spec.kind === "choice") return z.enum(spec.values as [string, ...string[]], { error: `Must be one of ${spec.values.map((value) => `"${value}"`).join(", ")}.` });
   if (spec.kind === "list") {
     const message = `Must be an array of distinct names out of: ${spec.options.join(", ")}.`;
     return z.array(z.string({ error: message }), { error: message }).refine((names) => names.every((name) => spec.options.includes(name)) && new Set(names).size === names.length, message);
@@ -13,8 +14,14 @@ function fieldInput(spec: OrgSettingsFieldSpec) {
   const message = `Must be a whole number from ${min} to ${max}.`;
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 }
-type FieldInput<Kind> = Kind extends "boolean" ? z.ZodBoolean : Kind extends "list" ? z.ZodType<SelfServiceProfileAttribute[]> : z.ZodNumber;
-const field = <K extends keyof typeof ORG_SETTINGS_FIELDS>(name: K) => fieldInput(ORG_SETTINGS_FIELDS[name]) as unknown as FieldInput<(typeof ORG_SETTINGS_FIELDS)[K]["kind"]>;
+type FieldSchema<S> = S extends { kind: "boolean" }
+  ? z.ZodBoolean
+  : S extends { kind: "choice"; values: readonly (infer V extends string)[] }
+    ? z.ZodType<V>
+    : S extends { kind: "list" }
+      ? z.ZodType<SelfServiceProfileAttribute[]>
+      : z.ZodNumber;
+const field = <K extends keyof typeof ORG_SETTINGS_FIELDS>(name: K) => fieldInput(ORG_SETTINGS_FIELDS[name]) as unknown as FieldSchema<(typeof ORG_SETTINGS_FIELDS)[K]>;
 
 /**
  * POST /api/v1/org/settings: the settings to change, each optional (the others stay). Unknown
@@ -29,6 +36,7 @@ export const orgSettingsInput = z.strictObject({
   passwordlessPasskeys: field("passwordlessPasskeys").optional(),
   selfServiceProfileAttributes: field("selfServiceProfileAttributes").optional(),
   passwordChangeEndsSessions: field("passwordChangeEndsSessions").optional(),
+  defaultLocale: field("defaultLocale").optional(),
 });
 
 export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;

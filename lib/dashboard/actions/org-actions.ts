@@ -1,15 +1,19 @@
 import type { OrgSettingsBody } from "../../admin/org-settings/org-settings-input";
 import { runUpdateOrgSettings } from "../../admin/org-settings/update-org-settings";
 import { callOperation } from "../call-operation";
-import { checked, numberField, type FormInput } from "../form-input";
+import { checked, numberField, text, type FormInput } from "../form-input";
 import { outcome } from "./outcome";
 import type { DashboardAction } from "./types";
 
 const FIELDS = ["lockoutThreshold", "sessionIdleMinutes", "sessionMaxMinutes", "refreshTokenGraceSeconds", "systemLogRetentionDays"] as const;
 
-/** Every settings field of the form as the API takes it (a blank number is refused there, by name: NaN is no number; an unticked checkbox is false). */
+/** Every settings field of the form as the API takes it (a blank number is refused there, by name: NaN is no number; an unticked checkbox is false; the language as chosen, checked there). */
 function settingsBody(form: FormInput): OrgSettingsBody {
-  return { ...Object.fromEntries(FIELDS.map((field) => [field, numberField(form, field) ?? Number.NaN])), passwordlessPasskeys: checked(form, "passwordlessPasskeys") };
+  return {
+    ...Object.fromEntries(FIELDS.map((field) => [field, numberField(form, field) ?? Number.NaN])),
+    passwordlessPasskeys: checked(form, "passwordlessPasskeys"),
+    defaultLocale: text(form, "defaultLocale") as OrgSettingsBody["defaultLocale"],
+  };
 }
 
 export const orgActions: Record<string, DashboardAction> = {

@@ -20,7 +20,7 @@ export function appDeniedPage(ctx: AuthorizeContext, errorResponse: HostedRespon
   const back = errorResponse.status === 302 ? errorResponse.headers?.Location : undefined;
   const page = renderMessagePage({
     status: 403,
-    lang: locale,
+    locale,
     title: t("title"),
     message: t("message", { app }),
     error,

@@ -2,6 +2,7 @@ import type { AppContext } from "../../app-context";
 import type { HostedResponse } from "../../http/hosted-response";
 import { hostedMessagePage } from "../../http/hosted-error-pages";
 import type { PlainRequest } from "../../http/plain-http";
+import { negotiateOrgLocale } from "../../org-settings/negotiate-org-locale";
 import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
@@ -27,7 +28,7 @@ import { validateAuthorizeParams } from "./validate-authorize-params";
  * validated in the safe order:
  * 1. the server: unknown or INACTIVE -> 404;
  * 2. client_id and redirect_uri (resolveAuthorizeTarget) -> an HTML error page (400), never a
- *    redirect to an unverified URI;
+ *    redirect to an unverified URI, in the language ui_locales, Accept-Language or the org asks for;
  * 3. every other parameter (validateAuthorizeParams), then id_token_hint's signature -> errors go
  *    back to the redirect URI through the response mode, with state and iss;
  * 4. the session: a `sessionToken` (Okta's one-time token from the Authentication API) is consumed
@@ -54,7 +55,8 @@ async function authorize(app: AppContext, request: PlainRequest): Promise<Hosted
         { eventType: AUTHORIZE_EVENTS.authorize, result: "FAILURE", reason: `${target.error}: ${target.description}`, displayMessage: `OAuth2 authorization request refused: ${target.error}`, debug: { redirectUri: raw.values.get("redirect_uri") ?? null } },
       );
     }
-    return hostedMessagePage("invalidAuthorizeRequest", { error: { code: target.error, description: target.description } });
+    const locale = await negotiateOrgLocale(app.db, { uiLocales: raw.values.get("ui_locales"), acceptLanguage: request.headers.get("accept-language") });
+    return hostedMessagePage("invalidAuthorizeRequest", { error: { code: target.error, description: target.description }, locale });
   }
 
   const ctx: AuthorizeContext = { app, request, snapshot, issuer, client: target.client, now };

@@ -25,6 +25,7 @@ export const AUTHORIZE_MESSAGES = {
   promptInvalid: "The 'prompt' parameter must be 'none', 'login', 'consent', or 'login consent'.",
   promptNoneWithOthers: "The 'prompt' value 'none' cannot be combined with other values.",
   maxAgeInvalid: "The 'max_age' parameter must be a non-negative integer.",
+  uiLocalesInvalid: "The 'ui_locales' parameter must be a space-separated list of at most 256 characters of language tags (BCP 47, e.g. 'de fr-CA en').",
   idpInvalid: "The identity provider ('idp') is not recognized.",
   challengeMethodInvalid: "The 'code_challenge_method' parameter must be 'S256'.",
   challengeMethodWithoutChallenge: "The 'code_challenge_method' parameter was given without 'code_challenge'.",

@@ -39,6 +39,16 @@ describe("buildAuthorizationResponse", () => {
     expect(res.headers?.["Cache-Control"]).toBe("no-store");
   });
 
+  it("form_post and okta_post_message: their few words in the request's language", () => {
+    const base = { redirectUri: "https://app.example.com/cb", params: [["code", "c"]] as const, issuer: ISS, random: fixedRandom, locale: "de" as const };
+    const form = buildAuthorizationResponse({ ...base, responseMode: "form_post" });
+    expect(form.html).toContain('<html lang="de">');
+    expect(form.html).toContain("<title>Zurück zur Anwendung</title>");
+    expect(form.html).toMatch(/<noscript><p>JavaScript ist ausgeschaltet\. .*<\/p><button type="submit">Weiter<\/button><\/noscript>/);
+    const message = buildAuthorizationResponse({ ...base, responseMode: "okta_post_message", locale: "fr" });
+    expect(message.html).toContain('<html lang="fr"><head><meta charset="utf-8"><title>Connexion en cours</title>');
+  });
+
   it("okta_post_message: postMessage(DATA object, redirect origin), frameable by that origin only, no iss in DATA", () => {
     const res = buildAuthorizationResponse({
       redirectUri: "https://app.example.com:8443/implicit/callback",

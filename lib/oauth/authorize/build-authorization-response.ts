@@ -3,7 +3,10 @@ import type { PlainResponse } from "../../http/plain-http";
 import { encodeScriptJson } from "../../http/encode-script-json";
 import { escapeHtml } from "../../http/escape-html";
 import { pageSecurityHeaders } from "../../http/page-security-headers";
+import { createTranslator } from "../../i18n/format-message";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locales";
 import type { ResponseMode } from "../../pending-authorizations/authorize-params";
+import { AUTHORIZE_PAGE_MESSAGES } from "./authorize-page-messages";
 
 /** A response parameter: strings travel as they are; expires_in is a number in okta_post_message. */
 export type ResponseParams = ReadonlyArray<readonly [string, string | number]>;
@@ -16,6 +19,8 @@ export type AuthorizationResponseInput = {
   /** RFC 9207: the issuer, added as `iss` to query, fragment and form_post responses */
   issuer: string;
   random?: (size: number) => Buffer;
+  /** the language of the form_post and okta_post_message pages' few words (default English) */
+  locale?: Locale;
 };
 
 /** Redirects carry no referrer and are never cached (they hold codes, tokens, state). */
@@ -39,19 +44,20 @@ export function buildAuthorizationResponse(input: AuthorizationResponseInput): P
   const { redirectUri, responseMode } = input;
   if (responseMode === "okta_post_message") return postMessagePage(input);
   const params: ResponseParams = [...input.params, ["iss", input.issuer]];
-  if (responseMode === "form_post") return formPostPage(redirectUri, params, input.random ?? randomBytes);
+  if (responseMode === "form_post") return formPostPage(redirectUri, params, input.random ?? randomBytes, input.locale ?? DEFAULT_LOCALE);
   const encoded = new URLSearchParams(params.map(([name, value]) => [name, String(value)])).toString();
   const location = responseMode === "query" ? `${redirectUri}${redirectUri.includes("?") ? "&" : "?"}${encoded}` : `${redirectUri}#${encoded}`;
   return { status: 302, headers: { Location: location, ...REDIRECT_HEADERS } };
 }
 
-function formPostPage(redirectUri: string, params: ResponseParams, random: (size: number) => Buffer): PlainResponse {
+function formPostPage(redirectUri: string, params: ResponseParams, random: (size: number) => Buffer, locale: Locale): PlainResponse {
   const nonce = random(16).toString("base64");
+  const t = createTranslator(AUTHORIZE_PAGE_MESSAGES, locale);
   const fields = params.map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(String(value))}">`).join("");
   const html =
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Submit this form</title></head>` +
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t("formPost.title"))}</title></head>` +
     `<body><form method="post" action="${escapeHtml(redirectUri)}">${fields}` +
-    `<noscript><p>JavaScript is turned off. Select Continue to go back to the application.</p><button type="submit">Continue</button></noscript></form>` +
+    `<noscript><p>${escapeHtml(t("formPost.noScript"))}</p><button type="submit">${escapeHtml(t("formPost.continue"))}</button></noscript></form>` +
     `<script nonce="${nonce}">document.forms[0].submit();</script></body></html>`;
   return { status: 200, headers: pageSecurityHeaders({ scriptNonce: nonce }), html };
 }
@@ -60,8 +66,9 @@ function postMessagePage(input: AuthorizationResponseInput): PlainResponse {
   const nonce = (input.random ?? randomBytes)(16).toString("base64");
   const targetOrigin = new URL(input.redirectUri).origin;
   const data = Object.fromEntries(input.params);
+  const locale = input.locale ?? DEFAULT_LOCALE;
   const html =
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signing in</title></head><body>` +
+    `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(createTranslator(AUTHORIZE_PAGE_MESSAGES, locale)("postMessage.title"))}</title></head><body>` +
     `<script nonce="${nonce}">(function () { var data = ${encodeScriptJson(data)}; (window.opener || window.parent).postMessage(data, ${encodeScriptJson(targetOrigin)}); })();</script>` +
     `</body></html>`;
   return { status: 200, headers: pageSecurityHeaders({ scriptNonce: nonce, frameAncestors: targetOrigin }), html };

@@ -1,5 +1,6 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { findConsentScopes } from "../../consents/find-consent-scopes";
+import { negotiateLocale } from "../../i18n/negotiate-locale";
 import type { Db } from "../../db/create-db-client";
 import { listFactors } from "../../factors/list-factors";
 import type { HostedResponse } from "../../http/hosted-response";
@@ -144,7 +145,9 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
 
   const out = await issueAuthorizationResponse(ctx, { params, session: activeSession, tokenUser: tokenUser!, decisions, acr });
   if (flow.pending) await deletePendingAuthorization(app.db, flow.pending.id);
-  const response = buildAuthorizationResponse({ redirectUri: params.redirectUri, responseMode: params.responseMode, params: out, issuer: ctx.issuer, random: ctx.random });
+  // the page's few words (form_post without script) in the request's language; no org default: no read on this path
+  const locale = negotiateLocale({ uiLocales: params.uiLocales, acceptLanguage: ctx.request.headers.get("accept-language") });
+  const response = buildAuthorizationResponse({ redirectUri: params.redirectUri, responseMode: params.responseMode, params: out, issuer: ctx.issuer, random: ctx.random, locale });
   return flow.cookies.length ? { ...response, cookies: flow.cookies } : response;
 }
 

@@ -1,4 +1,5 @@
 import type { HostedResponse } from "../../http/hosted-response";
+import { negotiateLocale } from "../../i18n/negotiate-locale";
 import { AUTHORIZE_EVENTS } from "../../pending-authorizations/authorize-events";
 import { deletePendingAuthorization } from "../../pending-authorizations/delete-pending-authorization";
 import type { AuthorizeContext } from "./authorize-context";
@@ -38,6 +39,7 @@ export async function deliverAuthorizeError(ctx: AuthorizeContext, delivery: Del
     params: [["error", error.error], ["error_description", error.description], ...(delivery.state !== null ? ([["state", delivery.state]] as const) : [])],
     issuer: ctx.issuer,
     random: ctx.random,
+    locale: negotiateLocale({ uiLocales: ctx.request.url.searchParams.get("ui_locales"), acceptLanguage: ctx.request.headers.get("accept-language") }),
   });
   return details.cookies?.length ? { ...response, cookies: details.cookies } : response;
 }

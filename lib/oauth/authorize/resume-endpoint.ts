@@ -6,6 +6,7 @@ import type { HostedResponse } from "../../http/hosted-response";
 import type { PlainRequest } from "../../http/plain-http";
 import { deletePendingAuthorization } from "../../pending-authorizations/delete-pending-authorization";
 import { loadPendingAuthorization } from "../../pending-authorizations/load-pending-authorization";
+import { negotiateOrgLocale } from "../../org-settings/negotiate-org-locale";
 import { checkPendingCsrf } from "../../pending-authorizations/pending-cookie";
 import { readSession } from "../../sessions/read-session";
 import { readSessionCookie } from "../../sessions/session-cookie";
@@ -23,7 +24,7 @@ import { frameProtected } from "./frame-protected";
  * expired, and be resumed by the browser that started it (its CSRF cookie); its app must still be
  * ACTIVE with the redirect URI registered. Then the decision continues with the session cookie
  * (continueAuthorization), as on the first pass; a session the sign-in page created for this
- * request counts as a fresh authentication.
+ * request counts as a fresh authentication. Its error pages speak the request's language.
  */
 export async function resumeEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   return frameProtected(await resume(app, request));
@@ -34,9 +35,10 @@ async function resume(app: AppContext, request: PlainRequest): Promise<HostedRes
   const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) return serverNotFound();
   const pending = await loadPendingAuthorization(app.db, request.url.searchParams.get("request"), now);
-  if (!pending || pending.authServerId !== snapshot.id) return hostedErrorPages.expired();
+  const locale = () => negotiateOrgLocale(app.db, { uiLocales: pending?.state.params.uiLocales, acceptLanguage: request.headers.get("accept-language") });
+  if (!pending || pending.authServerId !== snapshot.id) return hostedErrorPages.expired(await locale());
   const cookieHeader = request.headers.get("cookie");
-  if (!checkPendingCsrf(pending, cookieHeader)) return hostedErrorPages.csrf();
+  if (!checkPendingCsrf(pending, cookieHeader)) return hostedErrorPages.csrf(await locale());
 
   const { params } = pending.state;
   const client = await loadActiveClient(app.db, pending.clientId);
@@ -44,6 +46,7 @@ async function resume(app: AppContext, request: PlainRequest): Promise<HostedRes
     await deletePendingAuthorization(app.db, pending.id);
     return hostedMessagePage("appChangedDuringSignin", {
       error: client ? { code: "invalid_request", description: M.redirectUriInvalid } : { code: "invalid_client", description: M.clientInvalid },
+      locale: await locale(),
     });
   }
   const session = await readSession(app.db, readSessionCookie(cookieHeader), now);

@@ -72,6 +72,11 @@ describe("validateAuthorizeParams: errors, in the safe order", () => {
     ["prompt none with login", { ...BASE, prompt: "none login" }, "invalid_request", M.promptNoneWithOthers],
     ["negative max_age", { ...BASE, max_age: "-1" }, "invalid_request", M.maxAgeInvalid],
     ["non-numeric max_age", { ...BASE, max_age: "1h" }, "invalid_request", M.maxAgeInvalid],
+    ["ui_locales with a comma", { ...BASE, ui_locales: "de,fr" }, "invalid_request", M.uiLocalesInvalid],
+    ["ui_locales with a q-value", { ...BASE, ui_locales: "de;q=0.9" }, "invalid_request", M.uiLocalesInvalid],
+    ["ui_locales of spaces only", { ...BASE, ui_locales: "   " }, "invalid_request", M.uiLocalesInvalid],
+    ["ui_locales over 256 characters", { ...BASE, ui_locales: "de ".repeat(86) }, "invalid_request", M.uiLocalesInvalid],
+    ["ui_locales before idp", { ...BASE, ui_locales: "*", idp: "0oaSocialIdp" }, "invalid_request", M.uiLocalesInvalid],
     ["another idp", { ...BASE, idp: "0oaSocialIdp" }, "invalid_request", M.idpInvalid],
     ["plain PKCE", { ...BASE, code_challenge: CHALLENGE, code_challenge_method: "plain" }, "invalid_request", M.challengeMethodInvalid],
     ["method without challenge", { ...BASE, code_challenge_method: "S256" }, "invalid_request", M.challengeMethodWithoutChallenge],
@@ -100,6 +105,7 @@ describe("validateAuthorizeParams: accepted requests", () => {
       idp: ORG_IDP_ID,
       idp_scope: "ignored",
       acr_values: "urn:okta:loa:1fa:any",
+      ui_locales: "es-MX  de_CH en",
       sessionToken: "20111abc",
       id_token_hint: "a.b.c",
       response_mode: "okta_post_message",
@@ -123,6 +129,7 @@ describe("validateAuthorizeParams: accepted requests", () => {
           loginHint: "alice@example.com",
           idTokenHintSub: null,
           acrValues: "urn:okta:loa:1fa:any",
+          uiLocales: "es-MX de-CH en",
         },
         idTokenHint: "a.b.c",
         sessionToken: "20111abc",
@@ -139,6 +146,15 @@ describe("validateAuthorizeParams: accepted requests", () => {
     const result = validate({ ...BASE, response_type: responseType, nonce: "n" });
     expect(result.ok && result.value.params.responseMode).toBe(mode);
     expect(result.ok && result.value.params.responseTypes).toEqual(types);
+  });
+
+  it("ui_locales: absent is null; unsupported but well-formed tags are kept (a hint, never an error); 256 characters at most", () => {
+    const none = validate(BASE);
+    expect(none.ok && none.value.params.uiLocales).toBeNull();
+    const klingon = validate({ ...BASE, ui_locales: "tlh x-klingon-1" });
+    expect(klingon.ok && klingon.value.params.uiLocales).toBe("tlh x-klingon-1");
+    const longest = validate({ ...BASE, ui_locales: `${"de ".repeat(85)}f` });
+    expect(longest.ok && longest.value.params.uiLocales).toBe(`${"de ".repeat(85)}f`.replace(/ +/g, " ").trim());
   });
 
   it("no scope: the server's defaults (null); repeated names collapse", () => {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { OAuthClient } from "../../apps/oauth-client";
 import { ORG_IDP_ID } from "../claims/org-idp-id";
 import { MAX_TOKEN_LENGTH } from "../verify/verify-server-jwt";
@@ -11,6 +12,20 @@ import type { RawAuthorizeParams } from "./read-authorize-params";
 export const MAX_PARAM_LENGTH = 2048;
 /** RFC 7636 4.2: code_challenge = BASE64URL(SHA256(verifier)), 43..128 unreserved characters. */
 const CODE_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
+/** ui_locales is a hint: this many characters are plenty for any list of preferences. */
+export const MAX_UI_LOCALES_LENGTH = 256;
+/**
+ * OIDC Core 3.1.2.1 `ui_locales`: "space-separated list of BCP47 [RFC5646] language tag values,
+ * ordered by preference". The shape of a tag (letters, then subtags of letters and digits; `_` read
+ * as `-`, as some clients write en_US), not the registry: tags this server has no translation for
+ * are simply passed over (an error "SHOULD NOT result"). Stored as the tags, one space apart.
+ */
+const uiLocalesParam = z
+  .string()
+  .max(MAX_UI_LOCALES_LENGTH)
+  .transform((value) => value.split(" ").filter((tag) => tag.length > 0))
+  .pipe(z.array(z.string().regex(/^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$/)).min(1))
+  .transform((tags) => tags.map((tag) => tag.replaceAll("_", "-")).join(" "));
 
 export type ValidatedAuthorizeRequest = {
   params: AuthorizeParams;
@@ -40,7 +55,8 @@ const fail = (error: string, description: string): AuthorizeValidation => ({ ok:
  * 7. scope: unknown names -> invalid_scope; id_token without openid -> invalid_scope;
  * 8. nonce: required when an ID token is returned from /authorize (OIDC Core 3.2.2.1);
  * 9. display (page|popup), prompt (none|login|consent, none alone: OIDC Core 3.1.2.1), max_age
- *    (integer >= 0), idp (only this org's own IdP id) -> invalid_request;
+ *    (integer >= 0), ui_locales (language tags, bounded: uiLocalesParam), idp (only this org's own
+ *    IdP id) -> invalid_request;
  * 10. PKCE (RFC 7636 4.3, 4.4.1): code_challenge_method S256 only, a well-formed challenge, only
  *     with `code`; public clients (token_endpoint_auth_method none) and pkce_required apps must use
  *     it with `code` -> invalid_request.
@@ -99,6 +115,10 @@ export function validateAuthorizeParams(raw: RawAuthorizeParams, client: OAuthCl
   const rawMaxAge = get("max_age");
   if (rawMaxAge !== undefined && !/^\d{1,10}$/.test(rawMaxAge)) return fail("invalid_request", M.maxAgeInvalid);
 
+  const rawUiLocales = get("ui_locales");
+  const uiLocales = rawUiLocales === undefined ? null : uiLocalesParam.safeParse(rawUiLocales);
+  if (uiLocales && !uiLocales.success) return fail("invalid_request", M.uiLocalesInvalid);
+
   const idp = get("idp");
   if (idp !== undefined && idp !== ORG_IDP_ID) return fail("invalid_request", M.idpInvalid);
 
@@ -135,6 +155,7 @@ export function validateAuthorizeParams(raw: RawAuthorizeParams, client: OAuthCl
         loginHint: get("login_hint") ?? null,
         idTokenHintSub: null,
         acrValues: get("acr_values") ?? null,
+        uiLocales: uiLocales?.data ?? null,
       },
       idTokenHint: get("id_token_hint") ?? null,
       sessionToken: get("sessionToken") ?? null,

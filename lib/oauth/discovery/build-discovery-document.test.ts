@@ -43,6 +43,7 @@ describe("buildDiscoveryDocument for the default server", () => {
         request_parameter_supported: false,
         request_uri_parameter_supported: false,
         authorization_response_iss_parameter_supported: true,
+        ui_locales_supported: ["en", "de", "fr"],
       }),
     );
   });
@@ -72,6 +73,7 @@ describe("buildDiscoveryDocument for the default server", () => {
         request_parameter_supported: false,
         request_uri_parameter_supported: false,
         authorization_response_iss_parameter_supported: true,
+        ui_locales_supported: ["en", "de", "fr"],
       }),
     );
   });

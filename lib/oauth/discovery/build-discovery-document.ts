@@ -1,3 +1,4 @@
+import { SUPPORTED_LOCALES } from "../../i18n/locales";
 import { ACR_VALUES_SUPPORTED } from "../claims/acr-values";
 import { GRANT_TYPES } from "../grant-types";
 import { buildEndpointUrl, buildIssuer, type ProtocolEndpointName } from "../../authorization-servers/build-issuer";
@@ -37,7 +38,9 @@ export const ACCESS_TOKEN_CLAIMS = ["ver", "jti", "iss", "aud", "iat", "exp", "c
  * introspection and revocation, which accept the same ones), `end_session_endpoint`,
  * `code_challenge_methods_supported: ["S256"]`, `request_parameter_supported: false` and
  * `request_uri_parameter_supported: false` (OIDC Discovery: its absence would mean true; request
- * objects are not supported) and `authorization_response_iss_parameter_supported: true` (RFC 9207).
+ * objects are not supported), `authorization_response_iss_parameter_supported: true` (RFC 9207) and
+ * `ui_locales_supported` (OIDC Discovery 3, RFC 8414 2: the languages of the hosted pages, which
+ * /authorize's `ui_locales` chooses among).
  */
 export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInput): Record<string, unknown> {
   const issuer = buildIssuer(input.orgUrl, input.authServerId);
@@ -71,5 +74,6 @@ export function buildDiscoveryDocument(kind: DiscoveryKind, input: DiscoveryInpu
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
     authorization_response_iss_parameter_supported: true,
+    ui_locales_supported: [...SUPPORTED_LOCALES],
   };
 }

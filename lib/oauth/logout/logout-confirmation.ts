@@ -1,6 +1,9 @@
 import type { PlainResponse } from "../../http/plain-http";
 import { checkFormToken, formToken } from "../../http/form-token";
 import { renderMessagePage } from "../../http/render-message-page";
+import { createTranslator } from "../../i18n/format-message";
+import type { Locale } from "../../i18n/locales";
+import { LOGOUT_MESSAGES } from "./logout-messages";
 
 const PURPOSE = "logout-confirm";
 /** The confirmation form's token field. */
@@ -24,16 +27,16 @@ export function checkLogoutConfirmToken(secretsKey: Buffer, sessionId: string, t
  * prove it comes from the session's user (no valid id_token_hint, or one for another user). One
  * primary button posting the request's parameters and the session's token back to the endpoint
  * (a same-origin form, no script), and a Cancel link (the app's validated post-logout URI, else
- * the org's home). 200, not framed, not cached (renderMessagePage).
+ * the org's home). 200, not framed, not cached (renderMessagePage), in `locale`.
  */
-export function logoutConfirmationPage(input: { action: string; fields: Record<string, string>; cancelHref: string; otherUser: boolean }): PlainResponse {
+export function logoutConfirmationPage(input: { action: string; fields: Record<string, string>; cancelHref: string; otherUser: boolean; locale: Locale }): PlainResponse {
+  const t = createTranslator(LOGOUT_MESSAGES, input.locale);
   return renderMessagePage({
     status: 200,
-    title: "Sign out?",
-    message: input.otherUser
-      ? "The application asked to sign out a different user than the one signed in here. Do you want to sign out of this browser's session?"
-      : "An application asked to sign you out. Do you want to sign out?",
-    form: { action: input.action, fields: input.fields, submit: "Sign out" },
-    link: { href: input.cancelHref, label: "Cancel, stay signed in" },
+    title: t("confirm.title"),
+    message: input.otherUser ? t("confirm.otherUser") : t("confirm.text"),
+    form: { action: input.action, fields: input.fields, submit: t("confirm.submit") },
+    link: { href: input.cancelHref, label: t("confirm.cancel") },
+    locale: input.locale,
   });
 }

@@ -15,14 +15,13 @@ import { parseFormBody, parseParams } from "../request/parse-form-body";
 import { getServerSnapshot } from "../snapshot/get-server-snapshot";
 import { requestedServerId } from "../snapshot/org-authorization-server";
 import { renderMessagePage } from "../../http/render-message-page";
+import { createTranslator } from "../../i18n/format-message";
+import type { Locale } from "../../i18n/locales";
+import { negotiateOrgLocale } from "../../org-settings/negotiate-org-locale";
 import { appendState } from "./append-state";
 import { checkLogoutConfirmToken, LOGOUT_CONFIRM_FIELD, logoutConfirmationPage, logoutConfirmToken } from "./logout-confirmation";
+import { LOGOUT_MESSAGES } from "./logout-messages";
 import { verifyIdTokenHint } from "./verify-id-token-hint";
-
-export const LOGOUT_MESSAGES = {
-  invalidHint: "The sign-out request is not valid: its ID token (id_token_hint) was not issued by this authorization server.",
-  notConfirmed: "This sign-out was not confirmed on this browser's own page, so you are still signed in. Go back to the application and sign out again.",
-} as const;
 
 /**
  * GET|POST /oauth2/:authServerId/v1/logout (spec: "Logout Request": `id_token_hint` is required,
@@ -47,19 +46,26 @@ export const LOGOUT_MESSAGES = {
  *    same-origin Origin; anything else is a 403 page and the session stays. Either way the
  *    session's end is logged (user.session.end), the cookie cleared, and step 4 decides where to.
  * Without a session there is nothing to end: the cookie is cleared and step 4 answers.
+ * Its pages speak the language of `ui_locales` (RP-Initiated Logout 1.0 section 2), else
+ * Accept-Language, else the org default.
  */
 export async function logoutEndpoint(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const now = app.now();
   const snapshot = await getServerSnapshot(app.db, requestedServerId(request.params), now);
   if (!snapshot) return serverNotFound();
 
+  const acceptLanguage = request.headers.get("accept-language");
   let params: Map<string, string>;
   try {
     params = request.method === "POST" ? parseFormBody(request) : parseParams(request.url.searchParams);
   } catch (error) {
-    if (error instanceof OAuthError) return errorPage(400, error.description);
+    if (error instanceof OAuthError) {
+      const locale = await negotiateOrgLocale(app.db, { uiLocales: request.url.searchParams.get("ui_locales"), acceptLanguage });
+      return errorPage(locale, 400, "failed.badRequest", "failed.title", { code: error.error, description: error.description });
+    }
     throw error;
   }
+  const locale = await negotiateOrgLocale(app.db, { uiLocales: params.get("ui_locales"), acceptLanguage });
   const hint = params.get("id_token_hint");
   const redirectUri = params.get("post_logout_redirect_uri");
   const state = params.get("state");
@@ -67,7 +73,7 @@ export async function logoutEndpoint(app: AppContext, request: PlainRequest): Pr
 
   const issuer = buildIssuer(app.orgUrl, snapshot.id);
   const idToken = hint ? await verifyIdTokenHint({ db: app.db, secretsKey: app.secretsKey, snapshot, issuer }, hint, now) : null;
-  if (hint && !idToken && redirectUri) return errorPage(400, LOGOUT_MESSAGES.invalidHint);
+  if (hint && !idToken && redirectUri) return errorPage(locale, 400, "failed.invalidHint");
 
   let target: string | null = null;
   if (idToken && redirectUri) {
@@ -79,7 +85,7 @@ export async function logoutEndpoint(app: AppContext, request: PlainRequest): Pr
   const hintMatches = Boolean(session && idToken && idToken.userId === session.userId);
   if (session && confirmation !== undefined) {
     const confirmed = isSameOriginPost(request, app.orgUrl) && checkLogoutConfirmToken(app.secretsKey, session.id, confirmation);
-    if (!confirmed) return errorPage(403, LOGOUT_MESSAGES.notConfirmed, "Sign-out not confirmed");
+    if (!confirmed) return errorPage(locale, 403, "notConfirmed.text", "notConfirmed.title");
   } else if (session && !hintMatches) {
     const fields: Record<string, string> = { [LOGOUT_CONFIRM_FIELD]: logoutConfirmToken(app.secretsKey, session.id) };
     if (target) Object.assign(fields, { id_token_hint: hint!, post_logout_redirect_uri: target }, state ? { state } : {});
@@ -88,6 +94,7 @@ export async function logoutEndpoint(app: AppContext, request: PlainRequest): Pr
       fields,
       cancelHref: target ? appendState(target, state) : `${app.orgUrl}/`,
       otherUser: idToken !== null,
+      locale,
     });
   }
   if (session) await end(app, request, session, { authServerId: snapshot.id, clientId: idToken?.clientId ?? null, hintMatches: idToken ? hintMatches : null, confirmed: confirmation !== undefined, target }, now);
@@ -96,7 +103,8 @@ export async function logoutEndpoint(app: AppContext, request: PlainRequest): Pr
   if (target) {
     return { status: 302, headers: { Location: appendState(target, state), "Cache-Control": "no-store", Pragma: "no-cache", "Referrer-Policy": "no-referrer", ...clear } };
   }
-  const page = renderMessagePage({ status: 200, title: "You have been signed out", message: "You can close this window." });
+  const t = createTranslator(LOGOUT_MESSAGES, locale);
+  const page = renderMessagePage({ status: 200, title: t("signedOut.title"), message: t("signedOut.text"), locale });
   return { ...page, headers: { ...page.headers, ...clear } };
 }
 
@@ -120,6 +128,9 @@ function end(
   });
 }
 
-function errorPage(status: 400 | 403, message: string, title = "Sign-out failed"): HostedResponse {
-  return renderMessagePage({ status, title, message });
+type LogoutMessage = keyof (typeof LOGOUT_MESSAGES)["en"];
+
+function errorPage(locale: Locale, status: 400 | 403, message: LogoutMessage, title: LogoutMessage = "failed.title", error?: { code: string; description: string }): HostedResponse {
+  const t = createTranslator(LOGOUT_MESSAGES, locale);
+  return renderMessagePage({ status, title: t(title), message: t(message), locale, ...(error ? { error } : {}) });
 }

@@ -1,0 +1,47 @@
+import { defineCatalog } from "../../i18n/define-catalog";
+
+/** The words of /v1/logout's pages: signed out, "Sign out?", and its refusals. */
+export const LOGOUT_MESSAGES = defineCatalog({
+  en: {
+    "signedOut.title": "You have been signed out",
+    "signedOut.text": "You can close this window.",
+    "confirm.title": "Sign out?",
+    "confirm.text": "An application asked to sign you out. Do you want to sign out?",
+    "confirm.otherUser": "The application asked to sign out a different user than the one signed in here. Do you want to sign out of this browser's session?",
+    "confirm.submit": "Sign out",
+    "confirm.cancel": "Cancel, stay signed in",
+    "failed.title": "Sign-out failed",
+    "failed.invalidHint": "The sign-out request is not valid: its ID token (id_token_hint) was not issued by this authorization server.",
+    "failed.badRequest": "The application sent a sign-out request this server cannot accept. Go back to the application and sign out again.",
+    "notConfirmed.title": "Sign-out not confirmed",
+    "notConfirmed.text": "This sign-out was not confirmed on this browser's own page, so you are still signed in. Go back to the application and sign out again.",
+  },
+  de: {
+    "signedOut.title": "Sie wurden abgemeldet",
+    "signedOut.text": "Sie können dieses Fenster schließen.",
+    "confirm.title": "Abmelden?",
+    "confirm.text": "Eine Anwendung hat Ihre Abmeldung angefordert. Möchten Sie sich abmelden?",
+    "confirm.otherUser": "Die Anwendung hat die Abmeldung eines anderen Benutzers angefordert als des hier angemeldeten. Möchten Sie die Sitzung dieses Browsers beenden?",
+    "confirm.submit": "Abmelden",
+    "confirm.cancel": "Abbrechen, angemeldet bleiben",
+    "failed.title": "Abmeldung fehlgeschlagen",
+    "failed.invalidHint": "Die Abmeldeanfrage ist ungültig: Ihr ID-Token (id_token_hint) wurde nicht von diesem Autorisierungsserver ausgestellt.",
+    "failed.badRequest": "Die Anwendung hat eine Abmeldeanfrage gesendet, die dieser Server nicht annehmen kann. Kehren Sie zur Anwendung zurück und melden Sie sich erneut ab.",
+    "notConfirmed.title": "Abmeldung nicht bestätigt",
+    "notConfirmed.text": "Diese Abmeldung wurde nicht auf der eigenen Seite dieses Browsers bestätigt, daher sind Sie weiterhin angemeldet. Kehren Sie zur Anwendung zurück und melden Sie sich erneut ab.",
+  },
+  fr: {
+    "signedOut.title": "Vous avez été déconnecté",
+    "signedOut.text": "Vous pouvez fermer cette fenêtre.",
+    "confirm.title": "Se déconnecter ?",
+    "confirm.text": "Une application a demandé votre déconnexion. Voulez-vous vous déconnecter ?",
+    "confirm.otherUser": "L’application a demandé la déconnexion d’un autre utilisateur que celui connecté ici. Voulez-vous fermer la session de ce navigateur ?",
+    "confirm.submit": "Se déconnecter",
+    "confirm.cancel": "Annuler, rester connecté",
+    "failed.title": "Échec de la déconnexion",
+    "failed.invalidHint": "La demande de déconnexion n’est pas valide : son jeton d’identité (id_token_hint) n’a pas été émis par ce serveur d’autorisation.",
+    "failed.badRequest": "L’application a envoyé une demande de déconnexion que ce serveur ne peut pas accepter. Revenez à l’application et déconnectez-vous à nouveau.",
+    "notConfirmed.title": "Déconnexion non confirmée",
+    "notConfirmed.text": "Cette déconnexion n’a pas été confirmée sur la page de ce navigateur ; vous êtes donc toujours connecté. Revenez à l’application et déconnectez-vous à nouveau.",
+  },
+});
