@@ -6,7 +6,7 @@ import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
 
 const PATH = "/api/v1/org/settings";
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true };
 const links = { self: { href: `${ORG_URL}${PATH}`, hints: { allow: ["GET", "POST"] } } };
 
 describe.each(testProviders())("org settings API on %s", (provider) => {

@@ -1,4 +1,4 @@
-import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/dashboard/org-settings-limits";
+import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES, RECOVERY_TOKEN_MINUTES } from "@/lib/dashboard/org-settings-limits";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
 import { ActionForm } from "../_components/action-form";
 import { Checkbox, formatTime, PageHeader, Section, TextField } from "../_components/ui";
@@ -21,6 +21,18 @@ export default async function SettingsPage() {
               label="Allow passwordless sign-in with a passkey"
               defaultChecked={settings.passwordlessPasskeys}
               hint="The hosted sign-in page offers “Sign in with a passkey”: a user with a registered passkey signs in without a password (the passkey verifies the user, which counts as two factors)."
+            />
+          </div>
+        </Section>
+        <Section title="Account recovery" description="The hosted “Forgot password?” page, /api/v1/authn/recovery/password and the admin’s reset_password link.">
+          <div className="grid max-w-2xl grid-cols-1 gap-4">
+            <TextField name="recoveryTokenLifetimeMinutes" label="Password reset link lifetime (minutes)" type="number" min={RECOVERY_TOKEN_MINUTES.min} max={RECOVERY_TOKEN_MINUTES.max} defaultValue={settings.recoveryTokenLifetimeMinutes} required hint={`How long a password reset link works (${RECOVERY_TOKEN_MINUTES.min} minutes to 7 days). Each link works once; a new one replaces the previous.`} />
+            <Checkbox
+              name="endSessionsOnPasswordReset"
+              id="f-endSessionsOnPasswordReset"
+              label="End other sessions when a password is reset"
+              defaultChecked={settings.endSessionsOnPasswordReset}
+              hint="A reset through a recovery link ends the user’s other sessions and revokes their refresh tokens."
             />
           </div>
         </Section>

@@ -22,6 +22,8 @@ export const orgSettingsInput = z.strictObject({
   systemLogRetentionDays: field("systemLogRetentionDays").optional(),
   refreshTokenGraceSeconds: field("refreshTokenGraceSeconds").optional(),
   passwordlessPasskeys: field("passwordlessPasskeys").optional(),
+  recoveryTokenLifetimeMinutes: field("recoveryTokenLifetimeMinutes").optional(),
+  endSessionsOnPasswordReset: field("endSessionsOnPasswordReset").optional(),
 });
 
 export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;
