@@ -74,6 +74,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
       authnTransactions: 0,
       webAuthnChallenges: 0,
       userSessions: 0,
+      userTokens: 0,
       authorizationCodes: 0,
       refreshTokens: 1,
       refreshTokenFamilies: 1,
