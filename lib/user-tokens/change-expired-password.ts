@@ -19,7 +19,7 @@ function timingDummyHash(): Promise<string> {
   return dummyHash;
 }
 
-export type ExpiredPasswordResult = ProvenPasswordResult | { ok: false; reason: "wrong_password" | "rate_limited"; resetAt?: Date };
+export type ExpiredPasswordResult = ProvenPasswordResult | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; resetAt: Date };
 
 /**
  * A PASSWORD_EXPIRED user chooses a new password (the hosted expired-password step, POST
