@@ -10,6 +10,7 @@ import { orUnavailable } from "../_hosted/or-unavailable";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 import { PasskeySignin } from "./passkey-signin";
 import { PasswordField } from "./password-field";
+import { ForgotPasswordLink } from "./forgot-password-link";
 
 export const dynamic = "force-dynamic";
 // The server sends Referrer-Policy: no-referrer everywhere, with which browsers post forms with
@@ -127,6 +128,7 @@ function SigninForm({
           Sign in
         </button>
       </form>
+      <ForgotPasswordLink flow={flow} />
       {passkeys ? <PasskeySignin flowFields={flow} csrfToken={csrf} failedMessage={SIGNIN_ERRORS.passkey} /> : null}
     </HostedCard>
   );
