@@ -5,7 +5,7 @@ import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { changeExpiredPassword } from "../user-tokens/change-expired-password";
 import { requestPasswordRecovery } from "../user-tokens/request-password-recovery";
-import { useUserToken } from "../user-tokens/use-user-token";
+import { setPasswordWithToken } from "../user-tokens/set-password-with-token";
 import type { UserTokenKind } from "../user-tokens/user-token-kinds";
 import { advanceSignIn } from "./advance-sign-in";
 import { formErrors, type PasswordRefusal } from "./recovery-form-errors";
@@ -56,7 +56,7 @@ function checkPair(password: string, confirm: string): PasswordRefusal | null {
 
 /**
  * The reset link's and the welcome page's form (token, csrf, return_to, password, confirm): the two
- * passwords equal, then useUserToken (the token once, the policy, the user ACTIVE; a reset also ends
+ * passwords equal, then setPasswordWithToken (the token once, the policy, the user ACTIVE; a reset also ends
  * the other sessions and revokes refresh tokens, org setting, and queues "password changed"). Then
  * the person is signed in like after a password (advanceSignIn: an MFA enrollment or verification
  * the policy asks for comes first) and goes to return_to (the welcome link's fromURI, else "/").
@@ -77,7 +77,7 @@ async function submitTokenPassword(app: AppContext, request: PlainRequest, kind:
   const password = form.get("password") ?? "";
   const refused = checkPair(password, form.get("confirm") ?? "");
   if (refused) return seeOther(page({ error: formErrors(refused) }));
-  const result = await useUserToken(app.db, { token, kind, password, now: app.now(), client: clientOf(request), acceptLanguage: request.headers.get("accept-language") });
+  const result = await setPasswordWithToken(app.db, { token, kind, password, now: app.now(), client: clientOf(request), acceptLanguage: request.headers.get("accept-language") });
   if (result.ok) return advanceSignIn(app, request, { ...flow, mfa: undefined }, { userId: result.user.id, amr: ["pwd"] });
   if (result.reason === "policy" || result.reason === "unchanged" || result.reason === "rate_limited") return seeOther(page({ error: formErrors(result) }));
   return seeOther(page());

@@ -6,7 +6,7 @@ import type { EventClient } from "./user-token-events";
 import type { UserTokenKind, UserTokenRefusal } from "./user-token-kinds";
 import { consumeUserTokenRateLimit } from "./user-token-rate-limit";
 
-export type UseUserTokenResult = ProvenPasswordResult | { ok: false; reason: UserTokenRefusal } | { ok: false; reason: "rate_limited"; resetAt: Date };
+export type PasswordWithTokenResult = ProvenPasswordResult | { ok: false; reason: UserTokenRefusal } | { ok: false; reason: "rate_limited"; resetAt: Date };
 
 /**
  * A link's form was sent: sets the password with the token (the welcome page: ACTIVATION; the
@@ -16,10 +16,10 @@ export type UseUserTokenResult = ProvenPasswordResult | { ok: false; reason: Use
  * meanwhile ("used"). A password the policy refuses leaves the token usable. Uses are counted per
  * client IP first (USER_TOKEN_RATE_LIMITS).
  */
-export async function useUserToken(
+export async function setPasswordWithToken(
   db: Db,
   input: { token: string | null | undefined; kind: UserTokenKind; password: string; now: Date; client: EventClient; acceptLanguage?: string | null },
-): Promise<UseUserTokenResult> {
+): Promise<PasswordWithTokenResult> {
   const { kind, now } = input;
   const limit = await consumeUserTokenRateLimit(db, input.client.ipAddress, now);
   if (!limit.allowed) return { ok: false, reason: "rate_limited", resetAt: limit.resetAt };
