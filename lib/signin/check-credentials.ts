@@ -1,9 +1,9 @@
 import { hashToken } from "../crypto/hash-token";
-import { randomToken } from "../crypto/random-token";
 import type { Db } from "../db/create-db-client";
 import type { OrgSettings } from "../org-settings/org-settings-schema";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { hashPassword } from "../passwords/hash-password";
+import { timingDummyHash } from "../passwords/timing-dummy-hash";
 import { verifyPassword } from "../passwords/verify-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { logSessionEvent, SESSION_EVENTS } from "../sessions/session-events";
@@ -71,16 +71,6 @@ export type CredentialsFailure = {
 };
 
 export type CredentialsResult = { ok: true; user: CredentialsUser } | CredentialsFailure;
-
-/**
- * A hash of a random password with the current parameters, verified against when there is no
- * user (or no password), so that an unknown login costs what a wrong password costs.
- */
-let dummyHash: Promise<string> | null = null;
-function timingDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomToken(24));
-  return dummyHash;
-}
 
 /**
  * Checks a username and password: the one primary-authentication step of the hosted sign-in page

@@ -1,8 +1,7 @@
 import { hashToken } from "../crypto/hash-token";
-import { randomToken } from "../crypto/random-token";
 import type { Db } from "../db/create-db-client";
 import type { InTransaction } from "../db/record-change";
-import { hashPassword } from "../passwords/hash-password";
+import { timingDummyHash } from "../passwords/timing-dummy-hash";
 import { verifyPassword } from "../passwords/verify-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { findPasswordHolder } from "./find-password-holder";
@@ -11,13 +10,6 @@ import type { EventClient } from "./user-token-events";
 
 /** Attempts to change an expired password per username in one window (the old password is checked each time). */
 export const EXPIRED_PASSWORD_RATE_LIMITS = { perUsername: 10, windowSeconds: 15 * 60 } as const;
-
-let dummyHash: Promise<string> | null = null;
-/** Verified against when there is no such user, so an unknown login costs what a wrong password costs. */
-function timingDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomToken(24));
-  return dummyHash;
-}
 
 export type ExpiredPasswordResult = ProvenPasswordResult | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; resetAt: Date };
 
