@@ -211,6 +211,40 @@ describe.each(testProviders())("account pages (forgot password, reset link, welc
     });
   });
 
+  describe("the welcome link with an MFA enrollment policy", () => {
+    it("a REQUIRED factor: after the password the existing factor step enrolls it before any session starts", async () => {
+      const group = await a.f.api("POST", "/api/v1/groups", { profile: { name: `Enrollers ${++counter}` } });
+      expect(group.status, group.text).toBe(200);
+      const policy = await a.f.api("POST", "/api/v1/policies", {
+        type: "MFA_ENROLL",
+        name: `TOTP for enrollers ${counter}`,
+        conditions: { people: { groups: { include: [group.body.id] } } },
+        settings: { type: "FACTORS", factors: { google_otp: { enroll: { self: "REQUIRED" } } } },
+      });
+      expect(policy.status, policy.text).toBe(200);
+      const rule = await a.f.api("POST", `/api/v1/policies/${policy.body.id}/rules`, { name: "Enroll at sign-in", actions: { enroll: { self: "LOGIN" } } });
+      expect(rule.status, rule.text).toBe(200);
+      a.refreshCaches();
+      try {
+        const login = `hana.${counter}@example.com`;
+        const created = await a.f.api("POST", "/api/v1/users?activate=true", { profile: { firstName: "Hana", lastName: "Tester", email: login, login }, groupIds: [group.body.id] });
+        expect(created.status, created.text).toBe(200);
+        const token = await linkToken(login, "welcome");
+        const jar = new CookieJar();
+        await a.get(`${ORG_URL}/welcome/${token}`, jar);
+        const done = await a.post(`${ORG_URL}/signin/welcome/submit`, { token, csrf: csrfOf(jar), return_to: "/", password: "Enroll-me-first-1", confirm: "Enroll-me-first-1" }, jar);
+        expect(done.status).toBe(303);
+        expect(done.location).toBe(`${ORG_URL}/signin/factor?return_to=%2F`);
+        expect(jar.cookies.has("signin_mfa")).toBe(true);
+        expect(jar.cookies.has("sid")).toBe(false);
+        expect((await a.f.db.user.findUniqueOrThrow({ where: { id: created.body.id } })).status).toBe("ACTIVE");
+      } finally {
+        await a.f.api("DELETE", `/api/v1/policies/${policy.body.id}`);
+        a.refreshCaches();
+      }
+    });
+  });
+
   describe("the expired password step", () => {
     it("the sign-in sends an expired password's owner to the step; the current password again, the new one twice; then signed in at return_to", async () => {
       const gus = await a.user("Gus");
