@@ -37,6 +37,7 @@ export const LAYERS = [
     [
       "lib/bootstrap",
       "lib/housekeeping",
+      "lib/user-tokens",
       "lib/signin",
       "lib/sign-on-policies",
       "lib/pending-authorizations",

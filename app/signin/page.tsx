@@ -15,6 +15,7 @@ import { pageLocale } from "../_hosted/page-locale";
 import { searchParam, type SearchParams } from "../_hosted/search-param";
 import { PasskeySignin } from "./passkey-signin";
 import { PasswordField } from "./password-field";
+import { ForgotPasswordLink } from "./forgot-password-link";
 
 export const dynamic = "force-dynamic";
 // The server sends Referrer-Policy: no-referrer everywhere, with which browsers post forms with
@@ -146,6 +147,7 @@ function SigninForm({
           {t("page.submit")}
         </button>
       </form>
+      <ForgotPasswordLink flow={flow} />
       {passkeys ? <PasskeySignin flowFields={flow} csrfToken={csrf} label={t("page.passkey")} failedMessage={signinErrorMessage("passkey", locale)} /> : null}
     </HostedCard>
   );

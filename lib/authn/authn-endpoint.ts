@@ -5,7 +5,10 @@ import { readJsonBody } from "../okta-api/read-json-body";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { authenticatePerson } from "../signin/authenticate-person";
 import { DEVICE_TOKEN, deviceTokenHash } from "../signin/device-token";
+import { PASSWORD_POLICY } from "../passwords/check-password-policy";
+import { createAuthnTransaction } from "../signin/create-authn-transaction";
 import { answerStep, loadAuthnUser, refusalError } from "./authn-flow";
+import { passwordExpiredJson } from "./authn-json";
 import { currentState } from "./current-state";
 
 export { authenticationFailedError } from "./authn-flow";
@@ -40,7 +43,9 @@ const AUTHN_REQUEST = z.object(
  *   that is unknown, expired, cancelled or already ended in SUCCESS);
  * - authenticatePerson (lib/signin; the password step: rate limits, argon2, lockout, System Log): RATE_LIMITED -> 429 E0000047 with
  *   X-Rate-Limit-* headers; any other refusal -> 401 E0000004 "Authentication failed", the same for
- *   unknown, STAGED, SUSPENDED, LOCKED_OUT... users (nothing revealed through the API);
+ *   unknown, STAGED, SUSPENDED, LOCKED_OUT... users (nothing revealed through the API); the right
+ *   password of a PASSWORD_EXPIRED user (admin `lifecycle/expire_password`) -> 200 PASSWORD_EXPIRED
+ *   with a stateToken for `changePassword` (change-authn-password.ts);
  * - then what the sign-on and enrollment policies ask (answerStep): `SUCCESS` with a one-time session
  *   token (five minutes) that the app redeems at /authorize (getWithoutPrompt({sessionToken})), or a
  *   transaction waiting for a factor, `MFA_REQUIRED` or `MFA_ENROLL`, with its stateToken; no session
@@ -59,9 +64,19 @@ export async function authnEndpoint(app: AppContext, request: PlainRequest): Pro
     userAgent: request.headers.get("user-agent"),
     now,
   });
-  if (!result.ok) throw refusalError(result, now);
+  if (!result.ok) {
+    // the right password of a PASSWORD_EXPIRED user: the transaction waits for a new one (changePassword)
+    if ("passwordExpired" in result && result.passwordExpired && result.user) return passwordExpiredState(app, result.user.id, now);
+    throw refusalError(result, now);
+  }
   const deviceToken = input.context?.deviceToken;
   return answerStep(app, request, { user: await loadAuthnUser(app, result.user.id), amr: result.amr, transaction: null, now, deviceTokenHash: deviceToken ? deviceTokenHash(result.user.id, deviceToken) : null });
+}
+
+/** PASSWORD_EXPIRED: a new transaction whose `changePassword` takes the old and the new password. */
+async function passwordExpiredState(app: AppContext, userId: string, now: Date): Promise<PlainResponse> {
+  const started = await createAuthnTransaction(app.db, { userId, amr: ["pwd"], status: "PASSWORD_EXPIRED", now });
+  return { status: 200, body: passwordExpiredJson(app.orgUrl, { ...started, user: await loadAuthnUser(app, userId), policy: PASSWORD_POLICY }) };
 }
 
 /** `{stateToken}` without credentials: the client asks for the transaction's state (okta-auth-js resumeTransaction). */

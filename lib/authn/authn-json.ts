@@ -136,3 +136,37 @@ export function mfaChallengeJson(orgUrl: string, state: { stateToken: string; ex
     links: { next: nextLink(orgUrl, "verify", `/api/v1/authn/factors/${factor.id}/verify`) },
   });
 }
+
+/** The password policy as Okta embeds it in PASSWORD_RESET and PASSWORD_EXPIRED (`_embedded.policy`): ours is a length and no username inside; the current password is refused. */
+function passwordPolicyJson(policy: { minLength: number }) {
+  return {
+    complexity: { minLength: policy.minLength, minLowerCase: 0, minUpperCase: 0, minNumber: 0, minSymbol: 0, excludeUsername: true },
+    age: { minAgeMinutes: 0, historyCount: 1 },
+  };
+}
+
+/** RECOVERY_CHALLENGE after POST /api/v1/authn/recovery/password with factorType EMAIL: the email is on its way (no stateToken: the recovery token travels by email). */
+export function recoveryChallengeJson(relayState: string | undefined) {
+  return { status: "RECOVERY_CHALLENGE", factorResult: "WAITING", factorType: "EMAIL", recoveryType: "PASSWORD", ...(relayState !== undefined ? { relayState } : {}) };
+}
+
+/** PASSWORD_RESET: a recovery token was verified; `next` (resetPassword) takes the new password. */
+export function passwordResetJson(orgUrl: string, state: { stateToken: string; expiresAt: Date; user: AuthnUser; policy: { minLength: number } }) {
+  return transaction(orgUrl, {
+    ...state,
+    status: "PASSWORD_RESET",
+    extra: { recoveryType: "PASSWORD" },
+    embedded: { policy: passwordPolicyJson(state.policy) },
+    links: { next: nextLink(orgUrl, "resetPassword", "/api/v1/authn/credentials/reset_password") },
+  });
+}
+
+/** PASSWORD_EXPIRED: the right password of a user whose password has expired; `next` (changePassword) takes the old and the new one. */
+export function passwordExpiredJson(orgUrl: string, state: { stateToken: string; expiresAt: Date; user: AuthnUser; policy: { minLength: number } }) {
+  return transaction(orgUrl, {
+    ...state,
+    status: "PASSWORD_EXPIRED",
+    embedded: { policy: { expiration: { passwordExpireDays: 0 }, ...passwordPolicyJson(state.policy) } },
+    links: { next: nextLink(orgUrl, "changePassword", "/api/v1/authn/credentials/change_password") },
+  });
+}

@@ -8,6 +8,7 @@ import { seeOther, type HostedResponse } from "../http/hosted-response";
 import { hostedUrls } from "../http/hosted-urls";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
 import { advanceSignIn } from "./advance-sign-in";
+import { recoveryPaths } from "./recovery-urls";
 import { pendingSignInFlow, returnToSignInFlow } from "./sign-in-flow";
 import { refusalPage } from "./refusal-page";
 import { submitPasskeySignin } from "./submit-passkey-signin";
@@ -29,7 +30,8 @@ const FAILURES: Record<AuthenticationRefused["reason"], SigninError> = {
  *   (checkPendingForm, constant-time) -> else 403;
  * - authenticatePerson (lib/signin: the password step, i.e. checkCredentials: argon2, lockout,
  *   per-IP and per-username rate limits; STAGED, SUSPENDED and DEPROVISIONED users cannot sign
- *   in). A failure goes back to the page with `error=invalid`
+ *   in). The right password of a PASSWORD_EXPIRED user goes to the expired-password step
+ *   (/signin/expired-password: the new password, then the same advanceSignIn). A failure goes back to the page with `error=invalid`
  *   (never saying whether the user exists), `locked` or `rate_limited`; the username is kept in
  *   the pending request to fill the field again;
  * - success: advanceSignIn: the factor page when the policy or the app (acr_values) asks for a
@@ -59,6 +61,7 @@ export async function submitSignin(app: AppContext, request: PlainRequest): Prom
   if (!username || !password) return back("missing");
 
   const result = await authenticatePerson(app.db, { proof: { kind: "password", username, password }, ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), clientId: pending.clientId, now });
+  if (!result.ok && "passwordExpired" in result && result.passwordExpired) return seeOther(`${app.orgUrl}${recoveryPaths.expiredPassword({ request: pending.id }, { username })}`);
   if (!result.ok) return back(FAILURES[result.reason]);
   return advanceSignIn(app, request, pendingSignInFlow(app, { ...pending, state: { ...pending.state, mfa: undefined } }, cookieHeader), { userId: result.user.id, amr: result.amr });
 }
@@ -83,6 +86,7 @@ async function submitReturnToSignin(app: AppContext, request: PlainRequest, form
   if (!username || !password) return back("missing");
 
   const result = await authenticatePerson(app.db, { proof: { kind: "password", username, password }, ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), now });
+  if (!result.ok && "passwordExpired" in result && result.passwordExpired) return seeOther(`${app.orgUrl}${recoveryPaths.expiredPassword(flow.fields, { username })}`);
   if (!result.ok) return back(FAILURES[result.reason]);
   return advanceSignIn(app, request, { ...flow, mfa: undefined }, { userId: result.user.id, amr: result.amr });
 }

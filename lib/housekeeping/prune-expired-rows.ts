@@ -54,6 +54,8 @@ const PRUNABLES: readonly Prunable[] = [
   { name: "authnTransactions", table: "AuthnTransaction", key: ["stateTokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "webAuthnChallenges", table: "WebAuthnChallenge", key: ["challengeHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
   { name: "userSessions", table: "UserSession", key: ["id"], expired: (c) => Prisma.sql`"expiresAt" < ${c.now}`, order: "expiresAt" },
+  // activation and recovery link tokens: kept a day past their expiry, so a late click still reads "expired" rather than "unknown"
+  { name: "userTokens", table: "UserToken", key: ["tokenHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
   { name: "authorizationCodes", table: "AuthorizationCode", key: ["codeHash"], expired: (c) => Prisma.sql`"expiresAt" < ${c.dayAgo}`, order: "expiresAt" },
   // a token past its family's absolute end is refused at once (findLiveRefreshToken) and goes once its window ends
   { name: "refreshTokens", table: "RefreshToken", key: ["id"], expired: (c) => Prisma.sql`"windowEndsAt" < ${c.dayAgo}`, order: "windowEndsAt" },

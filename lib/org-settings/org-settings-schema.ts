@@ -49,6 +49,13 @@ export const ORG_SETTINGS_FIELDS = {
    * (Accept-Language) asks for one this server speaks (negotiateLocale)
    */
   defaultLocale: { kind: "choice", values: SUPPORTED_LOCALES, default: DEFAULT_LOCALE },
+  /**
+   * minutes a password-recovery link (`/signin/reset-password/{token}`, the recovery token of
+   * /api/v1/authn/recovery/token) stays valid; Okta's password policy: recoveryToken.tokenLifetimeMinutes, default 60
+   */
+  recoveryTokenLifetimeMinutes: { kind: "number", min: 5, max: 7 * 24 * 60, default: 60 },
+  /** a password reset (recovery link, authn reset_password) ends the user's other sessions and revokes their refresh tokens */
+  endSessionsOnPasswordReset: { kind: "boolean", default: true },
 } as const satisfies Record<string, OrgSettingsFieldSpec>;
 
 /** How one setting is declared: a whole number in [min, max], a boolean, one of `values`, or a list of distinct names out of `options` (kept in the options' order). */
@@ -70,6 +77,7 @@ export const MAX_LOCKOUT_THRESHOLD = ORG_SETTINGS_FIELDS.lockoutThreshold.max;
 export const MAX_SESSION_MINUTES = ORG_SETTINGS_FIELDS.sessionMaxMinutes.max;
 export const MAX_LOG_RETENTION_DAYS = ORG_SETTINGS_FIELDS.systemLogRetentionDays.max;
 export const MAX_GRACE_SECONDS = ORG_SETTINGS_FIELDS.refreshTokenGraceSeconds.max;
+export const RECOVERY_TOKEN_MINUTES = { min: ORG_SETTINGS_FIELDS.recoveryTokenLifetimeMinutes.min, max: ORG_SETTINGS_FIELDS.recoveryTokenLifetimeMinutes.max };
 
 /** Written at bootstrap; admins change them later (POST /api/v1/org/settings, the dashboard's Settings page). */
 export const DEFAULT_ORG_SETTINGS: OrgSettings = {
@@ -82,4 +90,6 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   selfServiceProfileAttributes: [...ORG_SETTINGS_FIELDS.selfServiceProfileAttributes.default],
   passwordChangeEndsSessions: ORG_SETTINGS_FIELDS.passwordChangeEndsSessions.default,
   defaultLocale: ORG_SETTINGS_FIELDS.defaultLocale.default,
+  recoveryTokenLifetimeMinutes: ORG_SETTINGS_FIELDS.recoveryTokenLifetimeMinutes.default,
+  endSessionsOnPasswordReset: ORG_SETTINGS_FIELDS.endSessionsOnPasswordReset.default,
 };

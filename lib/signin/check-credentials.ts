@@ -1,9 +1,9 @@
 import { hashToken } from "../crypto/hash-token";
-import { randomToken } from "../crypto/random-token";
 import type { Db } from "../db/create-db-client";
 import type { OrgSettings } from "../org-settings/org-settings-schema";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { hashPassword } from "../passwords/hash-password";
+import { timingDummyHash } from "../passwords/timing-dummy-hash";
 import { verifyPassword } from "../passwords/verify-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { logSessionEvent, SESSION_EVENTS } from "../sessions/session-events";
@@ -60,6 +60,8 @@ export type CredentialsFailure = {
   reason: "INVALID_CREDENTIALS" | "LOCKED_OUT" | "RATE_LIMITED" | "BLOCKED";
   /** true only when the user is LOCKED_OUT *and* the password was right (see checkCredentials) */
   lockedOut: boolean;
+  /** true only when the user is PASSWORD_EXPIRED *and* the password was right: the caller may offer the change of password (still a refusal) */
+  passwordExpired?: boolean;
   /** the real reason, for the System Log only, never for the client */
   detail: string;
   /** the user the login named, if any (for logs) */
@@ -69,16 +71,6 @@ export type CredentialsFailure = {
 };
 
 export type CredentialsResult = { ok: true; user: CredentialsUser } | CredentialsFailure;
-
-/**
- * A hash of a random password with the current parameters, verified against when there is no
- * user (or no password), so that an unknown login costs what a wrong password costs.
- */
-let dummyHash: Promise<string> | null = null;
-function timingDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword(randomToken(24));
-  return dummyHash;
-}
 
 /**
  * Checks a username and password: the one primary-authentication step of the hosted sign-in page
@@ -93,7 +85,9 @@ function timingDummyHash(): Promise<string> {
  *   DEPROVISIONED, PASSWORD_EXPIRED, ...) all get INVALID_CREDENTIALS: existence is never revealed.
  *   The one exception: a LOCKED_OUT user who gave the *right* password gets LOCKED_OUT with
  *   `lockedOut: true`, so the hosted page can say the account is locked; someone guessing
- *   passwords cannot tell a locked account from a wrong password.
+ *   passwords cannot tell a locked account from a wrong password. Likewise a PASSWORD_EXPIRED user
+ *   with the right password is still refused, with `passwordExpired: true`: the hosted page and
+ *   /api/v1/authn then ask for a new password (lib/user-tokens changeExpiredPassword).
  * - A wrong password of an ACTIVE user counts a failed attempt; reaching the org's lockoutThreshold
  *   (default 10; 0 = never) sets LOCKED_OUT and logs user.account.lock. Exact under concurrency
  *   (countFailedAttempt): the count never passes the threshold. Nothing else is revoked.
@@ -147,6 +141,7 @@ export async function checkCredentials(db: Db, input: CredentialsInput): Promise
     const failure = await refuse("LOCKED_OUT", "INVALID_CREDENTIALS: the user is LOCKED_OUT", user);
     return { ...failure, lockedOut: true };
   }
+  if (row.status === "PASSWORD_EXPIRED" && row.passwordHash && check.ok) return { ...(await refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: the password has expired", user)), passwordExpired: true };
   if (row.status !== "ACTIVE") return refuse("INVALID_CREDENTIALS", `INVALID_CREDENTIALS: the user is ${row.status}`, user);
   if (!row.passwordHash) return refuse("INVALID_CREDENTIALS", "INVALID_CREDENTIALS: the user has no password", user);
   if (!check.ok) {

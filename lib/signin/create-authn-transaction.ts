@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hashToken } from "../crypto/hash-token";
 import { randomToken } from "../crypto/random-token";
 import { asJson } from "../db/as-json";
-import type { Db } from "../db/create-db-client";
+import type { Db, DbTx } from "../db/create-db-client";
 
 /**
  * A transaction of Okta's Authentication API lives this long after its last step (Okta's stateToken
@@ -10,8 +10,12 @@ import type { Db } from "../db/create-db-client";
  */
 export const AUTHN_TRANSACTION_LIFETIME_MS = 5 * 60_000;
 
-/** The states a transaction waits in; SUCCESS and CANCELLED end it (its stateToken is then refused). */
-export type AuthnTransactionStatus = "MFA_REQUIRED" | "MFA_CHALLENGE" | "MFA_ENROLL" | "MFA_ENROLL_ACTIVATE" | "SUCCESS" | "CANCELLED";
+/**
+ * The states a transaction waits in; SUCCESS and CANCELLED end it (its stateToken is then refused).
+ * PASSWORD_RESET (a recovery token was redeemed: lib/user-tokens) and PASSWORD_EXPIRED (the right
+ * password of a PASSWORD_EXPIRED user) wait for a new password.
+ */
+export type AuthnTransactionStatus = "MFA_REQUIRED" | "MFA_CHALLENGE" | "MFA_ENROLL" | "MFA_ENROLL_ACTIVATE" | "PASSWORD_RESET" | "PASSWORD_EXPIRED" | "SUCCESS" | "CANCELLED";
 
 export type AuthnTransaction = {
   userId: string;
@@ -29,7 +33,7 @@ export type AuthnTransaction = {
  * the request's device token when it sent one.
  */
 export async function createAuthnTransaction(
-  db: Db,
+  db: Db | DbTx,
   input: { userId: string; amr: readonly string[]; status: AuthnTransactionStatus; factorId?: string | null; deviceTokenHash?: string | null; now: Date; random?: (size: number) => Buffer },
 ): Promise<{ stateToken: string; expiresAt: Date }> {
   const stateToken = randomToken(32, input.random ?? randomBytes);

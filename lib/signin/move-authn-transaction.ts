@@ -1,6 +1,6 @@
 import { hashToken } from "../crypto/hash-token";
 import { asJson } from "../db/as-json";
-import type { Db } from "../db/create-db-client";
+import type { Db, DbTx } from "../db/create-db-client";
 import { AUTHN_TRANSACTION_LIFETIME_MS, type AuthnTransactionStatus } from "./create-authn-transaction";
 
 /**
@@ -10,7 +10,7 @@ import { AUTHN_TRANSACTION_LIFETIME_MS, type AuthnTransactionStatus } from "./cr
  * Returns the new expiry, or null when another step moved it first (or it expired).
  */
 export async function moveAuthnTransaction(
-  db: Db,
+  db: Db | DbTx,
   input: { stateToken: string; from: { status: AuthnTransactionStatus; factorId: string | null }; to: { status: AuthnTransactionStatus; factorId?: string | null; amr?: readonly string[] }; now: Date },
 ): Promise<Date | null> {
   const expiresAt = new Date(input.now.getTime() + AUTHN_TRANSACTION_LIFETIME_MS);

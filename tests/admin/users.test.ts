@@ -652,7 +652,8 @@ describe.each(testProviders())("users API on %s", (provider) => {
         lastUpdated: iso(),
         _links: lifecycleLinks(withPassword.id, "suspend", "deactivate"),
       });
-      expect((await call("POST", `${USERS}/${without.id}/lifecycle/activate?sendEmail=false`)).body).toEqual({});
+      const link = (await call("POST", `${USERS}/${without.id}/lifecycle/activate?sendEmail=false`)).body;
+      expect(link).toEqual({ activationUrl: `${ORG_URL}/welcome/${link.activationToken}`, activationToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
       expect(await get(without.id)).toMatchObject({ status: "PROVISIONED", activated: iso(), statusChanged: iso(), _links: lifecycleLinks(without.id, "activate", "deactivate") });
       expect(await eventTypesFor(withPassword.id)).toEqual(["user.lifecycle.activate", "user.lifecycle.create"]);
     });
@@ -746,16 +747,12 @@ describe.each(testProviders())("users API on %s", (provider) => {
       expect(res.body).toEqual(apiError("E0000007", "Not found: Resource not found: 00uNoSuchUser0000000 (User)"));
     });
 
-    it("answers reset_password with 501 E0000052 naming the administrator's way to set a password", async () => {
+    it("answers reset_password with a one-time link (sendEmail=false): the user is RECOVERY", async () => {
       const { id } = await createUser("ResetLink");
-      const res = await post(id, "reset_password");
-      expect(res.status).toBe(501);
-      expect(res.body).toEqual(
-        apiError("E0000052", "Endpoint not implemented", [
-          `Password reset links and emails are not provided. Set a new password with POST /api/v1/users/${id} and the body {"credentials":{"password":{"value":"<new password>"}}}.`,
-        ]),
-      );
-      expect(await statusOf(id)).toBe("ACTIVE");
+      const res = await call("POST", `${USERS}/${id}/lifecycle/reset_password?sendEmail=false`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ resetPasswordUrl: expect.stringMatching(new RegExp(`^${ORG_URL}/signin/reset-password/[A-Za-z0-9_-]{43}$`)) });
+      expect(await statusOf(id)).toBe("RECOVERY");
     });
   });
 

@@ -85,6 +85,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
       authnTransactions: 0,
       webAuthnChallenges: 0,
       userSessions: 0,
+      userTokens: 0,
       authorizationCodes: 0,
       refreshTokens: 1,
       mailMessages: 2,
@@ -127,7 +128,7 @@ describe.each(testProviders())("pruneExpiredRows on %s", (provider) => {
     expect(report.deleted.systemLogEvents).toBe(1234);
     expect(report.deleted.systemLogParts).toBe(2);
     // 12 full batches and one of 34, one of the expired day's two parts, then one DELETE per other table that finds nothing
-    expect(counting.statements).toEqual(Array(14 + 14).fill("DELETE"));
+    expect(counting.statements).toEqual(Array(14 + 15).fill("DELETE"));
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.expired" } })).toBe(0);
     expect(await f.db.systemLogEvent.count({ where: { eventType: "batch.kept" } })).toBe(20);
   });

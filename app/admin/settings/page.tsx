@@ -1,4 +1,4 @@
-import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES } from "@/lib/dashboard/org-settings-limits";
+import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES, RECOVERY_TOKEN_MINUTES } from "@/lib/dashboard/org-settings-limits";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "@/lib/i18n/locales";
 import { ActionForm } from "../_components/action-form";
@@ -28,6 +28,18 @@ export default async function SettingsPage() {
         <Section title="Language" description="The hosted sign-in and consent pages and the emails speak the language the app asks for (ui_locales), else the browser's (Accept-Language), else this one.">
           <div className="grid max-w-2xl grid-cols-1 gap-4">
             <SelectField name="defaultLocale" label="Default language" defaultValue={settings.defaultLocale} required options={SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))} />
+          </div>
+        </Section>
+        <Section title="Account recovery" description="The hosted “Forgot password?” page, /api/v1/authn/recovery/password and the admin’s reset_password link.">
+          <div className="grid max-w-2xl grid-cols-1 gap-4">
+            <TextField name="recoveryTokenLifetimeMinutes" label="Password reset link lifetime (minutes)" type="number" min={RECOVERY_TOKEN_MINUTES.min} max={RECOVERY_TOKEN_MINUTES.max} defaultValue={settings.recoveryTokenLifetimeMinutes} required hint={`How long a password reset link works (${RECOVERY_TOKEN_MINUTES.min} minutes to 7 days). Each link works once; a new one replaces the previous.`} />
+            <Checkbox
+              name="endSessionsOnPasswordReset"
+              id="f-endSessionsOnPasswordReset"
+              label="End other sessions when a password is reset"
+              defaultChecked={settings.endSessionsOnPasswordReset}
+              hint="A reset through a recovery link ends the user’s other sessions and revokes their refresh tokens."
+            />
           </div>
         </Section>
         <Section title="Sessions" description="The SSO session a sign-in starts (the sid cookie).">

@@ -37,6 +37,8 @@ export const orgSettingsInput = z.strictObject({
   selfServiceProfileAttributes: field("selfServiceProfileAttributes").optional(),
   passwordChangeEndsSessions: field("passwordChangeEndsSessions").optional(),
   defaultLocale: field("defaultLocale").optional(),
+  recoveryTokenLifetimeMinutes: field("recoveryTokenLifetimeMinutes").optional(),
+  endSessionsOnPasswordReset: field("endSessionsOnPasswordReset").optional(),
 });
 
 export type OrgSettingsBody = BodyOf<typeof orgSettingsInput>;

@@ -9,7 +9,8 @@ import { ORG_SETTINGS_PATH, orgSettingsJson } from "./org-settings-json";
 /**
  * POST /api/v1/org/settings {lockoutThreshold?, sessionIdleMinutes?, sessionMaxMinutes?,
  * systemLogRetentionDays?, refreshTokenGraceSeconds?, passwordlessPasskeys?, selfServiceProfileAttributes?,
- * passwordChangeEndsSessions?, defaultLocale?} -> 200 the settings in force. A partial
+ * passwordChangeEndsSessions?, defaultLocale?, recoveryTokenLifetimeMinutes?, endSessionsOnPasswordReset?} -> 200 the
+ * settings in force. A partial
  * update (as Okta's POST on org objects): fields left out keep their values. Every reader takes the
  * settings from the database on each use, so a change applies at once on every instance. A change
  * is logged as `system.org.settings.update` with each old and new value; no change, no event.

@@ -1,15 +1,28 @@
-import { AdminApiError } from "../../okta-api/admin-api-error";
-import type { AdminContext, AdminResponse } from "../admin-request";
-import { findUser } from "../../users/find-user";
+import { resetPasswordByAdmin } from "../../user-tokens/reset-password-by-admin";
+import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
+import { audit } from "../audit";
+import { readBooleanParam } from "./read-boolean-param";
+import { userLogTargets } from "./user-log-targets";
 
 /**
- * POST /api/v1/users/:userId/lifecycle/reset_password -> 501 E0000052. Okta answers with a
- * one-time reset link (or an email); this server hosts no reset page and sends no email, so it
- * says so and names the administrator's way to set a password instead. Unknown user: 404.
+ * POST /api/v1/users/:userId/lifecycle/reset_password?sendEmail=true|false&revokeSessions=true|false
+ * (Okta; SDK resetPassword): the user becomes RECOVERY with a new one-time recovery token (the org's
+ * recoveryTokenLifetimeMinutes). sendEmail (default true) queues the password-reset email and
+ * answers `{}`; sendEmail=false answers Okta's ResetPasswordToken `{resetPasswordUrl}` for the admin
+ * to hand over. revokeSessions (default false) also ends the user's sessions and revokes their
+ * refresh tokens. STAGED, PROVISIONED, SUSPENDED, DEPROVISIONED: 403 E0000038; unknown user: 404.
+ * Logged as user.account.reset_password in the same transaction (never the token or link).
  */
 export async function resetUserPassword(ctx: AdminContext): Promise<AdminResponse> {
-  const user = await findUser(ctx.db, ctx.request.params.userId ?? "");
-  throw new AdminApiError(501, "E0000052", "Endpoint not implemented", [
-    `Password reset links and emails are not provided. Set a new password with POST /api/v1/users/${user.id} and the body {"credentials":{"password":{"value":"<new password>"}}}.`,
-  ]);
+  const sendEmail = readBooleanParam(ctx.request.url, "sendEmail", true);
+  const revokeSessions = readBooleanParam(ctx.request.url, "revokeSessions", false);
+  const reset = await runResetUserPassword(ctx, ctx.request.params.userId ?? "", { sendEmail, revokeSessions });
+  return { status: 200, body: sendEmail ? {} : reset };
+}
+
+/** resetUserPassword as a typed operation. */
+export async function runResetUserPassword(ctx: OperationContext, userId: string, options: { sendEmail: boolean; revokeSessions: boolean }): Promise<{ resetPasswordUrl: string }> {
+  return resetPasswordByAdmin(ctx.db, { userId, ...options, orgUrl: ctx.orgUrl, now: ctx.now() }, (tx, { user, status }) =>
+    audit(tx, ctx, "user.account.reset_password", "Reset password for user", userLogTargets(user), { previousStatus: user.status, status, ...options }),
+  );
 }

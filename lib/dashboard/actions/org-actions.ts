@@ -5,13 +5,14 @@ import { checked, numberField, text, type FormInput } from "../form-input";
 import { outcome } from "./outcome";
 import type { DashboardAction } from "./types";
 
-const FIELDS = ["lockoutThreshold", "sessionIdleMinutes", "sessionMaxMinutes", "refreshTokenGraceSeconds", "systemLogRetentionDays"] as const;
+const FIELDS = ["lockoutThreshold", "sessionIdleMinutes", "sessionMaxMinutes", "refreshTokenGraceSeconds", "systemLogRetentionDays", "recoveryTokenLifetimeMinutes"] as const;
 
 /** Every settings field of the form as the API takes it (a blank number is refused there, by name: NaN is no number; an unticked checkbox is false; the language as chosen, checked there). */
 function settingsBody(form: FormInput): OrgSettingsBody {
   return {
     ...Object.fromEntries(FIELDS.map((field) => [field, numberField(form, field) ?? Number.NaN])),
     passwordlessPasskeys: checked(form, "passwordlessPasskeys"),
+    endSessionsOnPasswordReset: checked(form, "endSessionsOnPasswordReset"),
     defaultLocale: text(form, "defaultLocale") as OrgSettingsBody["defaultLocale"],
   };
 }

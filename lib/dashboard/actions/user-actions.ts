@@ -31,7 +31,7 @@ function profileFrom(form: FormInput): Record<string, string | null> {
 const userId = (form: FormInput) => idParam(text(form, "userId"));
 const groupId = (form: FormInput) => idParam(text(form, "groupId"));
 
-function lifecycle(operation: (ctx: OperationContext, userId: string) => Promise<void>, notice: string): DashboardAction {
+function lifecycle(operation: (ctx: OperationContext, userId: string) => Promise<unknown>, notice: string): DashboardAction {
   return async (call, form) => outcome(await callOperation(call, (ctx) => operation(ctx, userId(form))), notice);
 }
 
