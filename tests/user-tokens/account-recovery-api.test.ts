@@ -122,7 +122,7 @@ describe.each(testProviders())("activation and recovery APIs on %s", (provider) 
       expect(await statusOf(ann.id)).toBe("RECOVERY");
       expect((await authn(ann.login, ann.password)).status).toBe(401);
       const [event] = (await t.events("user.account.reset_password")).filter((e) => JSON.stringify(e.target).includes(ann.id));
-      expect(event).toMatchObject({ outcomeResult: "SUCCESS", displayMessage: "Reset password for Okta user" });
+      expect(event).toMatchObject({ outcomeResult: "SUCCESS", displayMessage: "Reset password for user" });
       expect(JSON.stringify(event)).not.toContain(res.body.resetPasswordUrl.split("/").pop());
       const token = res.body.resetPasswordUrl.split("/").pop() as string;
       const verified = await call("/api/v1/authn/recovery/token", { recoveryToken: token });
