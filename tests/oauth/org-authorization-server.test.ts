@@ -137,6 +137,7 @@ describe.each(testProviders())("the org authorization server on %s", (provider) 
         request_parameter_supported: false,
         request_uri_parameter_supported: false,
         authorization_response_iss_parameter_supported: true,
+        ui_locales_supported: ["en", "de", "fr"],
       });
       expect(res.body.claims_supported).toContain("sub");
     });

@@ -209,7 +209,7 @@ describe.each(testProviders())("token endpoint, password grant on %s", (provider
       const res = await password(user);
       expectOAuthError(res, 400, "invalid_grant", INVALID_CREDENTIALS);
       const [event] = await t.events("app.oauth2.as.token.grant.access_token", mark);
-      expect(event).toMatchObject({ outcomeResult: "FAILURE", outcomeReason: `INVALID_CREDENTIALS: the user is ${status}` });
+      expect(event).toMatchObject({ outcomeResult: "FAILURE", outcomeReason: status === "PASSWORD_EXPIRED" ? "INVALID_CREDENTIALS: the password has expired" : `INVALID_CREDENTIALS: the user is ${status}` });
       expect((await t.f.db.user.findUniqueOrThrow({ where: { id: user.id } })).failedAttempts).toBe(0);
     });
 

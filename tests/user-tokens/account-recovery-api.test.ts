@@ -68,7 +68,7 @@ describe.each(testProviders())("activation and recovery APIs on %s", (provider) 
       const created = await userWithoutPassword("Pat", "?activate=true");
       expect(created.body.status).toBe("PROVISIONED");
       const [mail] = await mails(created.login);
-      expect(mail).toMatchObject({ template: "activation", userId: created.id, status: "QUEUED", subject: "Activate your account" });
+      expect(mail).toMatchObject({ template: "activation", userId: created.id, status: "QUEUED", subject: "Activate your Identity Provider account" });
       const token = await linkToken(created.login, "welcome");
       const rows = await t.f.db.userToken.findMany({ where: { userId: created.id } });
       expect(rows).toEqual([{ tokenHash: hashToken(token), userId: created.id, kind: "ACTIVATION", expiresAt: new Date(now().getTime() + 7 * 24 * HOUR), consumed: null, created: now() }]);
@@ -212,7 +212,7 @@ describe.each(testProviders())("activation and recovery APIs on %s", (provider) 
         expect(res.headers.get("cache-control")).toBe("no-store");
       }
       const [mail] = await mails(dan.login);
-      expect(mail).toMatchObject({ template: "password-reset", userId: dan.id, subject: "Reset your password" });
+      expect(mail).toMatchObject({ template: "password-reset", userId: dan.id, subject: "Reset your Identity Provider password" });
       expect(await mails("nobody@example.com")).toEqual([]);
       expect(await mails(staged.login)).toEqual([]);
       const token = await linkToken(dan.login, "signin/reset-password");
