@@ -154,7 +154,7 @@ describe.each(testProviders())("localised hosted pages on %s", (provider) => {
     const asked = await callRoute(new Request(`${ISSUER}/v1/logout`, { headers: { cookie: jar.header(), "accept-language": "de" } }));
     const askedText = await asked.text();
     expect(page({ status: asked.status, headers: asked.headers, text: askedText })).toMatchObject({ status: 200, lang: "de", title: "Abmelden?" });
-    expect(askedText).toContain('<button type="submit" autofocus>Abmelden</button>');
+    expect(askedText).toContain('<button class="hs-button" type="submit" autofocus>Abmelden</button>');
   });
 
   it("the expired page's minutes are the pending authorization's lifetime", () => {
