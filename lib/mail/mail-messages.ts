@@ -26,6 +26,8 @@ export const MAIL_MESSAGES = defineCatalog({
     "factor-enrolled.body": "{factorName} was added as a sign-in method to your account on {when}.",
     "password-changed.subject": "Your {productName} password was changed",
     "password-changed.body": "The password of your account was changed on {when}.",
+    "email-changed.subject": "The email address of your {productName} account was changed",
+    "email-changed.body": "On {when}, the email address of your account was changed to {newEmail}. Emails about your account now go to that address.",
   },
   de: {
     greeting: "Hallo {firstName},",
@@ -47,6 +49,8 @@ export const MAIL_MESSAGES = defineCatalog({
     "factor-enrolled.body": "Am {when} wurde Ihrem Konto {factorName} als Anmeldemethode hinzugefügt.",
     "password-changed.subject": "Ihr Passwort für {productName} wurde geändert",
     "password-changed.body": "Das Passwort Ihres Kontos wurde am {when} geändert.",
+    "email-changed.subject": "Die E-Mail-Adresse Ihres Kontos bei {productName} wurde geändert",
+    "email-changed.body": "Am {when} wurde die E-Mail-Adresse Ihres Kontos in {newEmail} geändert. E-Mails zu Ihrem Konto gehen jetzt an diese Adresse.",
   },
   fr: {
     greeting: "Bonjour {firstName},",
@@ -68,6 +72,8 @@ export const MAIL_MESSAGES = defineCatalog({
     "factor-enrolled.body": "{factorName} a été ajouté comme méthode de connexion à votre compte le {when}.",
     "password-changed.subject": "Votre mot de passe {productName} a été modifié",
     "password-changed.body": "Le mot de passe de votre compte a été modifié le {when}.",
+    "email-changed.subject": "L’adresse e-mail de votre compte {productName} a été modifiée",
+    "email-changed.body": "Le {when}, l’adresse e-mail de votre compte a été remplacée par {newEmail}. Les e-mails concernant votre compte sont désormais envoyés à cette adresse.",
   },
 });
 

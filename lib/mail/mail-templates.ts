@@ -14,11 +14,13 @@ export type MailTemplateVariables = {
   "factor-enrolled": { firstName: string; factorName: string; when: Date };
   /** a notice that the password was changed or reset */
   "password-changed": { firstName: string; when: Date };
+  /** a notice to the previous address that the account's email address was changed (My Account) */
+  "email-changed": { firstName: string; newEmail: string; when: Date };
 };
 
 export type MailTemplate = keyof MailTemplateVariables;
 
-export const MAIL_TEMPLATES = ["activation", "password-reset", "email-verification", "factor-enrolled", "password-changed"] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ["activation", "password-reset", "email-verification", "factor-enrolled", "password-changed", "email-changed"] as const satisfies readonly MailTemplate[];
 
 /** One message to queue: the template with its variables, for one recipient. */
 export type MailRequest<T extends MailTemplate = MailTemplate> = {

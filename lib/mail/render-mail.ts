@@ -36,6 +36,11 @@ const RENDERERS: Renderers = {
     before: [t("greeting", { firstName: name(v.firstName) }), t("password-changed.body", { when: date(v.when) }), t("notYou")],
     after: [],
   }),
+  "email-changed": (v, { t, date, productName }) => ({
+    subject: t("email-changed.subject", { productName }),
+    before: [t("greeting", { firstName: name(v.firstName) }), t("email-changed.body", { newEmail: singleLine(v.newEmail, 100), when: date(v.when) }), t("notYou")],
+    after: [],
+  }),
 };
 
 /**
