@@ -11,7 +11,7 @@ export const EMAIL_VERIFY_PATH = "/account/email/verify";
 
 /**
  * POST /account/email/submit (csrf, email): requestEmailChange: a single-use EMAIL_CHANGE token for
- * the new address (24 hours, replacing the previous one) and the `email-verification` email with
+ * the new address (24 hours, replacing the previous one) and the `email-change` email with
  * `{ORG_URL}/account/email/verify?token=` to the new address, logged as user.account.update_profile
  * (`emailChangeRequested`); the stored address changes only when the link is confirmed.
  * `error=invalid|same|rateLimited`, or `done=sent`. The address never goes into a URL.

@@ -23,7 +23,7 @@ const firstNameOf = (profile: unknown): string => {
  * are counted per user (EMAIL_CHANGE_RATE_LIMITS). The change itself waits for proof that the new
  * address is theirs: in one transaction an EMAIL_CHANGE token holding the new address is issued
  * (issueUserToken: stored hashed, 24 hours, the user's previous email-change link stops working),
- * the `email-verification` email with its link is queued to the NEW address, and `record` runs. The
+ * the `email-change` email with its link is queued to the NEW address, and `record` runs. The
  * stored email is not changed here (confirmEmailChange does it). Whether another account uses the
  * address is not told here (no oracle for who has an account): the confirm step checks it.
  */
@@ -41,7 +41,7 @@ export async function requestEmailChange(
   if (!limit.allowed) return { ok: false, reason: "rateLimited", resetAt: limit.resetAt };
   return db.$transaction(async (tx): Promise<EmailChangeOutcome> => {
     const issued = await issueUserToken(tx, { userId: user.id, kind: "EMAIL_CHANGE", lifetimeMs: EMAIL_CHANGE_TOKEN_LIFETIME_MS, newEmail, now: input.now, random: input.random });
-    await queueMail(tx, { to: newEmail, userId: user.id, template: "email-verification", variables: { firstName: firstNameOf(user.profile), verifyUrl: input.verifyUrl(issued.token), expiresAt: issued.expiresAt }, locale: input.locale }, input.now);
+    await queueMail(tx, { to: newEmail, userId: user.id, template: "email-change", variables: { firstName: firstNameOf(user.profile), verifyUrl: input.verifyUrl(issued.token), expiresAt: issued.expiresAt }, locale: input.locale }, input.now);
     const requested = { user: { id: user.id, login: user.login }, newEmail, expiresAt: issued.expiresAt };
     await record(tx, requested);
     return { ok: true, requested };

@@ -40,7 +40,7 @@ describe.each(testProviders())("My Account email change on %s", (provider) => {
     const res = await request(jar, email);
     expect({ status: res.status, location: res.location }).toEqual({ status: 303, location: `${ORG_URL}/account/email?done=sent` });
     const [mail] = await listMailMessages(a.f.db, { to: email, limit: 1 });
-    expect(mail).toMatchObject({ template: "email-verification", toAddress: email });
+    expect(mail).toMatchObject({ template: "email-change", toAddress: email });
     const token = VERIFY_LINK.exec(mail!.textBody)?.[1];
     expect(token).toBeDefined();
     return token!;

@@ -254,7 +254,7 @@ describe.each(testProviders())("My Account on %s", (provider) => {
     expect(await listMailMessages(a.f.db, { to: pat.login.toUpperCase() })).toEqual([]);
     expect((await submit("email", { email: "pat.new@example.com" }, jar)).location).toBe(`${ORG_URL}/account/email?done=sent`);
     expect((await user(pat.id)).email).toBe(pat.login);
-    expect((await listMailMessages(a.f.db, { to: "pat.new@example.com" })).map((mail) => mail.template)).toEqual(["email-verification"]);
+    expect((await listMailMessages(a.f.db, { to: "pat.new@example.com" })).map((mail) => mail.template)).toEqual(["email-change"]);
   });
 
   it("the pages speak the browser's language (Accept-Language), English by default", async () => {
