@@ -7,7 +7,7 @@ import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH } from "@/lib/http/response-headers";
 import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
 
-const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?|account(?:\/[a-z-]+)?)$/;
+const RENDERED_PAGES = /^\/(?:signin|consent|admin(?:\/.*)?|account(?:\/[a-z-]+){0,2})$/;
 
 /**
  * Next.js Proxy (the Next 16 successor of middleware):

@@ -51,8 +51,17 @@ const NOTICES: Record<AccountPage, { done: Record<string, NoticeSpec>; error: Re
     },
   },
   email: {
-    done: { sent: { key: "email.sent", tone: "success" } },
-    error: { invalid: { key: "email.error.invalid", tone: "error" }, same: { key: "email.error.same", tone: "error" }, unavailable: { key: "email.error.unavailable", tone: "error" } },
+    done: { sent: { key: "email.sent", tone: "success" }, changed: { key: "email.changed", tone: "success" } },
+    error: {
+      invalid: { key: "email.error.invalid", tone: "error" },
+      same: { key: "email.error.same", tone: "error" },
+      rateLimited: { key: "email.error.rateLimited", tone: "error" },
+      linkInvalid: { key: "email.link.invalid", tone: "error" },
+      linkExpired: { key: "email.link.expired", tone: "error" },
+      linkUsed: { key: "email.link.used", tone: "error" },
+      linkOtherUser: { key: "email.link.otherUser", tone: "error" },
+      linkTaken: { key: "email.link.taken", tone: "error" },
+    },
   },
   sessions: {
     done: {
@@ -94,7 +103,8 @@ const TITLE_KEYS: Record<AccountPage, AccountMessageKey> = {
   methods: "methods.title",
 };
 
-function frameOf(visitor: AccountVisitor, page: AccountPage, query: Query): AccountFrame {
+/** The frame of `page` for `visitor`, with the notice of `done=` / `error=` in `query`. */
+export function frameOf(visitor: AccountVisitor, page: AccountPage, query: Query): AccountFrame {
   const t: Translate = createTranslator(ACCOUNT_MESSAGES, visitor.locale);
   const notices = NOTICES[page];
   const done = query("done");

@@ -1,20 +1,20 @@
 import type { AppContext } from "../app-context";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
-import { requestEmailChange } from "../users/request-email-change";
+import { requestEmailChange } from "../user-tokens/request-email-change";
 import { recordAccountEvent } from "./account-event";
 import { handleAccountPost } from "./account-post";
 import { accountPageUrl, accountSigninUrl } from "./account-urls";
 
-/** Where the email-change link leads (the lead's confirmation step, on the token store's side). */
+/** Where the email-change link leads (the confirm page, loadEmailVerifyView / submitEmailVerify). */
 export const EMAIL_VERIFY_PATH = "/account/email/verify";
 
 /**
- * POST /account/email/submit (csrf, email): requestEmailChange: a single-use token for the new
- * address (issueEmailChangeToken, the seam to the user-token store) and the `email-verification`
- * email to the new address, logged as user.account.update_profile (`emailChangeRequested`); the
- * stored address changes only when the link is used. `error=invalid|same|unavailable`, or
- * `done=sent`. The address never goes into a URL.
+ * POST /account/email/submit (csrf, email): requestEmailChange: a single-use EMAIL_CHANGE token for
+ * the new address (24 hours, replacing the previous one) and the `email-change` email with
+ * `{ORG_URL}/account/email/verify?token=` to the new address, logged as user.account.update_profile
+ * (`emailChangeRequested`); the stored address changes only when the link is confirmed.
+ * `error=invalid|same|rateLimited`, or `done=sent`. The address never goes into a URL.
  */
 export function submitEmail(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   return handleAccountPost(app, request, "email", async ({ form, visitor, client }) => {
@@ -27,6 +27,7 @@ export function submitEmail(app: AppContext, request: PlainRequest): Promise<Hos
     );
     if (outcome.ok) return seeOther(accountPageUrl(app.orgUrl, "email", { done: "sent" }));
     if (outcome.reason === "gone") return seeOther(accountSigninUrl(app.orgUrl, "email"));
+    if (outcome.reason === "rateLimited") return seeOther(accountPageUrl(app.orgUrl, "email", { error: "rateLimited" }));
     return seeOther(accountPageUrl(app.orgUrl, "email", { error: outcome.reason }));
   });
 }

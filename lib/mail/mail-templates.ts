@@ -10,15 +10,19 @@ export type MailTemplateVariables = {
   "password-reset": { firstName: string; resetUrl: string; expiresAt: Date };
   /** a link that proves the address belongs to the user (registration, email change) */
   "email-verification": { firstName: string; verifyUrl: string; expiresAt: Date };
+  /** a link to the NEW address that proves it before it replaces the account's email (My Account) */
+  "email-change": { firstName: string; verifyUrl: string; expiresAt: Date };
   /** a notice that a factor was enrolled on the account */
   "factor-enrolled": { firstName: string; factorName: string; when: Date };
   /** a notice that the password was changed or reset */
   "password-changed": { firstName: string; when: Date };
+  /** a notice to the previous address that the account's email address was changed (My Account) */
+  "email-changed": { firstName: string; newEmail: string; when: Date };
 };
 
 export type MailTemplate = keyof MailTemplateVariables;
 
-export const MAIL_TEMPLATES = ["activation", "password-reset", "email-verification", "factor-enrolled", "password-changed"] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ["activation", "password-reset", "email-verification", "factor-enrolled", "password-changed", "email-changed", "email-change"] as const satisfies readonly MailTemplate[];
 
 /** One message to queue: the template with its variables, for one recipient. */
 export type MailRequest<T extends MailTemplate = MailTemplate> = {

@@ -12,6 +12,8 @@ const VARIABLES: { [T in MailTemplate]: MailTemplateVariables[T] } = {
   "email-verification": { firstName: "Ada", verifyUrl: "https://idp.example.com/verify/tok-verify", expiresAt: WHEN },
   "factor-enrolled": { firstName: "Ada", factorName: "Google Authenticator", when: WHEN },
   "password-changed": { firstName: "Ada", when: WHEN },
+  "email-changed": { firstName: "Ada", newEmail: "ada.new@example.com", when: WHEN },
+  "email-change": { firstName: "Ada", verifyUrl: "https://idp.example.com/account/email/verify?token=tok-change", expiresAt: WHEN },
 };
 const render = <T extends MailTemplate>(template: T, variables: MailTemplateVariables[T], options?: Parameters<typeof renderMail>[2]) => renderMail(template, variables, options);
 
@@ -22,6 +24,8 @@ const SUBJECTS: Record<(typeof SUPPORTED_LOCALES)[number], Record<MailTemplate, 
     "email-verification": "Confirm your email address",
     "factor-enrolled": "A sign-in method was added to your account",
     "password-changed": "Your Identity Provider password was changed",
+    "email-changed": "The email address of your Identity Provider account was changed",
+    "email-change": "Confirm your new email address",
   },
   de: {
     activation: "Aktivieren Sie Ihr Konto bei Identity Provider",
@@ -29,6 +33,8 @@ const SUBJECTS: Record<(typeof SUPPORTED_LOCALES)[number], Record<MailTemplate, 
     "email-verification": "Bestätigen Sie Ihre E-Mail-Adresse",
     "factor-enrolled": "Ihrem Konto wurde eine Anmeldemethode hinzugefügt",
     "password-changed": "Ihr Passwort für Identity Provider wurde geändert",
+    "email-changed": "Die E-Mail-Adresse Ihres Kontos bei Identity Provider wurde geändert",
+    "email-change": "Bestätigen Sie Ihre neue E-Mail-Adresse",
   },
   fr: {
     activation: "Activez votre compte Identity Provider",
@@ -36,6 +42,8 @@ const SUBJECTS: Record<(typeof SUPPORTED_LOCALES)[number], Record<MailTemplate, 
     "email-verification": "Confirmez votre adresse e-mail",
     "factor-enrolled": "Une méthode de connexion a été ajoutée à votre compte",
     "password-changed": "Votre mot de passe Identity Provider a été modifié",
+    "email-changed": "L’adresse e-mail de votre compte Identity Provider a été modifiée",
+    "email-change": "Confirmez votre nouvelle adresse e-mail",
   },
 };
 const DATES = { en: "January 15, 2026 at 10:00 AM UTC", de: "15. Januar 2026 um 10:00 UTC", fr: "15 janvier 2026 à 10:00 UTC" };

@@ -13,7 +13,7 @@ type Renderers = { [T in MailTemplate]: (v: MailTemplateVariables[T], tools: Too
 const name = (value: string) => singleLine(value, 100);
 
 /** A message with a single-use link: greeting, what it is for, the button, when it expires. */
-function linkMail(template: "activation" | "password-reset" | "email-verification", firstName: string, url: string, expiresAt: Date, { t, date, productName }: Tools): MailContent {
+function linkMail(template: "activation" | "password-reset" | "email-verification" | "email-change", firstName: string, url: string, expiresAt: Date, { t, date, productName }: Tools): MailContent {
   return {
     subject: t(`${template}.subject`, { productName }),
     before: [t("greeting", { firstName: name(firstName) }), t(`${template}.intro`, { productName })],
@@ -26,6 +26,7 @@ const RENDERERS: Renderers = {
   activation: (v, tools) => linkMail("activation", v.firstName, v.activationUrl, v.expiresAt, tools),
   "password-reset": (v, tools) => linkMail("password-reset", v.firstName, v.resetUrl, v.expiresAt, tools),
   "email-verification": (v, tools) => linkMail("email-verification", v.firstName, v.verifyUrl, v.expiresAt, tools),
+  "email-change": (v, tools) => linkMail("email-change", v.firstName, v.verifyUrl, v.expiresAt, tools),
   "factor-enrolled": (v, { t, date }) => ({
     subject: t("factor-enrolled.subject"),
     before: [t("greeting", { firstName: name(v.firstName) }), t("factor-enrolled.body", { factorName: name(v.factorName), when: date(v.when) }), t("notYou")],
@@ -34,6 +35,11 @@ const RENDERERS: Renderers = {
   "password-changed": (v, { t, date, productName }) => ({
     subject: t("password-changed.subject", { productName }),
     before: [t("greeting", { firstName: name(v.firstName) }), t("password-changed.body", { when: date(v.when) }), t("notYou")],
+    after: [],
+  }),
+  "email-changed": (v, { t, date, productName }) => ({
+    subject: t("email-changed.subject", { productName }),
+    before: [t("greeting", { firstName: name(v.firstName) }), t("email-changed.body", { newEmail: singleLine(v.newEmail, 100), when: date(v.when) }), t("notYou")],
     after: [],
   }),
 };

@@ -6,11 +6,20 @@
  * - RECOVERY: Okta's recovery token (self-service "Forgot password?", `/api/v1/authn/recovery/password`,
  *   the admin's `lifecycle/reset_password`): `/signin/reset-password/{token}` or
  *   `/api/v1/authn/recovery/token` sets a new one. Valid for the org's recoveryTokenLifetimeMinutes.
+ * - EMAIL_CHANGE: My Account's "change email": the link `/account/email/verify?token=` sent to the
+ *   new address (held in the token's `newEmail`) proves it; confirmed by the signed-in owner, it
+ *   becomes the user's email. Valid for EMAIL_CHANGE_TOKEN_LIFETIME_MS.
  */
-export type UserTokenKind = "ACTIVATION" | "RECOVERY";
+export type UserTokenKind = "ACTIVATION" | "RECOVERY" | "EMAIL_CHANGE";
 
 /** Okta's default lifetime of an activation link: 7 days. */
 export const ACTIVATION_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * How long an email-change link works: 24 hours (a link in a mailbox not checked for a day is
+ * better asked for again; Okta's own email-verification links are valid for a short time too).
+ */
+export const EMAIL_CHANGE_TOKEN_LIFETIME_MS = 24 * 60 * 60_000;
 
 /** Our tokens are 43 characters (256 bits, base64url); anything much longer is not one (bounded work). */
 export const MAX_USER_TOKEN_LENGTH = 256;

@@ -247,13 +247,14 @@ describe.each(testProviders())("My Account on %s", (provider) => {
     expect(event).toMatchObject({ outcomeResult: "SUCCESS", actor: expect.objectContaining({ id: pat.id }) });
   });
 
-  it("email: validated, then the token seam (not wired yet) says unavailable and nothing changes", async () => {
+  it("email: validated; a valid new address gets a confirmation link, the stored address stays until it is confirmed (tests/account/email-change.test.ts)", async () => {
     const jar = await a.browserFor(pat, web);
     expect((await submit("email", { email: "not-an-address" }, jar)).location).toBe(`${ORG_URL}/account/email?error=invalid`);
     expect((await submit("email", { email: pat.login.toUpperCase() }, jar)).location).toBe(`${ORG_URL}/account/email?error=same`);
-    expect((await submit("email", { email: "pat.new@example.com" }, jar)).location).toBe(`${ORG_URL}/account/email?error=unavailable`);
+    expect(await listMailMessages(a.f.db, { to: pat.login.toUpperCase() })).toEqual([]);
+    expect((await submit("email", { email: "pat.new@example.com" }, jar)).location).toBe(`${ORG_URL}/account/email?done=sent`);
     expect((await user(pat.id)).email).toBe(pat.login);
-    expect(await listMailMessages(a.f.db, { to: "pat.new@example.com" })).toEqual([]);
+    expect((await listMailMessages(a.f.db, { to: "pat.new@example.com" })).map((mail) => mail.template)).toEqual(["email-change"]);
   });
 
   it("the pages speak the browser's language (Accept-Language), English by default", async () => {
