@@ -71,7 +71,7 @@ describe.each(testProviders())("activation and recovery APIs on %s", (provider) 
       expect(mail).toMatchObject({ template: "activation", userId: created.id, status: "QUEUED", subject: "Activate your Identity Provider account" });
       const token = await linkToken(created.login, "welcome");
       const rows = await t.f.db.userToken.findMany({ where: { userId: created.id } });
-      expect(rows).toEqual([{ tokenHash: hashToken(token), userId: created.id, kind: "ACTIVATION", expiresAt: new Date(now().getTime() + 7 * 24 * HOUR), consumed: null, created: now() }]);
+      expect(rows).toEqual([{ tokenHash: hashToken(token), userId: created.id, kind: "ACTIVATION", expiresAt: new Date(now().getTime() + 7 * 24 * HOUR), consumed: null, created: now(), newEmail: null }]);
       expect(JSON.stringify(rows)).not.toContain(token);
       // sendEmail=false on creation: PROVISIONED, no email
       const quiet = await userWithoutPassword("Quiet", "?activate=true&sendEmail=false");
