@@ -96,7 +96,7 @@ test("the brand shows on the sign-in and consent pages (axe, 390 px)", async ({ 
   await page.waitForURL(new RegExp(`^${IDP}/consent\\?request=ftx`));
   await expect(page.getByRole("heading", { name: `Allow Branded Web ${suffix} to use your account?` })).toBeVisible();
   await expectBranded(page);
-  expect(await page.getByRole("button", { name: "Allow" }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(11, 110, 79)");
+  expect(await page.getByRole("button", { name: "Allow", exact: true }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(11, 110, 79)");
   await expectAccessibleAt390(page);
 });
 
