@@ -66,7 +66,7 @@ test("My Account: every page accessible and 390 px wide; end another session; re
   // the app: consent (offline_access and the app's scope), a code, a refresh token
   await page.goto(`${ISSUER}/v1/authorize?${new URLSearchParams({ client_id: web.clientId, redirect_uri: `${APP}/plain`, response_type: "code", scope: `openid offline_access ${scope}`, state: "s" })}`);
   await page.waitForURL(new RegExp(`^${IDP}/consent\\?request=`));
-  await page.getByRole("button", { name: "Allow" }).click();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
   await page.waitForURL(new RegExp(`^${APP}/plain\\?code=`));
   const code = new URL(page.url()).searchParams.get("code")!;
   const tokenRes = await fetch(`${ISSUER}/v1/token`, { method: "POST", headers: { Authorization: basic(), "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }, body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: `${APP}/plain` }) });
