@@ -262,7 +262,8 @@ describe.each(targets)("kill -9 under mixed admin and token load on $provider", 
     ).toEqual([]);
     expect(await query(`SELECT "id" FROM "User" WHERE "login" LIKE 'crash-u-%' AND ("passwordHash" IS NULL OR "profile" IS NULL)`)).toEqual([]);
     expect(
-      await query(`SELECT s."id" FROM "AuthorizationServer" s WHERE (SELECT count(*) FROM "SigningKey" k WHERE k."authServerId" = s."id" AND k."status" IN ('ACTIVE', 'NEXT')) <> 2`),
+      // the org authorization server gets its keys on first use (none until then), every other server at creation
+      await query(`SELECT s."id" FROM "AuthorizationServer" s WHERE (SELECT count(*) FROM "SigningKey" k WHERE k."authServerId" = s."id" AND k."status" IN ('ACTIVE', 'NEXT')) NOT IN (2, CASE WHEN s."id" = 'org' THEN 0 ELSE 2 END)`),
     ).toEqual([]);
 
     const events = await readEvents(server.origin, [
