@@ -47,6 +47,7 @@ const NOTICES: Record<AccountPage, { done: Record<string, NoticeSpec>; error: Re
       mismatch: { key: "password.error.mismatch", tone: "error" },
       wrong: { key: "password.error.wrong", tone: "error" },
       rateLimited: { key: "password.error.rateLimited", tone: "error" },
+      blocked: { key: "password.error.blocked", tone: "error" },
       policy: { key: "password.error.policy", tone: "error", values: policyValues },
     },
   },

@@ -10,7 +10,7 @@ import { handleAccountPost } from "./account-post";
 import { accountPageUrl, accountSigninUrl } from "./account-urls";
 
 const EVENT = "user.account.update_password";
-const CHECK_ERRORS = { INVALID_CREDENTIALS: "wrong", LOCKED_OUT: "wrong", RATE_LIMITED: "rateLimited", BLOCKED: "rateLimited" } as const;
+const CHECK_ERRORS = { INVALID_CREDENTIALS: "wrong", LOCKED_OUT: "wrong", RATE_LIMITED: "rateLimited", BLOCKED: "blocked" } as const;
 
 /**
  * POST /account/password/submit (csrf, current, password, confirm). Refused without a change, back
@@ -31,7 +31,7 @@ export function submitPassword(app: AppContext, request: PlainRequest): Promise<
     const confirm = form.get("confirm") ?? "";
     if (!current || !next || !confirm) return back("missing");
     if (next !== confirm) return back("mismatch");
-    const event = { eventType: EVENT, displayMessage: "User update password for Okta", user: { id: visitor.user.id, login: visitor.user.login }, client, sessionId: visitor.session.id };
+    const event = { eventType: EVENT, displayMessage: "User update password", user: { id: visitor.user.id, login: visitor.user.login }, client, sessionId: visitor.session.id };
     if (checkPasswordPolicy(next, visitor.user.login).length > 0) return back("policy");
     const check = await verifyCurrentPassword(app.db, { login: visitor.user.login, password: current, ipAddress: client.ipAddress, userAgent: client.userAgent, now });
     if (!check.ok) {

@@ -4,6 +4,7 @@ import type { InTransaction, RecordChange } from "../db/record-change";
 import { authenticatorName } from "./authenticator-names";
 import { consumeWebAuthnChallenge } from "./consume-webauthn-challenge";
 import type { RelyingParty } from "./relying-party";
+import { notifyFactorEnrolled } from "./notify-factor-enrolled";
 import { readClientDataChallenge } from "./read-client-data-challenge";
 import { TOTP_FACTOR } from "./supported-factors";
 import { toBase64Url } from "./to-base64url";
@@ -29,8 +30,8 @@ export type ActivateFactorResult =
  * registration answering its registration challenge (taken once: a failed attempt uses it up),
  * storing the credential id, public key, counter, AAGUID and the authenticator's name (profile.
  * authenticatorName, authenticatorName). Either proof sets lastVerified. `record` runs after the activation, in
- * the transaction. Failures write nothing but the used code or challenge; the caller decides how to
- * count them.
+ * the transaction, and so does the `factor-enrolled` email to the user (notifyFactorEnrolled). Failures
+ * write nothing but the used code or challenge; the caller decides how to count them.
  */
 export async function activateFactor(
   db: Db,
@@ -55,6 +56,7 @@ async function activateTotp(tx: InTransaction, factor: UserFactor, input: Activa
   if (verified === "reused") return { outcome: "reused", factor };
   const activated = await tx.userFactor.update({ where: { id: factor.id }, data: { status: "ACTIVE", lastUpdated: input.now } });
   await record(tx, activated);
+  await notifyFactorEnrolled(tx, activated, input.now);
   return { outcome: "activated", factor: activated };
 }
 
@@ -88,5 +90,6 @@ async function activateWebAuthn(tx: InTransaction, factor: UserFactor, input: Ac
     },
   });
   await record(tx, activated);
+  await notifyFactorEnrolled(tx, activated, input.now);
   return { outcome: "activated", factor: activated };
 }

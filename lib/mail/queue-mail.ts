@@ -8,6 +8,11 @@ import { renderMail } from "./render-mail";
 /** One address, no display name, no CR/LF (header injection), at most 254 characters (RFC 5321 4.5.3.1.3). */
 const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]+$/;
 
+/** Whether queueMail takes this recipient: one plain address, no display name, no CR/LF. */
+export function isMailableAddress(address: string): boolean {
+  return address.length <= 254 && ADDRESS.test(address);
+}
+
 /**
  * Queues one email inside the caller's transaction, so the message exists if and only if the
  * change that sends it commits (an activation token and its email, together). Delivery happens
@@ -17,7 +22,7 @@ const ADDRESS = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]
  * the org's brand, so the stored message is what will be sent.
  */
 export async function queueMail<T extends MailTemplate>(tx: InTransaction, request: MailRequest<T>, now: Date): Promise<{ id: string }> {
-  if (request.to.length > 254 || !ADDRESS.test(request.to)) throw new Error("queueMail: the recipient is not one plain email address");
+  if (!isMailableAddress(request.to)) throw new Error("queueMail: the recipient is not one plain email address");
   const locale = negotiateLocale({ uiLocales: request.locale ?? null });
   const rendered = renderMail(request.template, request.variables, { locale, brand: await loadMailBrand(tx) });
   const id = timeOrderedUuid(now);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listMailMessages } from "@/lib/mail/list-mail-messages";
 import { decryptSecret } from "@/lib/crypto/decrypt-secret";
 import { deriveKey } from "@/lib/crypto/derive-key";
 import { factorSecretContext } from "@/lib/factors/factor-secret-context";
@@ -144,6 +145,10 @@ describe.each(testProviders())("Factors API on %s", (provider) => {
       });
       const event = await readLogEvent(f.db, { where: { eventType: "user.mfa.factor.activate" } });
       expect(event.debugContext).toMatchObject({ debugData: { factorId: id } });
+      // the user is told, in the activation's transaction; the wrong code before sent nothing
+      const notices = (await listMailMessages(f.db, { to: dade.login })).filter((mail) => mail.template === "factor-enrolled");
+      expect(notices.map((mail) => ({ userId: mail.userId, status: mail.status, subject: mail.subject }))).toEqual([{ userId: dade.id, status: "QUEUED", subject: "A sign-in method was added to your account" }]);
+      expect(notices[0]!.textBody).toContain("Google Authenticator was added as a sign-in method to your account");
       const again = await f.api("POST", `${factors(dade.id)}/${id}/lifecycle/activate`, { passCode: code });
       expect(again.status).toBe(400);
       expect(again.body).toEqual(error("E0000001", "Api validation failed: factor", ["factor: The factor is already active; only a PENDING_ACTIVATION factor can be activated."]));
