@@ -1,6 +1,7 @@
 import type { AppContext } from "../app-context";
 import type { PlainRequest } from "../http/plain-http";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
+import { checkBlockedAddress } from "../network-zones/check-blocked-address";
 import { combineAmr, includesFactor } from "../signin/combine-amr";
 import { decideSignInStep } from "../signin/decide-sign-in-step";
 import { deviceCookie, isDeviceRemembered, readDeviceCookie, rememberDevice } from "../signin/remember-device";
@@ -20,7 +21,7 @@ import { factorStepUrl, type SignInFlow } from "./sign-in-flow";
  *   browser goes on (the authorize resume step, or return_to);
  * - verify / enroll: the flow records the multi-factor step (`mfa`) and the browser goes to the
  *   factor page; no session exists yet;
- * - denied: back to the sign-in page with the refusal.
+ * - denied: back to the sign-in page with the refusal (also when the address is in a blocklist zone).
  */
 export async function advanceSignIn(
   app: AppContext,
@@ -30,6 +31,11 @@ export async function advanceSignIn(
   options: { rememberDevice?: boolean; rememberLifetimeMinutes?: number | null } = {},
 ): Promise<HostedResponse> {
   const now = app.now();
+  // Every way to a session passes here (password, factor, passkey, a recovery or activation link, a
+  // changed expired password): an address in an ACTIVE blocklist zone gets none (cached: no query when warm).
+  if (await checkBlockedAddress(app.db, { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent"), surface: "hosted sign-in", now })) {
+    return seeOther(flow.signinUrl("denied"), await flow.saveMfa(undefined));
+  }
   const cookieHeader = request.headers.get("cookie");
   const stepUp = await flow.needsStepUp(person.userId);
   const current = await readSession(app.db, readSessionCookie(cookieHeader), now);
