@@ -53,6 +53,18 @@ export class SoftwareAuthenticator {
     return { clientData: isoBase64URL.fromBuffer(clientData), authenticatorData: isoBase64URL.fromBuffer(authData), signatureData: isoBase64URL.fromBuffer(new Uint8Array(signature)) };
   }
 
+  /** The assertion as @simplewebauthn/browser's AuthenticationResponseJSON, as the hosted pages' forms post it (W3C WebAuthn 5.1, toJSON). */
+  assertionJson(challenge: string, counter: number): string {
+    const signed = this.assert(challenge, counter);
+    return JSON.stringify({
+      id: this.credentialIdBase64Url,
+      rawId: this.credentialIdBase64Url,
+      type: "public-key",
+      response: { clientDataJSON: signed.clientData, authenticatorData: signed.authenticatorData, signature: signed.signatureData },
+      clientExtensionResults: {},
+    });
+  }
+
   private rpIdHash(): Uint8Array<ArrayBuffer> {
     return new Uint8Array(createHash("sha256").update(this.rpId).digest());
   }
