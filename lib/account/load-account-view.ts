@@ -57,6 +57,7 @@ const NOTICES: Record<AccountPage, { done: Record<string, NoticeSpec>; error: Re
       invalid: { key: "email.error.invalid", tone: "error" },
       same: { key: "email.error.same", tone: "error" },
       rateLimited: { key: "email.error.rateLimited", tone: "error" },
+      reauth: { key: "reauth.error", tone: "error" },
       linkInvalid: { key: "email.link.invalid", tone: "error" },
       linkExpired: { key: "email.link.expired", tone: "error" },
       linkUsed: { key: "email.link.used", tone: "error" },
@@ -72,7 +73,7 @@ const NOTICES: Record<AccountPage, { done: Record<string, NoticeSpec>; error: Re
     error: { gone: { key: "sessions.gone", tone: "error" } },
   },
   apps: {
-    done: { revoked: { key: "apps.revoked", tone: "success", values: (query) => ({ app: (query("app") ?? "").slice(0, 100) }) } },
+    done: { revoked: { key: "apps.revoked", tone: "success" } },
     error: { gone: { key: "apps.gone", tone: "error" } },
   },
   methods: {
@@ -169,7 +170,7 @@ async function pageData(app: AppContext, visitor: AccountVisitor, page: AccountP
     case "password":
       return { page, rules: t("password.rules", { min: PASSWORD_POLICY.minLength }) } as const;
     case "email":
-      return { page, email: visitor.user.email } as const;
+      return { page, email: visitor.user.email, reauth: needsReauthentication(visitor.session.authTime, now) ? t("reauth.intro", { minutes: REAUTH_AFTER_MINUTES }) : null, signInAgainUrl: accountSigninUrl("", "email") } as const;
     case "sessions": {
       const sessions = await listUserSessions(app.db, visitor.user.id, now);
       return {

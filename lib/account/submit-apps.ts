@@ -35,6 +35,7 @@ export function submitApps(app: AppContext, request: PlainRequest): Promise<Host
       ),
     );
     if (revoked === "gone") return seeOther(accountPageUrl(app.orgUrl, "apps", { error: "gone" }));
-    return seeOther(accountPageUrl(app.orgUrl, "apps", { done: "revoked", app: (form.get("label") ?? "").slice(0, 100) }));
+    // the notice names no app: a label in the URL would let a link show any text on this page
+    return seeOther(accountPageUrl(app.orgUrl, "apps", { done: "revoked" }));
   });
 }

@@ -58,7 +58,8 @@ async function usableLink(db: Db, input: { token: string | null | undefined; use
  * stays usable for its owner) and the address free (addressTaken). Then in one transaction: the
  * address checked again, the token used once (consumeUserToken: a second confirm is "used"), the
  * user's `email` and `profile.email` set (the login stays as it is, as in Okta, even when it was the
- * old address), the `email-changed` notice queued to the OLD address, and `record` runs. Sessions
+ * old address), the user's unused recovery links (mailed to the old address) deleted, the
+ * `email-changed` notice queued to the OLD address, and `record` runs. Sessions
  * and tokens are kept (the person proved both the session and the new mailbox).
  */
 export async function confirmEmailChange(
@@ -79,6 +80,8 @@ export async function confirmEmailChange(
     if (!current || current.status !== "ACTIVE") throw new EmailChangeAbort();
     const profile = (current.profile && typeof current.profile === "object" && !Array.isArray(current.profile) ? current.profile : {}) as Record<string, unknown>;
     await tx.user.update({ where: { id: user.id }, data: { email: newEmail, emailLower: newEmail.toLowerCase(), profile: asJson({ ...profile, email: newEmail }), lastUpdated: now } });
+    // a recovery link already mailed to the old address must not outlive the change
+    await tx.userToken.deleteMany({ where: { userId: user.id, kind: "RECOVERY", consumed: null } });
     await mailUser(tx, { id: user.id, login: user.login, email: current.email, profile }, "email-changed", { newEmail, when: now }, { now, acceptLanguage: input.acceptLanguage });
     const changed = { user: { id: user.id, login: user.login }, previousEmail: current.email, newEmail };
     await record(tx, changed);

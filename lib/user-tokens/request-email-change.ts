@@ -1,3 +1,4 @@
+import { firstNameOf } from "./mail-user";
 import type { Db } from "../db/create-db-client";
 import type { RecordChange } from "../db/record-change";
 import { queueMail } from "../mail/queue-mail";
@@ -11,11 +12,6 @@ export const EMAIL_CHANGE_RATE_LIMITS = { perUser: 5, windowSeconds: 60 * 60 } a
 
 export type EmailChangeRequested = { user: { id: string; login: string }; newEmail: string; expiresAt: Date };
 export type EmailChangeOutcome = { ok: true; requested: EmailChangeRequested } | { ok: false; reason: "invalid" | "same" | "gone" } | { ok: false; reason: "rateLimited"; resetAt: Date };
-
-const firstNameOf = (profile: unknown): string => {
-  const value = profile && typeof profile === "object" ? (profile as Record<string, unknown>).firstName : undefined;
-  return typeof value === "string" ? value : "";
-};
 
 /**
  * A signed-in user asks to change their email address (My Account). The address must pass the Users
@@ -41,7 +37,7 @@ export async function requestEmailChange(
   if (!limit.allowed) return { ok: false, reason: "rateLimited", resetAt: limit.resetAt };
   return db.$transaction(async (tx): Promise<EmailChangeOutcome> => {
     const issued = await issueUserToken(tx, { userId: user.id, kind: "EMAIL_CHANGE", lifetimeMs: EMAIL_CHANGE_TOKEN_LIFETIME_MS, newEmail, now: input.now, random: input.random });
-    await queueMail(tx, { to: newEmail, userId: user.id, template: "email-change", variables: { firstName: firstNameOf(user.profile), verifyUrl: input.verifyUrl(issued.token), expiresAt: issued.expiresAt }, locale: input.locale }, input.now);
+    await queueMail(tx, { to: newEmail, userId: user.id, template: "email-change", variables: { firstName: firstNameOf({ ...user, email: newEmail, profile: (user.profile ?? {}) as Record<string, unknown> }), verifyUrl: input.verifyUrl(issued.token), expiresAt: issued.expiresAt }, locale: input.locale }, input.now);
     const requested = { user: { id: user.id, login: user.login }, newEmail, expiresAt: issued.expiresAt };
     await record(tx, requested);
     return { ok: true, requested };

@@ -50,7 +50,8 @@ export async function requestPasswordRecovery(
   if (byIp && !byIp.allowed) return { outcome: "rate_limited", limit: perIp, resetAt: byIp.resetAt };
   if (!byUser.allowed) return { outcome: "rate_limited", limit: perUsername, resetAt: byUser.resetAt };
 
-  const key = username.length <= MAX_USERNAME_LENGTH ? username.toLowerCase() : "";
+  // a control character (a NUL byte makes PostgreSQL refuse the query) is in no login: the same lookups of nobody
+  const key = username.length <= MAX_USERNAME_LENGTH && !/[\u0000-\u001f\u007f]/.test(username) ? username.toLowerCase() : "";
   const select = { id: true, login: true, email: true, status: true, profile: true } as const;
   const [byLogin, byEmail, settings] = await Promise.all([
     db.user.findUnique({ where: { loginLower: key }, select }),

@@ -194,7 +194,7 @@ describe.each(testProviders())("My Account on %s", (provider) => {
     expect(unknown.location).toBe(`${ORG_URL}/account/apps?error=gone`);
     const mark = await a.mark();
     const revoked = await submit("apps", { client: web.clientId, server: "default", label: "Web Portal" }, jar);
-    expect(revoked.location).toBe(`${ORG_URL}/account/apps?done=revoked&app=Web+Portal`);
+    expect(revoked.location).toBe(`${ORG_URL}/account/apps?done=revoked`);
     expect(await introspect(patToken)).toBe(false);
     expect(await introspect(samToken)).toBe(true);
     expect(await a.f.db.consentGrant.count({ where: { userId: pat.id } })).toBe(0);
