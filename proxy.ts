@@ -36,7 +36,8 @@ export async function proxy(request: NextRequest) {
   headers.delete(HOSTED_PAGE_REQUEST_HEADER);
   if (LOCALISED_PAGE_PATH.test(pathname)) {
     const ids = request.nextUrl.searchParams.getAll("request");
-    headers.set(HOSTED_PAGE_REQUEST_HEADER, ids.length === 1 ? ids[0]! : "");
+    // only an id's shape goes into the header: a NUL, CR/LF or non-Latin-1 character would make Headers.set throw (a 500)
+    headers.set(HOSTED_PAGE_REQUEST_HEADER, ids.length === 1 && /^[0-9A-Za-z]{1,64}$/.test(ids[0]!) ? ids[0]! : "");
   }
   if (!RENDERED_PAGES.test(pathname)) return NextResponse.next({ request: { headers } });
   const embeddable = EMBEDDABLE_PAGE_PATH.test(pathname);
