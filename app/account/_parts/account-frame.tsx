@@ -106,3 +106,18 @@ export function AccountField(props: {
     </div>
   );
 }
+
+/** The current-password field a stale sign-in must fill in before a sensitive change (lib/account needsReauthentication), with its explanation. */
+export function ReauthField({ id, intro, label }: { id: string; intro: string; label: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <p id={`${id}-reauth`} className="text-sm text-slate-700">
+        {intro}
+      </p>
+      <label htmlFor={`${id}-password`} className={LABEL}>
+        {label}
+      </label>
+      <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required aria-describedby={`${id}-reauth`} className={INPUT} />
+    </div>
+  );
+}

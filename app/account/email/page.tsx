@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "../../_hosted/search-param";
-import { AccountField, AccountFrame, CsrfField, INPUT, LABEL, PRIMARY } from "../_parts/account-frame";
+import { AccountField, AccountFrame, CsrfField, PRIMARY, ReauthField } from "../_parts/account-frame";
 import { loadView } from "../_parts/load-view";
 
 export const dynamic = "force-dynamic";
@@ -19,18 +19,12 @@ export default async function EmailPage({ searchParams }: { searchParams: Search
         <CsrfField token={frame.csrf} />
         <AccountField name="email" label={t("email.new")} type="email" autoComplete="email" required autoFocus={error} invalid={error} describedBy={error ? "account-notice" : undefined} />
         {data.reauth ? (
-          <div className="flex flex-col gap-1">
-            <p id="email-reauth" className="text-sm text-slate-700">
-              {data.reauth}
-            </p>
-            <label htmlFor="email-password" className={LABEL}>
-              {t("reauth.password")}
-            </label>
-            <input id="email-password" name="password" type="password" autoComplete="current-password" required aria-describedby="email-reauth" className={INPUT} />
+          <>
+            <ReauthField id="email" intro={data.reauth} label={t("reauth.password")} />
             <a href={data.signInAgainUrl} className="text-sm font-medium text-brand-700 underline">
               {t("reauth.signInAgain")}
             </a>
-          </div>
+          </>
         ) : null}
         <button type="submit" className={`self-start ${PRIMARY}`}>
           {t("email.submit")}

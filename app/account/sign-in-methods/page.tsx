@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { SearchParams } from "../../_hosted/search-param";
-import { AccountFrame, CsrfField, INPUT, LABEL, SECONDARY } from "../_parts/account-frame";
+import { AccountFrame, CsrfField, ReauthField, SECONDARY } from "../_parts/account-frame";
 import { loadView } from "../_parts/load-view";
 
 export const dynamic = "force-dynamic";
@@ -29,17 +29,7 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
               <form method="post" action="/account/sign-in-methods/submit" className="mt-3 flex flex-col gap-2">
                 <CsrfField token={frame.csrf} />
                 <input type="hidden" name="factor" value={factor.id} />
-                {data.reauth ? (
-                  <div className="flex flex-col gap-1">
-                    <p id={`m-${factor.id}-reauth`} className="text-sm text-slate-700">
-                      {data.reauth}
-                    </p>
-                    <label htmlFor={`m-${factor.id}-password`} className={LABEL}>
-                      {t("reauth.password")}
-                    </label>
-                    <input id={`m-${factor.id}-password`} name="password" type="password" autoComplete="current-password" required aria-describedby={`m-${factor.id}-reauth`} className={INPUT} />
-                  </div>
-                ) : null}
+                {data.reauth ? <ReauthField id={`m-${factor.id}`} intro={data.reauth} label={t("reauth.password")} /> : null}
                 <button type="submit" className={`self-start ${SECONDARY}`} aria-describedby={`m-${factor.id}`}>
                   {t("methods.remove")}
                 </button>
