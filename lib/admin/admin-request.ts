@@ -1,3 +1,4 @@
+import type { RoleType } from "../admin-roles/role-types";
 import type { AppContext } from "../app-context";
 import type { PlainRequest, PlainResponse } from "../http/plain-http";
 
@@ -7,7 +8,21 @@ export type AdminRequest = PlainRequest;
 /** The answer, as plain data: the shell writes it. A body of undefined is a bare response (204). */
 export type AdminResponse = Omit<PlainResponse, "html">;
 
-export type Actor = { userId: string; login: string; displayName: string; apiTokenId: string };
+/**
+ * The authenticated caller of a management operation. `roles` are the principal's admin roles as of
+ * this request; `scopes` an OAuth 2.0 access token's granted scopes (null for an SSWS token and the
+ * dashboard, which act with the roles alone). `kind` "app": a service app's client_credentials token
+ * (userId is then the app's id, the System Log actor a PublicClientApp).
+ */
+export type Actor = {
+  userId: string;
+  login: string;
+  displayName: string;
+  apiTokenId: string;
+  roles: readonly RoleType[];
+  scopes: readonly string[] | null;
+  kind?: "user" | "app";
+};
 
 /**
  * Who calls an operation and from where: what its System Log entries record. `requestUri` is the

@@ -16,7 +16,7 @@ export function audit(tx: InTransaction, ctx: OperationContext, eventType: strin
     {
       eventType,
       displayMessage,
-      actor: { id: ctx.actor.userId, type: "User", alternateId: ctx.actor.login, displayName: ctx.actor.displayName },
+      actor: { id: ctx.actor.userId, type: ctx.actor.kind === "app" ? "PublicClientApp" : "User", alternateId: ctx.actor.login, displayName: ctx.actor.displayName },
       client: ctx.client,
       outcome: { result: "SUCCESS" },
       target,

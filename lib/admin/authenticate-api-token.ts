@@ -18,5 +18,5 @@ export async function authenticateApiToken(db: Db, authorization: string | null,
   const rights = authorizeAdmin(token.user);
   if (!rights.ok) throw rights.reason === "inactive" ? invalidTokenError() : forbiddenError();
   await recordApiTokenUse(db, token, now);
-  return { userId: rights.userId, login: rights.login, displayName: rights.displayName, apiTokenId: token.id };
+  return { userId: rights.userId, login: rights.login, displayName: rights.displayName, apiTokenId: token.id, roles: rights.roles, scopes: null };
 }

@@ -1,23 +1,24 @@
+import type { RoleType } from "../admin-roles/role-types";
 import type { Db } from "../db/create-db-client";
 import { findAdminCandidate } from "../users/find-admin-candidate";
 
 /** The user row the management rights are checked on. */
-export type AdminCandidate = { id: string; login: string; status: string; isAdmin: boolean; profile: unknown };
+export type AdminCandidate = { id: string; login: string; status: string; roles: readonly RoleType[]; profile: unknown };
 
 export type AdminAuthorization =
-  | { ok: true; userId: string; login: string; displayName: string }
+  | { ok: true; userId: string; login: string; displayName: string; roles: readonly RoleType[] }
   | { ok: false; reason: "inactive" | "not_admin" };
 
 /**
  * The management rights, one check for every caller (an SSWS token's owner, a dashboard session's
- * user): the user must be ACTIVE and an admin. The display name is the System Log actor's.
+ * user): the user must be ACTIVE and hold an admin role (what each role allows: lib/admin-roles/permissions.ts). The display name is the System Log actor's.
  */
 export function authorizeAdmin(user: AdminCandidate): AdminAuthorization {
   if (user.status !== "ACTIVE") return { ok: false, reason: "inactive" };
-  if (!user.isAdmin) return { ok: false, reason: "not_admin" };
+  if (user.roles.length === 0) return { ok: false, reason: "not_admin" };
   const profile = (user.profile ?? {}) as { firstName?: unknown; lastName?: unknown };
   const displayName = [profile.firstName, profile.lastName].filter((part): part is string => typeof part === "string" && part.length > 0).join(" ") || user.login;
-  return { ok: true, userId: user.id, login: user.login, displayName };
+  return { ok: true, userId: user.id, login: user.login, displayName, roles: user.roles };
 }
 
 /** authorizeAdmin for a user id (a session's user); null when no such user exists. */

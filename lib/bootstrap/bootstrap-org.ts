@@ -75,13 +75,13 @@ export async function bootstrapOrg(input: BootstrapInput): Promise<BootstrapResu
           profile: { login: adminEmail, email: adminEmail, firstName: "Admin", lastName: "User" },
           passwordHash,
           passwordChanged: now,
-          isAdmin: true,
           created: now,
           lastUpdated: now,
           activated: now,
           statusChanged: now,
         },
       });
+      await tx.roleAssignment.create({ data: { id: newId("roleAssignment"), type: "SUPER_ADMIN", assigneeType: "USER", userId: adminId, created: now, lastUpdated: now } });
       await tx.apiToken.create({
         data: { id: newId("apiToken"), name: "Bootstrap token", clientName: "Management API", tokenHash: hashToken(apiToken), userId: adminId, created: now, lastUpdated: now },
       });

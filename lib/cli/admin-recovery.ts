@@ -1,3 +1,4 @@
+import { loadUserAdminRoles } from "../admin-roles/load-admin-roles";
 import { createApiToken } from "../api-tokens/create-api-token";
 import type { Db } from "../db/create-db-client";
 import { generatePassword } from "../passwords/generate-password";
@@ -53,7 +54,7 @@ export async function resetPasswordFromConsole(db: Db, login: string, now: Date,
  */
 export async function createApiTokenFromConsole(db: Db, login: string, now: Date): Promise<{ login: string; token: string; name: string }> {
   const user = await findByLogin(db, login);
-  if (!user.isAdmin) throw new RecoveryRefusal(`${user.login} is not an administrator: the management API accepts tokens of administrators only.`);
+  if ((await loadUserAdminRoles(db, user.id)).length === 0) throw new RecoveryRefusal(`${user.login} is not an administrator: the management API accepts tokens of administrators only.`);
   if (user.status !== "ACTIVE") throw new RecoveryRefusal(`${user.login} is ${user.status}: reset the password first (npm run admin -- reset-password ${user.login}).`);
   const name = `Recovery token (server console, ${now.toISOString().slice(0, 10)})`;
   const { token } = await createApiToken(db, { name, userId: user.id, clientName: "Server console" }, now);

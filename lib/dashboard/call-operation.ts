@@ -22,7 +22,7 @@ export function operationContext(call: AdminCall): OperationContext {
     orgUrl: call.app.orgUrl,
     secretsKey: call.app.secretsKey,
     now: call.app.now,
-    actor: { userId: call.admin.userId, login: call.admin.login, displayName: call.admin.displayName, apiTokenId: DASHBOARD_TOKEN_ID },
+    actor: { userId: call.admin.userId, login: call.admin.login, displayName: call.admin.displayName, apiTokenId: DASHBOARD_TOKEN_ID, roles: call.admin.roles, scopes: null },
     client: { ipAddress: call.client.ipAddress, userAgent: call.client.userAgent },
     requestUri: null,
   };

@@ -1,3 +1,4 @@
+import type { RoleType } from "../admin-roles/role-types";
 import { authorizeAdminUser } from "../admin/authorize-admin";
 import type { Db } from "../db/create-db-client";
 import { readSession } from "../sessions/read-session";
@@ -9,6 +10,8 @@ export type DashboardAdmin = {
   userId: string;
   login: string;
   displayName: string;
+  /** the admin's roles as of this request (lib/admin-roles/permissions.ts says what each allows) */
+  roles: readonly RoleType[];
   session: SessionInfo;
 };
 
@@ -28,5 +31,5 @@ export async function requireAdmin(db: Db, cookieHeader: string | null | undefin
   const rights = await authorizeAdminUser(db, session.userId);
   if (!rights) return { ok: false, reason: "signin" };
   if (!rights.ok) return { ok: false, reason: "forbidden" };
-  return { ok: true, admin: { userId: rights.userId, login: rights.login, displayName: rights.displayName, session } };
+  return { ok: true, admin: { userId: rights.userId, login: rights.login, displayName: rights.displayName, roles: rights.roles, session } };
 }

@@ -24,6 +24,10 @@ export const ID_PREFIX = {
   googleTotpFactor: "uft",
   /** webauthn, provider FIDO */
   webauthnFactor: "fwf",
+  /** an admin role assignment (Okta's Role object) */
+  roleAssignment: "ra1",
+  /** an okta.* scope granted to an app (Okta's OAuth2ScopeConsentGrant, like consent grants) */
+  appScopeGrant: "oag",
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -1,19 +1,24 @@
 import type { DbTx } from "../db/create-db-client";
 import { validationError } from "../okta-api/admin-api-error";
 
-type AdminCandidate = { id: string; login: string; status: string; isAdmin: boolean };
+type AdminCandidate = { id: string; login: string; status: string };
+
+/** Where a SUPER_ADMIN role is held: directly or through a group the user belongs to. */
+const holdsSuperAdmin = { OR: [{ roleAssignments: { some: { type: "SUPER_ADMIN" } } }, { memberships: { some: { group: { roleAssignments: { some: { type: "SUPER_ADMIN" } } } } } }] };
 
 /**
- * Refuses (400 E0000001) to deactivate, suspend or delete the last ACTIVE administrator: API tokens
- * only work for an ACTIVE admin, so the org would be left with no one able to use the management
- * API (the bootstrap runs once and would not create another). Call inside the change's transaction.
+ * Refuses (400 E0000001) to deactivate, suspend or delete the last ACTIVE super administrator: with
+ * no one holding SUPER_ADMIN nobody could assign roles again (the bootstrap runs once). Call inside
+ * the change's transaction.
  */
 export async function assertNotLastActiveAdmin(tx: DbTx, user: AdminCandidate, action: string): Promise<void> {
-  if (!user.isAdmin || user.status !== "ACTIVE") return;
-  const others = await tx.user.count({ where: { isAdmin: true, status: "ACTIVE", id: { not: user.id } } });
+  if (user.status !== "ACTIVE") return;
+  const isSuperAdmin = (await tx.user.count({ where: { id: user.id, ...holdsSuperAdmin } })) > 0;
+  if (!isSuperAdmin) return;
+  const others = await tx.user.count({ where: { status: "ACTIVE", id: { not: user.id }, ...holdsSuperAdmin } });
   if (others === 0) {
     throw validationError("user", [
-      `${user.login} is the only active administrator: ${action} it would leave no one able to use the management API. Make another user an active administrator first.`,
+      `${user.login} is the only active super administrator: ${action} it would leave no one able to assign admin roles. Make another user an active super administrator first.`,
     ]);
   }
 }

@@ -297,7 +297,7 @@ describe.each(testProviders())("authentication policies API (ACCESS_POLICY) on %
       expect(created.status).toBe(200);
     }
     const counting = countingDb(f.db);
-    const ctx = { ...getAppContext(), db: counting.db, actor: { userId: "00uAdmin", login: "admin", displayName: "Admin", apiTokenId: "00Ttest" }, client: { ipAddress: null, userAgent: null }, requestUri: null };
+    const ctx = { ...getAppContext(), db: counting.db, actor: { userId: "00uAdmin", login: "admin", displayName: "Admin", apiTokenId: "00Ttest", roles: ["SUPER_ADMIN"] as const, scopes: null }, client: { ipAddress: null, userAgent: null }, requestUri: null };
     const first = await runListApps(ctx, () => ({ page: { limit: 200, after: null } }));
     expect(first.items.length).toBeGreaterThanOrEqual(4);
     expect(first.items.every((app) => app._links.accessPolicy !== undefined)).toBe(true);

@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids/new-id";
 import { ADMIN_TOKEN, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { readLogEvent } from "../support/read-log-events";
+import { SUPER_ADMIN_USER } from "../support/admin-roles";
 
 const T0 = "2026-01-15T10:00:00.000Z";
 
@@ -15,7 +16,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
   let bootstrapTokenId: string;
   beforeAll(async () => {
     f = await createAdminFixture(provider);
-    admin = await f.db.user.findFirstOrThrow({ where: { isAdmin: true }, select: { id: true, login: true } });
+    admin = await f.db.user.findFirstOrThrow({ where: SUPER_ADMIN_USER, select: { id: true, login: true } });
     bootstrapTokenId = (await f.db.apiToken.findFirstOrThrow({ where: { userId: admin.id } })).id;
   });
   afterAll(() => f.close());
@@ -149,7 +150,7 @@ describe.each(testProviders())("API tokens API on %s", (provider) => {
         email: login,
         emailLower: login,
         profile: { login, email: login, firstName: "Second", lastName: "Admin" },
-        isAdmin: true,
+        roleAssignments: { create: { id: newId("roleAssignment"), type: "SUPER_ADMIN", assigneeType: "USER" } },
         created: f.clock.now,
         lastUpdated: f.clock.now,
       },

@@ -5,6 +5,7 @@ import { rotateDueKeys } from "@/lib/keys/rotate-due-keys";
 import { APP_SECRET, createAdminFixture, type AdminFixture, type ApiResult } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
 import { act, adminUserId, sessionCookie } from "../dashboard/dashboard-fixture";
+import { SUPER_ADMIN_USER } from "../support/admin-roles";
 
 // Item 8 of issue 13: an admin change and its System Log event commit together or not at all. A
 // real trigger in the database refuses every System Log insert; each admin change must then fail
@@ -151,7 +152,7 @@ const cases: Case[] = [
   {
     name: "revoke API token",
     setup: async (f) => {
-      const admin = await f.db.user.findFirstOrThrow({ where: { isAdmin: true } });
+      const admin = await f.db.user.findFirstOrThrow({ where: SUPER_ADMIN_USER });
       return { t: (await createApiToken(f.db, { name: "second", userId: admin.id }, f.clock.now)).record.id };
     },
     request: (ids) => ["DELETE", `/api/v1/api-tokens/${ids.t}`],
@@ -211,7 +212,7 @@ describe.each(testProviders())("admin changes and their audit events on %s", (pr
   });
 
   it("an API token created in the dashboard is not stored when its event is refused", async () => {
-    const admin = await f.db.user.findFirstOrThrow({ where: { isAdmin: true } });
+    const admin = await f.db.user.findFirstOrThrow({ where: SUPER_ADMIN_USER });
     const before = await snapshot(f);
     await refuseAuditEvents(f, true);
     try {

@@ -3,6 +3,7 @@ import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin
 import { testProviders } from "../support/test-databases";
 import { readLogEvent } from "../support/read-log-events";
 import { insertRefreshToken } from "../support/insert-refresh-token";
+import { setUserRoles } from "../support/admin-roles";
 
 describe.each(testProviders())("authorization servers API on %s", (provider) => {
   let f: AdminFixture;
@@ -205,11 +206,11 @@ describe.each(testProviders())("management API conventions on %s", (provider) =>
     expect((await f.api("GET", "/api/v1/authorizationServers/default")).status).toBe(200);
     expect((await f.db.apiToken.findFirstOrThrow()).lastUsed).toEqual(f.clock.now);
     const admin = await f.db.user.findFirstOrThrow();
-    await f.db.user.update({ where: { id: admin.id }, data: { isAdmin: false } });
+    await setUserRoles(f.db, admin.id, []);
     const res = await f.api("GET", "/api/v1/authorizationServers");
     expect(res.status).toBe(403);
     expect(res.body.errorCode).toBe("E0000006");
-    await f.db.user.update({ where: { id: admin.id }, data: { isAdmin: true } });
+    await setUserRoles(f.db, admin.id, ["SUPER_ADMIN"]);
   });
 
   it("sends rate-limit headers and answers 429 E0000047 past the limit", async () => {

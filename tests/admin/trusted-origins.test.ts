@@ -15,6 +15,7 @@ import { createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin
 import { asAnotherProcess } from "../support/as-another-process";
 import { createFreshDatabase, testProviders, type TestDatabase } from "../support/test-databases";
 import { readLogEvent } from "../support/read-log-events";
+import { SUPER_ADMIN_USER } from "../support/admin-roles";
 
 const T0 = "2026-01-15T10:00:00.000Z";
 const cacheVersion = async (db: Db) => (await db.cacheVersion.findUnique({ where: { topic: "trusted-origins" } }))?.version ?? 0;
@@ -24,7 +25,7 @@ describe.each(testProviders())("trusted origins API on %s", (provider) => {
   let adminId: string;
   beforeAll(async () => {
     f = await createAdminFixture(provider);
-    adminId = (await f.db.user.findFirstOrThrow({ where: { isAdmin: true } })).id;
+    adminId = (await f.db.user.findFirstOrThrow({ where: SUPER_ADMIN_USER })).id;
   });
   afterAll(() => f.close());
 

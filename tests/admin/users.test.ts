@@ -4,6 +4,7 @@ import { createAdminFixture, ORG_URL, type AdminFixture, type ApiResult } from "
 import { testProviders } from "../support/test-databases";
 import { readLogEvent, readLogEvents } from "../support/read-log-events";
 import { insertRefreshToken } from "../support/insert-refresh-token";
+import { SUPER_ADMIN_USER, setUserRoles } from "../support/admin-roles";
 
 const USERS = "/api/v1/users";
 const TYPE = { id: "oty00000000000000000" };
@@ -88,7 +89,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
       const row = await f.db.user.findUniqueOrThrow({ where: { id } });
       expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
       expect(await verifyPassword(row.passwordHash!, password)).toEqual({ ok: true, needsRehash: false });
-      expect(row).toMatchObject({ login: profile.login, loginLower: profile.login, emailLower: profile.email, isAdmin: false, failedAttempts: 0 });
+      expect(row).toMatchObject({ login: profile.login, loginLower: profile.login, emailLower: profile.email, failedAttempts: 0 });
       expect(await eventTypesFor(id)).toEqual(["user.lifecycle.activate", "user.lifecycle.create"]);
       const created = await readLogEvent(f.db, { where: { eventType: "user.lifecycle.create" } });
       expect(created.target).toEqual([{ id, type: "User", alternateId: "isaac.brock@example.com", displayName: "Isaac Brock" }]);
@@ -837,7 +838,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
       ["POST", "/lifecycle/deactivate", "deactivating"],
       ["POST", "/lifecycle/suspend", "suspending"],
     ])("cannot be removed by %s %s (400), and keeps its grants", async (method, suffix, action) => {
-      const admin = await f.db.user.findFirstOrThrow({ where: { isAdmin: true, loginLower: "admin@idp.test" } });
+      const admin = await f.db.user.findFirstOrThrow({ where: { ...SUPER_ADMIN_USER, loginLower: "admin@idp.test" } });
       const refreshToken = await insertRefreshToken(f.db, { id: `oarAdmin${action}`.padEnd(20, "0"), tokenHash: action.padEnd(64, "d"), familyId: "famAdmin", authServerId: "default", clientId: "0oaClient", userId: admin.id, scopes: ["openid"], status: "ACTIVE", decision: {}, windowEndsAt: new Date("2027-01-01T00:00:00.000Z") });
       const res = await call(method, `${USERS}/${admin.id}${suffix}`);
       expect(res.status).toBe(400);
@@ -851,7 +852,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
 
     it("another administrator can be deactivated while the bootstrap admin stays active", async () => {
       const { id } = await createUser("SecondAdmin");
-      await f.db.user.update({ where: { id }, data: { isAdmin: true } });
+      await setUserRoles(f.db, id, ["SUPER_ADMIN"]);
       expect((await call("POST", `${USERS}/${id}/lifecycle/deactivate`)).status).toBe(200);
       expect(await statusOf(id)).toBe("DEPROVISIONED");
     });

@@ -147,7 +147,7 @@ describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
     expect(result.generatedApiToken).toMatch(/^00[A-Za-z0-9_-]{40}$/);
 
     const admin = await db.user.findUniqueOrThrow({ where: { loginLower: DEFAULT_ADMIN_EMAIL } });
-    expect(admin).toMatchObject({ status: "ACTIVE", isAdmin: true, login: DEFAULT_ADMIN_EMAIL, email: DEFAULT_ADMIN_EMAIL });
+    expect(admin).toMatchObject({ status: "ACTIVE", login: DEFAULT_ADMIN_EMAIL, email: DEFAULT_ADMIN_EMAIL });
     expect(admin.id).toMatch(/^00u[0-9A-Za-z]{17}$/);
     expect(admin.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(admin.passwordHash!, result.generatedPassword!)).toBe(true);

@@ -8,6 +8,7 @@ import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { runMigrations } from "@/lib/db/run-migrations";
 import { readLogEvents } from "../support/read-log-events";
 import { createFreshDatabase, testProviders } from "../support/test-databases";
+import { setUserRoles } from "../support/admin-roles";
 
 const APP_SECRET = "admin-cli-test-secret-0123456789abcdef";
 const NOW = new Date("2026-03-01T12:00:00.000Z");
@@ -76,7 +77,8 @@ describe.each(testProviders())("npm run admin recovery on %s", (provider) => {
 
     await db.user.update({ where: { loginLower: ADMIN.email }, data: { status: "LOCKED_OUT" } });
     await expect(createApiTokenFromConsole(db, ADMIN.email, NOW)).rejects.toThrow("admin@example.com is LOCKED_OUT: reset the password first (npm run admin -- reset-password admin@example.com).");
-    await db.user.update({ where: { loginLower: ADMIN.email }, data: { status: "ACTIVE", isAdmin: false } });
+    await db.user.update({ where: { loginLower: ADMIN.email }, data: { status: "ACTIVE" } });
+    await setUserRoles(db, (await db.user.findUniqueOrThrow({ where: { loginLower: ADMIN.email } })).id, []);
     await expect(createApiTokenFromConsole(db, ADMIN.email, NOW)).rejects.toThrow("admin@example.com is not an administrator: the management API accepts tokens of administrators only.");
     expect(await db.apiToken.count()).toBe(tokensBefore + 1);
   });

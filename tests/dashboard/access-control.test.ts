@@ -6,6 +6,7 @@ import { createAdminFixture, type AdminFixture } from "../support/admin-fixture"
 import { testProviders } from "../support/test-databases";
 import { act, adminUserId, createPlainUser, sessionCookie, snapshotCounts } from "./dashboard-fixture";
 import { readLogEvent, readLogEvents } from "../support/read-log-events";
+import { setUserRoles } from "../support/admin-roles";
 
 describe.each(testProviders())("dashboard access control on %s", (provider) => {
   let f: AdminFixture;
@@ -158,10 +159,10 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
     expect(await act(f, cookie, "group.create", { name: "After sign-out" })).toEqual({ ok: false, refused: "signin" });
 
     const second = await createPlainUser(f, "former.admin@example.com");
-    await f.db.user.update({ where: { id: second }, data: { isAdmin: true } });
+    await setUserRoles(f.db, second, ["SUPER_ADMIN"]);
     const secondCookie = await sessionCookie(f, second);
     expect((await requireAdmin(f.db, secondCookie, f.clock.now)).ok).toBe(true);
-    await f.db.user.update({ where: { id: second }, data: { isAdmin: false } });
+    await setUserRoles(f.db, second, []);
     expect(await requireAdmin(f.db, secondCookie, f.clock.now)).toEqual({ ok: false, reason: "forbidden" });
     expect(await act(f, secondCookie, "group.create", { name: "Not allowed" })).toEqual({ ok: false, refused: "forbidden" });
     expect(await f.db.group.count({ where: { name: "Not allowed" } })).toBe(0);

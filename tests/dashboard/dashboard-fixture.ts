@@ -5,6 +5,7 @@ import { requireAdmin } from "@/lib/dashboard/require-admin";
 import type { FormInput } from "@/lib/dashboard/form-input";
 import { createSession } from "@/lib/sessions/create-session";
 import { APP_SECRET, ORG_URL, type AdminFixture } from "../support/admin-fixture";
+import { SUPER_ADMIN_USER } from "../support/admin-roles";
 
 export function dashboardApp(f: AdminFixture): DashboardApp {
   return { db: f.db, provider: f.provider, orgUrl: ORG_URL, secretsKey: deriveKey(APP_SECRET, "secrets-at-rest"), now: () => f.clock.now };
@@ -34,7 +35,7 @@ export async function adminCallOf(f: AdminFixture, cookieHeader: string): Promis
 }
 
 export async function adminUserId(f: AdminFixture): Promise<string> {
-  return (await f.db.user.findFirstOrThrow({ where: { isAdmin: true } })).id;
+  return (await f.db.user.findFirstOrThrow({ where: SUPER_ADMIN_USER })).id;
 }
 
 export function act(f: AdminFixture, cookieHeader: string | null, name: string, form: FormInput): Promise<DashboardActionResult> {
