@@ -61,6 +61,7 @@ export const LAYERS = [
       "lib/oauth/grant-types.ts",
       "lib/trusted-origins",
       "lib/network-zones",
+      "lib/admin-roles",
       "lib/assignments",
       "lib/mail",
       "lib/branding",
