@@ -14,6 +14,7 @@ export type RoleCaller = { actor: RoleActor; client: { ipAddress: string | null;
  * - user: a user's profile, lifecycle, credentials, factors (`userId` "me" is the caller);
  * - group: a group itself or its membership; groups: the groups a new user is created into;
  * - app: an app (its secrets and credentials act as the app, with the app's roles and grants);
+ *   client: the same app named by its client_id (RFC 7591 client management);
  * - apiToken: revoking an API token (its owner's rights);
  * - privileges: assigning or unassigning a role, granting or revoking an app's okta.* scopes.
  */
@@ -22,6 +23,7 @@ export type ManagedTarget =
   | { type: "group"; groupId: string }
   | { type: "groups"; groupIds: readonly string[] }
   | { type: "app"; appId: string }
+  | { type: "client"; clientId: string }
   | { type: "apiToken"; apiTokenId: string }
   | { type: "privileges"; assignee: AssigneeRef };
 
@@ -60,9 +62,11 @@ export async function checkTargetRules(db: Db | DbTx, actor: RoleActor, target: 
       return (await groupsCarryingRoles(db, [target.groupId])) > 0 ? { ok: false, reason: `The group ${target.groupId} carries an admin role: ${SUPER_ONLY}.` } : ALLOWED;
     case "groups":
       return target.groupIds.length > 0 && (await groupsCarryingRoles(db, [...target.groupIds])) > 0 ? { ok: false, reason: `A group in groupIds carries an admin role: ${SUPER_ONLY}.` } : ALLOWED;
-    case "app": {
-      const app = await db.app.findUnique({ where: { id: target.appId }, select: { _count: { select: { roleAssignments: true, scopeGrants: true } } } });
-      return app && app._count.roleAssignments + app._count.scopeGrants > 0 ? { ok: false, reason: `The app ${target.appId} holds admin roles or okta.* scope grants: ${SUPER_ONLY}.` } : ALLOWED;
+    case "app":
+    case "client": {
+      const where = target.type === "app" ? { id: target.appId } : { clientId: target.clientId };
+      const app = await db.app.findUnique({ where, select: { id: true, _count: { select: { roleAssignments: true, scopeGrants: true } } } });
+      return app && app._count.roleAssignments + app._count.scopeGrants > 0 ? { ok: false, reason: `The app ${app.id} holds admin roles or okta.* scope grants: ${SUPER_ONLY}.` } : ALLOWED;
     }
     case "apiToken": {
       const token = await db.apiToken.findUnique({ where: { id: target.apiTokenId }, select: { userId: true } });

@@ -1,3 +1,4 @@
+import { rolesAllow, scopesForPermission, type Permission } from "../admin-roles/permissions";
 import type { RoleType } from "../admin-roles/role-types";
 import type { Db } from "../db/create-db-client";
 import { findAdminCandidate } from "../users/find-admin-candidate";
@@ -25,4 +26,13 @@ export function authorizeAdmin(user: AdminCandidate): AdminAuthorization {
 export async function authorizeAdminUser(db: Db, userId: string): Promise<AdminAuthorization | null> {
   const user = await findAdminCandidate(db, userId);
   return user ? authorizeAdmin(user) : null;
+}
+
+/**
+ * Whether the caller may do what `permission` allows: their roles grant it and, for an OAuth 2.0
+ * access token (scopes not null), the token carries one of its scopes (scopesForPermission).
+ */
+export function actorMay(actor: { roles: readonly RoleType[]; scopes: readonly string[] | null }, permission: Permission): boolean {
+  if (!rolesAllow(actor.roles, permission)) return false;
+  return actor.scopes === null || scopesForPermission(permission).some((scope) => actor.scopes!.includes(scope));
 }

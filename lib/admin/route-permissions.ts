@@ -5,19 +5,22 @@ export type AdminMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH";
 /**
  * What a management API route needs: a permission (lib/admin-roles/permissions.ts: the caller's
  * roles must grant it, and an OAuth access token must carry one of its scopes), or "self": any
- * authenticated admin, acting on their own credential (revoking the API token in use).
+ * authenticated admin, acting on their own things (the API token in use, their own API tokens:
+ * the operation shows and revokes others' only with apiTokens.read / apiTokens.manage).
  */
 export type RouteRequirement = Permission | "self";
 
 /**
- * THE permission table of the management API: every route under /api/v1 served by adminRoutes
- * (app/_http/admin-routes.ts), by its route file's path (dynamic segments as in app/), and method.
+ * THE permission table of the management API: every route served by adminRoutes
+ * (app/_http/admin-routes.ts), by its route file's path under /api/v1 (the dynamic client
+ * registration routes by their full path, /oauth2/v1/clients...; dynamic segments as in app/), and
+ * method. A request whose path or method is not here is refused (lib/admin/handle-admin-request.ts).
  * tests/admin/route-permissions.test.ts checks it against the route files both ways (a route without
  * an entry, or an entry without a route, fails) and calls every route as every role.
  */
 export const ADMIN_ROUTE_PERMISSIONS: Readonly<Record<string, Partial<Record<AdminMethod, RouteRequirement>>>> = {
-  "/api-tokens": { GET: "apiTokens.read" },
-  "/api-tokens/[apiTokenId]": { GET: "apiTokens.read", DELETE: "apiTokens.manage" },
+  "/api-tokens": { GET: "self" },
+  "/api-tokens/[apiTokenId]": { GET: "self", DELETE: "self" },
   "/api-tokens/current": { DELETE: "self" },
   "/apps": { GET: "apps.read", POST: "apps.manage" },
   "/apps/[appId]": { GET: "apps.read", PUT: "apps.manage", DELETE: "apps.manage" },
@@ -107,8 +110,20 @@ export const ADMIN_ROUTE_PERMISSIONS: Readonly<Record<string, Partial<Record<Adm
   "/users/[userId]/lifecycle/unsuspend": { POST: "users.manage" },
   "/users/[userId]/roles": { GET: "roles.read", POST: "roles.manage" },
   "/users/[userId]/roles/[roleAssignmentId]": { GET: "roles.read", DELETE: "roles.manage" },
+  "/oauth2/v1/clients": { GET: "clients.read", POST: "clients.manage" },
+  "/oauth2/v1/clients/[clientId]": { GET: "clients.read", PUT: "clients.manage", DELETE: "clients.manage" },
+  "/oauth2/v1/clients/[clientId]/lifecycle/newSecret": { POST: "clients.manage" },
   "/zones": { GET: "networkZones.read", POST: "networkZones.manage" },
   "/zones/[zoneId]": { GET: "networkZones.read", PUT: "networkZones.manage", DELETE: "networkZones.manage" },
   "/zones/[zoneId]/lifecycle/activate": { POST: "networkZones.manage" },
   "/zones/[zoneId]/lifecycle/deactivate": { POST: "networkZones.manage" },
+};
+
+/**
+ * Routes any admin may call on themselves: the table's permission applies to others, "self" when
+ * the named parameter is "me" or the caller's own id (GET /users/me: every admin reads their own
+ * profile).
+ */
+export const SELF_SERVICE: Readonly<Record<string, Partial<Record<AdminMethod, string>>>> = {
+  "/users/[userId]": { GET: "userId" },
 };

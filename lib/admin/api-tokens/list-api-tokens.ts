@@ -1,11 +1,12 @@
 import { listLiveApiTokens } from "../../api-tokens/list-live-api-tokens";
+import { actorMay } from "../authorize-admin";
 import type { AdminContext, AdminResponse, Deferred, OperationContext } from "../admin-request";
 import { fetchPage, pageLinkHeader, parsePageParams, type PageParams } from "../pagination";
 import { apiTokenJson } from "./api-token-json";
 
 /**
  * GET /api/v1/api-tokens?q&limit&after -> 200 [] (SDK listApiTokens): the org's live tokens, every
- * owner's. `q` matches the start of the name or of the clientName, ignoring case. Ordered by id;
+ * owner's for a caller with apiTokens.read, else the caller's own (any admin sees their tokens). `q` matches the start of the name or of the clientName, ignoring case. Ordered by id;
  * `after` is the last id seen.
  */
 export async function listApiTokens(ctx: AdminContext): Promise<AdminResponse> {
@@ -19,6 +20,7 @@ export async function runListApiTokens(ctx: OperationContext, request: Deferred<
   const { page, ...query } = request();
   const q = query.q?.toLowerCase() ?? "";
   const now = ctx.now();
-  const { items, nextCursor } = await fetchPage(page, (take, after) => listLiveApiTokens(ctx.db, { q, now }, take, after));
+  const userId = actorMay(ctx.actor, "apiTokens.read") ? undefined : ctx.actor.userId;
+  const { items, nextCursor } = await fetchPage(page, (take, after) => listLiveApiTokens(ctx.db, { q, now, userId }, take, after));
   return { items: items.map((token) => apiTokenJson(ctx.orgUrl, token)), nextCursor };
 }
