@@ -1,4 +1,7 @@
+import { assignRole } from "../admin-roles/assign-role";
 import { loadUserAdminRoles } from "../admin-roles/load-admin-roles";
+import { findRoleAssignee } from "../admin-roles/role-assignee";
+import { AdminApiError } from "../okta-api/admin-api-error";
 import { createApiToken } from "../api-tokens/create-api-token";
 import type { Db } from "../db/create-db-client";
 import { generatePassword } from "../passwords/generate-password";
@@ -59,4 +62,28 @@ export async function createApiTokenFromConsole(db: Db, login: string, now: Date
   const name = `Recovery token (server console, ${now.toISOString().slice(0, 10)})`;
   const { token } = await createApiToken(db, { name, userId: user.id, clientName: "Server console" }, now);
   return { login: user.login, token, name };
+}
+
+/**
+ * Recovery when no one can assign roles any more (every super administrator locked out for good,
+ * or removed straight in the database): assigns SUPER_ADMIN to an ACTIVE user and logs
+ * `user.account.privilege.grant` with the console as actor, in the write's transaction.
+ */
+export async function grantSuperAdminFromConsole(db: Db, login: string, now: Date): Promise<{ login: string }> {
+  const user = await findByLogin(db, login);
+  if (user.status !== "ACTIVE") throw new RecoveryRefusal(`${user.login} is ${user.status}: only an ACTIVE user can be made a super administrator here.`);
+  const assignee = await findRoleAssignee(db, { type: "USER", id: user.id });
+  try {
+    await assignRole(db, { assignee, type: "SUPER_ADMIN", now }, (tx) =>
+      appendSystemLog(
+        tx,
+        { eventType: "user.account.privilege.grant", displayMessage: "Grant Super Administrator at the server console", actor: CLI_ACTOR, outcome: { result: "SUCCESS" }, target: userTarget(user), debugContext: { privilegeGranted: "Super Administrator" } },
+        now,
+      ),
+    );
+  } catch (error) {
+    if (error instanceof AdminApiError && error.status === 409) throw new RecoveryRefusal(`${user.login} is a super administrator already.`);
+    throw error;
+  }
+  return { login: user.login };
 }

@@ -3,7 +3,7 @@ import { verify as verifyPassword } from "@node-rs/argon2";
 import { afterEach, describe, expect, it } from "vitest";
 import { authenticateApiToken } from "@/lib/admin/authenticate-api-token";
 import { bootstrapOrg } from "@/lib/bootstrap/bootstrap-org";
-import { createApiTokenFromConsole, RecoveryRefusal, resetPasswordFromConsole } from "@/lib/cli/admin-recovery";
+import { createApiTokenFromConsole, grantSuperAdminFromConsole, RecoveryRefusal, resetPasswordFromConsole } from "@/lib/cli/admin-recovery";
 import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { runMigrations } from "@/lib/db/run-migrations";
 import { readLogEvents } from "../support/read-log-events";
@@ -81,6 +81,23 @@ describe.each(testProviders())("npm run admin recovery on %s", (provider) => {
     await setUserRoles(db, (await db.user.findUniqueOrThrow({ where: { loginLower: ADMIN.email } })).id, []);
     await expect(createApiTokenFromConsole(db, ADMIN.email, NOW)).rejects.toThrow("admin@example.com is not an administrator: the management API accepts tokens of administrators only.");
     expect(await db.apiToken.count()).toBe(tokensBefore + 1);
+  });
+});
+
+describe.each(testProviders())("npm run admin grant-super-admin on %s", (provider) => {
+  it("assigns SUPER_ADMIN to an ACTIVE user and logs it; refuses a holder, an inactive user and an unknown login", async () => {
+    const { db } = await bootstrapped(provider);
+    const admin = await db.user.findUniqueOrThrow({ where: { loginLower: ADMIN.email } });
+    await setUserRoles(db, admin.id, []);
+    await expect(grantSuperAdminFromConsole(db, "nobody@example.com", NOW)).rejects.toThrow(new RecoveryRefusal('No user has the login or id "nobody@example.com".'));
+    expect(await grantSuperAdminFromConsole(db, ADMIN.email, NOW)).toEqual({ login: ADMIN.email });
+    expect(await db.roleAssignment.findMany({ where: { userId: admin.id }, select: { type: true, assigneeType: true } })).toEqual([{ type: "SUPER_ADMIN", assigneeType: "USER" }]);
+    expect(await consoleEvents(db)).toEqual([["user.account.privilege.grant", ADMIN.email]]);
+    await expect(grantSuperAdminFromConsole(db, ADMIN.email, NOW)).rejects.toThrow(new RecoveryRefusal("admin@example.com is a super administrator already."));
+    await db.user.update({ where: { id: admin.id }, data: { status: "SUSPENDED" } });
+    await setUserRoles(db, admin.id, []);
+    await expect(grantSuperAdminFromConsole(db, ADMIN.email, NOW)).rejects.toThrow(/admin@example.com is SUSPENDED: only an ACTIVE user/);
+    expect(await db.roleAssignment.count({ where: { userId: admin.id } })).toBe(0);
   });
 });
 
