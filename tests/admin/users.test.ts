@@ -843,7 +843,7 @@ describe.each(testProviders())("users API on %s", (provider) => {
       const res = await call(method, `${USERS}/${admin.id}${suffix}`);
       expect(res.status).toBe(400);
       expect(res.body).toEqual(
-        validation("user", [`admin@idp.test is the only active administrator: ${action} it would leave no one able to use the management API. Make another user an active administrator first.`]),
+        validation("user", [`admin@idp.test is the only active super administrator: ${action} it would leave no one able to assign admin roles. Make another user an active super administrator first.`]),
       );
       expect(await f.db.user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ status: "ACTIVE" });
       expect((await f.db.refreshToken.findUniqueOrThrow({ where: { id: refreshToken.id } })).status).toBe("ACTIVE");
