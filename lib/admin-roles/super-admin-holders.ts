@@ -12,12 +12,24 @@ export function countActiveSuperAdmins(tx: DbTx): Promise<number> {
 }
 
 /**
+ * Serialises the changes that may take away the last super administrator: the first write of the
+ * transaction bumps one row (PostgreSQL: its row lock makes a concurrent change wait until this one
+ * commits, and its count, a new statement under READ COMMITTED, then sees this one's result;
+ * SQLite: the write takes the database's write lock). Without it two admins removing each other's
+ * SUPER_ADMIN at once would each still count the other.
+ */
+export async function lockSuperAdmins(tx: DbTx): Promise<void> {
+  await tx.cacheVersion.upsert({ where: { topic: "super-admins" }, create: { topic: "super-admins", version: 1 }, update: { version: { increment: 1 } } });
+}
+
+/**
  * Runs `change` inside the caller's transaction and refuses it (400 E0000001, the transaction rolls
  * back) when it took the org from some active super administrator to none: unassigning the last
  * SUPER_ADMIN role, removing its last holder from the group that carries it, deleting that group.
  * `what` names the change in the message ("Unassigning SUPER_ADMIN from admin@example.com").
  */
 export async function keepingASuperAdmin<T>(tx: DbTx, what: string, change: () => Promise<T>): Promise<T> {
+  await lockSuperAdmins(tx);
   const before = await countActiveSuperAdmins(tx);
   const result = await change();
   if (before > 0 && (await countActiveSuperAdmins(tx)) === 0) throw lastSuperAdminError(what);

@@ -1,5 +1,5 @@
 import type { DbTx } from "../db/create-db-client";
-import { HOLDS_SUPER_ADMIN } from "../admin-roles/super-admin-holders";
+import { HOLDS_SUPER_ADMIN, lockSuperAdmins } from "../admin-roles/super-admin-holders";
 import { validationError } from "../okta-api/admin-api-error";
 
 type AdminCandidate = { id: string; login: string; status: string };
@@ -12,6 +12,7 @@ type AdminCandidate = { id: string; login: string; status: string };
  */
 export async function assertNotLastActiveAdmin(tx: DbTx, user: AdminCandidate, action: string): Promise<void> {
   if (user.status !== "ACTIVE") return;
+  await lockSuperAdmins(tx);
   const isSuperAdmin = (await tx.user.count({ where: { id: user.id, ...HOLDS_SUPER_ADMIN } })) > 0;
   if (!isSuperAdmin) return;
   const others = await tx.user.count({ where: { status: "ACTIVE", id: { not: user.id }, ...HOLDS_SUPER_ADMIN } });
