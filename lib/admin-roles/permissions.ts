@@ -49,7 +49,7 @@ const READ_ALL = readsOf(...RESOURCES.filter((resource) => resource !== "outbox"
  * - API_ACCESS_MANAGEMENT_ADMIN: authorization servers (scopes, claims, policies), reads apps and groups.
  * - REPORT_ADMIN: the System Log.
  * - READ_ONLY_ADMIN: reads everything but the outbox, changes nothing.
- * Target rules on top (see lib/admin-roles/can-manage-target.ts): a user who holds an admin role, and
+ * Target rules on top (lib/admin-roles/check-target-rules.ts): a user who holds an admin role, and
  * a group that carries one, are managed by a SUPER_ADMIN only.
  */
 export const ROLE_PERMISSIONS: Readonly<Record<RoleType, readonly Permission[]>> = {
