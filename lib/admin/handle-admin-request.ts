@@ -4,6 +4,7 @@ import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { rateLimitError, toAdminApiError, toAdminErrorBody } from "../okta-api/admin-api-error";
 import type { AdminOperation, AdminRequest, AdminResponse } from "./admin-request";
 import { authenticateApiToken } from "./authenticate-api-token";
+import { authenticateBearerToken } from "./authenticate-bearer-token";
 
 /**
  * The management API's request pipeline: authenticate (SSWS) -> rate limit (per API token,
@@ -15,7 +16,9 @@ export async function handleAdminRequest(app: AppContext, request: AdminRequest,
   let rateHeaders: Record<string, string> = {};
   try {
     const now = app.now();
-    const actor = await authenticateApiToken(app.db, request.headers.get("authorization"), now);
+    const authorization = request.headers.get("authorization");
+    const bearer = /^Bearer ([^\s]+)$/.exec(authorization?.trim() ?? "")?.[1];
+    const actor = bearer ? await authenticateBearerToken(app, bearer, now) : await authenticateApiToken(app.db, authorization, now);
     const budget = getAdminRateLimit();
     const decision = await consumeRateLimit(app.db, `api:${actor.apiTokenId}`, budget.limit, budget.windowSeconds, now);
     rateHeaders = {
