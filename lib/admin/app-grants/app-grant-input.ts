@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { isKnownOktaScope, type OktaScope } from "../../admin-roles/permissions";
+import { isKnownOktaScope, OKTA_SCOPES, type OktaScope } from "../../admin-roles/permissions";
 import type { BodyOf } from "../../okta-api/parse-input";
+
+/** The scopes a grant may name (what the dashboard offers): the org authorization server's okta.* scopes. */
+export const GRANTABLE_SCOPES: readonly OktaScope[] = OKTA_SCOPES;
 
 /** ORG_URL is configured without a trailing slash; an issuer sent with one still names the org. */
 const trimmed = (url: string) => url.replace(/\/+$/, "");
