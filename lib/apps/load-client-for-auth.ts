@@ -2,7 +2,7 @@ import { readCacheVersion } from "../db/read-cache-version";
 import { createVersionedCache, type VersionedCache } from "../cache/versioned-cache";
 import type { CacheTopic } from "../db/cache-topics";
 import type { Db } from "../db/create-db-client";
-import { toOAuthClient, type OAuthClient } from "./oauth-client";
+import { CLIENT_GRANTS, toOAuthClient, type OAuthClient } from "./oauth-client";
 
 const TOPIC: CacheTopic = "clients";
 
@@ -17,7 +17,7 @@ const caches = new WeakMap<Db, VersionedCache<ClientMap>>();
 /** The ACTIVE client named by `clientId` with the SHA-256 hashes of its ACTIVE secrets: one indexed query. */
 async function readClientForAuth(db: Db, clientId: string): Promise<ClientForAuth | null> {
   if (!clientId || clientId.length > 256) return null;
-  const row = await db.app.findUnique({ where: { clientId }, include: { secrets: { where: { status: "ACTIVE" }, select: { secretHash: true } } } });
+  const row = await db.app.findUnique({ where: { clientId }, include: { secrets: { where: { status: "ACTIVE" }, select: { secretHash: true } }, ...CLIENT_GRANTS } });
   return row && row.status === "ACTIVE" ? { client: toOAuthClient(row), secretHashes: row.secrets.map((secret) => secret.secretHash) } : null;
 }
 

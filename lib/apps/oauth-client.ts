@@ -35,7 +35,16 @@ export type OAuthClient = {
   jwks: PublicJwks | null;
   /** access tokens issued before this instant are no longer valid (the app changed since) */
   lastUpdated: Date;
+  /**
+   * The okta.* scopes an admin granted the app (its ACTIVE AppScopeGrant rows): what the org
+   * authorization server may issue it (lib/oauth/policy/okta-scope-grants.ts). Empty when the row
+   * was read without them (CLIENT_GRANTS).
+   */
+  oktaScopeGrants: readonly string[];
 };
+
+/** What an App read includes for OAuthClient.oktaScopeGrants (one indexed query by appId). */
+export const CLIENT_GRANTS = { scopeGrants: { where: { status: "ACTIVE" }, select: { scopeId: true }, orderBy: { scopeId: "asc" } } } as const;
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
@@ -46,7 +55,7 @@ function stringOrNull(value: unknown): string | null {
 }
 
 /** Reads an App row (its JSON columns defensively) into an OAuthClient. */
-export function toOAuthClient(app: App): OAuthClient {
+export function toOAuthClient(app: App & { scopeGrants?: readonly { scopeId: string }[] }): OAuthClient {
   const settings = (app.oauthSettings ?? {}) as Record<string, unknown>;
   const method = app.tokenEndpointAuthMethod as TokenEndpointAuthMethod;
   return {
@@ -69,5 +78,6 @@ export function toOAuthClient(app: App): OAuthClient {
     logoUri: stringOrNull(settings.logo_uri),
     jwks: (app.jwks as PublicJwks | null) ?? null,
     lastUpdated: app.lastUpdated,
+    oktaScopeGrants: (app.scopeGrants ?? []).map((grant) => grant.scopeId),
   };
 }

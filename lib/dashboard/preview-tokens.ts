@@ -95,6 +95,7 @@ export async function previewTokens(db: Db, orgUrl: string, input: PreviewInput,
   const result = evaluatePolicy({
     snapshot,
     clientId: client.clientId,
+    oktaScopeGrants: client.oktaScopeGrants,
     grantType: input.grantType,
     user: tokenUser ? { id: tokenUser.user.id, groupIds: tokenUser.groupIds } : null,
     requestedScopes: input.scopes.length ? input.scopes : null,

@@ -9,8 +9,8 @@
  * version does not move, so this list and the triggers cannot drift apart.
  */
 export const CACHE_TOPICS = {
-  /** ACTIVE apps and their ACTIVE secrets (lib/apps/load-client-for-auth.ts): the CacheVersion row "clients". */
-  clients: { models: ["App", "ClientSecret"], version: "CacheVersion" },
+  /** ACTIVE apps, their ACTIVE secrets and okta.* scope grants (lib/apps/load-client-for-auth.ts): the CacheVersion row "clients". */
+  clients: { models: ["App", "ClientSecret", "AppScopeGrant"], version: "CacheVersion" },
   /** ACTIVE trusted origins (lib/trusted-origins/trusted-origin-cache.ts): the CacheVersion row "trusted-origins". */
   "trusted-origins": { models: ["TrustedOrigin"], version: "CacheVersion" },
   /** The network zones (lib/network-zones/get-network-zones.ts: ACTIVE zones for rule conditions and blocklists): the CacheVersion row "network-zones". */

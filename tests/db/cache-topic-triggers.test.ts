@@ -99,6 +99,11 @@ const WRITES: Record<string, Record<Kind, (db: Db) => Promise<unknown>>> = {
     update: (db) => db.clientSecret.update({ where: { id: "ocsTriggerTest000001" }, data: { status: "INACTIVE" } }),
     delete: (db) => db.clientSecret.delete({ where: { id: "ocsTriggerTest000001" } }),
   },
+  AppScopeGrant: {
+    insert: (db) => db.appScopeGrant.create({ data: { id: "oagTriggerTest000001", appId: "0oaTriggerTest000001", scopeId: "okta.users.read", issuer: "https://idp.test" } }),
+    update: (db) => db.appScopeGrant.update({ where: { id: "oagTriggerTest000001" }, data: { createdBy: "someone" } }),
+    delete: (db) => db.appScopeGrant.delete({ where: { id: "oagTriggerTest000001" } }),
+  },
   OrgPolicy: {
     insert: (db) => db.orgPolicy.create({ data: { id: "00pTriggerTest000003", type: "OKTA_SIGN_ON", name: "S", status: "ACTIVE", priority: 1, groupsInclude: [] } }),
     update: (db) => db.orgPolicy.update({ where: { id: "00pTriggerTest000003" }, data: { status: "INACTIVE" } }),

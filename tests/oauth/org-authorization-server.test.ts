@@ -3,6 +3,7 @@ import * as oidc from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JWT_BEARER_ASSERTION_TYPE } from "@/lib/oauth/client-auth/read-client-credentials";
 import { TOKEN_MESSAGES } from "@/lib/oauth/errors/token-messages";
+import { OKTA_SCOPES } from "@/lib/admin-roles/permissions";
 import { ORG_URL } from "../support/admin-fixture";
 import { callRoute } from "../support/call-route";
 import { callOAuth } from "../support/mint-test-tokens";
@@ -14,37 +15,7 @@ import { expectOAuthError, ISSUER as DEFAULT_ISSUER, ORG_SERVER, REDIRECT_URI, t
 const DAY_MS = 86_400_000;
 const AUTH_METHODS = ["client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt", "none"];
 /** The org server's published scopes, as listPublishedScopes orders them (others by name, then the OIDC ones). */
-const ORG_SCOPES = [
-  "groups",
-  "okta.apps.manage",
-  "okta.apps.read",
-  "okta.authorizationServers.manage",
-  "okta.authorizationServers.read",
-  "okta.clients.manage",
-  "okta.clients.read",
-  "okta.clients.register",
-  "okta.factors.manage",
-  "okta.factors.read",
-  "okta.groups.manage",
-  "okta.groups.read",
-  "okta.logs.read",
-  "okta.orgs.manage",
-  "okta.orgs.read",
-  "okta.policies.manage",
-  "okta.policies.read",
-  "okta.roles.manage",
-  "okta.roles.read",
-  "okta.trustedOrigins.manage",
-  "okta.trustedOrigins.read",
-  "okta.users.manage",
-  "okta.users.read",
-  "openid",
-  "profile",
-  "email",
-  "address",
-  "phone",
-  "offline_access",
-];
+const ORG_SCOPES = ["groups", ...[...OKTA_SCOPES].sort(), "openid", "profile", "email", "address", "phone", "offline_access"];
 const NOT_FOUND = { error: "not_found", error_description: "The authorization server was not found or is not active." };
 const NOT_ALLOWED = (scopes: string) => `The following scopes are not allowed for this request: [${scopes}].`;
 const UNKNOWN_SCOPE = "One or more scopes are not configured for the authorization server resource.";

@@ -74,7 +74,7 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
     expect(snapshot!.claims.filter((claim) => claim.claimType === "RESOURCE").map((claim) => claim.name)).toEqual(["sub"]);
     expect(Object.isFrozen(snapshot!.policies[0]!.rules)).toBe(true);
 
-    const decision = evaluatePolicy({ snapshot: snapshot!, clientId: "0oaany", grantType: "password", user: { id: "00uany", groupIds: [] }, requestedScopes: ["openid", "offline_access"] });
+    const decision = evaluatePolicy({ snapshot: snapshot!, clientId: "0oaany", oktaScopeGrants: [], grantType: "password", user: { id: "00uany", groupIds: [] }, requestedScopes: ["openid", "offline_access"] });
     expect(decision).toMatchObject({ ok: true, ruleId: rule.id, grantedScopes: ["openid", "offline_access"], accessTokenLifetimeMinutes: 60 });
   });
 
@@ -169,7 +169,7 @@ describe.each(testProviders())("server snapshot on %s", (provider) => {
 
     const after = await getServerSnapshot(f.db, "default", at(t0, 500));
     expect(after!.policies[0]!.rules.map((rule) => rule.name)).toEqual(["Service apps", "Default Policy Rule"]);
-    const decision = evaluatePolicy({ snapshot: after!, clientId: "0oaservice", grantType: "client_credentials", user: null, requestedScopes: ["service:read"] });
+    const decision = evaluatePolicy({ snapshot: after!, clientId: "0oaservice", oktaScopeGrants: [], grantType: "client_credentials", user: null, requestedScopes: ["service:read"] });
     expect(decision).toMatchObject({ ok: true, ruleId: created.body.id, accessTokenLifetimeMinutes: 5 });
   });
 

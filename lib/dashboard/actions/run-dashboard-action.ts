@@ -2,6 +2,7 @@ import type { DashboardApp, DashboardClient } from "../dashboard-context";
 import type { FormFiles, FormInput } from "../form-input";
 import { requireAdmin } from "../require-admin";
 import { appActions } from "./app-actions";
+import { appGrantActions } from "./app-grant-actions";
 import { authorizationServerActions } from "./authorization-server-actions";
 import { brandingActions } from "./branding-actions";
 import { directoryActions } from "./directory-actions";
@@ -16,6 +17,7 @@ import { userActions } from "./user-actions";
 export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Object.freeze({
   ...authorizationServerActions,
   ...appActions,
+  ...appGrantActions,
   ...userActions,
   ...directoryActions,
   ...orgActions,

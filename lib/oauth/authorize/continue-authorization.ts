@@ -129,7 +129,7 @@ export async function continueAuthorization(ctx: AuthorizeContext, flow: Authori
   const decisions: { code?: PolicyDecision; implicit?: PolicyDecision } = {};
   const grants = [...(params.responseTypes.includes("code") ? (["authorization_code"] as const) : []), ...(params.responseTypes.some((t) => t !== "code") ? (["implicit"] as const) : [])];
   for (const grantType of grants) {
-    const result = evaluatePolicy({ snapshot, clientId: client.clientId, grantType, user: { id: user.id, groupIds: tokenUser!.groupIds }, requestedScopes: params.scopes });
+    const result = evaluatePolicy({ snapshot, clientId: client.clientId, oktaScopeGrants: client.oktaScopeGrants, grantType, user: { id: user.id, groupIds: tokenUser!.groupIds }, requestedScopes: params.scopes });
     if (!result.ok) return fail(result.error, result.description, result.reason, { grantType, policyId: result.policyId ?? null, requestedScopes: params.scopes?.join(" ") ?? null });
     decisions[grantType === "implicit" ? "implicit" : "code"] = result;
   }

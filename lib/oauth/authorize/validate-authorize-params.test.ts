@@ -29,6 +29,7 @@ function client(overrides: Partial<OAuthClient> = {}): OAuthClient {
     logoUri: null,
     jwks: null,
     lastUpdated: new Date(0),
+    oktaScopeGrants: [],
     ...overrides,
   };
 }

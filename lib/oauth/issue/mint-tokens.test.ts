@@ -38,6 +38,7 @@ const client: OAuthClient = {
   logoUri: null,
   jwks: null,
   lastUpdated: now,
+  oktaScopeGrants: [],
 };
 
 const verify = async (token: string) => (await jwtVerify(token, pair.publicKey, { algorithms: ["RS256"], currentDate: now })).payload;

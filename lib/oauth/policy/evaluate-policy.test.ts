@@ -23,6 +23,7 @@ function run(snapshotInput: Parameters<typeof makeTestSnapshot>[0], request: Par
   return evaluatePolicy({
     snapshot: makeTestSnapshot(snapshotInput),
     clientId: "0oaclient00000000000",
+    oktaScopeGrants: [],
     grantType: "authorization_code",
     user: ALICE,
     requestedScopes: ["openid"],
@@ -268,7 +269,7 @@ describe("evaluatePolicy: default scopes", () => {
   it("OIDC scopes marked default are defaults for user grants but not for client_credentials", () => {
     const base = makeTestSnapshot({ policies: [makeTestPolicy({ rules: [anyScope] })], scopes: WITH_DEFAULTS });
     const snapshot = { ...base, scopes: base.scopes.map((scope) => (scope.name === "openid" || scope.name === "offline_access" ? { ...scope, isDefault: true } : scope)) };
-    const request = { snapshot, clientId: "0oaclient00000000000", requestedScopes: null };
+    const request = { snapshot, clientId: "0oaclient00000000000", oktaScopeGrants: [], requestedScopes: null };
     expect(evaluatePolicy({ ...request, grantType: "client_credentials", user: null })).toMatchObject({ ok: true, grantedScopes: ["api:read", "api:write"] });
     expect(evaluatePolicy({ ...request, grantType: "password", user: ALICE })).toMatchObject({ ok: true, grantedScopes: ["api:read", "api:write", "offline_access", "openid"] });
   });
@@ -311,7 +312,7 @@ describe("evaluatePolicy on the bootstrapped default configuration", () => {
 
 describe("evaluatePolicy: Okta API scopes (okta.*)", () => {
   // The org authorization server's configuration: its scopes include okta.*, its rule allows "*".
-  const org = { server: { id: "org", audiences: [] }, policies: [makeTestPolicy({ rules: [makeTestRule()] })], scopes: [{ name: "groups" }, { name: "okta.users.read" }, { name: "okta.apps.manage" }] };
+  const org = { server: { id: "org", audiences: [] }, policies: [makeTestPolicy({ rules: [makeTestRule()] })], scopes: [{ name: "groups" }, { name: "okta.users.read" }, { name: "okta.users.manage" }, { name: "okta.apps.manage" }] };
 
   it.each<[GrantType, PolicyInput["user"]]>([
     ["authorization_code", ALICE],
@@ -320,6 +321,23 @@ describe("evaluatePolicy: Okta API scopes (okta.*)", () => {
   ])("refuses them with invalid_scope while no grant gives them to the app (%s), naming each", (grantType, user) => {
     const result = run(org, { grantType, user, requestedScopes: ["okta.users.read", "okta.apps.manage", ...(user ? ["openid"] : [])] });
     expectDenied(result, "invalid_scope", "The following scopes are not allowed for this request: [okta.users.read, okta.apps.manage].");
+  });
+
+  it.each<[GrantType, PolicyInput["user"]]>([
+    ["authorization_code", ALICE],
+    ["password", ALICE],
+    ["client_credentials", null],
+  ])("grants those the app was granted, refusing the others by name (%s)", (grantType, user) => {
+    const openid = user ? ["openid"] : [];
+    const granted = run(org, { grantType, user, oktaScopeGrants: ["okta.users.read", "okta.apps.manage"], requestedScopes: ["okta.users.read", "okta.apps.manage", ...openid] });
+    expect(granted).toMatchObject({ ok: true, grantedScopes: ["okta.users.read", "okta.apps.manage", ...openid] });
+    const partly = run(org, { grantType, user, oktaScopeGrants: ["okta.users.read"], requestedScopes: ["okta.users.read", "okta.apps.manage", ...openid] });
+    expectDenied(partly, "invalid_scope", "The following scopes are not allowed for this request: [okta.apps.manage].");
+  });
+
+  it("a grant is exact: okta.users.manage does not give okta.users.read", () => {
+    const result = run(org, { grantType: "client_credentials", user: null, oktaScopeGrants: ["okta.users.manage"], requestedScopes: ["okta.users.read"] });
+    expectDenied(result, "invalid_scope", "The following scopes are not allowed for this request: [okta.users.read].");
   });
 
   it("grants the org server's other scopes", () => {

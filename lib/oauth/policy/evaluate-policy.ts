@@ -6,6 +6,8 @@ import { isOktaScope, isOktaScopeGranted } from "./okta-scope-grants";
 export type PolicyInput = {
   snapshot: ServerSnapshot;
   clientId: string;
+  /** the okta.* scopes granted to the app (OAuthClient.oktaScopeGrants) */
+  oktaScopeGrants: readonly string[];
   grantType: GrantType;
   /** The resource owner; null for client_credentials. `groupIds`: the user's explicit memberships. */
   user: { id: string; groupIds: readonly string[] } | null;
@@ -57,7 +59,7 @@ const EVERYONE = "EVERYONE";
  *    (openid, profile, email, address, phone, offline_access: no user, no ID or refresh token).
  *    With no scope requested, the server's default scopes stand in (for client_credentials without
  *    the OIDC ones); with none configured, `invalid_scope`. Okta API scopes (`okta.*`, which only
- *    the org authorization server has) must have been granted to the app (isOktaScopeGranted),
+ *    the org authorization server has) must have been granted to the app (isOktaScopeGranted, on input.oktaScopeGrants),
  *    else `invalid_scope`, whatever the grant type.
  * 2. Policies. ACTIVE policies in priority order; the first whose clients condition matches
  *    (ALL_CLIENTS, or the client id listed) is the only one considered.
@@ -86,7 +88,7 @@ export function evaluatePolicy(input: PolicyInput): PolicyResult {
   if (unknown.length > 0) {
     return deny("invalid_scope", UNKNOWN_SCOPE_DESCRIPTION, `The requested scopes are not configured on authorization server ${snapshot.id}: ${unknown.join(", ")}.`);
   }
-  const notGranted = requested.filter((name) => isOktaScope(name) && !isOktaScopeGranted(clientId, name));
+  const notGranted = requested.filter((name) => isOktaScope(name) && !isOktaScopeGranted(input.oktaScopeGrants, name));
   if (notGranted.length > 0) {
     return deny("invalid_scope", oktaScopesNotAllowedDescription(notGranted), `The client was not granted the Okta API scopes: ${notGranted.join(", ")}.`);
   }

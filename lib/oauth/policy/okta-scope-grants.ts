@@ -4,14 +4,13 @@ export function isOktaScope(name: string): boolean {
 }
 
 /**
- * THE SEAM for issue #18 item 2 (the grants API, `/api/v1/apps/{appId}/grants`, with admin roles):
- * whether the app `clientId` was granted the Okta scope `scope` by an admin. Okta grants an
- * app the `okta.*` scopes only through such grants, so until they exist none is granted and the org
- * authorization server answers every request for one with `invalid_scope` (evaluatePolicy). The
- * grants' helper replaces this body (and, if it needs data, the caller's input to evaluatePolicy).
+ * Whether the app was granted the Okta API scope `scope` by an admin (OAuth 2.0 for Okta: an app
+ * gets an `okta.*` scope only through a grant, /api/v1/apps/{appId}/grants). `grantedScopes` are
+ * the app's ACTIVE grants' scope names, read once with the client (OAuthClient.oktaScopeGrants,
+ * kept in the token service's client cache, which every grant and revocation invalidates), so
+ * deciding costs no query. A revoked grant stops new tokens at once; tokens already issued stay
+ * valid until they expire (Okta's behaviour; the org server's access tokens live an hour).
  */
-export function isOktaScopeGranted(clientId: string, scope: string): boolean {
-  void clientId;
-  void scope;
-  return false;
+export function isOktaScopeGranted(grantedScopes: readonly string[], scope: string): boolean {
+  return grantedScopes.includes(scope);
 }

@@ -37,7 +37,7 @@ export async function grantClientCredentials(ctx: TokenRequestContext): Promise<
     throw await refuseTokenRequest(ctx, invalidClient(TOKEN_MESSAGES.orgClientCredentialsNeedsPrivateKeyJwt), `client_credentials at the org authorization server with ${ctx.clientAuthMethod}`);
   }
   const requested = parseScopeParam(ctx.params.get("scope"));
-  const decision = evaluatePolicy({ snapshot, clientId: client.clientId, grantType: "client_credentials", user: null, requestedScopes: requested });
+  const decision = evaluatePolicy({ snapshot, clientId: client.clientId, oktaScopeGrants: client.oktaScopeGrants, grantType: "client_credentials", user: null, requestedScopes: requested });
   if (!decision.ok) {
     throw await refuseTokenRequest(ctx, policyDenialError(decision), decision.reason, { debug: { policyId: decision.policyId ?? null, requestedScopes: requested?.join(" ") ?? null } });
   }

@@ -81,7 +81,7 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
     throw await refuseTokenRequest(ctx, tokenAccessDenied(TOKEN_MESSAGES.appPolicyDenied), appSignOn.denyReason ?? "POLICY_DENY", { user: logUser, debug });
   }
   const requested = parseScopeParam(ctx.params.get("scope"));
-  const result = evaluatePolicy({ snapshot, clientId: client.clientId, grantType: "password", user: { id: userId, groupIds: tokenUser.groupIds }, requestedScopes: requested });
+  const result = evaluatePolicy({ snapshot, clientId: client.clientId, oktaScopeGrants: client.oktaScopeGrants, grantType: "password", user: { id: userId, groupIds: tokenUser.groupIds }, requestedScopes: requested });
   if (!result.ok) {
     throw await refuseTokenRequest(ctx, policyDenialError(result), result.reason, { user: logUser, debug: { policyId: result.policyId ?? null, requestedScopes: requested?.join(" ") ?? null } });
   }

@@ -10,6 +10,7 @@ import { Checkbox, ChoiceGroup, DataTable, DefinitionList, EmptyState, PageHeade
 import { read } from "../../_lib/admin-request";
 import { pickerSelection } from "../../_lib/picker-selection";
 import { TYPE_LABELS } from "../_app-types";
+import { GrantsSection } from "./_grants-section";
 
 export const metadata = { title: "Application" };
 
@@ -175,6 +176,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
           </div>
         </Section>
       ) : null}
+      <GrantsSection appId={app.id} signOnMode={app.signOnMode} />
       <Section title="Status and deletion">
         <div className="flex flex-wrap gap-3">
           {app.status === "ACTIVE" ? (

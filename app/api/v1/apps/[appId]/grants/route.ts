@@ -1,4 +1,5 @@
 import { adminRoutes } from "@/app/_http/admin-routes";
-import { grantAppScope, listAppGrants } from "@/lib/admin/app-grants/app-grant-operations";
+import { grantAppScope } from "@/lib/admin/app-grants/grant-app-scope";
+import { listAppGrants } from "@/lib/admin/app-grants/list-app-grants";
 
 export const { GET, POST, PUT, DELETE, PATCH } = adminRoutes({ GET: listAppGrants, POST: grantAppScope });

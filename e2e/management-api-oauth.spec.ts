@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import okta from "@okta/okta-sdk-nodejs";
+import { exportJWK, generateKeyPair } from "jose";
+import { E2E_ADMIN_TOKEN } from "./e2e-settings";
+
+// OAuth 2.0 for Okta: a service app with a JWKS and private_key_jwt, granted okta.users.* scopes
+// (through the grants API, with okta-sdk-nodejs and an SSWS token), lists and creates users with
+// okta-sdk-nodejs in authorizationMode "PrivateKey": the SDK gets its access token from
+// {ORG_URL}/oauth2/v1/token (client_credentials, a client assertion it signs) and calls /api/v1
+// with `Authorization: Bearer`, unchanged.
+
+const DATABASE_URL = `file:./${process.env.E2E_DATA_DIR ?? "e2e/.data"}/e2e.db`;
+
+/**
+ * Gives the app an admin role, straight in the server's database (the roles API, Okta's
+ * assignRoleToClient, comes with the admin roles feature).
+ */
+function giveAppRole(appId: string, type: string) {
+  const script = `
+    import { createDbClient } from "./lib/db/create-db-client";
+    import { newId } from "./lib/ids/new-id";
+    async function main() {
+      const [url, appId, type] = process.argv.slice(1);
+      const db = createDbClient(url);
+      await db.roleAssignment.create({ data: { id: newId("roleAssignment"), type, assigneeType: "APP", appId } });
+      await db.$disconnect();
+    }
+    void main();
+  `;
+  execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--eval", script, DATABASE_URL, appId, type], { encoding: "utf8" });
+}
+
+test("okta-sdk-nodejs with authorizationMode PrivateKey lists and creates users with a service app's okta.* scopes", async ({ baseURL }) => {
+  const admin = new okta.Client({ orgUrl: baseURL!, token: E2E_ADMIN_TOKEN });
+  const suffix = Date.now().toString(36);
+  const pair = await generateKeyPair("RS256", { extractable: true });
+  const kid = `sync-${suffix}`;
+  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, use: "sig", alg: "RS256" };
+  const privateJwk = { ...(await exportJWK(pair.privateKey)), kid, alg: "RS256" };
+
+  const app = await admin.applicationApi.createApplication({
+    activate: true,
+    application: {
+      name: "oidc_client",
+      label: `Directory Sync ${suffix}`,
+      signOnMode: "OPENID_CONNECT",
+      credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" } },
+      settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"], jwks: { keys: [publicJwk] } } },
+    } as never,
+  });
+  const clientId = (app as unknown as { credentials: { oauthClient: { client_id: string } } }).credentials.oauthClient.client_id;
+
+  for (const scopeId of ["okta.users.read", "okta.users.manage"]) {
+    const grant = await admin.applicationApi.grantConsentToScope({ appId: app.id!, oAuth2ScopeConsentGrant: { issuer: baseURL!, scopeId } });
+    expect(grant).toMatchObject({ issuer: baseURL, scopeId, source: "ADMIN", status: "ACTIVE" });
+  }
+  const granted: string[] = [];
+  await (await admin.applicationApi.listScopeConsentGrants({ appId: app.id! })).each((grant) => {
+    granted.push(grant.scopeId!);
+  });
+  expect(granted.sort()).toEqual(["okta.users.manage", "okta.users.read"]);
+  giveAppRole(app.id!, "USER_ADMIN");
+
+  const service = new okta.Client({
+    orgUrl: baseURL!,
+    authorizationMode: "PrivateKey",
+    clientId,
+    scopes: ["okta.users.read", "okta.users.manage"],
+    privateKey: privateJwk,
+  });
+  const created = await service.userApi.createUser({
+    activate: false,
+    body: { profile: { firstName: "Maeve", lastName: "Millay", email: `maeve.${suffix}@example.com`, login: `maeve.${suffix}@example.com` } },
+  });
+  expect(created.id).toMatch(/^00u[0-9A-Za-z]{17}$/);
+  expect(created.status).toBe("STAGED");
+
+  const logins: string[] = [];
+  await (await service.userApi.listUsers({ search: `profile.login eq "maeve.${suffix}@example.com"` })).each((user) => {
+    logins.push(user.profile!.login!);
+  });
+  expect(logins).toEqual([`maeve.${suffix}@example.com`]);
+
+  // the System Log records the service app as the actor of the change
+  const events = await fetch(`${baseURL}/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.lifecycle.create"')}&limit=100`, { headers: { Authorization: `SSWS ${E2E_ADMIN_TOKEN}`, Accept: "application/json" } });
+  const entries = (await events.json()) as Array<{ actor: { id: string; type: string }; target: Array<{ id: string }> }>;
+  expect(entries.find((entry) => entry.target.some((target) => target.id === created.id))?.actor).toMatchObject({ id: app.id, type: "PublicClientApp" });
+});

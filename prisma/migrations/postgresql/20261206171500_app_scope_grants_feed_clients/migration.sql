@@ -1,0 +1,24 @@
+-- OAuth 2.0 for Okta (issue #18 item 2).
+--
+-- 1. An app's ACTIVE okta.* scope grants (AppScopeGrant) travel with the client the token service
+--    keeps in memory (lib/apps/load-client-for-auth.ts), so a grant or a revocation must move the
+--    "clients" topic like a write to App or ClientSecret does (lib/db/cache-topics.ts).
+-- 2. The org authorization server offers exactly the Okta API scopes of OKTA_SCOPES
+--    (lib/admin-roles/permissions.ts): the API tokens, app grants, brands and network zones scopes
+--    join; okta.clients.register (dynamic client registration with an access token, which this
+--    product does not offer) leaves, as no grant could ever give it.
+
+CREATE TRIGGER "AppScopeGrant_cacheVersion" AFTER INSERT OR UPDATE OR DELETE ON "AppScopeGrant"
+FOR EACH ROW EXECUTE FUNCTION "cache_bump_topic_version"('clients');
+
+INSERT INTO "Scope" ("id", "authServerId", "name", "nameLower", "displayName", "description", "consent", "isDefault", "optional", "metadataPublish", "system", "created", "lastUpdated") VALUES
+  ('scpymkcWxrXVfGTKk554', 'org', 'okta.apiTokens.manage', 'okta.apitokens.manage', 'okta.apiTokens.manage', 'Allows the app to manage API tokens in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scpdPZxqDka6wRDr8mbn', 'org', 'okta.apiTokens.read', 'okta.apitokens.read', 'okta.apiTokens.read', 'Allows the app to read information about API tokens in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scpJTv7HD3fiQDWLC7LG', 'org', 'okta.appGrants.manage', 'okta.appgrants.manage', 'okta.appGrants.manage', 'Allows the app to grant and revoke the Okta API scopes of apps in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scpUa3k8BpjmY2336wZO', 'org', 'okta.appGrants.read', 'okta.appgrants.read', 'okta.appGrants.read', 'Allows the app to read the Okta API scopes granted to apps in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scpqoeo4CcCcjluHS6Ak', 'org', 'okta.brands.manage', 'okta.brands.manage', 'okta.brands.manage', 'Allows the app to manage brands and themes in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scp5mTtcGKcpfVA0wGzt', 'org', 'okta.brands.read', 'okta.brands.read', 'okta.brands.read', 'Allows the app to read information about brands and themes in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scpbjrLlLG9tzReL1Xjr', 'org', 'okta.networkZones.manage', 'okta.networkzones.manage', 'okta.networkZones.manage', 'Allows the app to manage network zones in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+  ('scp4J4TBFgiebQTikvbY', 'org', 'okta.networkZones.read', 'okta.networkzones.read', 'okta.networkZones.read', 'Allows the app to read network zones in your Okta organization.', 'IMPLICIT', false, false, 'ALL_CLIENTS', true, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+
+DELETE FROM "Scope" WHERE "authServerId" = 'org' AND "name" = 'okta.clients.register';
