@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { runListOrgPolicies } from "@/lib/admin/org-policies/list-org-policies";
-import type { OrgPolicyType } from "@/lib/dashboard/org-policy-options";
+import type { OrgPolicyType, PolicyType } from "@/lib/dashboard/org-policy-options";
 import { ActionForm } from "../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Tabs, Td, buttonClass } from "../_components/ui";
 import { read } from "../_lib/admin-request";
@@ -15,8 +15,8 @@ const DESCRIPTION: Record<OrgPolicyType, string> = {
   MFA_ENROLL: "Decide which factors users may or must enroll, and when. Evaluated in priority order like the sign-on policies.",
 };
 
-/** The sign-on and enrollment pages' tabs. */
-export function OrgPolicyTabs({ current }: { current: OrgPolicyType }) {
+/** The sign-on, enrollment and app authentication pages' tabs. */
+export function OrgPolicyTabs({ current }: { current: PolicyType }) {
   return (
     <Tabs
       label="Policy types"
@@ -24,6 +24,7 @@ export function OrgPolicyTabs({ current }: { current: OrgPolicyType }) {
       tabs={[
         { key: "OKTA_SIGN_ON", href: "/admin/sign-on-policies", label: "Global Session" },
         { key: "MFA_ENROLL", href: "/admin/sign-on-policies/enrollment", label: "Factor Enrollment" },
+        { key: "ACCESS_POLICY", href: "/admin/sign-on-policies/authentication", label: "App Authentication" },
       ]}
     />
   );
