@@ -1,12 +1,11 @@
-import Link from "next/link";
 import { runListApps } from "@/lib/admin/apps/list-apps";
 import { runListOrgPolicies } from "@/lib/admin/org-policies/list-org-policies";
 import { pageOf } from "@/lib/admin/pagination";
 import { ActionForm } from "../../_components/action-form";
-import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td, buttonClass } from "../../_components/ui";
+import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../_components/ui";
 import { read } from "../../_lib/admin-request";
 import { OrgPolicyFields } from "../_forms";
-import { OrgPolicyTabs } from "../_policy-list";
+import { OrgPolicyTabs, PolicyNameCell } from "../_policy-list";
 
 export const metadata = { title: "App authentication policies" };
 
@@ -41,13 +40,7 @@ export default async function AuthenticationPoliciesPage() {
               const labels = appsOf.get(policy.id) ?? [];
               return (
                 <tr key={policy.id}>
-                  <Td>
-                    <Link href={`/admin/sign-on-policies/${policy.id}`} className={buttonClass.link}>
-                      {policy.name}
-                    </Link>
-                    {policy.system ? <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Default</span> : null}
-                    {policy.description ? <span className="block text-xs text-slate-600">{policy.description}</span> : null}
-                  </Td>
+                  <PolicyNameCell policy={policy} />
                   <Td className="max-w-xs text-xs">{labels.length ? labels.join(", ") : "No app"}</Td>
                   <Td>
                     <StatusBadge status={policy.status} />
