@@ -3,7 +3,7 @@ import { runListOrgPolicies } from "@/lib/admin/org-policies/list-org-policies";
 import { pageOf } from "@/lib/admin/pagination";
 import { ActionForm } from "../../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Td } from "../../_components/ui";
-import { read } from "../../_lib/admin-request";
+import { read, readResult } from "../../_lib/admin-request";
 import { OrgPolicyFields } from "../_forms";
 import { OrgPolicyTabs, PolicyNameCell } from "../_policy-list";
 
@@ -15,12 +15,13 @@ const APPS_SHOWN = 200;
 /**
  * The authentication policies (ACCESS_POLICY): each decides the sign-in of the apps assigned to it
  * (the default one: every other app), listed with those apps (from each app's `_links.accessPolicy`,
- * one read of the Apps API), and the create form.
+ * one read of the Apps API; left out for an admin who may not read apps), and the create form.
  */
 export default async function AuthenticationPoliciesPage() {
-  const [policies, apps] = await Promise.all([read((ctx) => runListOrgPolicies(ctx, "ACCESS_POLICY")), read((ctx) => runListApps(ctx, () => ({ page: pageOf(APPS_SHOWN, null) })))]);
+  const [policies, apps] = await Promise.all([read((ctx) => runListOrgPolicies(ctx, "ACCESS_POLICY")), readResult((ctx) => runListApps(ctx, () => ({ page: pageOf(APPS_SHOWN, null) })))]);
+  // An admin who may read policies but not apps sees the policies without their apps.
   const appsOf = new Map<string, string[]>();
-  for (const app of apps.items) {
+  for (const app of apps.ok ? apps.value.items : []) {
     const policyId = app._links.accessPolicy?.href.split("/").pop();
     if (policyId) appsOf.set(policyId, [...(appsOf.get(policyId) ?? []), app.label]);
   }
@@ -41,7 +42,7 @@ export default async function AuthenticationPoliciesPage() {
               return (
                 <tr key={policy.id}>
                   <PolicyNameCell policy={policy} />
-                  <Td className="max-w-xs text-xs">{labels.length ? labels.join(", ") : "No app"}</Td>
+                  <Td className="max-w-xs text-xs">{!apps.ok ? "—" : labels.length ? labels.join(", ") : "No app"}</Td>
                   <Td>
                     <StatusBadge status={policy.status} />
                   </Td>
@@ -50,7 +51,7 @@ export default async function AuthenticationPoliciesPage() {
             })}
           </DataTable>
         )}
-        {apps.nextCursor ? <p className="mt-2 text-xs text-slate-600">Apps: the first {APPS_SHOWN} are shown; each policy&apos;s page lists all of its apps.</p> : null}
+        {apps.ok && apps.value.nextCursor ? <p className="mt-2 text-xs text-slate-600">Apps: the first {APPS_SHOWN} are shown; each policy&apos;s page lists all of its apps.</p> : null}
       </Section>
       <Section title="Add policy" description="Add its rules and assign apps to it on the policy's page.">
         <ActionForm action="orgPolicy.create" fields={{ type: "ACCESS_POLICY" }} submitLabel="Create policy">
