@@ -76,8 +76,8 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * What the token endpoint would issue for an app, grant, user and scopes, without issuing
  * anything: the same checks in the same order (server active, app active and registered for the
  * grant, user active and assigned, the app's authentication policy (ACCESS_POLICY) not denying the
- * user: else the endpoint's answer and the rule that denies), the real policy engine on a fresh snapshot of the server, and
- * the real claim builders (custom claims evaluated with EL, warnings for the ones left out). Nothing
+ * user: else the endpoint's answer and the rule that denies), the real policy engine on a fresh
+ * snapshot of the server, and the real claim builders (custom claims evaluated with EL, warnings for the ones left out). Nothing
  * is signed, stored or logged; `jti` values are placeholders and the ID token has no `at_hash`
  * (there is no access token to hash).
  */

@@ -6,8 +6,8 @@ import { getOrgPolicies } from "./get-org-policies";
 /**
  * evaluateAppSignOn on the cached policies and network zones (getOrgPolicies, getNetworkZones): no
  * query while both caches are warm (at most one version read each a second). For the callers that
- * have nothing else to read from those sets: the refresh_token grant and the dashboard's token
- * preview.
+ * have nothing else to read from those sets: the password and refresh_token grants and the
+ * dashboard's token preview.
  */
 export async function decideAppSignOn(
   db: Db,
