@@ -12,6 +12,7 @@ import { loadServerSnapshot } from "../oauth/snapshot/load-server-snapshot";
 import type { GrantType } from "../oauth/grant-types";
 import { mayUseClientCredentials } from "../apps/may-use-client-credentials";
 import { TOKEN_MESSAGES } from "../oauth/errors/token-messages";
+import { decideAppSignOn } from "../sign-on-policies/decide-app-sign-on";
 
 export const PREVIEW_GRANT_TYPES = ["authorization_code", "password", "refresh_token", "implicit", "client_credentials"] as const satisfies readonly GrantType[];
 export type PreviewGrantType = (typeof PREVIEW_GRANT_TYPES)[number];
@@ -25,6 +26,11 @@ export type PreviewInput = {
   userId: string | null;
   /** requested scopes; empty: the server's default scopes */
   scopes: readonly string[];
+  /**
+   * the client address the app's authentication policy sees (its network zone conditions); absent:
+   * unknown, which no zone holds (a rule for "in the zone" does not match, one for "not in the zone" does)
+   */
+  ipAddress?: string | null;
 };
 
 export type PreviewDenial = {
@@ -36,6 +42,8 @@ export type PreviewDenial = {
   /** why, in the System Log's words */
   reason: string;
   policyId?: string;
+  /** the app's authentication policy rule that denies the user (access DENY) */
+  appSignOnRule?: { policyId: string; policyName: string; ruleId: string; ruleName: string };
 };
 
 export type PreviewResult =
@@ -54,13 +62,22 @@ export type PreviewResult =
   | PreviewDenial;
 
 const deny = (error: string, description: string, reason: string, policyId?: string): PreviewDenial => ({ ok: false, error, description, reason, ...(policyId ? { policyId } : {}) });
+
+/**
+ * How the endpoints answer a user the app's authentication policy denies: the refresh_token grant
+ * with invalid_grant (lib/oauth/token/grant-refresh-token.ts); /authorize (code and implicit) and
+ * the password grant with access_denied and Okta's generic description.
+ */
+const appSignOnDenial = (grantType: GrantType) =>
+  grantType === "refresh_token" ? { error: "invalid_grant", description: TOKEN_MESSAGES.refreshInvalid } : { error: "access_denied", description: TOKEN_MESSAGES.appPolicyDenied };
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /**
  * What the token endpoint would issue for an app, grant, user and scopes, without issuing
  * anything: the same checks in the same order (server active, app active and registered for the
- * grant, user active and assigned), the real policy engine on a fresh snapshot of the server, and
- * the real claim builders (custom claims evaluated with EL, warnings for the ones left out). Nothing
+ * grant, user active and assigned, the app's authentication policy (ACCESS_POLICY) not denying the
+ * user: else the endpoint's answer and the rule that denies), the real policy engine on a fresh
+ * snapshot of the server, and the real claim builders (custom claims evaluated with EL, warnings for the ones left out). Nothing
  * is signed, stored or logged; `jti` values are placeholders and the ID token has no `at_hash`
  * (there is no access token to hash).
  */
@@ -89,6 +106,12 @@ export async function previewTokens(db: Db, orgUrl: string, input: PreviewInput,
     if (user.status !== "ACTIVE") return deny("invalid_grant", TOKEN_MESSAGES.invalidCredentials, `INVALID_CREDENTIALS: the user is ${user.status}.`);
     if (!(await isUserAssignedToApp(db, client.appId, user.id))) {
       return deny("access_denied", TOKEN_MESSAGES.userNotAssigned, `USER_NOT_ASSIGNED: ${user.login} is not assigned to ${client.label}, directly or through a group.`);
+    }
+    const appSignOn = await decideAppSignOn(db, now, { appId: client.appId, userId: user.id, groupIds: tokenUser.groupIds, ipAddress: input.ipAddress ?? null });
+    if (appSignOn.access === "DENY") {
+      const { error, description } = appSignOnDenial(input.grantType);
+      const matched = appSignOn.matched;
+      return { ...deny(error, description, appSignOn.denyReason ?? "POLICY_DENY", matched?.policyId), ...(matched ? { appSignOnRule: matched } : {}) };
     }
   }
 

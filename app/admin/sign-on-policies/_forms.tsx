@@ -1,7 +1,22 @@
 import type { runGetOrgPolicy } from "@/lib/admin/org-policies/get-org-policy";
 import type { runGetOrgPolicyRule } from "@/lib/admin/org-policies/get-org-policy-rule";
 import type { OperationValue } from "@/lib/dashboard/call-operation";
-import { ENROLL_MOMENTS, ENROLL_REQUIREMENTS, FACTOR_KEYS, FACTOR_PROMPT_MODES, MAX_MINUTES, type EnrollMoment, type EnrollRequirement, type FactorKey, type FactorPromptMode, type OrgPolicyType } from "@/lib/dashboard/org-policy-options";
+import {
+  APP_ACCESS,
+  ENROLL_MOMENTS,
+  ENROLL_REQUIREMENTS,
+  FACTOR_KEYS,
+  FACTOR_MODES,
+  FACTOR_PROMPT_MODES,
+  MAX_MINUTES,
+  type AppAccess,
+  type EnrollMoment,
+  type EnrollRequirement,
+  type FactorKey,
+  type FactorMode,
+  type FactorPromptMode,
+  type PolicyType,
+} from "@/lib/dashboard/org-policy-options";
 import { chosen, type PickerOption } from "@/lib/dashboard/pickers/picker-option";
 import type { RulePeople } from "@/lib/dashboard/pickers/load-policy-selections";
 import { Picker } from "../_components/picker";
@@ -10,7 +25,18 @@ import { Checkbox, ChoiceGroup, SelectField, TextArea, TextField } from "../_com
 export type OrgPolicyJson = OperationValue<typeof runGetOrgPolicy>;
 export type OrgRuleJson = OperationValue<typeof runGetOrgPolicyRule>;
 
-export const POLICY_TYPE_LABEL: Record<OrgPolicyType, string> = { OKTA_SIGN_ON: "Global session (sign-on) policy", MFA_ENROLL: "Factor enrollment policy" };
+export const POLICY_TYPE_LABEL: Record<PolicyType, string> = {
+  OKTA_SIGN_ON: "Global session (sign-on) policy",
+  MFA_ENROLL: "Factor enrollment policy",
+  ACCESS_POLICY: "App authentication policy",
+};
+
+export const APP_ACCESS_LABEL: Record<AppAccess, string> = { ALLOW: "Allowed", DENY: "Denied" };
+
+export const FACTOR_MODE_LABEL: Record<FactorMode, string> = {
+  "1FA": "Any one factor (the global session policy decides)",
+  "2FA": "Two factors (a one-factor session steps up)",
+};
 
 export const FACTOR_LABEL: Record<FactorKey, string> = {
   okta_otp: "One-time code app (TOTP), provider Okta",
@@ -66,8 +92,11 @@ function NetworkFields({ rule, prefix, zones }: { rule?: OrgRuleJson; prefix: st
   );
 }
 
-/** A policy's settings: name, description, the groups it applies to (not the default policy's: everyone), an enrollment policy's factors. */
-export function OrgPolicyFields({ policy, type, prefix, groups }: { policy?: OrgPolicyJson; type: OrgPolicyType; prefix: string; groups?: ReadonlyMap<string, PickerOption> }) {
+/**
+ * A policy's settings: name, description, the groups it applies to (not the default policy's:
+ * everyone; not an authentication policy's: the apps assigned to it), an enrollment policy's factors.
+ */
+export function OrgPolicyFields({ policy, type, prefix, groups }: { policy?: OrgPolicyJson; type: PolicyType; prefix: string; groups?: ReadonlyMap<string, PickerOption> }) {
   const factors = policy?.settings?.factors;
   return (
     <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
@@ -75,7 +104,11 @@ export function OrgPolicyFields({ policy, type, prefix, groups }: { policy?: Org
       <div className="md:col-span-2">
         <TextArea id={`${prefix}-description`} name="description" label="Description" defaultValue={policy?.description} rows={2} />
       </div>
-      {policy?.system ? (
+      {type === "ACCESS_POLICY" ? (
+        <p className="text-sm text-slate-600 md:col-span-2">
+          {policy?.system ? "The default policy decides for every app assigned to no other policy." : "The policy decides for the apps assigned to it; its rules say for whom."}
+        </p>
+      ) : policy?.system ? (
         <p className="text-sm text-slate-600 md:col-span-2">The default policy applies to everyone, after every other policy.</p>
       ) : (
         <div className="md:col-span-2">
@@ -172,10 +205,39 @@ function SignOnActionFields({ rule, prefix }: { rule?: OrgRuleJson; prefix: stri
 }
 
 /**
+ * The actions of an authentication (ACCESS_POLICY) rule: access, how many factors, and how recent
+ * the sign-in must be (reauthenticateIn, an ISO 8601 duration; blank: any age).
+ */
+function AppSignOnActionFields({ rule, prefix }: { rule?: OrgRuleJson; prefix: string }) {
+  const appSignOn = rule?.actions.appSignOn;
+  return (
+    <>
+      <LabelledSelect id={`${prefix}-access`} name="access" label="Access" defaultValue={appSignOn?.access ?? "ALLOW"} labels={APP_ACCESS_LABEL} keys={APP_ACCESS} hint="Denied: the app's sign-in and refresh tokens are refused." />
+      <LabelledSelect
+        id={`${prefix}-factorMode`}
+        name="factorMode"
+        label="Factors required"
+        defaultValue={appSignOn?.verificationMethod.factorMode ?? "1FA"}
+        labels={FACTOR_MODE_LABEL}
+        keys={FACTOR_MODES}
+        hint="Used when access is allowed."
+      />
+      <TextField
+        id={`${prefix}-reauthenticateIn`}
+        name="reauthenticateIn"
+        label="Sign in again after"
+        defaultValue={appSignOn?.verificationMethod.reauthenticateIn ?? ""}
+        hint="An ISO 8601 duration such as PT2H (2 hours) or P1D; blank: a session of any age will do."
+      />
+    </>
+  );
+}
+
+/**
  * A rule of a policy of `type`: name, people and network (not the default rule's: everyone,
  * anywhere) and the actions of the type. Included users and groups: none means everyone not excluded.
  */
-export function OrgRuleFields({ rule, type, prefix, people, zones = [] }: { rule?: OrgRuleJson; type: OrgPolicyType; prefix: string; people?: RulePeople; zones?: readonly ZoneOption[] }) {
+export function OrgRuleFields({ rule, type, prefix, people, zones = [] }: { rule?: OrgRuleJson; type: PolicyType; prefix: string; people?: RulePeople; zones?: readonly ZoneOption[] }) {
   const conditions = rule?.conditions.people;
   const pick = (selection: ReadonlyMap<string, PickerOption> | undefined, ids: readonly string[] | undefined) => (selection && ids ? chosen(selection, ids) : []);
   const enroll = rule?.actions.enroll;
@@ -198,6 +260,8 @@ export function OrgRuleFields({ rule, type, prefix, people, zones = [] }: { rule
       )}
       {type === "MFA_ENROLL" ? (
         <LabelledSelect id={`${prefix}-enrollSelf`} name="enrollSelf" label="Enroll the required factors" defaultValue={enroll?.self ?? "CHALLENGE"} labels={ENROLL_MOMENT_LABEL} keys={ENROLL_MOMENTS} />
+      ) : type === "ACCESS_POLICY" ? (
+        <AppSignOnActionFields rule={rule} prefix={prefix} />
       ) : (
         <SignOnActionFields rule={rule} prefix={prefix} />
       )}
@@ -207,8 +271,13 @@ export function OrgRuleFields({ rule, type, prefix, people, zones = [] }: { rule
 
 /** One line on what a rule does (the rules table). */
 export function ruleSummary(rule: OrgRuleJson): string {
-  const { enroll, signon } = rule.actions;
+  const { enroll, signon, appSignOn } = rule.actions;
   if (enroll) return `Enroll: ${ENROLL_MOMENT_LABEL[enroll.self as EnrollMoment] ?? enroll.self}`;
+  if (appSignOn) {
+    if (appSignOn.access === "DENY") return "Access denied";
+    const { factorMode, reauthenticateIn } = appSignOn.verificationMethod;
+    return `${factorMode === "2FA" ? "Two factors" : "Any one factor"}${reauthenticateIn ? `; sign in again after ${reauthenticateIn}` : ""}`;
+  }
   if (!signon) return "—";
   const { access, requireFactor, factorPromptMode, factorLifetime, session } = signon;
   if (access === "DENY") return "Access denied";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { runListOrgPolicies } from "@/lib/admin/org-policies/list-org-policies";
-import type { OrgPolicyType } from "@/lib/dashboard/org-policy-options";
+import type { OrgPolicyType, PolicyType } from "@/lib/dashboard/org-policy-options";
 import { ActionForm } from "../_components/action-form";
 import { DataTable, EmptyState, PageHeader, Section, StatusBadge, Tabs, Td, buttonClass } from "../_components/ui";
 import { read } from "../_lib/admin-request";
@@ -15,8 +15,21 @@ const DESCRIPTION: Record<OrgPolicyType, string> = {
   MFA_ENROLL: "Decide which factors users may or must enroll, and when. Evaluated in priority order like the sign-on policies.",
 };
 
-/** The sign-on and enrollment pages' tabs. */
-export function OrgPolicyTabs({ current }: { current: OrgPolicyType }) {
+/** A policy list's name cell: the link to its page, "Default" for the system policy, its description. */
+export function PolicyNameCell({ policy }: { policy: { id: string; name: string; system: boolean; description: string | null } }) {
+  return (
+    <Td>
+      <Link href={`/admin/sign-on-policies/${policy.id}`} className={buttonClass.link}>
+        {policy.name}
+      </Link>
+      {policy.system ? <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Default</span> : null}
+      {policy.description ? <span className="block text-xs text-slate-600">{policy.description}</span> : null}
+    </Td>
+  );
+}
+
+/** The sign-on, enrollment and app authentication pages' tabs. */
+export function OrgPolicyTabs({ current }: { current: PolicyType }) {
   return (
     <Tabs
       label="Policy types"
@@ -24,6 +37,7 @@ export function OrgPolicyTabs({ current }: { current: OrgPolicyType }) {
       tabs={[
         { key: "OKTA_SIGN_ON", href: "/admin/sign-on-policies", label: "Global Session" },
         { key: "MFA_ENROLL", href: "/admin/sign-on-policies/enrollment", label: "Factor Enrollment" },
+        { key: "ACCESS_POLICY", href: "/admin/sign-on-policies/authentication", label: "App Authentication" },
       ]}
     />
   );
@@ -48,13 +62,7 @@ export async function OrgPolicyList({ type }: { type: OrgPolicyType }) {
               return (
                 <tr key={policy.id}>
                   <Td>{policy.priority}</Td>
-                  <Td>
-                    <Link href={`/admin/sign-on-policies/${policy.id}`} className={buttonClass.link}>
-                      {policy.name}
-                    </Link>
-                    {policy.system ? <span className="ml-2 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">Default</span> : null}
-                    {policy.description ? <span className="block text-xs text-slate-600">{policy.description}</span> : null}
-                  </Td>
+                  <PolicyNameCell policy={policy} />
                   <Td className="max-w-xs">{include.length ? include.map((id) => groups.get(id)?.label ?? id).join(", ") : "Everyone"}</Td>
                   <Td>
                     <StatusBadge status={policy.status} />

@@ -11,15 +11,18 @@ import { runReplaceOrgPolicyRule } from "../../admin/org-policies/replace-org-po
 import { runActivateOrgPolicyRule, runDeactivateOrgPolicyRule } from "../../admin/org-policies/set-org-policy-rule-status";
 import { runActivateOrgPolicy, runDeactivateOrgPolicy } from "../../admin/org-policies/set-org-policy-status";
 import type { OperationContext } from "../../admin/admin-request";
+import { runAssignAppAccessPolicy } from "../../admin/apps/assign-app-access-policy";
+import { runFindAppsByClientId } from "../../admin/apps/find-apps-by-client-id";
 import { callOperation } from "../call-operation";
 import type { AdminCall } from "../dashboard-context";
 import { checked, numberField, optionalText, text, values, type FormInput } from "../form-input";
 import { FACTOR_KEYS } from "../org-policy-options";
-import { failure, idParam, outcome } from "./outcome";
+import { failure, idParam, invalid, outcome } from "./outcome";
 import type { DashboardAction } from "./types";
 
 /** The policy list of a type, and one policy's page. */
-export const orgPoliciesPage = (type: string) => (type === "MFA_ENROLL" ? "/admin/sign-on-policies/enrollment" : "/admin/sign-on-policies");
+export const orgPoliciesPage = (type: string) =>
+  type === "MFA_ENROLL" ? "/admin/sign-on-policies/enrollment" : type === "ACCESS_POLICY" ? "/admin/sign-on-policies/authentication" : "/admin/sign-on-policies";
 export const orgPolicyPage = (policyId: string) => `/admin/sign-on-policies/${policyId}`;
 
 const policyId = (form: FormInput) => idParam(text(form, "policyId"));
@@ -44,10 +47,12 @@ export function orgPolicyBody(form: FormInput, type: string): OrgPolicyBody {
  * The rule form: people (users and groups included, none: everyone, and excluded), and the
  * actions of the policy's type: for a sign-on rule access, the factor requirement (prompt mode and
  * lifetime only when a factor is required) and the session limits; for an enrollment rule when to
- * enroll. The default rule's form has no people fields: it applies to everyone.
+ * enroll; for an authentication (ACCESS_POLICY) rule access, the factors (1FA or 2FA) and
+ * reauthenticateIn (blank: none). The default rule's form has no people fields: it applies to everyone.
  */
 export function orgRuleBody(form: FormInput, type: string): OrgPolicyRuleBody {
   const requireFactor = checked(form, "requireFactor");
+  const reauthenticateIn = optionalText(form, "reauthenticateIn")?.trim();
   return {
     name: text(form, "name"),
     conditions: {
@@ -60,7 +65,9 @@ export function orgRuleBody(form: FormInput, type: string): OrgPolicyRuleBody {
     actions:
       type === "MFA_ENROLL"
         ? { enroll: { self: text(form, "enrollSelf") } }
-        : {
+        : type === "ACCESS_POLICY"
+          ? { appSignOn: { access: text(form, "access"), verificationMethod: { factorMode: text(form, "factorMode"), type: "ASSURANCE", ...(reauthenticateIn ? { reauthenticateIn } : {}) } } }
+          : {
             signon: {
               access: text(form, "access"),
               requireFactor,
@@ -139,4 +146,20 @@ export const orgPolicyActions: Record<string, DashboardAction> = {
   "orgRule.activate": async (call, form) => outcome(await callOperation(call, (ctx) => runActivateOrgPolicyRule(ctx, policyId(form), ruleId(form))), "Activated the rule."),
   "orgRule.deactivate": async (call, form) => outcome(await callOperation(call, (ctx) => runDeactivateOrgPolicyRule(ctx, policyId(form), ruleId(form))), "Deactivated the rule."),
   "orgRule.move": (call, form) => move(call, form, "rule"),
+
+  /**
+   * Assigns the app chosen by client_id (the app picker's value) to the authentication policy: the
+   * Apps API's PUT /api/v1/apps/{appId}/policies/{policyId}, which refuses a policy of another type
+   * or an INACTIVE one.
+   */
+  "accessPolicy.assignApp": async (call, form) => {
+    const clientId = text(form, "clientId");
+    if (!clientId) return invalid("Choose an app.", ["clientId: Choose the app to assign to this policy."]);
+    const found = await callOperation(call, (ctx) => runFindAppsByClientId(ctx, [clientId]));
+    if (!found.ok) return failure(found);
+    const app = found.value[0];
+    if (!app) return invalid("Choose an app.", [`clientId: No app has the client id ${clientId}.`]);
+    const result = await callOperation(call, (ctx) => runAssignAppAccessPolicy(ctx, app.id, policyId(form)));
+    return outcome(result, `Assigned ${app.label} to this policy.`);
+  },
 };

@@ -1,8 +1,6 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { randomToken } from "../../crypto/random-token";
-import { getNetworkZones } from "../../network-zones/get-network-zones";
-import { evaluateAppSignOn } from "../../sign-on-policies/evaluate-app-sign-on";
-import { getOrgPolicies } from "../../sign-on-policies/get-org-policies";
+import { decideAppSignOn } from "../../sign-on-policies/decide-app-sign-on";
 import { checkCredentials, loggedLogin } from "../../signin/check-credentials";
 import { invalidGrant, invalidRequest, slowDown } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
@@ -74,8 +72,7 @@ export async function grantPassword(ctx: TokenRequestContext): Promise<OAuthResp
   if (!(await isUserAssignedToApp(app.db, client.appId, userId))) {
     throw await refuseTokenRequest(ctx, tokenAccessDenied(TOKEN_MESSAGES.userNotAssigned), "USER_NOT_ASSIGNED", { user: logUser });
   }
-  const [policies, zones] = await Promise.all([getOrgPolicies(app.db, now), getNetworkZones(app.db, now)]);
-  const appSignOn = evaluateAppSignOn(policies, { appId: client.appId, userId, groupIds: tokenUser.groupIds, ipAddress: ctx.request.ipAddress, zones });
+  const appSignOn = await decideAppSignOn(app.db, now, { appId: client.appId, userId, groupIds: tokenUser.groupIds, ipAddress: ctx.request.ipAddress });
   if (appSignOn.access === "DENY") {
     const debug = { policyId: appSignOn.matched?.policyId ?? null, ruleId: appSignOn.matched?.ruleId ?? null };
     throw await refuseTokenRequest(ctx, tokenAccessDenied(TOKEN_MESSAGES.appPolicyDenied), appSignOn.denyReason ?? "POLICY_DENY", { user: logUser, debug });

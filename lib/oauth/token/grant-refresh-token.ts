@@ -1,4 +1,5 @@
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
+import { decideAppSignOn } from "../../sign-on-policies/decide-app-sign-on";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
 import type { CreatedRefreshToken } from "../issue/create-refresh-token";
@@ -28,10 +29,22 @@ import type { TokenRequestContext } from "./token-request-context";
  *    bounds, see rotateRefreshToken, which decides again under the family's lock;
  * 4. the family's absolute lifetime (expiresAt, null = unlimited) and, for an ACTIVE token, its
  *    sliding window (windowEndsAt) have not passed;
- * 5. the user is still ACTIVE and assigned to the app.
+ * 5. the user is still ACTIVE and assigned to the app;
+ * 6. the app's authentication policy (ACCESS_POLICY) does not DENY the user now, evaluated as at
+ *    /authorize and the password grant (evaluateAppSignOn on the cached policies and zones: no query
+ *    while warm) with the user's current groups and this request's client address: a rule added,
+ *    a group joined or a network left since the token was issued ends the refreshes. The answer
+ *    is invalid_grant (RFC 6749 5.2: the grant is no longer valid for this request; access_denied
+ *    is no token endpoint error) with the same text as every refresh failure, so a client drops
+ *    the token and signs in again, where /authorize shows the denial; the System Log entry's
+ *    outcome is DENY with the rule. A refused request changes nothing: the token is not consumed,
+ *    rotated, revoked or its window extended (5.2 refuses the request, not the grant), so it works
+ *    again if the policy allows it later (another network, the rule removed) within its lifetimes.
+ *    Only `access` is re-checked: the rule's factor mode and reauthenticateIn ask for an
+ *    interactive sign-in, which a refresh has not; they apply at the next /authorize.
  * `scope` may only narrow the token's scopes (a scope it does not hold: invalid_scope); absent, the
- * token's scopes apply. The policy is not evaluated again: the decision stored with the family sets
- * the lifetimes.
+ * token's scopes apply. The authorization server's policy is not evaluated again: the decision
+ * stored with the family sets the lifetimes.
  *
  * Per the spec's table, a new refresh token is returned only when offline_access is among the
  * (narrowed) scopes; only then is the presented token rotated (a new ACTIVE token of the family with
@@ -65,6 +78,14 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
   const logUser = tokenUser?.user ?? null;
   if (!tokenUser || tokenUser.user.status !== "ACTIVE") throw await refuse(`INVALID_REFRESH_TOKEN: the user is ${tokenUser?.user.status ?? "gone"}`, logUser);
   if (!(await isUserAssignedToApp(app.db, client.appId, family.userId))) throw await refuse("INVALID_REFRESH_TOKEN: the user is no longer assigned to the app", logUser);
+  const appSignOn = await decideAppSignOn(app.db, now, { appId: client.appId, userId: family.userId, groupIds: tokenUser.groupIds, ipAddress: ctx.request.ipAddress });
+  if (appSignOn.access === "DENY") {
+    throw await refuseTokenRequest(ctx, invalidGrant(TOKEN_MESSAGES.refreshInvalid), appSignOn.denyReason ?? "POLICY_DENY", {
+      user: logUser,
+      deny: true,
+      debug: { refreshTokenId: row.id, grantId: row.familyId, policyId: appSignOn.matched?.policyId ?? null, ruleId: appSignOn.matched?.ruleId ?? null },
+    });
+  }
 
   const held = readStringList(family.scopes);
   const requested = parseScopeParam(ctx.params.get("scope"));
