@@ -19,10 +19,10 @@ import { loadSignInFlow, returnToSignInFlow, type SignInFlow } from "./sign-in-f
  * page and nothing happens. The token of a link travels in the body, never in a path a log could show.
  */
 
-const clientOf = (request: PlainRequest) => ({ ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") });
+export const clientOf = (request: PlainRequest) => ({ ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") });
 
 /** The flow a form names ({request} or {return_to}) when the post is this browser's; else the page to answer. */
-async function postedFlow(app: AppContext, request: PlainRequest, form: Map<string, string>): Promise<{ ok: true; flow: SignInFlow } | { ok: false; page: HostedResponse }> {
+export async function postedFlow(app: AppContext, request: PlainRequest, form: Map<string, string>): Promise<{ ok: true; flow: SignInFlow } | { ok: false; page: HostedResponse }> {
   const found = await loadSignInFlow(app, { request: form.get("request"), returnTo: form.get("return_to"), hasRequest: form.has("request") }, request.headers.get("cookie"));
   if (!found.ok) return { ok: false, page: found.reason === "expired" ? hostedErrorPages.expired() : hostedErrorPages.csrf() };
   if (!isSameOriginPost(request, app.orgUrl) || !found.flow.checkForm(form.get("csrf"))) return { ok: false, page: hostedErrorPages.csrf() };
@@ -49,7 +49,7 @@ export async function submitForgotPassword(app: AppContext, request: PlainReques
 }
 
 /** Both password fields filled and equal, else the refusal. */
-function checkPair(password: string, confirm: string): PasswordRefusal | null {
+export function checkPair(password: string, confirm: string): PasswordRefusal | null {
   if (!password || !confirm) return { reason: "missing" };
   return password === confirm ? null : { reason: "mismatch" };
 }

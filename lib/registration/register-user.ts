@@ -49,11 +49,11 @@ const select = { id: true, login: true, email: true, status: true, activated: tr
  * - an address another account has: nothing is written or sent but a SKIPPED event.
  * The answer never tells which ("accepted" every time) and the work has the same shape: the limits,
  * one argon2id hash, one lookup, a token and its hash, the email rendered, one transaction with an
- * event. The limits (per IP, per address as typed, the org-wide cap per minute) are counted first.
+ * event. With `fromUri` (the sign-in's return_to) the link leads there once verified. The limits (per IP, per address as typed, the org-wide cap per minute) are counted first.
  */
 export async function registerUser(
   db: Db,
-  input: { values: RegistrationValues; password: string; orgUrl: string; now: Date; client: RegistrationClient; acceptLanguage?: string | null; random?: (size: number) => Buffer },
+  input: { values: RegistrationValues; password: string; orgUrl: string; fromUri?: string | null; now: Date; client: RegistrationClient; acceptLanguage?: string | null; random?: (size: number) => Buffer },
 ): Promise<RegistrationResult> {
   const { now } = input;
   const settings = await readOrgSettings(db);
@@ -93,7 +93,8 @@ export async function registerUser(
         return;
       }
       const { token } = await issueUserToken(tx, { userId: user.id, kind: "EMAIL_VERIFY", lifetimeMs, now, random: input.random });
-      await mailUser(tx, { ...user, profile }, "email-verification", { verifyUrl: userTokenUrls.verifyEmail(input.orgUrl, token), expiresAt }, { now, acceptLanguage: input.acceptLanguage });
+      const verifyUrl = userTokenUrls.verifyEmail(input.orgUrl, token) + (input.fromUri ? `?fromURI=${encodeURIComponent(input.fromUri)}` : "");
+      await mailUser(tx, { ...user, profile }, "email-verification", { verifyUrl, expiresAt }, { now, acceptLanguage: input.acceptLanguage });
       await logRegistrationEvent(
         tx,
         { eventType: REGISTRATION_EVENTS.create, displayMessage: pending ? "Self-service registration (replaces an unverified one)" : "Self-service registration", user, result: "SUCCESS", client: input.client, debug: { status: "PROVISIONED", replaced: pending } },
