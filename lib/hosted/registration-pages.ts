@@ -4,6 +4,7 @@ import { hostedErrorPages } from "../http/hosted-error-pages";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
 import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
+import { renderMessagePage } from "../http/render-message-page";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { REQUIRED_REGISTRATION_FIELDS } from "../registration/parse-registration";
 import { registerUser } from "../registration/register-user";
@@ -96,7 +97,7 @@ export async function loadRegisterView(app: FlowContext, input: FlowNames & { st
 export async function submitRegister(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
   const form = readHostedForm(request);
   if (!form) return hostedErrorPages.csrf();
-  if (!(await registrationOffered(app.db))) return { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }, body: "Not found" };
+  if (!(await registrationOffered(app.db))) return renderMessagePage({ status: 404, title: "Page not found", message: "There is nothing at this address." });
   const posted = await postedFlow(app, request, form);
   if (!posted.ok) return posted.page;
   const { fields } = posted.flow;
