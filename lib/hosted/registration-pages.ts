@@ -3,7 +3,7 @@ import type { Db } from "../db/create-db-client";
 import { hostedErrorPages } from "../http/hosted-error-pages";
 import { seeOther, type HostedResponse } from "../http/hosted-response";
 import type { PlainRequest } from "../http/plain-http";
-import { isSameOriginPost, readHostedForm } from "../http/read-hosted-form";
+import { readHostedForm } from "../http/read-hosted-form";
 import { renderMessagePage } from "../http/render-message-page";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { REQUIRED_REGISTRATION_FIELDS } from "../registration/parse-registration";
@@ -16,8 +16,8 @@ import { accountPageFlow, type FlowNames, type RecoveryPageRefusal } from "./loa
 import { formErrors, readFormErrors, type RecoveryFormError } from "./recovery-form-errors";
 import { recoveryPaths } from "./recovery-urls";
 import { safeReturnTo } from "./return-to";
-import { returnToSignInFlow, type FlowContext } from "./sign-in-flow";
-import { checkPair, clientOf, postedFlow } from "./submit-recovery-forms";
+import type { FlowContext } from "./sign-in-flow";
+import { checkPair, clientOf, postedFlow, postedLinkForm } from "./submit-recovery-forms";
 
 /*
  * Self-service registration's hosted pages (lib/registration has the rules): "Create account"
@@ -148,12 +148,9 @@ export async function loadVerifyEmailView(app: FlowContext, input: { token: stri
  * attempts: back to the form (the link still works); a used, expired or unknown link: its page.
  */
 export async function submitVerifyEmail(app: AppContext, request: PlainRequest): Promise<HostedResponse> {
-  const form = readHostedForm(request);
-  if (!form) return hostedErrorPages.csrf();
-  const flow = returnToSignInFlow(app, form.get("return_to"), request.headers.get("cookie"));
-  if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
-  const token = (form.get("token") ?? "").slice(0, 512);
-  const returnTo = flow.fields.return_to ?? "/";
+  const posted = postedLinkForm(app, request);
+  if (!posted.ok) return posted.page;
+  const { form, flow, token, returnTo } = posted;
   const page = (extra: Record<string, string> = {}) => seeOther(`${app.orgUrl}${recoveryPaths.verifyEmail(token || "invalid", { ...(returnTo !== "/" ? { fromURI: returnTo } : {}), ...extra })}`);
   const password = form.get("password") ?? "";
   if (!password) return page({ error: "wrong_password" });

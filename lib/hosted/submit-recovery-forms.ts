@@ -55,6 +55,21 @@ export function checkPair(password: string, confirm: string): PasswordRefusal | 
 }
 
 /**
+ * A one-time link's form (token, csrf, return_to, ...): a form body, posted same-origin, its `csrf`
+ * bound to this browser's sign-in CSRF cookie (the return_to flow), else the CSRF page; the token
+ * (bounded) and where the sign-in goes afterwards.
+ */
+export function postedLinkForm(
+  app: AppContext,
+  request: PlainRequest,
+): { ok: true; form: Map<string, string>; flow: SignInFlow; token: string; returnTo: string } | { ok: false; page: HostedResponse } {
+  const form = readHostedForm(request);
+  const flow = form && returnToSignInFlow(app, form.get("return_to"), request.headers.get("cookie"));
+  if (!form || !flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return { ok: false, page: hostedErrorPages.csrf() };
+  return { ok: true, form, flow, token: (form.get("token") ?? "").slice(0, 512), returnTo: flow.fields.return_to ?? "/" };
+}
+
+/**
  * The reset link's and the welcome page's form (token, csrf, return_to, password, confirm): the two
  * passwords equal, then setPasswordWithToken (the token once, the policy, the user ACTIVE; a reset also ends
  * the other sessions and revokes refresh tokens, org setting, and queues "password changed"). Then
@@ -64,12 +79,9 @@ export function checkPair(password: string, confirm: string): PasswordRefusal | 
  * link's page, which says which, and nothing changed.
  */
 async function submitTokenPassword(app: AppContext, request: PlainRequest, kind: UserTokenKind): Promise<HostedResponse> {
-  const form = readHostedForm(request);
-  if (!form) return hostedErrorPages.csrf();
-  const flow = returnToSignInFlow(app, form.get("return_to"), request.headers.get("cookie"));
-  if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
-  const token = (form.get("token") ?? "").slice(0, 512);
-  const returnTo = flow.fields.return_to ?? "/";
+  const posted = postedLinkForm(app, request);
+  if (!posted.ok) return posted.page;
+  const { form, flow, token, returnTo } = posted;
   const page = (extra: Record<string, string> = {}) => {
     const query = { ...(returnTo !== "/" ? { fromURI: returnTo } : {}), ...extra };
     return `${app.orgUrl}${kind === "ACTIVATION" ? recoveryPaths.welcome(token || "invalid", query) : recoveryPaths.resetPassword(token || "invalid", query)}`;

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { hashToken } from "../crypto/hash-token";
 import { randomToken } from "../crypto/random-token";
 import { asJson } from "../db/as-json";
+import { newUserRow } from "../users/create-user";
 import type { Db } from "../db/create-db-client";
 import { prismaErrorCode } from "../db/prisma-error-code";
 import type { InTransaction } from "../db/record-change";
-import { newId } from "../ids/new-id";
 import { renderMail } from "../mail/render-mail";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { checkPasswordPolicy, type PasswordViolation } from "../passwords/check-password-policy";
@@ -111,20 +111,7 @@ export async function registerUser(
 /** A new self-registered user: PROVISIONED (no sign-in until the address is verified), the password's hash kept for then. */
 async function storeRegistration(tx: InTransaction, profile: { login: string; email: string }, passwordHash: string, now: Date) {
   return tx.user.create({
-    data: {
-      id: newId("user"),
-      status: "PROVISIONED",
-      login: profile.login,
-      loginLower: profile.login.toLowerCase(),
-      email: profile.email,
-      emailLower: profile.email.toLowerCase(),
-      profile: asJson(profile),
-      passwordHash,
-      passwordChanged: now,
-      created: now,
-      statusChanged: now,
-      lastUpdated: now,
-    },
+    data: newUserRow({ profile, status: "PROVISIONED", passwordHash, now, activated: null, statusChanged: now }),
     select: { id: true, login: true, email: true },
   });
 }

@@ -1,5 +1,6 @@
 import type { InTransaction } from "../db/record-change";
-import { appendSystemLog, type LogActor } from "../system-log/write-system-log";
+import type { LogActor } from "../system-log/write-system-log";
+import { logUserEvent, type EventClient } from "../user-tokens/user-token-events";
 
 /** The System Log events of self-service registration (Okta's event type names where Okta has one). */
 export const REGISTRATION_EVENTS = {
@@ -15,39 +16,16 @@ export const REGISTRATION_EVENTS = {
   expire: "user.lifecycle.delete.completed",
 } as const;
 
-export type RegistrationClient = { ipAddress: string | null; userAgent: string | null };
+export type RegistrationClient = EventClient;
 
 /** The housekeeping's actor. */
 export const SYSTEM_ACTOR: LogActor = { id: "system", type: "SystemPrincipal", alternateId: "system", displayName: "System" };
 
-/** Appends an event of a registration (actor the person, or the system; target the user and any more) in the change's transaction. */
-export async function logRegistrationEvent(
+/** An event of a registration (logUserEvent: actor the person unless given, target the user and any more), debugContext `via: self_service_registration`. */
+export function logRegistrationEvent(
   tx: InTransaction,
-  event: {
-    eventType: string;
-    displayMessage: string;
-    user: { id: string; login: string } | null;
-    actor?: LogActor;
-    result: "SUCCESS" | "SKIPPED";
-    reason?: string;
-    client?: RegistrationClient;
-    targets?: Array<{ id: string; type: string; alternateId?: string }>;
-    debug?: Record<string, unknown>;
-  },
+  event: Omit<Parameters<typeof logUserEvent>[1], "client"> & { client?: EventClient },
   now: Date,
 ): Promise<void> {
-  const who = event.user ? { id: event.user.id, type: "User", alternateId: event.user.login } : null;
-  await appendSystemLog(
-    tx,
-    {
-      eventType: event.eventType,
-      displayMessage: event.displayMessage,
-      actor: event.actor ?? who ?? { id: "unknown", type: "User", alternateId: "unknown user" },
-      client: event.client ?? {},
-      outcome: { result: event.result, ...(event.reason ? { reason: event.reason } : {}) },
-      target: [...(who ? [who] : []), ...(event.targets ?? [])],
-      debugContext: { via: "self_service_registration", ...event.debug },
-    },
-    now,
-  );
+  return logUserEvent(tx, { ...event, client: event.client ?? { ipAddress: null, userAgent: null }, debug: { via: "self_service_registration", ...event.debug } }, now);
 }
