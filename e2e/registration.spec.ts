@@ -33,6 +33,7 @@ test.afterAll(async () => {
 });
 
 test("self-registration with email verification: Create an account, the email's link, the password again, signed in, ACTIVE, in the default group", async ({ page }) => {
+  test.slow(); // six pages, each checked by axe at two widths
   const login = `reggie.${suffix}@example.com`;
   const password = `Registered-${suffix}`;
   const group = await admin<{ id: string }>("POST", "/api/v1/groups", { profile: { name: `Self-registered ${suffix}` } });
