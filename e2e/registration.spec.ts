@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response } from "@playwright/test";
 import { adminApi } from "./admin-api";
 import { latestMailLink } from "./read-mail";
 import { E2E_IDP_PORT } from "./test-app/settings";
@@ -28,6 +28,14 @@ async function checkPage(page: Page) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** A hosted page's headers: a script CSP with a fresh nonce, and no framing. */
+function expectHostedPageHeaders(response: Response | null) {
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toMatch(/'nonce-[A-Za-z0-9_-]+'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-frame-options"]).toBe("DENY");
+}
+
 test.afterAll(async () => {
   await admin("POST", "/api/v1/org/settings", { selfServiceRegistration: false, registrationProfileAttributes: [], registrationDefaultGroupIds: [] });
 });
@@ -45,6 +53,7 @@ test("self-registration with email verification: Create an account, the email's 
   await page.goto(`${IDP}/signin?return_to=%2Faccount`);
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  expectHostedPageHeaders(await page.reload());
   await checkPage(page);
   await page.getByLabel("Email address").fill(login);
   await page.getByLabel("First name").fill("Reggie");
@@ -68,7 +77,7 @@ test("self-registration with email verification: Create an account, the email's 
   expect(link).toBeTruthy();
   expect(new URL(link!).searchParams.get("fromURI")).toBe("/account");
 
-  await page.goto(link!);
+  expectHostedPageHeaders(await page.goto(link!));
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
   await checkPage(page);
   await page.getByLabel("Password", { exact: true }).fill("not-the-password");
