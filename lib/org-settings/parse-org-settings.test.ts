@@ -28,6 +28,9 @@ describe("parseOrgSettings", () => {
     ["a list setting: known names kept once, in the options' order", { selfServiceProfileAttributes: ["timezone", "login", "firstName", "timezone", 3] }, { selfServiceProfileAttributes: ["firstName", "timezone"] }],
     ["an empty list is kept (nothing editable)", { selfServiceProfileAttributes: [] }, { selfServiceProfileAttributes: [] }],
     ["a list setting that is not a list: the default", { selfServiceProfileAttributes: "firstName" }, {}],
+    ["an ids setting: ids of the kind kept once, in order", { registrationDefaultGroupIds: ["00gB0000000000000000", "00uA0000000000000000", "00gA0000000000000000", "00gB0000000000000000", "00g", 7] }, { registrationDefaultGroupIds: ["00gB0000000000000000", "00gA0000000000000000"] }],
+    ["an ids setting beyond its maximum: the first ones", { registrationDefaultGroupIds: Array.from({ length: 25 }, (_, i) => `00g${String(i).padStart(17, "0")}`) }, { registrationDefaultGroupIds: Array.from({ length: 20 }, (_, i) => `00g${String(i).padStart(17, "0")}`) }],
+    ["an ids setting that is not a list: the default", { registrationDefaultGroupIds: "00gA0000000000000000" }, {}],
   ])("%s", (_name, stored, expected) => {
     expect(parseOrgSettings(stored)).toEqual({ ...DEFAULTS, ...expected });
   });
