@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
 import { parseOrgSettings } from "./parse-org-settings";
 
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true, selfServiceRegistration: false, registrationProfileAttributes: [], registrationDefaultGroupIds: [], registrationLinkLifetimeMinutes: 1440, registrationsPerMinute: 30 };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true, selfServiceRegistration: false, registrationProfileAttributes: [], registrationDefaultGroupIds: [] as string[], registrationLinkLifetimeMinutes: 1440, registrationsPerMinute: 30 };
 
 describe("parseOrgSettings", () => {
   it.each<[string, unknown, Partial<typeof DEFAULTS>]>([
