@@ -37,6 +37,7 @@ export const LAYERS = [
     [
       "lib/bootstrap",
       "lib/housekeeping",
+      "lib/registration",
       "lib/user-tokens",
       "lib/signin",
       "lib/sign-on-policies",

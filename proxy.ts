@@ -7,7 +7,7 @@ import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH } from "@/lib/http/response-headers";
 import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
 
-const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|(?:reset-password|welcome)\/[^/]+))?|consent|admin(?:\/.*)?|account(?:\/[a-z-]+){0,2})$/;
+const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|register|(?:reset-password|welcome|verify-email)\/[^/]+))?|consent|admin(?:\/.*)?|account(?:\/[a-z-]+){0,2})$/;
 
 /**
  * Next.js Proxy (the Next 16 successor of middleware):
@@ -19,7 +19,7 @@ const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-passw
  * - /signin and /consent may be framed by the IFRAME_EMBED trusted origins (hostedPageFraming):
  *   their frame-ancestors and X-Frame-Options are set here (next.config.js leaves them out), DENY
  *   when there is no such origin or it cannot be read;
- * - the hosted pages (/signin and its factor, recovery and activation pages, /consent) are in the language of their request:
+ * - the hosted pages (/signin and its factor, recovery, activation and registration pages, /consent) are in the language of their request:
  *   the root layout learns their `request` (HOSTED_PAGE_REQUEST_HEADER) for `<html lang>` (their
  *   `Vary: Accept-Language` is added by lib/cli/vary-by-language.mjs: Next.js replaces the Vary
  *   header of a page after this runs).
@@ -73,5 +73,5 @@ async function readActionBody(request: NextRequest): Promise<ServerActionBody | 
 }
 
 export const config = {
-  matcher: ["/signin", "/signin/factor", "/signin/forgot-password", "/signin/expired-password", "/signin/reset-password/:token", "/signin/welcome/:token", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: ["/signin", "/signin/factor", "/signin/forgot-password", "/signin/expired-password", "/signin/reset-password/:token", "/signin/welcome/:token", "/signin/register", "/signin/verify-email/:token", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
 };

@@ -16,6 +16,8 @@ import { searchParam, type SearchParams } from "../_hosted/search-param";
 import { PasskeySignin } from "./passkey-signin";
 import { PasswordField } from "./password-field";
 import { ForgotPasswordLink } from "./forgot-password-link";
+import { CreateAccountLink } from "./register/create-account-link";
+import { registrationOffered } from "@/lib/hosted/registration-pages";
 
 export const dynamic = "force-dynamic";
 // The server sends Referrer-Policy: no-referrer everywhere, with which browsers post forms with
@@ -58,18 +60,18 @@ export default async function SigninPage({ searchParams }: { searchParams: Searc
       if (plain.reason === "start") redirect(plain.startUrl);
       return <HostedNotice reason="csrf" locale={locale} />;
     }
-    const passkeys = await orUnavailable("/signin", query, () => passwordlessOffered(app.db));
-    return <SigninForm flow={{ return_to: plain.returnTo }} csrf={plain.csrfToken} username="" error={plain.error} passkeys={passkeys} locale={locale} />;
+    const [passkeys, register] = await orUnavailable("/signin", query, () => Promise.all([passwordlessOffered(app.db), registrationOffered(app.db)]));
+    return <SigninForm flow={{ return_to: plain.returnTo }} csrf={plain.csrfToken} username="" error={plain.error} passkeys={passkeys} register={register} locale={locale} />;
   }
   const view = await orUnavailable("/signin", query, async () => {
     const loaded = await loadSigninView(app.db, { requestId, error: searchParam(query, "error"), cookieHeader, secretsKey: app.secretsKey, now: app.now(), locale });
-    return loaded.ok ? { ...loaded, passkeys: await passwordlessOffered(app.db) } : loaded;
+    return loaded.ok ? { ...loaded, passkeys: await passwordlessOffered(app.db), register: await registrationOffered(app.db) } : loaded;
   });
   if (!view.ok) {
     if (view.reason === "factor") redirect(view.url);
     return <HostedNotice reason={view.reason} locale={locale} />;
   }
-  return <SigninForm flow={{ request: view.requestId }} csrf={view.csrfToken} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} passkeys={view.passkeys} locale={locale} />;
+  return <SigninForm flow={{ request: view.requestId }} csrf={view.csrfToken} username={view.username} error={view.error} appLabel={view.appLabel} logoUri={view.logoUri} passkeys={view.passkeys} register={view.register} locale={locale} />;
 }
 
 function SigninForm({
@@ -80,6 +82,7 @@ function SigninForm({
   appLabel,
   logoUri,
   passkeys,
+  register,
   locale,
 }: {
   /** the fields naming the sign-in: {request} or {return_to} */
@@ -91,6 +94,8 @@ function SigninForm({
   logoUri?: string | null;
   /** "Sign in with a passkey" is offered (the org setting passwordlessPasskeys) */
   passkeys: boolean;
+  /** "Create an account" is offered (the org setting selfServiceRegistration) */
+  register: boolean;
   locale: Locale;
 }) {
   const t = createTranslator(SIGNIN_MESSAGES, locale);
@@ -148,6 +153,7 @@ function SigninForm({
         </button>
       </form>
       <ForgotPasswordLink flow={flow} />
+      {register ? <CreateAccountLink flow={flow} locale={locale} /> : null}
       {passkeys ? <PasskeySignin flowFields={flow} csrfToken={csrf} label={t("page.passkey")} failedMessage={signinErrorMessage("passkey", locale)} /> : null}
     </HostedCard>
   );

@@ -13,6 +13,24 @@ export type RecoveryPageRefusal = { ok: false; reason: "start"; url: string } | 
 
 export type FlowNames = { request: string | null; hasRequest: boolean; returnTo: string | null };
 
+/**
+ * The flow an account page of the sign-in (forgot password, expired password, create account) is
+ * in, and its form's CSRF token: the pending request's cookie, or the sign-in CSRF cookie, which
+ * /signin/begin sets when missing (then back to `page(fields)`); an expired request says so.
+ */
+export async function accountPageFlow(
+  app: FlowContext,
+  input: FlowNames & { started: boolean; cookieHeader: string | null },
+  page: (fields: Record<string, string>) => string,
+): Promise<{ ok: true; fields: Record<string, string>; csrfToken: string } | RecoveryPageRefusal> {
+  const found = await loadSignInFlow(app, input, input.cookieHeader);
+  const fields = found.ok ? found.flow.fields : { return_to: safeReturnTo(input.returnTo, app.orgUrl) };
+  if (!found.ok && found.reason === "expired") return found;
+  const csrfToken = found.ok ? found.flow.formToken : null;
+  if (!csrfToken) return input.started || input.hasRequest ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", url: recoveryPaths.begin(page(fields)) };
+  return { ok: true, fields, csrfToken };
+}
+
 export type ForgotPasswordView =
   | { ok: true; fields: Record<string, string>; csrfToken: string; sent: boolean; minutes: number; errors: RecoveryFormError[]; signinHref: string }
   | RecoveryPageRefusal;
@@ -24,11 +42,9 @@ export type ForgotPasswordView =
  * confirmation mentions.
  */
 export async function loadForgotPasswordView(app: FlowContext, input: FlowNames & { started: boolean; sent: boolean; error: string | null; cookieHeader: string | null }): Promise<ForgotPasswordView> {
-  const found = await loadSignInFlow(app, input, input.cookieHeader);
-  const fields = found.ok ? found.flow.fields : { return_to: safeReturnTo(input.returnTo, app.orgUrl) };
-  const csrfToken = found.ok ? found.flow.formToken : null;
-  if (!found.ok && found.reason === "expired") return found;
-  if (!csrfToken) return input.started || input.hasRequest ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", url: recoveryPaths.begin(recoveryPaths.forgot(fields)) };
+  const flow = await accountPageFlow(app, input, (fields) => recoveryPaths.forgot(fields));
+  if (!flow.ok) return flow;
+  const { fields, csrfToken } = flow;
   const minutes = (await readOrgSettings(app.db)).recoveryTokenLifetimeMinutes;
   return { ok: true, fields, csrfToken, sent: input.sent, minutes, errors: readFormErrors(input.error), signinHref: recoveryPaths.signin(fields) };
 }
@@ -70,11 +86,9 @@ export type ExpiredPasswordView = { ok: true; fields: Record<string, string>; cs
  * form asks for the current password again (changeExpiredPassword checks it).
  */
 export async function loadExpiredPasswordView(app: FlowContext, input: FlowNames & { username: string | null; started: boolean; error: string | null; cookieHeader: string | null }): Promise<ExpiredPasswordView> {
-  const found = await loadSignInFlow(app, input, input.cookieHeader);
-  const fields = found.ok ? found.flow.fields : { return_to: safeReturnTo(input.returnTo, app.orgUrl) };
   const username = (input.username ?? "").slice(0, 1024);
-  if (!found.ok && found.reason === "expired") return found;
-  const csrfToken = found.ok ? found.flow.formToken : null;
-  if (!csrfToken) return input.started || input.hasRequest ? { ok: false, reason: "csrf" } : { ok: false, reason: "start", url: recoveryPaths.begin(recoveryPaths.expiredPassword(fields, { username })) };
+  const flow = await accountPageFlow(app, input, (fields) => recoveryPaths.expiredPassword(fields, { username }));
+  if (!flow.ok) return flow;
+  const { fields, csrfToken } = flow;
   return { ok: true, fields, csrfToken, username, errors: readFormErrors(input.error), signinHref: recoveryPaths.signin(fields) };
 }

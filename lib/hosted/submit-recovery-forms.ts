@@ -19,10 +19,10 @@ import { loadSignInFlow, returnToSignInFlow, type SignInFlow } from "./sign-in-f
  * page and nothing happens. The token of a link travels in the body, never in a path a log could show.
  */
 
-const clientOf = (request: PlainRequest) => ({ ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") });
+export const clientOf = (request: PlainRequest) => ({ ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") });
 
 /** The flow a form names ({request} or {return_to}) when the post is this browser's; else the page to answer. */
-async function postedFlow(app: AppContext, request: PlainRequest, form: Map<string, string>): Promise<{ ok: true; flow: SignInFlow } | { ok: false; page: HostedResponse }> {
+export async function postedFlow(app: AppContext, request: PlainRequest, form: Map<string, string>): Promise<{ ok: true; flow: SignInFlow } | { ok: false; page: HostedResponse }> {
   const found = await loadSignInFlow(app, { request: form.get("request"), returnTo: form.get("return_to"), hasRequest: form.has("request") }, request.headers.get("cookie"));
   if (!found.ok) return { ok: false, page: found.reason === "expired" ? hostedErrorPages.expired() : hostedErrorPages.csrf() };
   if (!isSameOriginPost(request, app.orgUrl) || !found.flow.checkForm(form.get("csrf"))) return { ok: false, page: hostedErrorPages.csrf() };
@@ -49,9 +49,24 @@ export async function submitForgotPassword(app: AppContext, request: PlainReques
 }
 
 /** Both password fields filled and equal, else the refusal. */
-function checkPair(password: string, confirm: string): PasswordRefusal | null {
+export function checkPair(password: string, confirm: string): PasswordRefusal | null {
   if (!password || !confirm) return { reason: "missing" };
   return password === confirm ? null : { reason: "mismatch" };
+}
+
+/**
+ * A one-time link's form (token, csrf, return_to, ...): a form body, posted same-origin, its `csrf`
+ * bound to this browser's sign-in CSRF cookie (the return_to flow), else the CSRF page; the token
+ * (bounded) and where the sign-in goes afterwards.
+ */
+export function postedLinkForm(
+  app: AppContext,
+  request: PlainRequest,
+): { ok: true; form: Map<string, string>; flow: SignInFlow; token: string; returnTo: string } | { ok: false; page: HostedResponse } {
+  const form = readHostedForm(request);
+  const flow = form && returnToSignInFlow(app, form.get("return_to"), request.headers.get("cookie"));
+  if (!form || !flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return { ok: false, page: hostedErrorPages.csrf() };
+  return { ok: true, form, flow, token: (form.get("token") ?? "").slice(0, 512), returnTo: flow.fields.return_to ?? "/" };
 }
 
 /**
@@ -64,12 +79,9 @@ function checkPair(password: string, confirm: string): PasswordRefusal | null {
  * link's page, which says which, and nothing changed.
  */
 async function submitTokenPassword(app: AppContext, request: PlainRequest, kind: UserTokenKind): Promise<HostedResponse> {
-  const form = readHostedForm(request);
-  if (!form) return hostedErrorPages.csrf();
-  const flow = returnToSignInFlow(app, form.get("return_to"), request.headers.get("cookie"));
-  if (!flow || !isSameOriginPost(request, app.orgUrl) || !flow.checkForm(form.get("csrf"))) return hostedErrorPages.csrf();
-  const token = (form.get("token") ?? "").slice(0, 512);
-  const returnTo = flow.fields.return_to ?? "/";
+  const posted = postedLinkForm(app, request);
+  if (!posted.ok) return posted.page;
+  const { form, flow, token, returnTo } = posted;
   const page = (extra: Record<string, string> = {}) => {
     const query = { ...(returnTo !== "/" ? { fromURI: returnTo } : {}), ...extra };
     return `${app.orgUrl}${kind === "ACTIVATION" ? recoveryPaths.welcome(token || "invalid", query) : recoveryPaths.resetPassword(token || "invalid", query)}`;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/create-db-client";
+import { pruneExpiredRegistrations } from "../registration/prune-expired-registrations";
 import { pruneExpiredRows } from "./prune-expired-rows";
 
 const HOUR_MS = 3_600_000;
@@ -6,7 +7,7 @@ const HOUR_MS = 3_600_000;
 const CONTINUE_MS = 60_000;
 
 /**
- * Runs pruneExpiredRows soon after start and then hourly, inside the server process (no external
+ * Runs pruneExpiredRegistrations and pruneExpiredRows soon after start and then hourly, inside the server process (no external
  * cron); a run cut short by its time budget continues a minute later. The timers do not keep the
  * process alive; a failed run is logged and retried next hour. The returned stop (graceful
  * shutdown) also ends a run in progress after its current batch.
@@ -20,13 +21,16 @@ export function scheduleHousekeeping(db: Db, now: () => Date = () => new Date())
     timer.unref();
   };
   const run = () => {
-    pruneExpiredRows(db, now(), { signal: stopped.signal }).then(
-      (report) => later(report.complete ? HOUR_MS : CONTINUE_MS),
-      (error: unknown) => {
-        console.error(`[housekeeping] prune failed: ${(error as Error).message}`);
-        later(HOUR_MS);
-      },
-    );
+    // unverified registrations first, while their expired links still mark them
+    pruneExpiredRegistrations(db, now())
+      .then(() => pruneExpiredRows(db, now(), { signal: stopped.signal }))
+      .then(
+        (report) => later(report.complete ? HOUR_MS : CONTINUE_MS),
+        (error: unknown) => {
+          console.error(`[housekeeping] prune failed: ${(error as Error).message}`);
+          later(HOUR_MS);
+        },
+      );
   };
   later(CONTINUE_MS);
   return () => {

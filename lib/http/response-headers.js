@@ -45,6 +45,6 @@ const EMBEDDABLE_PAGE_PATH = /^\/(?:signin|consent)$/;
  * Accept-Language, the org default), as a RegExp over a pathname: proxy.ts hands the root layout
  * their request id (`<html lang>`), lib/cli/vary-by-language.mjs adds `Vary: Accept-Language`.
  */
-const LOCALISED_PAGE_PATH = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|(?:reset-password|welcome)\/[^/]+))?|consent)$/;
+const LOCALISED_PAGE_PATH = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|register|(?:reset-password|welcome|verify-email)\/[^/]+))?|consent)$/;
 
 module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS, SELF_FRAMED_PATH, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH };

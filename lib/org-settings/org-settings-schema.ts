@@ -27,6 +27,9 @@ export const SELF_SERVICE_PROFILE_ATTRIBUTES = [
 ] as const;
 export type SelfServiceProfileAttribute = (typeof SELF_SERVICE_PROFILE_ATTRIBUTES)[number];
 
+/** The attributes the "Create account" page may ask for besides email, first and last name (always asked). */
+export const REGISTRATION_PROFILE_ATTRIBUTES = SELF_SERVICE_PROFILE_ATTRIBUTES.filter((name) => name !== "firstName" && name !== "lastName");
+
 export const ORG_SETTINGS_FIELDS = {
   /** consecutive failed sign-ins before LOCKED_OUT; 0 = never lock (Okta's lockout policy allows at most 100) */
   lockoutThreshold: { kind: "number", min: 0, max: 100, default: 10 },
@@ -56,6 +59,16 @@ export const ORG_SETTINGS_FIELDS = {
   recoveryTokenLifetimeMinutes: { kind: "number", min: 5, max: 7 * 24 * 60, default: 60 },
   /** a password reset (recovery link, authn reset_password) ends the user's other sessions and revokes their refresh tokens */
   endSessionsOnPasswordReset: { kind: "boolean", default: true },
+  /** self-service registration: the hosted "Create account" page (`/signin/register`), with email verification (lib/registration); off by default */
+  selfServiceRegistration: { kind: "boolean", default: false },
+  /** what the "Create account" page asks for besides email, first and last name (a subset of REGISTRATION_PROFILE_ATTRIBUTES) */
+  registrationProfileAttributes: { kind: "list", options: REGISTRATION_PROFILE_ATTRIBUTES, default: [] },
+  /** the groups (OKTA_GROUP ids) a self-registered user joins once their email is verified (Okta's registration policy "Add to group") */
+  registrationDefaultGroupIds: { kind: "ids", prefix: "00g", max: 20, default: [] },
+  /** minutes a registration's email-verification link stays valid; an unverified registration is removed after that */
+  registrationLinkLifetimeMinutes: { kind: "number", min: 5, max: 7 * 24 * 60, default: 24 * 60 },
+  /** registrations accepted per minute across the org (a global cap on top of the per-address and per-IP limits) */
+  registrationsPerMinute: { kind: "number", min: 1, max: 10_000, default: 30 },
 } as const satisfies Record<string, OrgSettingsFieldSpec>;
 
 /** How one setting is declared: a whole number in [min, max], a boolean, one of `values`, or a list of distinct names out of `options` (kept in the options' order). */
@@ -63,14 +76,16 @@ export type OrgSettingsFieldSpec =
   | { kind: "number"; min: number; max: number; default: number }
   | { kind: "boolean"; default: boolean }
   | { kind: "choice"; values: readonly string[]; default: string }
-  | { kind: "list"; options: readonly string[]; default: readonly string[] };
+  | { kind: "list"; options: readonly string[]; default: readonly string[] }
+  /** a list of at most `max` distinct Okta ids with `prefix` (existence is checked where they are used) */
+  | { kind: "ids"; prefix: string; max: number; default: readonly string[] };
 
 export type OrgSettingsField = keyof typeof ORG_SETTINGS_FIELDS;
 /** The settings whose values are numbers, and those that are booleans. */
 export type NumericOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "number" ? K : never }[OrgSettingsField];
 export type BooleanOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "boolean" ? K : never }[OrgSettingsField];
 export type ListOrgSettingsField = { [K in OrgSettingsField]: (typeof ORG_SETTINGS_FIELDS)[K]["kind"] extends "list" ? K : never }[OrgSettingsField];
-type FieldValue<S> = S extends { kind: "boolean" } ? boolean : S extends { kind: "choice"; values: readonly (infer V)[] } ? V : S extends { kind: "list"; options: readonly (infer O)[] } ? O[] : number;
+type FieldValue<S> = S extends { kind: "boolean" } ? boolean : S extends { kind: "ids" } ? string[] : S extends { kind: "choice"; values: readonly (infer V)[] } ? V : S extends { kind: "list"; options: readonly (infer O)[] } ? O[] : number;
 export type OrgSettings = { [K in OrgSettingsField]: FieldValue<(typeof ORG_SETTINGS_FIELDS)[K]> };
 
 export const MAX_LOCKOUT_THRESHOLD = ORG_SETTINGS_FIELDS.lockoutThreshold.max;
@@ -92,4 +107,14 @@ export const DEFAULT_ORG_SETTINGS: OrgSettings = {
   defaultLocale: ORG_SETTINGS_FIELDS.defaultLocale.default,
   recoveryTokenLifetimeMinutes: ORG_SETTINGS_FIELDS.recoveryTokenLifetimeMinutes.default,
   endSessionsOnPasswordReset: ORG_SETTINGS_FIELDS.endSessionsOnPasswordReset.default,
+  selfServiceRegistration: ORG_SETTINGS_FIELDS.selfServiceRegistration.default,
+  registrationProfileAttributes: [...ORG_SETTINGS_FIELDS.registrationProfileAttributes.default],
+  registrationDefaultGroupIds: [...ORG_SETTINGS_FIELDS.registrationDefaultGroupIds.default],
+  registrationLinkLifetimeMinutes: ORG_SETTINGS_FIELDS.registrationLinkLifetimeMinutes.default,
+  registrationsPerMinute: ORG_SETTINGS_FIELDS.registrationsPerMinute.default,
 };
+
+/** An id of an `ids` setting: the prefix and 17 base62 characters (lib/ids). */
+export function isIdOf(spec: { prefix: string }, value: unknown): value is string {
+  return typeof value === "string" && value.length === spec.prefix.length + 17 && value.startsWith(spec.prefix) && /^[0-9A-Za-z]+$/.test(value);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ORG_SETTINGS, MAX_SESSION_MINUTES } from "./org-settings-schema";
 import { parseOrgSettings } from "./parse-org-settings";
 
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true, selfServiceRegistration: false, registrationProfileAttributes: [], registrationDefaultGroupIds: [] as string[], registrationLinkLifetimeMinutes: 1440, registrationsPerMinute: 30 };
 
 describe("parseOrgSettings", () => {
   it.each<[string, unknown, Partial<typeof DEFAULTS>]>([
@@ -28,6 +28,9 @@ describe("parseOrgSettings", () => {
     ["a list setting: known names kept once, in the options' order", { selfServiceProfileAttributes: ["timezone", "login", "firstName", "timezone", 3] }, { selfServiceProfileAttributes: ["firstName", "timezone"] }],
     ["an empty list is kept (nothing editable)", { selfServiceProfileAttributes: [] }, { selfServiceProfileAttributes: [] }],
     ["a list setting that is not a list: the default", { selfServiceProfileAttributes: "firstName" }, {}],
+    ["an ids setting: ids of the kind kept once, in order", { registrationDefaultGroupIds: ["00gB0000000000000000", "00uA0000000000000000", "00gA0000000000000000", "00gB0000000000000000", "00g", 7] }, { registrationDefaultGroupIds: ["00gB0000000000000000", "00gA0000000000000000"] }],
+    ["an ids setting beyond its maximum: the first ones", { registrationDefaultGroupIds: Array.from({ length: 25 }, (_, i) => `00g${String(i).padStart(17, "0")}`) }, { registrationDefaultGroupIds: Array.from({ length: 20 }, (_, i) => `00g${String(i).padStart(17, "0")}`) }],
+    ["an ids setting that is not a list: the default", { registrationDefaultGroupIds: "00gA0000000000000000" }, {}],
   ])("%s", (_name, stored, expected) => {
     expect(parseOrgSettings(stored)).toEqual({ ...DEFAULTS, ...expected });
   });

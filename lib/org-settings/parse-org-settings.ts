@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORG_SETTINGS_FIELDS, type OrgSettings, type OrgSettingsField, type OrgSettingsFieldSpec } from "./org-settings-schema";
+import { isIdOf, ORG_SETTINGS_FIELDS, type OrgSettings, type OrgSettingsField, type OrgSettingsFieldSpec } from "./org-settings-schema";
 
 /** A settings value as an object (pure): anything but a plain JSON object is `{}`. */
 export function toSettingsObject(settings: unknown): Record<string, unknown> {
@@ -16,6 +16,7 @@ export function toSettingsObject(settings: unknown): Record<string, unknown> {
 function stored(spec: OrgSettingsFieldSpec): z.ZodType<number | boolean | string | string[]> {
   if (spec.kind === "boolean") return z.boolean().catch(spec.default);
   if (spec.kind === "choice") return z.enum(spec.values as [string, ...string[]]).catch(spec.default);
+  if (spec.kind === "ids") return z.array(z.unknown()).transform((ids) => [...new Set(ids.filter((id) => isIdOf(spec, id)))].slice(0, spec.max)).catch([...spec.default]);
   if (spec.kind === "list") return z.array(z.unknown()).transform((names) => spec.options.filter((option) => names.includes(option))).catch([...spec.default]);
   const { min, max, default: fallback } = spec;
   return z

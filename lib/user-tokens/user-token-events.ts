@@ -1,5 +1,5 @@
 import type { InTransaction } from "../db/record-change";
-import { appendSystemLog } from "../system-log/write-system-log";
+import { appendSystemLog, type LogActor, type LogTarget } from "../system-log/write-system-log";
 
 /** Okta's System Log event types of the activation and recovery flows run by the user themself. */
 export const USER_TOKEN_EVENTS = {
@@ -16,10 +16,22 @@ export const USER_TOKEN_EVENTS = {
 /** Where the request came from. */
 export type EventClient = { ipAddress: string | null; userAgent: string | null };
 
-/** Appends an event whose actor and target are the user (inside the change's transaction: both commit or neither). */
+/** Appends an event whose actor (unless given) and target are the user (inside the change's transaction: both commit or neither). */
 export async function logUserEvent(
   tx: InTransaction,
-  event: { eventType: string; displayMessage: string; user: { id: string; login: string } | null; result: "SUCCESS" | "SKIPPED"; reason?: string; client: EventClient; debug?: Record<string, unknown> },
+  event: {
+    eventType: string;
+    displayMessage: string;
+    user: { id: string; login: string } | null;
+    result: "SUCCESS" | "SKIPPED";
+    reason?: string;
+    client: EventClient;
+    debug?: Record<string, unknown>;
+    /** another actor than the user (housekeeping) */
+    actor?: LogActor;
+    /** more targets after the user (a group joined) */
+    targets?: LogTarget[];
+  },
   now: Date,
 ): Promise<void> {
   const who = event.user ? { id: event.user.id, type: "User", alternateId: event.user.login } : null;
@@ -28,10 +40,10 @@ export async function logUserEvent(
     {
       eventType: event.eventType,
       displayMessage: event.displayMessage,
-      actor: who ?? { id: "unknown", type: "User", alternateId: "unknown user" },
+      actor: event.actor ?? who ?? { id: "unknown", type: "User", alternateId: "unknown user" },
       client: event.client,
       outcome: { result: event.result, ...(event.reason ? { reason: event.reason } : {}) },
-      target: who ? [who] : [],
+      target: [...(who ? [who] : []), ...(event.targets ?? [])],
       debugContext: event.debug ?? {},
     },
     now,

@@ -9,8 +9,11 @@
  * - EMAIL_CHANGE: My Account's "change email": the link `/account/email/verify?token=` sent to the
  *   new address (held in the token's `newEmail`) proves it; confirmed by the signed-in owner, it
  *   becomes the user's email. Valid for EMAIL_CHANGE_TOKEN_LIFETIME_MS.
+ * - EMAIL_VERIFY: self-service registration (lib/registration): the link `/signin/verify-email/{token}`
+ *   sent to the address a person registered proves it, and the account becomes ACTIVE. Valid for the
+ *   org's registrationLinkLifetimeMinutes.
  */
-export type UserTokenKind = "ACTIVATION" | "RECOVERY" | "EMAIL_CHANGE";
+export type UserTokenKind = "ACTIVATION" | "RECOVERY" | "EMAIL_CHANGE" | "EMAIL_VERIFY";
 
 /** Okta's default lifetime of an activation link: 7 days. */
 export const ACTIVATION_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60_000;
@@ -28,6 +31,7 @@ export const MAX_USER_TOKEN_LENGTH = 256;
 export const userTokenUrls = {
   activation: (orgUrl: string, token: string) => `${orgUrl}/welcome/${encodeURIComponent(token)}`,
   resetPassword: (orgUrl: string, token: string) => `${orgUrl}/signin/reset-password/${encodeURIComponent(token)}`,
+  verifyEmail: (orgUrl: string, token: string) => `${orgUrl}/signin/verify-email/${encodeURIComponent(token)}`,
 };
 
 /** Why a presented token does not work (each says so on its own page; none changes anything). */

@@ -42,23 +42,7 @@ export async function createUser(db: Db, input: NewUser, record: RecordChange<Us
   try {
     return await db.$transaction(async (tx) => {
       await assertLoginFree(tx, profile.login, null);
-      const created = await tx.user.create({
-        data: {
-          id: newId("user"),
-          status,
-          login: profile.login,
-          loginLower: profile.login.toLowerCase(),
-          email: profile.email,
-          emailLower: profile.email.toLowerCase(),
-          profile: asJson(profile),
-          passwordHash,
-          passwordChanged: passwordHash ? now : null,
-          created: now,
-          activated: activate ? now : null,
-          statusChanged: activate ? now : null,
-          lastUpdated: now,
-        },
-      });
+      const created = await tx.user.create({ data: newUserRow({ profile, status, passwordHash, now, activated: activate ? now : null, statusChanged: activate ? now : null }) });
       await addMemberships(tx, created.id, groupIds, now);
       await record(tx, { user: created, status, groups });
       return created;
@@ -69,6 +53,26 @@ export async function createUser(db: Db, input: NewUser, record: RecordChange<Us
     if (code === "P2003" || code === "P2025") throw validationError("groupIds", ["groupIds: A group was deleted while this request ran; send the request again."]);
     throw error;
   }
+}
+
+/** A new user's row: a new id, the login and email with their lower-cased lookup keys, the profile, the password hash (changed now when there is one). */
+export function newUserRow(input: { profile: UserProfileToStore; status: string; passwordHash: string | null; now: Date; activated: Date | null; statusChanged: Date | null }) {
+  const { profile, passwordHash, now } = input;
+  return {
+    id: newId("user"),
+    status: input.status,
+    login: profile.login,
+    loginLower: profile.login.toLowerCase(),
+    email: profile.email,
+    emailLower: profile.email.toLowerCase(),
+    profile: asJson(profile),
+    passwordHash,
+    passwordChanged: passwordHash ? now : null,
+    created: now,
+    activated: input.activated,
+    statusChanged: input.statusChanged,
+    lastUpdated: now,
+  };
 }
 
 /** groupIds must name existing groups of type OKTA_GROUP (Everyone already holds every user). */

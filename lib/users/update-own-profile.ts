@@ -16,7 +16,7 @@ export type OwnProfileOutcome =
 const asObject = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /** The kind of problem of a Users API profile message (userProfileInput's wording). */
-function problemOf(message: string): ProfileFieldProblem {
+export function problemOf(message: string): ProfileFieldProblem {
   if (message === BLANK) return "blank";
   if (message.startsWith("At most")) return "tooLong";
   return "invalid";

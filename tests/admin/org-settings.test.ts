@@ -6,7 +6,7 @@ import { testProviders } from "../support/test-databases";
 import { readLogEvents } from "../support/read-log-events";
 
 const PATH = "/api/v1/org/settings";
-const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true };
+const DEFAULTS = { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true, selfServiceRegistration: false, registrationProfileAttributes: [], registrationDefaultGroupIds: [], registrationLinkLifetimeMinutes: 1440, registrationsPerMinute: 30 };
 const LIST = "firstName, lastName, displayName, nickName, middleName, honorificPrefix, honorificSuffix, mobilePhone, primaryPhone, locale, timezone, preferredLanguage";
 const links = { self: { href: `${ORG_URL}${PATH}`, hints: { allow: ["GET", "POST"] } } };
 

@@ -66,7 +66,7 @@ describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
 
     const org = await db.orgSettings.findUniqueOrThrow({ where: { id: "org" } });
     expect(org.bootstrapped).toEqual(NOW);
-    expect(org.settings).toEqual({ lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true });
+    expect(org.settings).toEqual({ lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, systemLogRetentionDays: 90, refreshTokenGraceSeconds: 30, passwordlessPasskeys: false, selfServiceProfileAttributes: ["firstName", "lastName", "displayName"], passwordChangeEndsSessions: true, defaultLocale: "en", recoveryTokenLifetimeMinutes: 60, endSessionsOnPasswordReset: true, selfServiceRegistration: false, registrationProfileAttributes: [], registrationDefaultGroupIds: [], registrationLinkLifetimeMinutes: 1440, registrationsPerMinute: 30 });
 
     const everyone = await db.group.findFirstOrThrow();
     expect(everyone).toMatchObject({ type: "BUILT_IN", name: "Everyone", nameLower: "everyone" });

@@ -44,8 +44,8 @@ export function HiddenFields({ fields }: { fields: Record<string, string> }) {
   );
 }
 
-/** A labelled input; `invalid` marks it and points it at the error region, `hint` is read with it. */
-export function Field(props: { id: string; label: string; type: "text" | "password"; autoComplete: string; invalid?: boolean; hint?: string; autoFocus?: boolean; defaultValue?: string }) {
+/** A labelled input (required unless `optional`); `invalid` marks it and points it at the error region, `hint` is read with it. */
+export function Field(props: { id: string; label: string; type: "text" | "password" | "email"; autoComplete: string; invalid?: boolean; hint?: string; autoFocus?: boolean; defaultValue?: string; optional?: boolean }) {
   const describedBy = [props.hint ? `${props.id}-hint` : null, props.invalid ? ERROR_ID : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
@@ -59,7 +59,7 @@ export function Field(props: { id: string; label: string; type: "text" | "passwo
         autoComplete={props.autoComplete}
         autoCapitalize="none"
         spellCheck={false}
-        required
+        required={!props.optional}
         autoFocus={props.autoFocus}
         defaultValue={props.defaultValue}
         aria-invalid={props.invalid || undefined}
