@@ -1,3 +1,5 @@
+import { oktaScopesNotAllowedDescription } from "../policy/evaluate-policy";
+import { isOktaScope, isOktaScopeGranted } from "../policy/okta-scope-grants";
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
 import type { OAuthResponse } from "../request/oauth-request";
@@ -30,7 +32,7 @@ import type { TokenRequestContext } from "./token-request-context";
  *    sliding window (windowEndsAt) have not passed;
  * 5. the user is still ACTIVE and assigned to the app.
  * `scope` may only narrow the token's scopes (a scope it does not hold: invalid_scope); absent, the
- * token's scopes apply. The policy is not evaluated again: the decision stored with the family sets
+ * token's scopes apply, less any okta.* scope the app is no longer granted (isOktaScopeGranted). The policy is not evaluated again: the decision stored with the family sets
  * the lifetimes.
  *
  * Per the spec's table, a new refresh token is returned only when offline_access is among the
@@ -75,7 +77,15 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
       debug: { refreshTokenId: row.id, grantId: row.familyId },
     });
   }
-  const scopes = requested ?? held;
+  // OAuth 2.0 for Okta: an okta.* scope whose grant the app lost is not carried into new tokens
+  const wanted = requested ?? held;
+  const scopes = wanted.filter((name) => !isOktaScope(name) || isOktaScopeGranted(client.oktaScopeGrants, name));
+  if (scopes.length === 0) {
+    throw await refuseTokenRequest(ctx, invalidScope(oktaScopesNotAllowedDescription(wanted)), `INVALID_SCOPE: the app is no longer granted ${wanted.join(" ")}`, {
+      user: logUser,
+      debug: { refreshTokenId: row.id, grantId: row.familyId },
+    });
+  }
   const decision = toTokenDecision(family.decision);
   const presented: PresentedRefreshToken = { id: row.id, familyId: row.familyId, decision, expiresAt: family.expiresAt };
 
