@@ -123,6 +123,9 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
     const event = (await t.events("user.lifecycle.create")).at(-1);
     expect(event?.target).toMatchObject([{ id: res.body.id, alternateId: "sam@example.com" }]);
     expect(event?.actor).toEqual({ id: service.appId, type: "PublicClientApp", alternateId: service.clientId, displayName: "Directory Sync" });
+    // the OAuth client stands for the API token: one rate-limit budget however many tokens it mints
+    expect(event?.debugContext).toMatchObject({ debugData: { apiTokenId: `oauth:${service.clientId}` } });
+    expect(res.headers.get("x-rate-limit-limit")).toBe("1200");
   });
 
   it("a service app without an admin role: 403 E0000006 for every route, even with the scope", async () => {
