@@ -3,7 +3,8 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import okta from "@okta/okta-sdk-nodejs";
 import { exportJWK, generateKeyPair } from "jose";
-import { E2E_ADMIN_TOKEN } from "./e2e-settings";
+import { adminApi, seriousAxeViolations, signInThroughDashboard } from "./dashboard-helpers";
+import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, E2E_ADMIN_TOKEN } from "./e2e-settings";
 
 // OAuth 2.0 for Okta: a service app with a JWKS and private_key_jwt, granted okta.users.* scopes
 // (through the grants API, with okta-sdk-nodejs and an SSWS token), lists and creates users with
@@ -84,7 +85,40 @@ test("okta-sdk-nodejs with authorizationMode PrivateKey lists and creates users 
   expect(logins).toEqual([`maeve.${suffix}@example.com`]);
 
   // the System Log records the service app as the actor of the change
-  const events = await fetch(`${baseURL}/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.lifecycle.create"')}&limit=100`, { headers: { Authorization: `SSWS ${E2E_ADMIN_TOKEN}`, Accept: "application/json" } });
-  const entries = (await events.json()) as Array<{ actor: { id: string; type: string }; target: Array<{ id: string }> }>;
+  const entries = await adminApi(baseURL!)<Array<{ actor: { id: string; type: string }; target: Array<{ id: string }> }>>(
+    "GET",
+    `/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.lifecycle.create"')}&limit=100`,
+  );
   expect(entries.find((entry) => entry.target.some((target) => target.id === created.id))?.actor).toMatchObject({ id: app.id, type: "PublicClientApp" });
+});
+
+test("an admin grants and revokes an app's Okta API scopes on its dashboard page", async ({ page, baseURL }) => {
+  const suffix = Date.now().toString(36);
+  const app = await adminApi(baseURL!)<{ id: string }>("POST", "/api/v1/apps", {
+    name: "oidc_client",
+    label: `Reporting ${suffix}`,
+    signOnMode: "OPENID_CONNECT",
+    settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] } },
+  });
+  await signInThroughDashboard(page, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD);
+  await page.goto(`/admin/applications/${app.id}`);
+  const section = page.getByRole("region", { name: "Okta API scopes" });
+  await expect(section.getByText("No Okta API scopes granted")).toBeVisible();
+
+  await section.getByLabel("Okta API scope").selectOption("okta.logs.read");
+  await section.getByRole("button", { name: "Grant scope" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Granted okta.logs.read." })).toBeVisible();
+  const table = section.getByRole("table", { name: "Granted Okta API scopes" });
+  await expect(table.getByRole("cell", { name: "okta.logs.read", exact: true })).toBeVisible();
+  await expect(section.getByLabel("Okta API scope").locator("option", { hasText: "okta.logs.read" })).toHaveCount(0);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  const grants = await adminApi(baseURL!)<Array<{ scopeId: string }>>("GET", `/api/v1/apps/${app.id}/grants`);
+  expect(grants.map((grant) => grant.scopeId)).toEqual(["okta.logs.read"]);
+
+  await table.getByRole("button", { name: "Revoke okta.logs.read" }).click();
+  const dialog = page.getByRole("dialog", { name: "Revoke okta.logs.read?" });
+  await dialog.getByRole("button", { name: "Revoke", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Revoked okta.logs.read." })).toBeVisible();
+  await expect(section.getByText("No Okta API scopes granted")).toBeVisible();
+  expect(await adminApi(baseURL!)("GET", `/api/v1/apps/${app.id}/grants`)).toEqual([]);
 });

@@ -20,6 +20,14 @@ export const invalidBearerTokenError = () =>
     "WWW-Authenticate": 'Bearer realm="IdP", error="invalid_token", error_description="The access token is invalid."',
   });
 
+/**
+ * What stands for the API token of an SSWS call (the rate limit's key, the System Log's apiTokenId):
+ * the OAuth client, so that minting more tokens buys no more requests.
+ */
+function credentialOf(verified: VerifiedAccessToken): string {
+  return `oauth:${verified.clientId}`;
+}
+
 /** The org URL is the audience of every org server access token (and nothing else's). */
 function isForOrg(aud: string | string[], orgUrl: string): boolean {
   return Array.isArray(aud) ? aud.includes(orgUrl) : aud === orgUrl;
@@ -54,7 +62,7 @@ async function userActor(app: AppContext, verified: VerifiedAccessToken, scopes:
   const rights = await authorizeAdminUser(app.db, verified.user!.id);
   if (!rights || (!rights.ok && rights.reason === "inactive")) throw invalidBearerTokenError();
   if (!rights.ok) throw forbiddenError();
-  return { userId: rights.userId, login: rights.login, displayName: rights.displayName, apiTokenId: verified.jti, roles: rights.roles, scopes, kind: "user" };
+  return { userId: rights.userId, login: rights.login, displayName: rights.displayName, apiTokenId: credentialOf(verified), roles: rights.roles, scopes, kind: "user" };
 }
 
 async function appActor(app: AppContext, verified: VerifiedAccessToken, scopes: string[]): Promise<Actor> {
@@ -62,5 +70,5 @@ async function appActor(app: AppContext, verified: VerifiedAccessToken, scopes: 
   const [row, roles] = await Promise.all([findApp(app.db, appId).catch(() => null), loadAppAdminRoles(app.db, appId)]);
   if (!row) throw invalidBearerTokenError();
   if (roles.length === 0) throw forbiddenError();
-  return { userId: appId, login: verified.clientId, displayName: row.label, apiTokenId: verified.jti, roles, scopes, kind: "app" };
+  return { userId: appId, login: verified.clientId, displayName: row.label, apiTokenId: credentialOf(verified), roles, scopes, kind: "app" };
 }

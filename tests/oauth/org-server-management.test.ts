@@ -123,6 +123,9 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
     const event = (await t.events("user.lifecycle.create")).at(-1);
     expect(event?.target).toMatchObject([{ id: res.body.id, alternateId: "sam@example.com" }]);
     expect(event?.actor).toEqual({ id: service.appId, type: "PublicClientApp", alternateId: service.clientId, displayName: "Directory Sync" });
+    // the OAuth client stands for the API token: one rate-limit budget however many tokens it mints
+    expect(event?.debugContext).toMatchObject({ debugData: { apiTokenId: `oauth:${service.clientId}` } });
+    expect(res.headers.get("x-rate-limit-limit")).toBe("1200");
   });
 
   it("a service app without an admin role: 403 E0000006 for every route, even with the scope", async () => {
@@ -165,6 +168,25 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
     expect((await bearer("GET", "/api/v1/users", before)).status).toBe(200);
     t.f.clock.advance(HOUR_MS);
     expectInvalidToken(await bearer("GET", "/api/v1/users", before));
+  });
+
+  it("a refresh token no longer carries an okta.* scope the app lost into new access tokens", async () => {
+    const consoleApp = await t.app("Console With Refresh", { application_type: "web", redirect_uris: ["https://console.example.com/cb"], grant_types: ["authorization_code", "password", "refresh_token"] });
+    const bob = await t.user("Bob");
+    await t.assign(consoleApp.appId, bob.id);
+    const grantId = await grant(consoleApp, "okta.users.read");
+    const issued = await t.token({ grant_type: "password", username: bob.login, password: bob.password, scope: "openid offline_access okta.users.read" }, { server: ORG_SERVER, basic: t.basic(consoleApp) });
+    expect(issued.status, issued.text).toBe(200);
+    const refresh = (token: string, scope?: string) => t.token({ grant_type: "refresh_token", refresh_token: token, ...(scope ? { scope } : {}) }, { server: ORG_SERVER, basic: t.basic(consoleApp) });
+    const before = await refresh(issued.body.refresh_token);
+    expect(before.status, before.text).toBe(200);
+    expect(before.body.scope).toBe("openid offline_access okta.users.read");
+    expect((await t.f.api("DELETE", `/api/v1/apps/${consoleApp.appId}/grants/${grantId}`)).status).toBe(204);
+    const after = await refresh(before.body.refresh_token);
+    expect(after.status, after.text).toBe(200);
+    expect(after.body.scope).toBe("openid offline_access");
+    expect(decodeJwt(after.body.access_token).scp).toEqual(["openid", "offline_access"]);
+    expectOAuthError(await refresh(after.body.refresh_token, "okta.users.read"), 400, "invalid_scope", NOT_ALLOWED("okta.users.read"));
   });
 
   describe("bad input", () => {

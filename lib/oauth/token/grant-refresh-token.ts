@@ -1,3 +1,5 @@
+import { oktaScopesNotAllowedDescription } from "../policy/evaluate-policy";
+import { isOktaScope, isOktaScopeGranted } from "../policy/okta-scope-grants";
 import { isUserAssignedToApp } from "../../assignments/is-user-assigned-to-app";
 import { decideAppSignOn } from "../../sign-on-policies/decide-app-sign-on";
 import { invalidGrant, invalidRequest, invalidScope } from "../errors/oauth-error";
@@ -43,8 +45,9 @@ import type { TokenRequestContext } from "./token-request-context";
  *    Only `access` is re-checked: the rule's factor mode and reauthenticateIn ask for an
  *    interactive sign-in, which a refresh has not; they apply at the next /authorize.
  * `scope` may only narrow the token's scopes (a scope it does not hold: invalid_scope); absent, the
- * token's scopes apply. The authorization server's policy is not evaluated again: the decision
- * stored with the family sets the lifetimes.
+ * token's scopes apply, less any okta.* scope the app is no longer granted (isOktaScopeGranted).
+ * The authorization server's policy is not evaluated again: the decision stored with the family sets
+ * the lifetimes.
  *
  * Per the spec's table, a new refresh token is returned only when offline_access is among the
  * (narrowed) scopes; only then is the presented token rotated (a new ACTIVE token of the family with
@@ -96,7 +99,15 @@ export async function grantRefreshToken(ctx: TokenRequestContext): Promise<OAuth
       debug: { refreshTokenId: row.id, grantId: row.familyId },
     });
   }
-  const scopes = requested ?? held;
+  // OAuth 2.0 for Okta: an okta.* scope whose grant the app lost is not carried into new tokens
+  const wanted = requested ?? held;
+  const scopes = wanted.filter((name) => !isOktaScope(name) || isOktaScopeGranted(client.oktaScopeGrants, name));
+  if (scopes.length === 0) {
+    throw await refuseTokenRequest(ctx, invalidScope(oktaScopesNotAllowedDescription(wanted)), `INVALID_SCOPE: the app is no longer granted ${wanted.join(" ")}`, {
+      user: logUser,
+      debug: { refreshTokenId: row.id, grantId: row.familyId },
+    });
+  }
   const decision = toTokenDecision(family.decision);
   const presented: PresentedRefreshToken = { id: row.id, familyId: row.familyId, decision, expiresAt: family.expiresAt };
 
