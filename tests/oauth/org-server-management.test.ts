@@ -114,6 +114,20 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
     expect(one.body).toMatchObject({ id: alice.id, profile: { login: alice.login } });
   });
 
+  it("a route needing a scope the token lacks: 403 E0000006 with WWW-Authenticate insufficient_scope (RFC 6750 3.1), nothing written", async () => {
+    const token = await accessToken(service, "okta.users.read");
+    const before = await t.f.db.user.count();
+    const res = await bearer("POST", "/api/v1/users?activate=false", token, { profile: { firstName: "No", lastName: "Scope", email: "noscope@example.com", login: "noscope@example.com" } });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("www-authenticate")).toBe('Bearer error="insufficient_scope", scope="okta.users.manage"');
+    expect(res.body).toMatchObject({ ...FORBIDDEN, errorCauses: [{ errorSummary: "The access token lacks the scope okta.users.manage." }] });
+    expect(await t.f.db.user.count()).toBe(before);
+    // a scope of another resource does not stand in for the route's
+    const groups = await bearer("GET", "/api/v1/groups", token);
+    expect(groups.status).toBe(403);
+    expect(groups.headers.get("www-authenticate")).toBe('Bearer error="insufficient_scope", scope="okta.groups.read"');
+  });
+
   it("creates a user with okta.users.manage; the System Log names the service app as the actor", async () => {
     await grant(service, "okta.users.manage");
     const token = await accessToken(service, "okta.users.manage");
@@ -241,11 +255,11 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
       const token = await accessToken(admin, "okta.appGrants.manage");
       const self = await bearer("POST", `/api/v1/apps/${admin.appId}/grants`, token, { scopeId: "okta.users.manage", issuer: ORG_URL });
       expect(self.status).toBe(403);
-      expect(self.body).toMatchObject(FORBIDDEN);
+      expect(self.body).toMatchObject({ ...FORBIDDEN, errorCauses: [{ errorSummary: "An app cannot change its own admin roles or scope grants." }] });
       expect(await t.f.db.appScopeGrant.count({ where: { appId: admin.appId, scopeId: "okta.users.manage" } })).toBe(0);
-      const denied = (await t.events("app.oauth2.as.consent.grant")).filter((event) => event.outcomeResult === "DENY");
+      const denied = (await t.events("core.user.admin_privilege.denied")).filter((event) => event.actor.id === admin.appId);
       expect(denied).toHaveLength(1);
-      expect(denied[0]).toMatchObject({ outcomeReason: "An app cannot grant Okta API scopes to itself.", actor: { id: admin.appId, type: "PublicClientApp" } });
+      expect(denied[0]).toMatchObject({ outcomeResult: "DENY", outcomeReason: "An app cannot change its own admin roles or scope grants.", actor: { id: admin.appId, type: "PublicClientApp" } });
       // another app it may grant: the grant records the app as its creator
       const other = await t.app("Granted By App", { application_type: "service", grant_types: ["client_credentials"] });
       const granted = await bearer("POST", `/api/v1/apps/${other.appId}/grants`, token, { scopeId: "okta.groups.read", issuer: ORG_URL });
