@@ -257,7 +257,7 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
       expect(self.status).toBe(403);
       expect(self.body).toMatchObject({ ...FORBIDDEN, errorCauses: [{ errorSummary: "An app cannot change its own admin roles or scope grants." }] });
       expect(await t.f.db.appScopeGrant.count({ where: { appId: admin.appId, scopeId: "okta.users.manage" } })).toBe(0);
-      const denied = (await t.events("core.user.admin_privilege.denied")).filter((event) => event.actor.id === admin.appId);
+      const denied = (await t.events("core.user.admin_privilege.denied")).filter((event) => (event.actor as { id: string }).id === admin.appId);
       expect(denied).toHaveLength(1);
       expect(denied[0]).toMatchObject({ outcomeResult: "DENY", outcomeReason: "An app cannot change its own admin roles or scope grants.", actor: { id: admin.appId, type: "PublicClientApp" } });
       // another app it may grant: the grant records the app as its creator
