@@ -37,6 +37,7 @@ export async function changeAuthnPassword(app: AppContext, request: PlainRequest
     now,
     client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
     acceptLanguage: request.headers.get("accept-language"),
+    orgUrl: app.orgUrl,
     claim: async (tx) => (await moveAuthnTransaction(tx, { stateToken: transaction.stateToken, from: { status: "PASSWORD_EXPIRED", factorId: null }, to: { status: "CANCELLED" }, now })) !== null,
     via: "authn_api",
   });

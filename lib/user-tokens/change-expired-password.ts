@@ -29,6 +29,7 @@ export async function changeExpiredPassword(
     now: Date;
     client: EventClient;
     acceptLanguage?: string | null;
+    orgUrl: string;
     claim?: (tx: InTransaction) => Promise<boolean>;
     via: string;
   },
@@ -48,6 +49,7 @@ export async function changeExpiredPassword(
     now,
     client: input.client,
     acceptLanguage: input.acceptLanguage,
+    orgUrl: input.orgUrl,
     claim: input.claim ?? (async () => true),
     debug: { via: input.via },
   });

@@ -210,7 +210,7 @@ describe.each(testProviders())("Brands and Themes API on %s", (provider) => {
   });
 
   it("hands the mail renderer the brand in the mail's transaction (MailBrand)", async () => {
-    const brand = await f.db.$transaction((tx) => readMailBrand(tx, ORG_URL));
+    const brand = await f.db.$transaction((tx) => readMailBrand(tx, { orgUrl: ORG_URL, locale: "en" }));
     expect(brand).toEqual({
       productName: "Acme Login",
       primaryColor: "#0b6e4f",
@@ -221,6 +221,6 @@ describe.each(testProviders())("Brands and Themes API on %s", (provider) => {
       ],
     });
     const logo = await upload(`${THEME_PATH}/logo`, PNG_1PX);
-    expect((await f.db.$transaction((tx) => readMailBrand(tx, ORG_URL))).logoUrl).toBe(logo.body.url);
+    expect((await f.db.$transaction((tx) => readMailBrand(tx, { orgUrl: ORG_URL, locale: "en" }))).logoUrl).toBe(logo.body.url);
   });
 });
