@@ -9,11 +9,11 @@ import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-heade
 /**
  * The language of a hosted page (resolveHostedLocale: the request's ui_locales, Accept-Language,
  * the org default), once per request: the root layout (`<html lang>`), generateMetadata and the
- * page share it (React cache).
+ * page share it (React cache). `profileLocale`: the user's, on a page that knows the user.
  */
-export const pageLocale = cache(async (requestId: string | null): Promise<Locale> => {
+export const pageLocale = cache(async (requestId: string | null, profileLocale?: string | null): Promise<Locale> => {
   const app = getAppContext();
-  return resolveHostedLocale(app.db, { requestId, acceptLanguage: (await headers()).get("accept-language"), now: app.now() });
+  return resolveHostedLocale(app.db, { requestId, profileLocale, acceptLanguage: (await headers()).get("accept-language"), now: app.now() });
 });
 
 /**

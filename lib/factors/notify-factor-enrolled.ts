@@ -1,6 +1,6 @@
 import type { UserFactor } from "../db/generated/sqlite/client";
 import type { InTransaction } from "../db/record-change";
-import { firstNameOf, mailLocaleOf } from "../mail/mail-recipient";
+import { firstNameOf, profileLocaleOf } from "../mail/mail-recipient";
 import { isMailableAddress, queueMail } from "../mail/queue-mail";
 import { TOTP_FACTOR } from "./supported-factors";
 
@@ -22,5 +22,5 @@ export async function notifyFactorEnrolled(tx: InTransaction, factor: UserFactor
   const user = await tx.user.findUnique({ where: { id: factor.userId }, select: { id: true, login: true, email: true, profile: true } });
   if (!user?.email || !isMailableAddress(user.email)) return; // a notice never blocks the activation
   const variables = { firstName: firstNameOf(user), factorName: enrolledFactorName(factor), when: at.now };
-  await queueMail(tx, { to: user.email, userId: user.id, template: "factor-enrolled", variables, locale: mailLocaleOf(user) }, at);
+  await queueMail(tx, { to: user.email, userId: user.id, template: "factor-enrolled", variables, locale: profileLocaleOf(user) }, at);
 }

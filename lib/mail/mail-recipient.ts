@@ -11,7 +11,7 @@ export function firstNameOf(user: { login: string; profile: unknown }): string {
  * The language the user's profile asks for: its `locale` (Okta's `en_US` form or a BCP 47 tag), or
  * undefined. queueMail negotiates it (negotiateOrgLocale: then Accept-Language, then the org default).
  */
-export function mailLocaleOf(user: { profile: unknown }): string | undefined {
+export function profileLocaleOf(user: { profile: unknown }): string | undefined {
   const locale = (user.profile as { locale?: unknown } | null)?.locale;
   return typeof locale === "string" && locale ? locale : undefined;
 }

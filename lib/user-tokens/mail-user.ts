@@ -1,5 +1,5 @@
 import type { InTransaction } from "../db/record-change";
-import { firstNameOf, mailLocaleOf, type MailRecipient } from "../mail/mail-recipient";
+import { firstNameOf, profileLocaleOf, type MailRecipient } from "../mail/mail-recipient";
 import type { MailTemplate, MailTemplateVariables } from "../mail/mail-templates";
 import { queueMail } from "../mail/queue-mail";
 
@@ -17,5 +17,5 @@ export async function mailUser<T extends MailTemplate>(
   options: { now: Date; orgUrl: string; acceptLanguage?: string | null },
 ): Promise<void> {
   const full = { firstName: firstNameOf(user), ...variables } as MailTemplateVariables[T];
-  await queueMail(tx, { to: user.email, userId: user.id, template, variables: full, locale: mailLocaleOf(user), acceptLanguage: options.acceptLanguage }, options);
+  await queueMail(tx, { to: user.email, userId: user.id, template, variables: full, locale: profileLocaleOf(user), acceptLanguage: options.acceptLanguage }, options);
 }

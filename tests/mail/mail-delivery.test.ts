@@ -108,6 +108,28 @@ describe.each(testProviders())("mail delivery on %s", (provider) => {
     ]);
   });
 
+  it("negotiates the language once (negotiateOrgLocale): the asked locale (Okta's de_DE form too), then Accept-Language, then the org default", async () => {
+    await db.orgSettings.create({ data: { id: "org", name: "Org", settings: { defaultLocale: "fr" }, lastUpdated: clock.now } });
+    try {
+      const ids = await queue(
+        { ...resetRequest("profile@example.com"), locale: "de_DE", acceptLanguage: "fr" },
+        { ...resetRequest("browser@example.com"), locale: "ja_JP", acceptLanguage: "es, de;q=0.8" },
+        { ...resetRequest("org@example.com"), locale: undefined, acceptLanguage: "es" },
+        { ...resetRequest("nothing@example.com"), locale: undefined },
+      );
+      const rows = await db.mailMessage.findMany({ where: { id: { in: ids } }, orderBy: { toAddress: "asc" } });
+      expect(rows.map((r) => [r.toAddress, r.locale])).toEqual([
+        ["browser@example.com", "de"],
+        ["nothing@example.com", "fr"],
+        ["org@example.com", "fr"],
+        ["profile@example.com", "de"],
+      ]);
+      expect(rows.find((r) => r.toAddress === "org@example.com")!.subject).toMatch(/Réinitialisez/);
+    } finally {
+      await db.orgSettings.delete({ where: { id: "org" } });
+    }
+  });
+
   it("delivers over STARTTLS with a login: headers, both bodies, then erases the bodies", async () => {
     const server = await startSmtpTestServer({ tls: cert, login: LOGIN });
     const transport = createSmtpTransport(smtp(server.port, "required", LOGIN), { tls: { ca: cert.cert } });
