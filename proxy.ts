@@ -6,6 +6,7 @@ import { hostedPageFraming, NO_FRAMING, type HostedPageFraming } from "@/lib/tru
 import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH } from "@/lib/http/response-headers";
 import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
+import { isPendingAuthorizationId } from "@/lib/ids/is-pending-authorization-id";
 
 const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|register|(?:reset-password|welcome|verify-email)\/[^/]+))?|consent|admin(?:\/.*)?|account(?:\/[a-z-]+){0,2})$/;
 
@@ -19,7 +20,7 @@ const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-passw
  * - /signin and /consent may be framed by the IFRAME_EMBED trusted origins (hostedPageFraming):
  *   their frame-ancestors and X-Frame-Options are set here (next.config.js leaves them out), DENY
  *   when there is no such origin or it cannot be read;
- * - the hosted pages (/signin and its factor, recovery, activation and registration pages, /consent) are in the language of their request:
+ * - the hosted pages (/signin and its factor, recovery, activation and registration pages, /consent) and the home page are in the language of their request:
  *   the root layout learns their `request` (HOSTED_PAGE_REQUEST_HEADER) for `<html lang>` (their
  *   `Vary: Accept-Language` is added by lib/cli/vary-by-language.mjs: Next.js replaces the Vary
  *   header of a page after this runs).
@@ -37,7 +38,7 @@ export async function proxy(request: NextRequest) {
   if (LOCALISED_PAGE_PATH.test(pathname)) {
     const ids = request.nextUrl.searchParams.getAll("request");
     // only an id's shape goes into the header: a NUL, CR/LF or non-Latin-1 character would make Headers.set throw (a 500)
-    headers.set(HOSTED_PAGE_REQUEST_HEADER, ids.length === 1 && /^[0-9A-Za-z]{1,64}$/.test(ids[0]!) ? ids[0]! : "");
+    headers.set(HOSTED_PAGE_REQUEST_HEADER, ids.length === 1 && isPendingAuthorizationId(ids[0]) ? ids[0] : "");
   }
   if (!RENDERED_PAGES.test(pathname)) return NextResponse.next({ request: { headers } });
   const embeddable = EMBEDDABLE_PAGE_PATH.test(pathname);
@@ -73,5 +74,5 @@ async function readActionBody(request: NextRequest): Promise<ServerActionBody | 
 }
 
 export const config = {
-  matcher: ["/signin", "/signin/factor", "/signin/forgot-password", "/signin/expired-password", "/signin/reset-password/:token", "/signin/welcome/:token", "/signin/register", "/signin/verify-email/:token", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
+  matcher: ["/", "/signin", "/signin/factor", "/signin/forgot-password", "/signin/expired-password", "/signin/reset-password/:token", "/signin/welcome/:token", "/signin/register", "/signin/verify-email/:token", "/consent", "/admin", "/admin/:path*", "/account", "/account/:path*", { source: "/:path*", has: [{ type: "header", key: "next-action" }] }],
 };

@@ -5,7 +5,7 @@ import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
 
 // Branding (issue 17, item 6) in a real Chromium against the production build: a brand set through
 // the Brands API (name, colours, a logo upload, the sign-in heading, help text and footer links)
-// shows on the sign-in page, the consent page and an error page built as a string, all in the one
+// shows on the sign-in page, the consent page, My Account and an error page built as a string, all in the one
 // hosted page shell; each is axe-clean (no serious or critical) and usable at 390 px. The dashboard's
 // Branding page refuses a wrong-type upload with a clear message. The brand is put back afterwards.
 const IDP = `http://localhost:${E2E_IDP_PORT}`;
@@ -97,6 +97,16 @@ test("the brand shows on the sign-in and consent pages (axe, 390 px)", async ({ 
   await expect(page.getByRole("heading", { name: `Allow Branded Web ${suffix} to use your account?` })).toBeVisible();
   await expectBranded(page);
   expect(await page.getByRole("button", { name: "Allow", exact: true }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(11, 110, 79)");
+  await expectAccessibleAt390(page);
+
+  // My Account wears the same shell: logo, footer links, the brand's colours (same session)
+  await page.goto(`${IDP}/account/password`);
+  await expect(page.getByRole("heading", { level: 1, name: "Change password" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("img", { name: PRODUCT })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Help and legal links" }).getByRole("link", { name: "Acme help" })).toHaveAttribute("href", "https://acme.example/help");
+  expect(await page.getByRole("button", { name: "Change password" }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(11, 110, 79)");
+  expect(await page.locator(".hs").evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(242, 247, 245)");
+  expect(await page.locator("script:not([src]):not([nonce])").count()).toBe(0);
   await expectAccessibleAt390(page);
 });
 

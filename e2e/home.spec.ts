@@ -45,3 +45,23 @@ test("an unknown management API path answers Okta's JSON 404 through Next.js's o
   expect(users.status()).toBe(401);
   expect((await users.json()).errorCode).toBe("E0000011");
 });
+
+test("the home page and the 404 page speak the browser's language (Accept-Language), with <html lang> and Vary on the home page", async ({ browser }) => {
+  for (const [locale, admin, notFound] of [
+    ["de-DE", "Admin-Anmeldung", "Seite nicht gefunden"],
+    ["fr-FR", "Connexion administrateur", "Page introuvable"],
+    ["es-ES", "Admin sign-in", "Page not found"],
+  ] as const) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const home = await page.goto("/");
+    expect(home?.status()).toBe(200);
+    expect(home?.headers()["vary"] ?? "", locale).toMatch(/Accept-Language/i);
+    await expect(page.getByRole("link", { name: admin })).toHaveAttribute("href", "/admin");
+    await expect(page.locator("html")).toHaveAttribute("lang", locale.slice(0, 2) === "es" ? "en" : locale.slice(0, 2));
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: notFound })).toBeVisible();
+    await context.close();
+  }
+});

@@ -4,6 +4,7 @@
 import { createDbClient } from "../lib/db/create-db-client";
 import type { MailRequest } from "../lib/mail/mail-templates";
 import { queueMail } from "../lib/mail/queue-mail";
+import { E2E_IDP_PORT } from "./test-app/settings";
 
 const [databaseUrl, json] = process.argv.slice(2);
 if (!databaseUrl || !json) throw new Error("usage: queue-test-mail.ts <DATABASE_URL> <requests JSON>");
@@ -17,7 +18,7 @@ async function main(url: string) {
   const now = new Date();
   const ids = await db.$transaction(async (tx) => {
     const queued: string[] = [];
-    for (const request of requests) queued.push((await queueMail(tx, request, now)).id);
+    for (const request of requests) queued.push((await queueMail(tx, request, { now, orgUrl: `http://localhost:${E2E_IDP_PORT}` })).id);
     return queued;
   });
   await db.$disconnect();

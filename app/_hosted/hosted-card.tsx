@@ -15,18 +15,20 @@ export async function HostedCard({
   logoUri,
   locale,
   touchPoint = "sign-in",
+  wide,
   children,
 }: {
   appLabel?: string;
   logoUri?: string | null;
   locale: Locale;
   touchPoint?: TouchPoint;
+  wide?: boolean;
   children: React.ReactNode;
 }) {
   await connection(); // read per request, never prerendered (the 404 page would otherwise keep the build's brand)
   const brand = await readPageBrand(getAppContext());
   return (
-    <HostedFrame brand={brand} touchPoint={touchPoint} locale={locale}>
+    <HostedFrame brand={brand} touchPoint={touchPoint} locale={locale} wide={wide}>
       <AppBanner appLabel={appLabel} logoUri={logoUri} locale={locale} />
       {children}
     </HostedFrame>

@@ -12,14 +12,14 @@ import type { Locale } from "@/lib/i18n/locales";
  * page's card in <main>, the brand's footer links; the brand's colours as CSS custom properties
  * (Tailwind's brand-600/700 follow them). No script. A page adopts it by rendering its content
  * inside <HostedCard> (which reads the brand), or <HostedFrame brand={...}> where the brand is
- * already at hand (a client component: the default brand).
+ * already at hand (a client component: the default brand). `wide`: a wider card (My Account's lists).
  */
-export function HostedFrame({ brand, touchPoint = "sign-in", locale = "en", children }: { brand: PageBrand; touchPoint?: TouchPoint; locale?: Locale; children: React.ReactNode }) {
+export function HostedFrame({ brand, touchPoint = "sign-in", locale = "en", wide = false, children }: { brand: PageBrand; touchPoint?: TouchPoint; locale?: Locale; wide?: boolean; children: React.ReactNode }) {
   const words = HOSTED_SHELL_MESSAGES[locale];
   const links = footerLinks(brand, words.privacyPolicy);
   const background = brand.background[touchPoint] === "image" && !brand.backgroundImageUrl ? "default" : brand.background[touchPoint];
   return (
-    <div className="hs" data-bg={background}>
+    <div className="hs" data-bg={background} data-width={wide ? "wide" : undefined}>
       {/* The stylesheet's values are validated colours and /brand-assets paths only (brandCssVariables). */}
       <style dangerouslySetInnerHTML={{ __html: hostedShellStyle(brand) }} />
       <header className="hs-header">

@@ -9,25 +9,33 @@ import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-heade
 /**
  * The language of a hosted page (resolveHostedLocale: the request's ui_locales, Accept-Language,
  * the org default), once per request: the root layout (`<html lang>`), generateMetadata and the
- * page share it (React cache).
+ * page share it (React cache). `profileLocale`: the user's, on a page that knows the user.
  */
-export const pageLocale = cache(async (requestId: string | null): Promise<Locale> => {
+export const pageLocale = cache(async (requestId: string | null, profileLocale?: string | null): Promise<Locale> => {
   const app = getAppContext();
-  return resolveHostedLocale(app.db, { requestId, acceptLanguage: (await headers()).get("accept-language"), now: app.now() });
+  return resolveHostedLocale(app.db, { requestId, profileLocale, acceptLanguage: (await headers()).get("accept-language"), now: app.now() });
 });
+
+/** pageLocale, or Accept-Language alone when the database cannot be read (the page itself then shows the 503 page). */
+async function pageLocaleOrBrowser(requestId: string | null): Promise<Locale> {
+  try {
+    return await pageLocale(requestId);
+  } catch {
+    return negotiateLocale({ acceptLanguage: (await headers()).get("accept-language") });
+  }
+}
+
+/** The language of a page outside any sign-in (the home page, the 404 page): Accept-Language, then the org default; never fails. */
+export function browserPageLocale(): Promise<Locale> {
+  return pageLocaleOrBrowser(null);
+}
 
 /**
  * `<html lang>` of the page being rendered: a hosted page's language (its request id comes from
- * proxy.ts, HOSTED_PAGE_REQUEST_HEADER), English for every other page. Never fails: when the
- * database cannot be read, Accept-Language alone decides (the page itself then shows the 503 page).
+ * proxy.ts, HOSTED_PAGE_REQUEST_HEADER; the home page's too, without one), English for every other
+ * page. Never fails.
  */
 export async function htmlLang(): Promise<Locale> {
-  const requestHeaders = await headers();
-  const requestId = requestHeaders.get(HOSTED_PAGE_REQUEST_HEADER);
-  if (requestId === null) return DEFAULT_LOCALE;
-  try {
-    return await pageLocale(requestId || null);
-  } catch {
-    return negotiateLocale({ acceptLanguage: requestHeaders.get("accept-language") });
-  }
+  const requestId = (await headers()).get(HOSTED_PAGE_REQUEST_HEADER);
+  return requestId === null ? DEFAULT_LOCALE : pageLocaleOrBrowser(requestId || null);
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from "../app-context";
-import { negotiateLocale } from "../i18n/negotiate-locale";
 import type { Locale } from "../i18n/locales";
+import { profileLocaleOf } from "../mail/mail-recipient";
+import { negotiateOrgLocale } from "../org-settings/negotiate-org-locale";
 import { readSession } from "../sessions/read-session";
 import { readSessionCookie } from "../sessions/session-cookie";
 import type { SessionInfo } from "../sessions/types";
@@ -23,8 +24,8 @@ export type AccountRequest = { cookieHeader: string | null; acceptLanguage: stri
 /**
  * Who is visiting My Account: the live session of the browser's `sid` cookie (lib/sessions
  * readSession: not ended, not expired, its user ACTIVE) and its user, or null (the page sends the
- * browser to the hosted sign-in). The language: Accept-Language among the supported locales
- * (negotiateLocale), else the default.
+ * browser to the hosted sign-in). The language (negotiateOrgLocale): the user's profile `locale`,
+ * then Accept-Language, then the org default.
  */
 export async function loadAccountVisitor(app: Pick<AppContext, "db" | "secretsKey" | "now">, request: AccountRequest): Promise<AccountVisitor | null> {
   const sid = readSessionCookie(request.cookieHeader);
@@ -37,7 +38,7 @@ export async function loadAccountVisitor(app: Pick<AppContext, "db" | "secretsKe
     sid,
     session,
     user: { id: row.id, login: row.login, email: row.email, profile },
-    locale: negotiateLocale({ acceptLanguage: request.acceptLanguage }),
+    locale: await negotiateOrgLocale(app.db, { profileLocale: profileLocaleOf({ profile }), acceptLanguage: request.acceptLanguage }),
     csrf: accountFormToken(app.secretsKey, sid),
   };
 }

@@ -56,7 +56,7 @@ export function submitEmailVerify(app: AppContext, request: PlainRequest): Promi
     const now = app.now();
     const outcome = await confirmEmailChange(
       app.db,
-      { token: form.get("token") ?? null, userId: visitor.user.id, now, ipAddress: client.ipAddress, acceptLanguage: request.headers.get("accept-language") },
+      { token: form.get("token") ?? null, userId: visitor.user.id, now, ipAddress: client.ipAddress, acceptLanguage: request.headers.get("accept-language"), orgUrl: app.orgUrl },
       (tx, changed) =>
         recordAccountEvent(
           tx,

@@ -35,7 +35,7 @@ export function submitEmail(app: AppContext, request: PlainRequest): Promise<Hos
     }
     const outcome = await requestEmailChange(
       app.db,
-      { userId: visitor.user.id, newEmail: form.get("email") ?? "", verifyUrl: (token) => `${app.orgUrl}${EMAIL_VERIFY_PATH}?token=${encodeURIComponent(token)}`, locale: visitor.locale, now },
+      { userId: visitor.user.id, newEmail: form.get("email") ?? "", verifyUrl: (token) => `${app.orgUrl}${EMAIL_VERIFY_PATH}?token=${encodeURIComponent(token)}`, locale: visitor.locale, orgUrl: app.orgUrl, now },
       (tx, requested) =>
         recordAccountEvent(tx, { eventType: "user.account.update_profile", displayMessage: "User requested an email change", user: requested.user, client, sessionId: visitor.session.id, debug: { emailChangeRequested: true } }, now),
     );

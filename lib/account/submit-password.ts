@@ -41,7 +41,7 @@ export function submitPassword(app: AppContext, request: PlainRequest): Promise<
     const { passwordChangeEndsSessions } = await readOrgSettings(app.db);
     const outcome = await changeOwnPassword(
       app.db,
-      { userId: visitor.user.id, newPassword: next, currentSessionId: visitor.session.id, endOtherSessions: passwordChangeEndsSessions, locale: visitor.locale, context: { client, debug: { via: "my_account_password_change" } }, now },
+      { userId: visitor.user.id, newPassword: next, currentSessionId: visitor.session.id, endOtherSessions: passwordChangeEndsSessions, locale: visitor.locale, orgUrl: app.orgUrl, context: { client, debug: { via: "my_account_password_change" } }, now },
       (tx, changed) => recordAccountEvent(tx, { ...event, debug: { otherSessionsEnded: changed.sessionIds.length, grantsRevoked: changed.grantsRevoked } }, now),
     );
     if (outcome.ok) return seeOther(accountPageUrl(app.orgUrl, "password", { done: passwordChangeEndsSessions ? "changedEverywhere" : "changed" }));

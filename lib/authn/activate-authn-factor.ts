@@ -41,7 +41,7 @@ export async function activateAuthnFactor(app: AppContext, request: PlainRequest
   const user = await loadAuthnUser(app, transaction.userId);
   const result = await activateFactor(
     app.db,
-    { userId: transaction.userId, factorId, proof: { passCode: body.passCode, attestation: body.attestation, clientData: body.clientData }, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) },
+    { userId: transaction.userId, factorId, proof: { passCode: body.passCode, attestation: body.attestation, clientData: body.clientData }, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl), orgUrl: app.orgUrl },
     (tx, factor) => recordFactorEvent(tx, { kind: "activate", user, factor, client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") }, now }),
   );
   switch (result.outcome) {

@@ -4,7 +4,7 @@ import type { PlainRequest, PlainResponse } from "../http/plain-http";
 import { parseInput } from "../okta-api/parse-input";
 import { readJsonBody } from "../okta-api/read-json-body";
 import { moveAuthnTransaction } from "../signin/move-authn-transaction";
-import { changeExpiredPassword, EXPIRED_PASSWORD_RATE_LIMITS } from "../user-tokens/change-expired-password";
+import { changeExpiredPassword } from "../user-tokens/change-expired-password";
 import { answerStep, invalidStateTokenError, loadAuthnUser, loadTransaction } from "./authn-flow";
 import { oldPasswordError, passwordPolicyError, rateLimitedError } from "./password-errors";
 
@@ -37,12 +37,13 @@ export async function changeAuthnPassword(app: AppContext, request: PlainRequest
     now,
     client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
     acceptLanguage: request.headers.get("accept-language"),
+    orgUrl: app.orgUrl,
     claim: async (tx) => (await moveAuthnTransaction(tx, { stateToken: transaction.stateToken, from: { status: "PASSWORD_EXPIRED", factorId: null }, to: { status: "CANCELLED" }, now })) !== null,
     via: "authn_api",
   });
   if (!result.ok) {
     if (result.reason === "wrong_password") throw oldPasswordError();
-    if (result.reason === "rate_limited") throw rateLimitedError(EXPIRED_PASSWORD_RATE_LIMITS.perUsername, result.resetAt);
+    if (result.reason === "rate_limited") throw rateLimitedError(result.limit, result.resetAt);
     if (result.reason === "policy" || result.reason === "unchanged") throw passwordPolicyError(result);
     throw invalidStateTokenError();
   }

@@ -38,6 +38,7 @@ export async function resetAuthnPassword(app: AppContext, request: PlainRequest)
     password: input.newPassword,
     purpose: "recovery",
     now,
+    orgUrl: app.orgUrl,
     client: { ipAddress: request.ipAddress, userAgent: request.headers.get("user-agent") },
     acceptLanguage: request.headers.get("accept-language"),
     claim: async (tx) => (await moveAuthnTransaction(tx, { stateToken: transaction.stateToken, from: { status: "PASSWORD_RESET", factorId: null }, to: { status: "CANCELLED" }, now })) !== null,

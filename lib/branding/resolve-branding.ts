@@ -1,6 +1,5 @@
 import type { Brand } from "../db/generated/sqlite/client";
 import { DEFAULT_PAGE_BRAND, type PageBackground, type PageBrand } from "../http/page-brand";
-import { DEFAULT_LOCALE, isSupportedLocale, type Locale } from "../i18n/locales";
 import { signInCustomizations, type ThemeRecord } from "./brand-records";
 import { bestContrastColor, effectiveContrastColor, mixColors, readableOn } from "./colors";
 
@@ -8,7 +7,6 @@ import { bestContrastColor, effectiveContrastColor, mixColors, readableOn } from
 export type Branding = {
   brandId: string;
   themeId: string;
-  locale: Locale;
   page: PageBrand;
   /** the sign-in page's heading and help text (null: the page's own) */
   signIn: { heading: string | null; helpText: string | null };
@@ -42,7 +40,6 @@ export function resolveBranding(brand: Brand, theme: ThemeRecord): Branding {
   return {
     brandId: brand.id,
     themeId: theme.id,
-    locale: isSupportedLocale(brand.locale) ? brand.locale : DEFAULT_LOCALE,
     primaryColor: primary,
     emailFullTheme: theme.emailTemplateTouchPointVariant === "FULL_THEME",
     signIn: { heading: custom.signInLabel ?? null, helpText: custom.classicFooterHelpTitle ?? null },
@@ -70,7 +67,6 @@ export function resolveBranding(brand: Brand, theme: ThemeRecord): Branding {
 export const DEFAULT_BRANDING: Branding = {
   brandId: "",
   themeId: "",
-  locale: DEFAULT_LOCALE,
   page: DEFAULT_PAGE_BRAND,
   signIn: { heading: null, helpText: null },
   primaryColor: DEFAULT_PAGE_BRAND.colors.primary,

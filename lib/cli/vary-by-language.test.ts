@@ -27,7 +27,8 @@ describe("varyByLanguage", () => {
     ["/consent", true, "Accept-Language", "Accept-Language"],
     ["/admin", false, "rsc", "rsc"],
     ["/signin/submit", true, null, null],
-    ["/", false, null, null],
+    ["/", false, null, "Accept-Language"],
+    ["/about", false, null, null],
   ])("%s (writeHead %s, Vary %s) -> %s", async (path, explicit, vary, expected) => {
     const port = await pageServer(explicit, vary);
     const res = await fetch(`http://127.0.0.1:${port}${path}`);

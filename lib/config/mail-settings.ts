@@ -25,7 +25,7 @@ export type MailSettings = {
   smtp: SmtpSettings | null;
   /** MAIL_FROM: the From of every message */
   from: MailAddress;
-  /** MAIL_PRODUCT_NAME: the product's name in emails when the org has no branding of its own */
+  /** MAIL_PRODUCT_NAME: only the sender's display name of the default MAIL_FROM (the product name inside emails is the brand's name, lib/branding) */
   productName: string;
 };
 

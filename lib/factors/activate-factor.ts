@@ -35,7 +35,7 @@ export type ActivateFactorResult =
  */
 export async function activateFactor(
   db: Db,
-  input: { userId: string; factorId: string; proof: ActivationProof; now: Date; secretsKey: Buffer; rp: RelyingParty },
+  input: { userId: string; factorId: string; proof: ActivationProof; now: Date; secretsKey: Buffer; rp: RelyingParty; orgUrl: string },
   record: RecordChange<UserFactor>,
 ): Promise<ActivateFactorResult> {
   return db.$transaction(async (tx) => {
@@ -56,7 +56,7 @@ async function activateTotp(tx: InTransaction, factor: UserFactor, input: Activa
   if (verified === "reused") return { outcome: "reused", factor };
   const activated = await tx.userFactor.update({ where: { id: factor.id }, data: { status: "ACTIVE", lastUpdated: input.now } });
   await record(tx, activated);
-  await notifyFactorEnrolled(tx, activated, input.now);
+  await notifyFactorEnrolled(tx, activated, { now: input.now, orgUrl: input.orgUrl });
   return { outcome: "activated", factor: activated };
 }
 
@@ -90,6 +90,6 @@ async function activateWebAuthn(tx: InTransaction, factor: UserFactor, input: Ac
     },
   });
   await record(tx, activated);
-  await notifyFactorEnrolled(tx, activated, input.now);
+  await notifyFactorEnrolled(tx, activated, { now: input.now, orgUrl: input.orgUrl });
   return { outcome: "activated", factor: activated };
 }

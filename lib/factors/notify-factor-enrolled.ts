@@ -1,6 +1,6 @@
 import type { UserFactor } from "../db/generated/sqlite/client";
 import type { InTransaction } from "../db/record-change";
-import { negotiateLocale } from "../i18n/negotiate-locale";
+import { firstNameOf, profileLocaleOf } from "../mail/mail-recipient";
 import { isMailableAddress, queueMail } from "../mail/queue-mail";
 import { TOTP_FACTOR } from "./supported-factors";
 
@@ -16,13 +16,11 @@ export function enrolledFactorName(factor: Pick<UserFactor, "factorType" | "prov
  * "new factor enrolled" end-user notification), queued in the activation's transaction so it goes
  * out if and only if the factor became ACTIVE: someone who took over a session and enrolled their
  * own factor is noticed by the mailbox's owner. In the user's profile language when it is one of
- * ours, else the org's default.
+ * ours, else the org's default; the logo under `orgUrl`.
  */
-export async function notifyFactorEnrolled(tx: InTransaction, factor: UserFactor, now: Date): Promise<void> {
+export async function notifyFactorEnrolled(tx: InTransaction, factor: UserFactor, at: { now: Date; orgUrl: string }): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: factor.userId }, select: { id: true, login: true, email: true, profile: true } });
   if (!user?.email || !isMailableAddress(user.email)) return; // a notice never blocks the activation
-  const profile = (user.profile ?? {}) as { firstName?: unknown; locale?: unknown };
-  const firstName = typeof profile.firstName === "string" && profile.firstName ? profile.firstName : user.login;
-  const locale = typeof profile.locale === "string" ? negotiateLocale({ uiLocales: profile.locale.replace(/_/g, "-") }) : undefined;
-  await queueMail(tx, { to: user.email, userId: user.id, template: "factor-enrolled", variables: { firstName, factorName: enrolledFactorName(factor), when: now }, ...(locale ? { locale } : {}) }, now);
+  const variables = { firstName: firstNameOf(user), factorName: enrolledFactorName(factor), when: at.now };
+  await queueMail(tx, { to: user.email, userId: user.id, template: "factor-enrolled", variables, locale: profileLocaleOf(user) }, at);
 }

@@ -1,3 +1,4 @@
+import { profileLocaleOf } from "../mail/mail-recipient";
 import { readOrgSettings } from "../org-settings/read-org-settings";
 import { findUserToken } from "../user-tokens/find-user-token";
 import { maySetPassword } from "../user-tokens/set-proven-password";
@@ -50,7 +51,7 @@ export async function loadForgotPasswordView(app: FlowContext, input: FlowNames 
 }
 
 export type TokenPageView =
-  | { ok: true; kind: UserTokenKind; token: string; login: string; csrfToken: string; returnTo: string; errors: RecoveryFormError[] }
+  | { ok: true; kind: UserTokenKind; token: string; login: string; profileLocale: string | null; csrfToken: string; returnTo: string; errors: RecoveryFormError[] }
   | { ok: false; reason: "link"; refusal: UserTokenRefusal; kind: UserTokenKind }
   | RecoveryPageRefusal;
 
@@ -75,7 +76,7 @@ export async function loadTokenPageView(
     const extra: Record<string, string> = input.fromUri ? { fromURI: returnTo } : {};
     return { ok: false, reason: "start", url: recoveryPaths.begin(kind === "ACTIVATION" ? recoveryPaths.welcome(input.token, extra) : recoveryPaths.resetPassword(input.token, extra)) };
   }
-  return { ok: true, kind, token: input.token, login: found.user.login, csrfToken, returnTo, errors: readFormErrors(input.error) };
+  return { ok: true, kind, token: input.token, login: found.user.login, profileLocale: profileLocaleOf(found.user) ?? null, csrfToken, returnTo, errors: readFormErrors(input.error) };
 }
 
 export type ExpiredPasswordView = { ok: true; fields: Record<string, string>; csrfToken: string; username: string; errors: RecoveryFormError[]; signinHref: string } | RecoveryPageRefusal;

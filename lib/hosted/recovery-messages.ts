@@ -1,7 +1,6 @@
 import { defineCatalog } from "../i18n/define-catalog";
 import { createTranslator } from "../i18n/format-message";
 import type { Locale } from "../i18n/locales";
-import { negotiateLocale } from "../i18n/negotiate-locale";
 
 /**
  * Every text of the account pages: "Forgot password?", the reset link's page, the welcome
@@ -136,8 +135,7 @@ export const RECOVERY_MESSAGES = defineCatalog({
 export type RecoveryMessageKey = keyof (typeof RECOVERY_MESSAGES)["en"];
 export type RecoveryTranslator = ReturnType<typeof createTranslator<RecoveryMessageKey>>;
 
-/** The account pages' language (Accept-Language, then the org default) and their translator. */
-export function recoveryTranslator(acceptLanguage: string | null, orgDefault?: string | null): { locale: Locale; t: RecoveryTranslator } {
-  const locale = negotiateLocale({ acceptLanguage, orgDefault });
+/** The account pages' translator in the page's language (resolveHostedLocale: negotiateOrgLocale, ending at the org default). */
+export function recoveryTranslator(locale: Locale): { locale: Locale; t: RecoveryTranslator } {
   return { locale, t: createTranslator(RECOVERY_MESSAGES, locale) };
 }

@@ -114,7 +114,7 @@ async function activateEnrollment(app: AppContext, request: PlainRequest, flow: 
   const proof = passCode !== undefined ? { passCode } : { attestation: form.get("attestation") ?? "", clientData: form.get("clientData") ?? "" };
   if ((await consumeFactorAttempt(app.db, mfa.userId, now)).allowed === false) return back("rate_limited");
   const user = await findUser(app.db, mfa.userId);
-  const result = await activateFactor(app.db, { userId: mfa.userId, factorId, proof, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl) }, (tx, factor) =>
+  const result = await activateFactor(app.db, { userId: mfa.userId, factorId, proof, now, secretsKey: app.secretsKey, rp: relyingPartyFor(app.orgUrl), orgUrl: app.orgUrl }, (tx, factor) =>
     recordFactorEvent(tx, { kind: "activate", user, factor, client: clientOf(request), now }),
   );
   if (result.outcome !== "activated") return back(passCode !== undefined ? "code" : "passkey");

@@ -89,7 +89,7 @@ async function submitTokenPassword(app: AppContext, request: PlainRequest, kind:
   const password = form.get("password") ?? "";
   const refused = checkPair(password, form.get("confirm") ?? "");
   if (refused) return seeOther(page({ error: formErrors(refused) }));
-  const result = await setPasswordWithToken(app.db, { token, kind, password, now: app.now(), client: clientOf(request), acceptLanguage: request.headers.get("accept-language") });
+  const result = await setPasswordWithToken(app.db, { token, kind, password, now: app.now(), client: clientOf(request), acceptLanguage: request.headers.get("accept-language"), orgUrl: app.orgUrl });
   if (result.ok) return advanceSignIn(app, request, { ...flow, mfa: undefined }, { userId: result.user.id, amr: ["pwd"] });
   if (result.reason === "policy" || result.reason === "unchanged" || result.reason === "rate_limited") return seeOther(page({ error: formErrors(result) }));
   return seeOther(page());
@@ -118,7 +118,7 @@ export async function submitExpiredPassword(app: AppContext, request: PlainReque
   const password = form.get("password") ?? "";
   const refused = oldPassword ? checkPair(password, form.get("confirm") ?? "") : { reason: "wrong" as const };
   if (refused) return back(refused);
-  const result = await changeExpiredPassword(app.db, { user: { login: username }, oldPassword, newPassword: password, now: app.now(), client: clientOf(request), acceptLanguage: request.headers.get("accept-language"), via: "hosted_page" });
+  const result = await changeExpiredPassword(app.db, { user: { login: username }, oldPassword, newPassword: password, now: app.now(), client: clientOf(request), acceptLanguage: request.headers.get("accept-language"), orgUrl: app.orgUrl, via: "hosted_page" });
   if (result.ok) return advanceSignIn(app, request, flow, { userId: result.user.id, amr: ["pwd"] });
   if (result.reason === "wrong_password") return back({ reason: "wrong" });
   if (result.reason === "policy" || result.reason === "unchanged" || result.reason === "rate_limited") return back(result);

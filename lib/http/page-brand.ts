@@ -88,6 +88,7 @@ export const HOSTED_SHELL_CSS = [
   ".hs-product{margin:0;font-size:1.125rem;font-weight:600;letter-spacing:-.01em}",
   ".hs-main{flex:1;width:100%;max-width:28rem;margin:0 auto;padding:1.5rem 1rem 2rem;display:flex;flex-direction:column;justify-content:center}",
   ".hs-card{background:#fff;color:#0f172a;border:1px solid #e2e8f0;border-radius:.75rem;padding:2rem;box-shadow:0 1px 2px rgba(15,23,42,.06);overflow-wrap:anywhere}",
+  ".hs[data-width=wide] .hs-main{max-width:42rem;justify-content:flex-start}",
   "@media (max-width:420px){.hs-card{padding:1.25rem}.hs-main{padding:1rem .75rem 1.5rem}}",
   ".hs-footer{padding:1rem;font-size:.875rem}",
   ".hs-footer ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;justify-content:center;gap:.5rem 1.25rem}",

@@ -41,10 +41,10 @@ const SELF_FRAMED_PATH = /^\/oauth2\/(?:[^/]+\/)?v1\/authorize(?:\/resume)?$/;
 const EMBEDDABLE_PAGE_PATH = /^\/(?:signin|consent)$/;
 
 /**
- * The hosted pages Next.js renders in the person's language (ui_locales of their request,
+ * The hosted pages Next.js renders in the person's language, and the home page (ui_locales of their request,
  * Accept-Language, the org default), as a RegExp over a pathname: proxy.ts hands the root layout
  * their request id (`<html lang>`), lib/cli/vary-by-language.mjs adds `Vary: Accept-Language`.
  */
-const LOCALISED_PAGE_PATH = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|register|(?:reset-password|welcome|verify-email)\/[^/]+))?|consent)$/;
+const LOCALISED_PAGE_PATH = /^\/(?:|signin(?:\/(?:factor|forgot-password|expired-password|register|(?:reset-password|welcome|verify-email)\/[^/]+))?|consent)$/;
 
 module.exports = { BASE_HEADERS, ANTI_FRAMING_HEADERS, SELF_FRAMED_PATHS, SELF_FRAMED_PATH, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH };

@@ -31,8 +31,10 @@ export type MailRequest<T extends MailTemplate = MailTemplate> = {
   userId?: string | null;
   template: T;
   variables: MailTemplateVariables[T];
-  /** BCP 47 tag; the org default when absent */
+  /** the language asked for: the user's profile `locale` (`de_DE` or BCP 47) or the page's; negotiated by queueMail (negotiateOrgLocale) */
   locale?: string;
+  /** the Accept-Language of the request that sends it (the person asking is usually the person reading), after `locale`, before the org default */
+  acceptLanguage?: string | null;
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };

@@ -1,6 +1,6 @@
 import type { InTransaction } from "../db/record-change";
-import { negotiateLocale } from "../i18n/negotiate-locale";
 import { timeOrderedUuid } from "../ids/time-ordered-uuid";
+import { negotiateOrgLocale } from "../org-settings/negotiate-org-locale";
 import { loadMailBrand } from "./load-mail-brand";
 import type { MailRequest, MailTemplate } from "./mail-templates";
 import { renderMail } from "./render-mail";
@@ -18,13 +18,15 @@ export function isMailableAddress(address: string): boolean {
  * change that sends it commits (an activation token and its email, together). Delivery happens
  * later, outside any request (lib/mail/deliver-due-mail.ts). Refuses an address that is not exactly
  * one plain address (no display name, no list, no CR/LF: header injection) and a link that is not an
- * absolute http(s) URL. Rendered now, in the request's locale (a supported one, else English) with
- * the org's brand, so the stored message is what will be sent.
+ * absolute http(s) URL. Rendered now, with the org's brand (its logo under `orgUrl`, the org's URL
+ * from AppContext), in the language negotiateOrgLocale picks (the request's `locale`, then its
+ * `acceptLanguage`, then the org default), so the stored message is what will be sent.
  */
-export async function queueMail<T extends MailTemplate>(tx: InTransaction, request: MailRequest<T>, now: Date): Promise<{ id: string }> {
+export async function queueMail<T extends MailTemplate>(tx: InTransaction, request: MailRequest<T>, at: { now: Date; orgUrl: string }): Promise<{ id: string }> {
   if (!isMailableAddress(request.to)) throw new Error("queueMail: the recipient is not one plain email address");
-  const locale = negotiateLocale({ uiLocales: request.locale ?? null });
-  const rendered = renderMail(request.template, request.variables, { locale, brand: await loadMailBrand(tx) });
+  const { now } = at;
+  const locale = await negotiateOrgLocale(tx, { profileLocale: request.locale, acceptLanguage: request.acceptLanguage });
+  const rendered = renderMail(request.template, request.variables, { locale, brand: await loadMailBrand(tx, { orgUrl: at.orgUrl, locale }) });
   const id = timeOrderedUuid(now);
   await tx.mailMessage.create({
     data: {

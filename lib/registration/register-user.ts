@@ -94,7 +94,7 @@ export async function registerUser(
       }
       const { token } = await issueUserToken(tx, { userId: user.id, kind: "EMAIL_VERIFY", lifetimeMs, now, random: input.random });
       const verifyUrl = userTokenUrls.verifyEmail(input.orgUrl, token) + (input.fromUri ? `?fromURI=${encodeURIComponent(input.fromUri)}` : "");
-      await mailUser(tx, { ...user, profile }, "email-verification", { verifyUrl, expiresAt }, { now, acceptLanguage: input.acceptLanguage });
+      await mailUser(tx, { ...user, profile }, "email-verification", { verifyUrl, expiresAt }, { now, orgUrl: input.orgUrl, acceptLanguage: input.acceptLanguage });
       await logRegistrationEvent(
         tx,
         { eventType: REGISTRATION_EVENTS.create, displayMessage: pending ? "Self-service registration (replaces an unverified one)" : "Self-service registration", user, result: "SUCCESS", client: input.client, debug: { status: "PROVISIONED", replaced: pending } },

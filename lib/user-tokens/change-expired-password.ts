@@ -1,24 +1,21 @@
-import { hashToken } from "../crypto/hash-token";
 import type { Db } from "../db/create-db-client";
 import type { InTransaction } from "../db/record-change";
-import { timingDummyHash } from "../passwords/timing-dummy-hash";
-import { verifyPassword } from "../passwords/verify-password";
-import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
+import { checkCredentials } from "../signin/check-credentials";
 import { findPasswordHolder } from "./find-password-holder";
 import { setProvenPassword, type ProvenPasswordResult } from "./set-proven-password";
 import type { EventClient } from "./user-token-events";
 
-/** Attempts to change an expired password per username in one window (the old password is checked each time). */
-export const EXPIRED_PASSWORD_RATE_LIMITS = { perUsername: 10, windowSeconds: 15 * 60 } as const;
-
-export type ExpiredPasswordResult = ProvenPasswordResult | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; resetAt: Date };
+export type ExpiredPasswordResult = ProvenPasswordResult | { ok: false; reason: "wrong_password" } | { ok: false; reason: "rate_limited"; limit: number; resetAt: Date };
 
 /**
  * A PASSWORD_EXPIRED user chooses a new password (the hosted expired-password step, POST
- * /api/v1/authn/credentials/change_password): the old password must be right (argon2, against a
- * dummy hash for an unknown login or another status, so nothing tells them apart: all
- * "wrong_password"), counted per username (EXPIRED_PASSWORD_RATE_LIMITS); then setProvenPassword
- * ("expired": another password than the old one, the policy, ACTIVE, the "password changed" email).
+ * /api/v1/authn/credentials/change_password): the old password must be right, checked by the one
+ * password check of every sign-in (lib/signin checkCredentials: the per-IP and per-username sign-in
+ * limits, argon2 against a dummy hash for an unknown login, the org's lockout rules; only a
+ * PASSWORD_EXPIRED user's right password passes, everything else is "wrong_password", so nothing
+ * tells them apart); then setProvenPassword ("expired": another password than the old one, the
+ * policy, ACTIVE, the "password changed" email). A refusal is not logged as a sign-in (the sign-in
+ * page logged the expired password already); the change logs its own event.
  */
 export async function changeExpiredPassword(
   db: Db,
@@ -29,18 +26,17 @@ export async function changeExpiredPassword(
     now: Date;
     client: EventClient;
     acceptLanguage?: string | null;
+    orgUrl: string;
     claim?: (tx: InTransaction) => Promise<boolean>;
     via: string;
   },
 ): Promise<ExpiredPasswordResult> {
   const { now } = input;
   const user = await findPasswordHolder(db, input.user);
-  const limitKey = "login" in input.user ? input.user.login.toLowerCase() : (user?.login.toLowerCase() ?? input.user.userId);
-  const limit = await consumeRateLimit(db, `expired-password:user:${hashToken(limitKey)}`, EXPIRED_PASSWORD_RATE_LIMITS.perUsername, EXPIRED_PASSWORD_RATE_LIMITS.windowSeconds, now);
-  if (!limit.allowed) return { ok: false, reason: "rate_limited", resetAt: limit.resetAt };
-  const usable = user !== null && user.status === "PASSWORD_EXPIRED" && user.passwordHash !== null;
-  const check = await verifyPassword(usable ? user.passwordHash! : await timingDummyHash(), input.oldPassword);
-  if (!usable || !check.ok) return { ok: false, reason: "wrong_password" };
+  const username = "login" in input.user ? input.user.login : (user?.login ?? "");
+  const check = await checkCredentials(db, { username, password: input.oldPassword, ipAddress: input.client.ipAddress, userAgent: input.client.userAgent, now, logFailures: false });
+  if (!check.ok && check.reason === "RATE_LIMITED" && check.rateLimit) return { ok: false, reason: "rate_limited", ...check.rateLimit };
+  if (check.ok || !check.passwordExpired || !user || user.status !== "PASSWORD_EXPIRED" || user.id !== check.user?.id) return { ok: false, reason: "wrong_password" };
   return setProvenPassword(db, {
     user,
     password: input.newPassword,
@@ -48,6 +44,7 @@ export async function changeExpiredPassword(
     now,
     client: input.client,
     acceptLanguage: input.acceptLanguage,
+    orgUrl: input.orgUrl,
     claim: input.claim ?? (async () => true),
     debug: { via: input.via },
   });

@@ -64,7 +64,7 @@ async function usableLink(db: Db, input: { token: string | null | undefined; use
  */
 export async function confirmEmailChange(
   db: Db,
-  input: { token: string | null | undefined; userId: string; now: Date; ipAddress: string | null; acceptLanguage?: string | null },
+  input: { token: string | null | undefined; userId: string; now: Date; ipAddress: string | null; acceptLanguage?: string | null; orgUrl: string },
   record: RecordChange<EmailChanged>,
 ): Promise<EmailChangeConfirmation> {
   const { now } = input;
@@ -82,7 +82,7 @@ export async function confirmEmailChange(
     await tx.user.update({ where: { id: user.id }, data: { email: newEmail, emailLower: newEmail.toLowerCase(), profile: asJson({ ...profile, email: newEmail }), lastUpdated: now } });
     // a recovery link already mailed to the old address must not outlive the change
     await tx.userToken.deleteMany({ where: { userId: user.id, kind: "RECOVERY", consumed: null } });
-    await mailUser(tx, { id: user.id, login: user.login, email: current.email, profile }, "email-changed", { newEmail, when: now }, { now, acceptLanguage: input.acceptLanguage });
+    await mailUser(tx, { id: user.id, login: user.login, email: current.email, profile }, "email-changed", { newEmail, when: now }, { now, orgUrl: input.orgUrl, acceptLanguage: input.acceptLanguage });
     const changed = { user: { id: user.id, login: user.login }, previousEmail: current.email, newEmail };
     await record(tx, changed);
     return { ok: true, changed };

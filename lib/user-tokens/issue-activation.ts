@@ -19,7 +19,7 @@ export async function issueActivation(
   const { user, now } = input;
   const { token, expiresAt } = await issueUserToken(tx, { userId: user.id, kind: "ACTIVATION", lifetimeMs: ACTIVATION_TOKEN_LIFETIME_MS, now, random: input.random });
   const activationUrl = userTokenUrls.activation(input.orgUrl, token);
-  if (input.sendEmail) await mailUser(tx, user, "activation", { activationUrl, expiresAt }, { now });
+  if (input.sendEmail) await mailUser(tx, user, "activation", { activationUrl, expiresAt }, { now, orgUrl: input.orgUrl });
   return { activationUrl, activationToken: token };
 }
 

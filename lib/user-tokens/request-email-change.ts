@@ -1,6 +1,6 @@
-import { firstNameOf } from "./mail-user";
 import type { Db } from "../db/create-db-client";
 import type { RecordChange } from "../db/record-change";
+import { firstNameOf } from "../mail/mail-recipient";
 import { queueMail } from "../mail/queue-mail";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { isEmailLike } from "../users/user-profile-input";
@@ -25,7 +25,7 @@ export type EmailChangeOutcome = { ok: true; requested: EmailChangeRequested } |
  */
 export async function requestEmailChange(
   db: Db,
-  input: { userId: string; newEmail: string; verifyUrl: (token: string) => string; locale: string; now: Date; random?: (size: number) => Buffer },
+  input: { userId: string; newEmail: string; verifyUrl: (token: string) => string; locale: string; orgUrl: string; now: Date; random?: (size: number) => Buffer },
   record: RecordChange<EmailChangeRequested>,
 ): Promise<EmailChangeOutcome> {
   const newEmail = input.newEmail.trim();
@@ -37,7 +37,7 @@ export async function requestEmailChange(
   if (!limit.allowed) return { ok: false, reason: "rateLimited", resetAt: limit.resetAt };
   return db.$transaction(async (tx): Promise<EmailChangeOutcome> => {
     const issued = await issueUserToken(tx, { userId: user.id, kind: "EMAIL_CHANGE", lifetimeMs: EMAIL_CHANGE_TOKEN_LIFETIME_MS, newEmail, now: input.now, random: input.random });
-    await queueMail(tx, { to: newEmail, userId: user.id, template: "email-change", variables: { firstName: firstNameOf({ ...user, email: newEmail, profile: (user.profile ?? {}) as Record<string, unknown> }), verifyUrl: input.verifyUrl(issued.token), expiresAt: issued.expiresAt }, locale: input.locale }, input.now);
+    await queueMail(tx, { to: newEmail, userId: user.id, template: "email-change", variables: { firstName: firstNameOf(user), verifyUrl: input.verifyUrl(issued.token), expiresAt: issued.expiresAt }, locale: input.locale }, { now: input.now, orgUrl: input.orgUrl });
     const requested = { user: { id: user.id, login: user.login }, newEmail, expiresAt: issued.expiresAt };
     await record(tx, requested);
     return { ok: true, requested };

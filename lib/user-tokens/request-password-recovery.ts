@@ -6,7 +6,8 @@ import { readOrgSettings } from "../org-settings/read-org-settings";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import { renderMail } from "../mail/render-mail";
 import { issueUserToken } from "./issue-user-token";
-import { firstNameOf, mailUser } from "./mail-user";
+import { firstNameOf } from "../mail/mail-recipient";
+import { mailUser } from "./mail-user";
 import { logUserEvent, USER_TOKEN_EVENTS, type EventClient } from "./user-token-events";
 import { userTokenUrls } from "./user-token-kinds";
 
@@ -69,7 +70,7 @@ export async function requestPasswordRecovery(
   await db.$transaction(async (tx) => {
     if (eligible) {
       const { token } = await issueUserToken(tx, { userId: user.id, kind: "RECOVERY", lifetimeMs, now, random: input.random });
-      await mailUser(tx, user, "password-reset", { resetUrl: userTokenUrls.resetPassword(input.orgUrl, token), expiresAt }, { now, acceptLanguage: input.acceptLanguage });
+      await mailUser(tx, user, "password-reset", { resetUrl: userTokenUrls.resetPassword(input.orgUrl, token), expiresAt }, { now, orgUrl: input.orgUrl, acceptLanguage: input.acceptLanguage });
       await logUserEvent(tx, { eventType: USER_TOKEN_EVENTS.recoveryEmail, displayMessage: "Send self-service password reset email", user, result: "SUCCESS", client: input.client }, now);
       return;
     }

@@ -39,7 +39,7 @@ export async function resetPasswordByAdmin(
     const { token, expiresAt } = await issueUserToken(tx, { userId: user.id, kind: "RECOVERY", lifetimeMs, now });
     const resetPasswordUrl = userTokenUrls.resetPassword(input.orgUrl, token);
     if (input.revokeSessions) await revokeUserGrants(tx, user.id, now);
-    if (input.sendEmail) await mailUser(tx, recipientOf(user), "password-reset", { resetUrl: resetPasswordUrl, expiresAt }, { now });
+    if (input.sendEmail) await mailUser(tx, recipientOf(user), "password-reset", { resetUrl: resetPasswordUrl, expiresAt }, { now, orgUrl: input.orgUrl });
     await record(tx, { user, status: "RECOVERY" });
     return { resetPasswordUrl };
   });

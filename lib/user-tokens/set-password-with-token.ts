@@ -18,7 +18,7 @@ export type PasswordWithTokenResult = ProvenPasswordResult | { ok: false; reason
  */
 export async function setPasswordWithToken(
   db: Db,
-  input: { token: string | null | undefined; kind: UserTokenKind; password: string; now: Date; client: EventClient; acceptLanguage?: string | null },
+  input: { token: string | null | undefined; kind: UserTokenKind; password: string; now: Date; client: EventClient; acceptLanguage?: string | null; orgUrl: string },
 ): Promise<PasswordWithTokenResult> {
   const { kind, now } = input;
   const limit = await consumeUserTokenRateLimit(db, input.client.ipAddress, now);
@@ -32,6 +32,7 @@ export async function setPasswordWithToken(
     now,
     client: input.client,
     acceptLanguage: input.acceptLanguage,
+    orgUrl: input.orgUrl,
     claim: (tx) => consumeUserToken(tx, { tokenHash: found.tokenHash, kind, now }),
     debug: { via: kind === "ACTIVATION" ? "activation_link" : "recovery_link" },
   });

@@ -62,6 +62,8 @@ export async function setProvenPassword(
     now: Date;
     client: EventClient;
     acceptLanguage?: string | null;
+    /** the org's URL (AppContext.orgUrl): the email's logo */
+    orgUrl: string;
     claim: (tx: InTransaction) => Promise<boolean>;
     /** what the event's debugContext says of the way (e.g. { via: "hosted_page" }) */
     debug?: Record<string, unknown>;
@@ -90,7 +92,7 @@ export async function setProvenPassword(
         lastUpdated: now,
       });
       if (endSessions) await revokeUserGrants(tx, user.id, now);
-      if (purpose !== "activation") await mailUser(tx, user, "password-changed", { when: now }, { now, acceptLanguage: input.acceptLanguage });
+      if (purpose !== "activation") await mailUser(tx, user, "password-changed", { when: now }, { now, orgUrl: input.orgUrl, acceptLanguage: input.acceptLanguage });
       const event = {
         activation: { eventType: USER_TOKEN_EVENTS.activate, displayMessage: "User activated their account and set a password" },
         recovery: { eventType: USER_TOKEN_EVENTS.resetPassword, displayMessage: "User reset their password with a recovery token" },

@@ -1,5 +1,6 @@
 import type { Db } from "../db/create-db-client";
 import type { RecordChange } from "../db/record-change";
+import { firstNameOf } from "../mail/mail-recipient";
 import { queueMail } from "../mail/queue-mail";
 import { revokeHolderGrants } from "../oauth/tokens/revoke-holder-grants";
 import { checkPasswordPolicy, type PasswordViolation } from "../passwords/check-password-policy";
@@ -17,11 +18,6 @@ export type OwnPasswordChanged = {
 
 export type OwnPasswordOutcome = { ok: true; changed: OwnPasswordChanged } | { ok: false; reason: "policy"; violations: PasswordViolation[] } | { ok: false; reason: "gone" };
 
-const firstNameOf = (profile: unknown): string => {
-  const value = profile && typeof profile === "object" ? (profile as Record<string, unknown>).firstName : undefined;
-  return typeof value === "string" ? value : "";
-};
-
 /**
  * A signed-in user sets a new password (My Account), after the caller checked the current one
  * (lib/signin verifyCurrentPassword: the sign-in limits and lockout). The password policy is checked
@@ -34,7 +30,7 @@ const firstNameOf = (profile: unknown): string => {
  */
 export async function changeOwnPassword(
   db: Db,
-  input: { userId: string; newPassword: string; currentSessionId: string; endOtherSessions: boolean; locale: string; context: EndSessionContext; now: Date },
+  input: { userId: string; newPassword: string; currentSessionId: string; endOtherSessions: boolean; locale: string; orgUrl: string; context: EndSessionContext; now: Date },
   record: RecordChange<OwnPasswordChanged>,
 ): Promise<OwnPasswordOutcome> {
   const { now } = input;
@@ -48,7 +44,7 @@ export async function changeOwnPassword(
     if (saved.count !== 1) return { ok: false, reason: "gone" } as const;
     const sessionIds = input.endOtherSessions ? await endOtherSessionsInTransaction(tx, { userId: user.id, exceptSessionId: input.currentSessionId, now, context: input.context }) : [];
     if (input.endOtherSessions) await revokeHolderGrants(tx, { userId: user.id }, now);
-    await queueMail(tx, { to: user.email, userId: user.id, template: "password-changed", variables: { firstName: firstNameOf(user.profile), when: now }, locale: input.locale }, now);
+    await queueMail(tx, { to: user.email, userId: user.id, template: "password-changed", variables: { firstName: firstNameOf(user), when: now }, locale: input.locale }, { now, orgUrl: input.orgUrl });
     const changed: OwnPasswordChanged = { user: { id: user.id, login: user.login }, sessionIds, grantsRevoked: input.endOtherSessions };
     await record(tx, changed);
     return { ok: true, changed } as const;

@@ -96,6 +96,24 @@ describe.each(testProviders())("My Account email change on %s", (provider) => {
     expect(await listMailMessages(a.f.db, { to: who.login })).toHaveLength(1);
   });
 
+  it("single use under concurrency: of several confirms of one link at once exactly one changes the address (one conditional update), one notice, one event", async () => {
+    const { who, jar } = await signedIn("Ava");
+    const token = await linkFor(jar, "ava.race@example.com");
+    const mark = await a.mark();
+    const results = await Promise.all([1, 2, 3, 4].map(() => confirm(jar, token)));
+    expect(results.map((res) => res.status)).toEqual([303, 303, 303, 303]);
+    expect(results.map((res) => res.location).sort()).toEqual([
+      `${ORG_URL}/account/email?done=changed`,
+      `${ORG_URL}/account/email?error=linkUsed`,
+      `${ORG_URL}/account/email?error=linkUsed`,
+      `${ORG_URL}/account/email?error=linkUsed`,
+    ]);
+    expect((await stored(who.id)).email).toBe("ava.race@example.com");
+    expect((await listMailMessages(a.f.db, { to: who.login })).filter((mail) => mail.template === "email-changed")).toHaveLength(1);
+    expect((await a.events("user.account.update_profile", mark)).filter((event) => event.displayMessage === "User changed their email address")).toHaveLength(1);
+    expect(await a.f.db.userToken.count({ where: { userId: who.id, kind: "EMAIL_CHANGE", consumed: { not: null } } })).toBe(1);
+  });
+
   it("a new request replaces the previous link; a forged or missing token changes nothing", async () => {
     const { who, jar } = await signedIn("Ray");
     const first = await linkFor(jar, "ray.first@example.com");

@@ -264,4 +264,27 @@ describe.each(testProviders())("My Account on %s", (provider) => {
     const fr = await loadAccountView(getAppContext(), { cookieHeader: jar.header(), acceptLanguage: "fr", query: (name) => (name === "done" ? "changed" : null) }, "password");
     expect(fr.kind === "page" && fr.frame.notice).toEqual({ tone: "success", text: "Votre mot de passe a été changé." });
   });
+
+  it("the language: the user's profile locale, then Accept-Language, then the org default (negotiateOrgLocale)", async () => {
+    const jar = await a.browserFor(sam, web);
+    const locale = async (acceptLanguage: string | null) => {
+      const page = await loadAccountView(getAppContext(), { cookieHeader: jar.header(), acceptLanguage, query: () => null }, "password");
+      return page.kind === "page" ? [page.frame.locale, page.frame.title] : page.kind;
+    };
+    expect(await locale("es")).toEqual(["en", "Change password"]);
+    await a.f.api("POST", "/api/v1/org/settings", { defaultLocale: "fr" });
+    try {
+      expect(await locale("es")).toEqual(["fr", "Changer le mot de passe"]);
+      expect(await locale(null)).toEqual(["fr", "Changer le mot de passe"]);
+      expect(await locale("de")).toEqual(["de", "Passwort ändern"]);
+      const profile = (await user(sam.id)).profile as Record<string, string>;
+      await a.f.db.user.update({ where: { id: sam.id }, data: { profile: { ...profile, locale: "de_CH" } } });
+      expect(await locale("fr")).toEqual(["de", "Passwort ändern"]);
+      await a.f.db.user.update({ where: { id: sam.id }, data: { profile: { ...profile, locale: "ja_JP" } } });
+      expect(await locale("es")).toEqual(["fr", "Changer le mot de passe"]);
+      await a.f.db.user.update({ where: { id: sam.id }, data: { profile } });
+    } finally {
+      await a.f.api("POST", "/api/v1/org/settings", { defaultLocale: "en" });
+    }
+  });
 });

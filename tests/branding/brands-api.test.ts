@@ -1,3 +1,4 @@
+import { readOrgSettings } from "@/lib/org-settings/read-org-settings";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, createAdminFixture, ORG_URL, type AdminFixture } from "../support/admin-fixture";
 import { callRoute } from "../support/call-route";
@@ -67,6 +68,24 @@ describe.each(testProviders())("Brands and Themes API on %s", (provider) => {
       ["Update brand Acme Login", { locale: { from: "en", to: "de" } }],
     ]);
     await f.api("PUT", `/api/v1/brands/${BRAND}`, { locale: "en" });
+  });
+
+  it("the brand's locale is the org setting defaultLocale: one stored default language, read and written through either API", async () => {
+    const settings = () => f.api("GET", "/api/v1/org/settings");
+    const before = (await settings()).body.lastUpdated;
+    f.clock.advance(1000);
+    expect((await f.api("PUT", `/api/v1/brands/${BRAND}`, { locale: "fr" })).body.locale).toBe("fr");
+    expect([(await settings()).body.defaultLocale, (await settings()).body.lastUpdated === before]).toEqual(["fr", false]);
+    expect((await readOrgSettings(f.db)).defaultLocale).toBe("fr");
+    expect((await f.api("POST", "/api/v1/org/settings", { defaultLocale: "de" })).status).toBe(200);
+    expect((await f.api("GET", `/api/v1/brands/${BRAND}`)).body.locale).toBe("de");
+    expect((await f.api("GET", "/api/v1/brands")).body.map((b: { locale: string }) => b.locale)).toEqual(["de"]);
+    // a PUT without locale leaves the setting alone; a refused locale changes nothing
+    await f.api("PUT", `/api/v1/brands/${BRAND}`, { name: "Acme Login" });
+    expect((await f.api("PUT", `/api/v1/brands/${BRAND}`, { locale: "xx" })).status).toBe(400);
+    expect((await readOrgSettings(f.db)).defaultLocale).toBe("de");
+    await f.api("PUT", `/api/v1/brands/${BRAND}`, { locale: "en" });
+    expect((await settings()).body.defaultLocale).toBe("en");
   });
 
   it.each([
@@ -210,7 +229,7 @@ describe.each(testProviders())("Brands and Themes API on %s", (provider) => {
   });
 
   it("hands the mail renderer the brand in the mail's transaction (MailBrand)", async () => {
-    const brand = await f.db.$transaction((tx) => readMailBrand(tx, ORG_URL));
+    const brand = await f.db.$transaction((tx) => readMailBrand(tx, { orgUrl: ORG_URL, locale: "en" }));
     expect(brand).toEqual({
       productName: "Acme Login",
       primaryColor: "#0b6e4f",
@@ -221,6 +240,6 @@ describe.each(testProviders())("Brands and Themes API on %s", (provider) => {
       ],
     });
     const logo = await upload(`${THEME_PATH}/logo`, PNG_1PX);
-    expect((await f.db.$transaction((tx) => readMailBrand(tx, ORG_URL))).logoUrl).toBe(logo.body.url);
+    expect((await f.db.$transaction((tx) => readMailBrand(tx, { orgUrl: ORG_URL, locale: "en" }))).logoUrl).toBe(logo.body.url);
   });
 });

@@ -21,7 +21,7 @@ describe.each(testProviders())("the dashboard's Outbox on %s", (provider) => {
   beforeAll(async () => {
     f = await createAdminFixture(provider);
     const queue = async (name: string, request: MailRequest) => {
-      ids[name] = (await f.db.$transaction((tx) => queueMail(tx, request, f.clock.now))).id;
+      ids[name] = (await f.db.$transaction((tx) => queueMail(tx, request, { now: f.clock.now, orgUrl: "https://idp.test" }))).id;
       f.clock.advance(1000);
     };
     // one message in the development outbox, one sent, one failed, one still queued (oldest first)

@@ -6,6 +6,7 @@ import { safeRecoveryNext } from "@/lib/hosted/recovery-urls";
 import { listMailMessages } from "@/lib/mail/list-mail-messages";
 import { createSession } from "@/lib/sessions/create-session";
 import { readSession } from "@/lib/sessions/read-session";
+import { SIGNIN_RATE_LIMITS } from "@/lib/signin/check-credentials";
 import { RECOVERY_RATE_LIMITS } from "@/lib/user-tokens/request-password-recovery";
 import { ORG_URL } from "../support/admin-fixture";
 import { SECRETS_KEY } from "../support/mint-test-tokens";
@@ -135,7 +136,7 @@ describe.each(testProviders())("account pages (forgot password, reset link, welc
       const cal = await a.user("Cal");
       const otherSid = (await createSession(a.f.db, { userId: cal.id, amr: ["pwd"], ipAddress: "203.0.113.9", userAgent: "other", now: a.f.clock.now, orgUrl: ORG_URL })).cookieValue;
       const { jar, token } = await linkFor(cal);
-      expect(await tokenView("RECOVERY", token, jar)).toEqual({ ok: true, kind: "RECOVERY", token, login: cal.login, csrfToken: csrfOf(jar), returnTo: "/", errors: [] });
+      expect(await tokenView("RECOVERY", token, jar)).toEqual({ ok: true, kind: "RECOVERY", token, login: cal.login, profileLocale: null, csrfToken: csrfOf(jar), returnTo: "/", errors: [] });
       const before = await a.f.db.user.findUniqueOrThrow({ where: { id: cal.id } });
 
       const mismatch = await submit(jar, token, "One-password-1", "Other-password-2");
@@ -188,14 +189,15 @@ describe.each(testProviders())("account pages (forgot password, reset link, welc
   describe("the welcome (activation) link", () => {
     it("/welcome/{token}?fromURI=/admin -> the welcome page with the CSRF cookie; setting the password activates, signs in and lands on fromURI", async () => {
       const login = `fred.${++counter}@example.com`;
-      const created = await a.f.api("POST", "/api/v1/users?activate=true", { profile: { firstName: "Fred", lastName: "Tester", email: login, login } });
+      const created = await a.f.api("POST", "/api/v1/users?activate=true", { profile: { firstName: "Fred", lastName: "Tester", email: login, login, locale: "fr_FR" } });
       expect(created.body.status).toBe("PROVISIONED");
+      expect((await mails(login))[0]?.locale).toBe("fr");
       const token = await linkToken(login, "welcome");
       const jar = new CookieJar();
       const opened = await a.get(`${ORG_URL}/welcome/${token}?fromURI=${encodeURIComponent("/admin")}`, jar);
       expect(opened.status).toBe(303);
       expect(opened.location).toBe(`${ORG_URL}/signin/welcome/${token}?fromURI=%2Fadmin&started=1`);
-      expect(await tokenView("ACTIVATION", token, jar, { fromUri: "/admin", started: true })).toEqual({ ok: true, kind: "ACTIVATION", token, login, csrfToken: csrfOf(jar), returnTo: "/admin", errors: [] });
+      expect(await tokenView("ACTIVATION", token, jar, { fromUri: "/admin", started: true })).toEqual({ ok: true, kind: "ACTIVATION", token, login, profileLocale: "fr_FR", csrfToken: csrfOf(jar), returnTo: "/admin", errors: [] });
       const weak = await a.post(`${ORG_URL}/signin/welcome/submit`, { token, csrf: csrfOf(jar), return_to: "/admin", password: "fred", confirm: "fred" }, jar);
       expect(weak.location).toBe(`${ORG_URL}/signin/welcome/${token}?fromURI=%2Fadmin&error=TOO_SHORT`);
       const done = await a.post(`${ORG_URL}/signin/welcome/submit`, { token, csrf: csrfOf(jar), return_to: "/admin", password: "Welcome-aboard-1", confirm: "Welcome-aboard-1" }, jar);
@@ -269,6 +271,28 @@ describe.each(testProviders())("account pages (forgot password, reset link, welc
       expect((await readSession(a.f.db, jar.cookies.get("sid")!, a.f.clock.now))?.userId).toBe(gus.id);
       expect((await a.f.db.user.findUniqueOrThrow({ where: { id: gus.id } })).status).toBe("ACTIVE");
       expect((await mails(gus.login)).map((mail) => mail.template)).toContain("password-changed");
+    });
+
+    it("the current password goes through the sign-in's one check (checkCredentials): the same per-username budget as /signin/submit, then rate_limited even when right", async () => {
+      const hal = await a.user("Hal");
+      expect((await a.f.api("POST", `/api/v1/users/${hal.id}/lifecycle/expire_password`)).status).toBe(200);
+      const jar = new CookieJar();
+      await a.get(`${ORG_URL}/signin/start?return_to=%2Fadmin`, jar);
+      const ip = () => ({ "x-forwarded-for": `198.51.100.${++counter % 250}` });
+      const signin = (password: string) => a.post(`${ORG_URL}/signin/submit`, { return_to: "/admin", csrf: csrfOf(jar), username: hal.login, password }, jar, ip());
+      const post = (current: string) =>
+        a.post(`${ORG_URL}/signin/expired-password/submit`, { return_to: "/admin", csrf: csrfOf(jar), username: hal.login, current_password: current, password: "Next-password-1", confirm: "Next-password-1" }, jar, ip());
+      const back = (error: string) => `${ORG_URL}/signin/expired-password?return_to=%2Fadmin&username=${encodeURIComponent(hal.login)}&error=${error}`;
+      for (let i = 0; i < SIGNIN_RATE_LIMITS.perUsername - 2; i++) expect((await signin(`Wrong-${i}`)).status).toBe(303);
+      expect((await post("Wrong-current-1")).location).toBe(back("wrong"));
+      expect((await post("Wrong-current-2")).location).toBe(back("wrong"));
+      // the budget is the sign-in's: spent by both forms together, the right password is refused too
+      expect((await post(hal.password)).location).toBe(back("rate_limited"));
+      expect((await signin(hal.password)).location).not.toMatch(/expired-password\?/);
+      expect((await a.f.db.user.findUniqueOrThrow({ where: { id: hal.id } })).status).toBe("PASSWORD_EXPIRED");
+      a.f.clock.advance(SIGNIN_RATE_LIMITS.windowSeconds * 1000 + 1000);
+      expect((await post(hal.password)).location).toBe(`${ORG_URL}/admin`);
+      expect((await a.f.db.user.findUniqueOrThrow({ where: { id: hal.id } })).status).toBe("ACTIVE");
     });
   });
 });

@@ -17,6 +17,7 @@ const START = new Date("2026-01-15T10:00:00.000Z");
 const FROM = { name: "Identity Provider", address: "no-reply@idp.test" };
 const LOGIN = { user: "mailer", pass: "smtp-Pa55word-never-logged" };
 const TOKEN = "tok-7f3a9c1e5b2d4680"; // stands for a single-use token in a link
+const ORG_URL = "https://idp.test";
 
 const resetRequest = (to: string, n = 0): MailRequest<"password-reset"> => ({
   to,
@@ -67,7 +68,7 @@ describe.each(testProviders())("mail delivery on %s", (provider) => {
   async function queue(...requests: MailRequest[]): Promise<string[]> {
     return db.$transaction(async (tx) => {
       const ids: string[] = [];
-      for (const request of requests) ids.push((await queueMail(tx, request, clock.now)).id);
+      for (const request of requests) ids.push((await queueMail(tx, request, { now: clock.now, orgUrl: ORG_URL })).id);
       return ids;
     });
   }
@@ -91,7 +92,7 @@ describe.each(testProviders())("mail delivery on %s", (provider) => {
   it("queues in the caller's transaction: rolled back, no message", async () => {
     await expect(
       db.$transaction(async (tx) => {
-        await queueMail(tx, resetRequest("ada@example.com"), clock.now);
+        await queueMail(tx, resetRequest("ada@example.com"), { now: clock.now, orgUrl: ORG_URL });
         throw new Error("the change that sends it failed");
       }),
     ).rejects.toThrow("the change that sends it failed");
@@ -105,6 +106,28 @@ describe.each(testProviders())("mail delivery on %s", (provider) => {
       ["de@example.com", "de", "Setzen Sie Ihr Passwort für Identity Provider zurück"],
       ["es@example.com", "en", "Reset your Identity Provider password"],
     ]);
+  });
+
+  it("negotiates the language once (negotiateOrgLocale): the asked locale (Okta's de_DE form too), then Accept-Language, then the org default", async () => {
+    await db.orgSettings.create({ data: { id: "org", name: "Org", settings: { defaultLocale: "fr" }, lastUpdated: clock.now } });
+    try {
+      const ids = await queue(
+        { ...resetRequest("profile@example.com"), locale: "de_DE", acceptLanguage: "fr" },
+        { ...resetRequest("browser@example.com"), locale: "ja_JP", acceptLanguage: "es, de;q=0.8" },
+        { ...resetRequest("org@example.com"), locale: undefined, acceptLanguage: "es" },
+        { ...resetRequest("nothing@example.com"), locale: undefined },
+      );
+      const rows = await db.mailMessage.findMany({ where: { id: { in: ids } }, orderBy: { toAddress: "asc" } });
+      expect(rows.map((r) => [r.toAddress, r.locale])).toEqual([
+        ["browser@example.com", "de"],
+        ["nothing@example.com", "fr"],
+        ["org@example.com", "fr"],
+        ["profile@example.com", "de"],
+      ]);
+      expect(rows.find((r) => r.toAddress === "org@example.com")!.subject).toMatch(/Réinitialisez/);
+    } finally {
+      await db.orgSettings.delete({ where: { id: "org" } });
+    }
   });
 
   it("delivers over STARTTLS with a login: headers, both bodies, then erases the bodies", async () => {

@@ -8,6 +8,7 @@ import { recoveryPaths } from "@/lib/hosted/recovery-urls";
 import { PASSWORD_MIN_LENGTH, type UserTokenKind } from "@/lib/hosted/recovery-constants";
 import { HostedNotice } from "../../_hosted/hosted-notice";
 import { orUnavailable } from "../../_hosted/or-unavailable";
+import { pageLocale } from "../../_hosted/page-locale";
 import { searchParam } from "../../_hosted/search-param";
 import { Field, HiddenFields, RecoveryCard, RecoveryNotice, SubmitButton } from "./recovery-ui";
 
@@ -20,13 +21,13 @@ import { Field, HiddenFields, RecoveryCard, RecoveryNotice, SubmitButton } from 
 export async function TokenPasswordPage({ kind, token, query }: { kind: UserTokenKind; token: string; query: Record<string, string | string[] | undefined> }) {
   const app = getAppContext();
   const requestHeaders = await headers();
-  const { locale, t } = recoveryTranslator(requestHeaders.get("accept-language"));
   const path = kind === "ACTIVATION" ? recoveryPaths.welcome(token) : recoveryPaths.resetPassword(token);
   const view = await orUnavailable(path, query, () =>
     loadTokenPageView(app, { kind, token, fromUri: searchParam(query, "fromURI"), started: searchParam(query, "started") === "1", error: searchParam(query, "error"), cookieHeader: requestHeaders.get("cookie") }),
   );
+  if (!view.ok && view.reason === "start") redirect(view.url);
+  const { locale, t } = recoveryTranslator(await pageLocale(null, view.ok ? view.profileLocale : null));
   if (!view.ok) {
-    if (view.reason === "start") redirect(view.url);
     if (view.reason === "link") {
       const recovery = kind === "RECOVERY";
       return (

@@ -8,6 +8,7 @@ import { recoveryTranslator } from "@/lib/hosted/recovery-messages";
 import { PASSWORD_MIN_LENGTH } from "@/lib/hosted/recovery-constants";
 import { HostedNotice } from "../../_hosted/hosted-notice";
 import { orUnavailable } from "../../_hosted/or-unavailable";
+import { pageLocale } from "../../_hosted/page-locale";
 import { searchParam, type SearchParams } from "../../_hosted/search-param";
 import { Field, HiddenFields, LINK, RecoveryCard, SubmitButton } from "../_recovery/recovery-ui";
 
@@ -23,7 +24,6 @@ export default async function ExpiredPasswordPage({ searchParams }: { searchPara
   const query = await searchParams;
   const app = getAppContext();
   const requestHeaders = await headers();
-  const { locale, t } = recoveryTranslator(requestHeaders.get("accept-language"));
   const view = await orUnavailable("/signin/expired-password", query, () =>
     loadExpiredPasswordView(app, {
       request: searchParam(query, "request"),
@@ -35,8 +35,9 @@ export default async function ExpiredPasswordPage({ searchParams }: { searchPara
       cookieHeader: requestHeaders.get("cookie"),
     }),
   );
+  if (!view.ok && view.reason === "start") redirect(view.url);
+  const { locale, t } = recoveryTranslator(await pageLocale(searchParam(query, "request")));
   if (!view.ok) {
-    if (view.reason === "start") redirect(view.url);
     return <HostedNotice reason={view.reason} locale={locale} />;
   }
   const currentInvalid = view.errors.some(isCurrentPasswordError);

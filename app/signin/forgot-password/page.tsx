@@ -7,6 +7,7 @@ import { formErrorMessage } from "@/lib/hosted/recovery-form-errors";
 import { recoveryTranslator } from "@/lib/hosted/recovery-messages";
 import { HostedNotice } from "../../_hosted/hosted-notice";
 import { orUnavailable } from "../../_hosted/or-unavailable";
+import { pageLocale } from "../../_hosted/page-locale";
 import { searchParam, type SearchParams } from "../../_hosted/search-param";
 import { Field, HiddenFields, LINK, RecoveryCard, RecoveryNotice, SubmitButton } from "../_recovery/recovery-ui";
 
@@ -22,7 +23,6 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   const query = await searchParams;
   const app = getAppContext();
   const requestHeaders = await headers();
-  const { locale, t } = recoveryTranslator(requestHeaders.get("accept-language"));
   const view = await orUnavailable("/signin/forgot-password", query, () =>
     loadForgotPasswordView(app, {
       request: searchParam(query, "request"),
@@ -34,8 +34,9 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
       cookieHeader: requestHeaders.get("cookie"),
     }),
   );
+  if (!view.ok && view.reason === "start") redirect(view.url);
+  const { locale, t } = recoveryTranslator(await pageLocale(searchParam(query, "request")));
   if (!view.ok) {
-    if (view.reason === "start") redirect(view.url);
     return <HostedNotice reason={view.reason} locale={locale} />;
   }
   const back = { href: view.signinHref, label: t("common.back") };

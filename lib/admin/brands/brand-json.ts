@@ -1,9 +1,13 @@
 import type { Brand } from "../../db/generated/sqlite/client";
 import type { SignInCustomizations, ThemeRecord } from "../../branding/brand-records";
+import type { Locale } from "../../i18n/locales";
 import { link } from "../../okta-api/links";
 
-/** Okta's Brand object (BrandWithEmbedded without `_embedded`): defaultApp and emailDomainId are not supported, always empty. */
-export function brandJson(orgUrl: string, brand: Brand) {
+/**
+ * Okta's Brand object (BrandWithEmbedded without `_embedded`): defaultApp and emailDomainId are not
+ * supported, always empty; `locale` is the org's one default language (the org setting defaultLocale).
+ */
+export function brandJson(orgUrl: string, brand: Brand & { locale: Locale }) {
   const base = `/api/v1/brands/${brand.id}`;
   return {
     id: brand.id,

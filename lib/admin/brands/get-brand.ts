@@ -1,4 +1,5 @@
 import { findBrand } from "../../branding/brand-records";
+import { readOrgSettings } from "../../org-settings/read-org-settings";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { brandJson } from "./brand-json";
 
@@ -9,5 +10,6 @@ export async function getBrand(ctx: AdminContext): Promise<AdminResponse> {
 
 /** getBrand as a typed operation. */
 export async function runGetBrand(ctx: OperationContext, brandId: string) {
-  return brandJson(ctx.orgUrl, await findBrand(ctx.db, brandId));
+  const brand = await findBrand(ctx.db, brandId);
+  return brandJson(ctx.orgUrl, { ...brand, locale: (await readOrgSettings(ctx.db)).defaultLocale });
 }

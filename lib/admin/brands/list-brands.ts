@@ -1,4 +1,5 @@
 import { listBrands as listStoredBrands } from "../../branding/brand-records";
+import { readOrgSettings } from "../../org-settings/read-org-settings";
 import type { AdminContext, AdminResponse, OperationContext } from "../admin-request";
 import { brandJson } from "./brand-json";
 
@@ -9,5 +10,6 @@ export async function listBrands(ctx: AdminContext): Promise<AdminResponse> {
 
 /** listBrands as a typed operation. */
 export async function runListBrands(ctx: OperationContext) {
-  return (await listStoredBrands(ctx.db)).map((brand) => brandJson(ctx.orgUrl, brand));
+  const [brands, { defaultLocale }] = await Promise.all([listStoredBrands(ctx.db), readOrgSettings(ctx.db)]);
+  return brands.map((brand) => brandJson(ctx.orgUrl, { ...brand, locale: defaultLocale }));
 }

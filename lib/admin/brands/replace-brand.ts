@@ -12,7 +12,8 @@ const FIELDS = ["name", "customPrivacyPolicyUrl", "agreeToCustomPrivacyPolicy", 
 /**
  * PUT /api/v1/brands/:brandId {name?, customPrivacyPolicyUrl?, agreeToCustomPrivacyPolicy?,
  * removePoweredByOkta?, locale?} -> 200 Brand. Fields left out keep their values; the name is the
- * product's own name on every hosted page and email. Logged as `system.brand.update` with the
+ * product's own name on every hosted page and email; `locale` is the org's one default language
+ * (it writes the org setting defaultLocale). Logged as `system.brand.update` with the
  * changed fields.
  */
 export async function replaceBrand(ctx: AdminContext): Promise<AdminResponse> {

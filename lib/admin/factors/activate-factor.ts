@@ -30,7 +30,7 @@ export async function runActivateFactor(ctx: OperationContext, userId: string, f
   const user = await findUser(ctx.db, userId);
   const proof = parseInput(factorProofInput, body(), "factor");
   await checkFactorAttempt(ctx, user.id);
-  const result = await activateUserFactor(ctx.db, { userId: user.id, factorId, proof, now: ctx.now(), secretsKey: ctx.secretsKey, rp: relyingPartyFor(ctx.orgUrl) }, (tx, factor) =>
+  const result = await activateUserFactor(ctx.db, { userId: user.id, factorId, proof, now: ctx.now(), secretsKey: ctx.secretsKey, rp: relyingPartyFor(ctx.orgUrl), orgUrl: ctx.orgUrl }, (tx, factor) =>
     audit(tx, ctx, "user.mfa.factor.activate", "Activate factor for user", userLogTargets(user), factorLogContext(factor)),
   );
   if (result.outcome === "activated") return factorJson(ctx.orgUrl, result.factor);
