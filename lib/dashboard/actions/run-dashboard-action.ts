@@ -1,6 +1,8 @@
 import type { DashboardApp, DashboardClient } from "../dashboard-context";
 import type { FormFiles, FormInput } from "../form-input";
+import { rolesAllow } from "../../admin-roles/permissions";
 import { requireAdmin } from "../require-admin";
+import { actionPermission } from "./action-permissions";
 import { appActions } from "./app-actions";
 import { authorizationServerActions } from "./authorization-server-actions";
 import { brandingActions } from "./branding-actions";
@@ -32,13 +34,15 @@ export type DashboardRequest = { app: DashboardApp; cookieHeader: string | null;
 /**
  * Runs one named dashboard action for the request's session. The admin check runs here, on the
  * server, before anything else and whatever the UI showed: without a live session the answer is
- * `refused: "signin"`, for a user who is not an active admin `refused: "forbidden"`, and nothing is
- * read or changed in either case.
+ * `refused: "signin"`, for a user who is not an active admin, or an admin whose roles lack the
+ * action's permission (ACTION_PERMISSIONS), `refused: "forbidden"`, and nothing is read or changed.
  */
 export async function runDashboardAction(request: DashboardRequest, name: string, form: FormInput, files: FormFiles = {}): Promise<DashboardActionResult> {
   const check = await requireAdmin(request.app.db, request.cookieHeader, request.app.now());
   if (!check.ok) return { ok: false, refused: check.reason };
   const action = Object.hasOwn(DASHBOARD_ACTIONS, name) ? DASHBOARD_ACTIONS[name] : undefined;
-  if (!action) return { ok: false, error: `Unknown action "${name}".`, causes: [] };
+  const permission = actionPermission(name);
+  if (!action || !permission) return { ok: false, error: `Unknown action "${name}".`, causes: [] };
+  if (!rolesAllow(check.admin.roles, permission)) return { ok: false, refused: "forbidden" };
   return action({ app: request.app, admin: check.admin, client: request.client }, form, files);
 }
