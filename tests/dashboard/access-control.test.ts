@@ -14,9 +14,6 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
   let adminCookie: string;
   let userCookie: string;
   let plainUserId: string;
-  let groupId: string;
-  let appId: string;
-  let originId: string;
   let tokenId: string;
   let adminId: string;
   let form: FormInput;
@@ -24,7 +21,7 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
   beforeAll(async () => {
     f = await createAdminFixture(provider);
     adminId = await adminUserId(f);
-    ({ plainUserId, groupId, appId, originId, tokenId, form } = await seedActionTargets(f));
+    ({ plainUserId, tokenId, form } = await seedActionTargets(f));
   });
   // Each test signs the admin and the plain user in afresh: none depends on a session an earlier one left alive.
   beforeEach(async () => {
