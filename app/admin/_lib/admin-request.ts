@@ -1,5 +1,5 @@
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { OperationContext } from "@/lib/admin/admin-request";
 import { getAppContext } from "@/lib/app-context";
@@ -7,6 +7,8 @@ import { requestClientAddress } from "@/lib/http/request-client-address";
 import type { AdminCall, DashboardClient } from "@/lib/dashboard/dashboard-context";
 import { requireAdmin, type AdminCheck } from "@/lib/dashboard/require-admin";
 import { callOperation, type OperationResult } from "@/lib/dashboard/call-operation";
+import { permissionsOf } from "@/lib/dashboard/actions/action-permissions";
+import { ADMIN_PAGE_PATH_HEADER, mayView } from "@/lib/dashboard/page-permissions";
 
 export const SIGN_IN_PATH = "/signin?return_to=/admin";
 
@@ -31,7 +33,9 @@ export const checkAdmin = cache(async (): Promise<AdminCheck> => {
 
 /**
  * For pages: the signed-in admin's call context, or a redirect to the sign-in page. A non-admin
- * gets a 404 here (the layout shows them the 403 page); pages never read data without this.
+ * gets a 404 here (the layout shows them the 403 page); an admin whose roles lack the page's
+ * permission (PAGE_PERMISSIONS, for the path the proxy saw; none: no page) gets the forbidden page
+ * (403). Pages never read data without this.
  */
 export const adminCall = cache(async (): Promise<AdminCall> => {
   const check = await checkAdmin();
@@ -39,6 +43,7 @@ export const adminCall = cache(async (): Promise<AdminCall> => {
     if (check.reason === "signin") redirect(SIGN_IN_PATH);
     notFound();
   }
+  if (!mayView(permissionsOf(check.admin.roles), (await headers()).get(ADMIN_PAGE_PATH_HEADER) ?? "")) forbidden();
   return { app: getAppContext(), admin: check.admin, client: await requestClient() };
 });
 
