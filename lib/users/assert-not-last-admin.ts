@@ -1,10 +1,9 @@
 import type { DbTx } from "../db/create-db-client";
+import { HOLDS_SUPER_ADMIN } from "../admin-roles/super-admin-holders";
 import { validationError } from "../okta-api/admin-api-error";
 
 type AdminCandidate = { id: string; login: string; status: string };
 
-/** Where a SUPER_ADMIN role is held: directly or through a group the user belongs to. */
-const holdsSuperAdmin = { OR: [{ roleAssignments: { some: { type: "SUPER_ADMIN" } } }, { memberships: { some: { group: { roleAssignments: { some: { type: "SUPER_ADMIN" } } } } } }] };
 
 /**
  * Refuses (400 E0000001) to deactivate, suspend or delete the last ACTIVE super administrator: with
@@ -13,9 +12,9 @@ const holdsSuperAdmin = { OR: [{ roleAssignments: { some: { type: "SUPER_ADMIN" 
  */
 export async function assertNotLastActiveAdmin(tx: DbTx, user: AdminCandidate, action: string): Promise<void> {
   if (user.status !== "ACTIVE") return;
-  const isSuperAdmin = (await tx.user.count({ where: { id: user.id, ...holdsSuperAdmin } })) > 0;
+  const isSuperAdmin = (await tx.user.count({ where: { id: user.id, ...HOLDS_SUPER_ADMIN } })) > 0;
   if (!isSuperAdmin) return;
-  const others = await tx.user.count({ where: { status: "ACTIVE", id: { not: user.id }, ...holdsSuperAdmin } });
+  const others = await tx.user.count({ where: { status: "ACTIVE", id: { not: user.id }, ...HOLDS_SUPER_ADMIN } });
   if (others === 0) {
     throw validationError("user", [
       `${user.login} is the only active super administrator: ${action} it would leave no one able to assign admin roles. Make another user an active super administrator first.`,
