@@ -71,4 +71,28 @@ describe.each(testProviders())("the dashboard's role gate on %s", (provider) => 
     const cookie = await signedInAs("unknown.action@example.com", ["READ_ONLY_ADMIN"]);
     expect(await act(f, cookie, "user.nope", form)).toEqual({ ok: false, error: 'Unknown action "user.nope".', causes: [] });
   });
+
+  it("applies the API's target rules: an ORG_ADMIN cannot touch an admin user or a group carrying a role (403 E0000006, logged), a plain one it can", async () => {
+    const cookie = await signedInAs("org.admin@example.com", ["ORG_ADMIN"]);
+    const adminId = await createPlainUser(f, "another.admin@example.com");
+    await setUserRoles(f.db, adminId, ["READ_ONLY_ADMIN"]);
+    const refused = await act(f, cookie, "user.suspend", { userId: adminId });
+    expect(refused).toEqual({
+      ok: false,
+      error: "You do not have permission to perform the requested action",
+      causes: [`The user ${adminId} holds an admin role: only a super administrator (SUPER_ADMIN) may do this.`],
+    });
+    expect((await f.db.user.findUniqueOrThrow({ where: { id: adminId } })).status).toBe("ACTIVE");
+    expect(await f.db.systemLogEvent.count({ where: { eventType: "core.user.admin_privilege.denied", outcomeReason: { contains: adminId } } })).toBe(1);
+
+    const rolesGroup: string = (await f.api("POST", "/api/v1/groups", { profile: { name: "Auditors" } })).body.id;
+    expect((await f.api("POST", `/api/v1/groups/${rolesGroup}/roles`, { type: "REPORT_ADMIN" })).status).toBe(201);
+    expect(await act(f, cookie, "group.addMember", { groupId: rolesGroup, userId: plainUserId })).toMatchObject({ ok: false, error: "You do not have permission to perform the requested action" });
+    expect(await act(f, cookie, "user.create", { login: "into.auditors@example.com", email: "into.auditors@example.com", firstName: "A", lastName: "B", groupIds: [rolesGroup] })).toMatchObject({ ok: false, error: "You do not have permission to perform the requested action" });
+    expect(await f.db.groupMembership.count({ where: { groupId: rolesGroup } })).toBe(0);
+    expect(await f.db.user.count({ where: { login: "into.auditors@example.com" } })).toBe(0);
+
+    expect(await act(f, cookie, "user.expirePassword", { userId: plainUserId })).toEqual({ ok: true, notice: "Expired the user's password: they must choose a new one at their next sign-in." });
+    expect((await f.db.user.findUniqueOrThrow({ where: { id: plainUserId } })).status).toBe("PASSWORD_EXPIRED");
+  });
 });
