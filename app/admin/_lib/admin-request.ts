@@ -9,6 +9,7 @@ import { requireAdmin, type AdminCheck } from "@/lib/dashboard/require-admin";
 import { callOperation, type OperationResult } from "@/lib/dashboard/call-operation";
 import { permissionsOf } from "@/lib/dashboard/actions/action-permissions";
 import { ADMIN_PAGE_PATH_HEADER, mayView } from "@/lib/dashboard/page-permissions";
+import type { Permission } from "@/lib/dashboard/role-options";
 
 export const SIGN_IN_PATH = "/signin?return_to=/admin";
 
@@ -46,6 +47,11 @@ export const adminCall = cache(async (): Promise<AdminCall> => {
   if (!mayView(permissionsOf(check.admin.roles), (await headers()).get(ADMIN_PAGE_PATH_HEADER) ?? "")) forbidden();
   return { app: getAppContext(), admin: check.admin, client: await requestClient() };
 });
+
+/** Whether the signed-in admin's roles hold a permission (a page's optional part, e.g. a user's roles). */
+export async function can(permission: Permission): Promise<boolean> {
+  return permissionsOf((await adminCall()).admin.roles).includes(permission);
+}
 
 /**
  * A page's read through a typed management operation (the one the API's handler calls), for the

@@ -11,7 +11,7 @@ const AUTHORIZATION_SERVERS = /^(authorizationServer|scope|claim|policy|rule)\./
 /** What each role may run, written from the role descriptions (not derived from the table). */
 const EXPECTED: Record<RoleType, (action: string) => boolean> = {
   SUPER_ADMIN: () => true,
-  ORG_ADMIN: (action) => !AUTHORIZATION_SERVERS.test(action),
+  ORG_ADMIN: (action) => !AUTHORIZATION_SERVERS.test(action) && !action.startsWith("role."),
   APP_ADMIN: (action) => action.startsWith("app."),
   USER_ADMIN: (action) => /^(user|group|factor)\./.test(action),
   GROUP_MEMBERSHIP_ADMIN: (action) => ["user.addGroup", "user.removeGroup", "group.addMember", "group.removeMember"].includes(action),

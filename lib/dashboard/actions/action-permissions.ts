@@ -108,6 +108,9 @@ export const ACTION_PERMISSIONS: Readonly<Record<string, Permission>> = {
   "branding.updateSignIn": "brands.manage",
   "branding.uploadImage": "brands.manage",
   "branding.removeImage": "brands.manage",
+
+  "role.assign": "roles.manage",
+  "role.unassign": "roles.manage",
 };
 
 /** The permission an action needs; undefined for a name that is no action (refused as unknown). */

@@ -15,6 +15,7 @@ import { factorActions } from "./factor-actions";
 import { networkZoneActions } from "./network-zone-actions";
 import { orgActions } from "./org-actions";
 import { orgPolicyActions } from "./org-policy-actions";
+import { roleActions } from "./role-actions";
 import type { ActionOutcome, DashboardAction } from "./types";
 import { userActions } from "./user-actions";
 
@@ -29,6 +30,7 @@ export const DASHBOARD_ACTIONS: Readonly<Record<string, DashboardAction>> = Obje
   ...networkZoneActions,
   ...factorActions,
   ...brandingActions,
+  ...roleActions,
 });
 
 export type DashboardActionResult = ActionOutcome | { ok: false; refused: "signin" | "forbidden" };
