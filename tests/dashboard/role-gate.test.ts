@@ -7,7 +7,8 @@ import type { FormInput } from "@/lib/dashboard/form-input";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { setUserRoles } from "../support/admin-roles";
 import { testProviders } from "../support/test-databases";
-import { act, createPlainUser, seedActionTargets, sessionCookie, snapshotCounts } from "./dashboard-fixture";
+import { searchPickerOptions } from "@/lib/dashboard/pickers/search-picker-options";
+import { act, adminCallOf, createPlainUser, seedActionTargets, sessionCookie, snapshotCounts } from "./dashboard-fixture";
 
 const ACTIONS = Object.keys(DASHBOARD_ACTIONS);
 
@@ -94,5 +95,13 @@ describe.each(testProviders())("the dashboard's role gate on %s", (provider) => 
 
     expect(await act(f, cookie, "user.expirePassword", { userId: plainUserId })).toEqual({ ok: true, notice: "Expired the user's password: they must choose a new one at their next sign-in." });
     expect((await f.db.user.findUniqueOrThrow({ where: { id: plainUserId } })).status).toBe("PASSWORD_EXPIRED");
+  });
+
+  it("lets a picker search only the lists the role reads: a REPORT_ADMIN finds no users, an APP_ADMIN finds them", async () => {
+    const reporter = await adminCallOf(f, await signedInAs("reporter@example.com", ["REPORT_ADMIN"]));
+    expect(await searchPickerOptions(reporter, { kind: "user", query: "plain" })).toEqual({ ok: false, error: "Your role cannot list these." });
+    expect(await searchPickerOptions(reporter, { kind: "client", query: "" })).toEqual({ ok: false, error: "Your role cannot list these." });
+    const appAdmin = await adminCallOf(f, await signedInAs("apps@example.com", ["APP_ADMIN"]));
+    expect(await searchPickerOptions(appAdmin, { kind: "user", query: "plain.user@" })).toMatchObject({ ok: true, options: [{ value: plainUserId, label: "plain.user@example.com" }] });
   });
 });
