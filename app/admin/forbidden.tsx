@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** A dashboard page the signed-in admin's roles do not open (adminCall's forbidden(): HTTP 403). */
+/** A dashboard page the signed-in admin's roles do not open (adminCall's forbidden(): 403, or 200 when the page streams behind the loading state, as not-found does). */
 export default function AdminForbidden() {
   return (
     <div className="flex flex-col gap-3">

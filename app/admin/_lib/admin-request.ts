@@ -36,7 +36,7 @@ export const checkAdmin = cache(async (): Promise<AdminCheck> => {
  * For pages: the signed-in admin's call context, or a redirect to the sign-in page. A non-admin
  * gets a 404 here (the layout shows them the 403 page); an admin whose roles lack the page's
  * permission (PAGE_PERMISSIONS, for the path the proxy saw; none: no page) gets the forbidden page
- * (403). Pages never read data without this.
+ * (app/admin/forbidden.tsx). Pages never read data without this.
  */
 export const adminCall = cache(async (): Promise<AdminCall> => {
   const check = await checkAdmin();
