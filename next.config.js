@@ -22,6 +22,8 @@ const nextConfig = {
     // dashboard server action may post (serverActions.bodySizeLimit, 1 MB), so no action's body is
     // cut short (issue 14, item 1; tests/faults/body-limits.test.ts).
     proxyClientMaxBodySize: "2mb",
+    // forbidden(): a dashboard page the admin's roles do not open shows app/admin/forbidden.tsx.
+    authInterrupts: true,
   },
   async headers() {
     return [

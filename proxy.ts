@@ -7,6 +7,7 @@ import { renderedPageCsp } from "@/lib/http/rendered-page-csp";
 import { ANTI_FRAMING_HEADERS, BASE_HEADERS, EMBEDDABLE_PAGE_PATH, LOCALISED_PAGE_PATH } from "@/lib/http/response-headers";
 import { HOSTED_PAGE_REQUEST_HEADER } from "@/lib/http/hosted-page-request-header";
 import { isPendingAuthorizationId } from "@/lib/ids/is-pending-authorization-id";
+import { ADMIN_PAGE_PATH_HEADER } from "@/lib/dashboard/page-permissions";
 
 const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-password|register|(?:reset-password|welcome|verify-email)\/[^/]+))?|consent|admin(?:\/.*)?|account(?:\/[a-z-]+){0,2})$/;
 
@@ -23,7 +24,8 @@ const RENDERED_PAGES = /^\/(?:signin(?:\/(?:factor|forgot-password|expired-passw
  * - the hosted pages (/signin and its factor, recovery, activation and registration pages, /consent) and the home page are in the language of their request:
  *   the root layout learns their `request` (HOSTED_PAGE_REQUEST_HEADER) for `<html lang>` (their
  *   `Vary: Accept-Language` is added by lib/cli/vary-by-language.mjs: Next.js replaces the Vary
- *   header of a page after this runs).
+ *   header of a page after this runs);
+ * - the dashboard's pages learn their path (ADMIN_PAGE_PATH_HEADER) for their permission check.
  * The protocol endpoints, /authorize and the APIs never come here (matcher).
  */
 export async function proxy(request: NextRequest) {
@@ -35,6 +37,9 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const headers = new Headers(request.headers);
   headers.delete(HOSTED_PAGE_REQUEST_HEADER);
+  // the dashboard's pages learn which page was asked for (PAGE_PERMISSIONS); a pathname is ASCII
+  headers.delete(ADMIN_PAGE_PATH_HEADER);
+  if (/^\/admin(?:\/[\x21-\x7e]*)?$/.test(pathname)) headers.set(ADMIN_PAGE_PATH_HEADER, pathname);
   if (LOCALISED_PAGE_PATH.test(pathname)) {
     const ids = request.nextUrl.searchParams.getAll("request");
     // only an id's shape goes into the header: a NUL, CR/LF or non-Latin-1 character would make Headers.set throw (a 500)

@@ -15,7 +15,8 @@ export type ActionState =
   | { kind: "done"; notice: string; redirectTo: string | null }
   | { kind: "reveal"; notice: string; reveal: Reveal };
 
-const FORBIDDEN = "You don't have access to the admin dashboard.";
+/** A signed-in user who is no admin, or an admin whose roles lack the action's permission (a forged or stale form). */
+const FORBIDDEN = "You don't have permission to do this: your admin roles do not include this change.";
 
 /**
  * The dashboard's one server action: runs the action named by the form's `_action` field. Server

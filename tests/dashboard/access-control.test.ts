@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DASHBOARD_ACTIONS } from "@/lib/dashboard/actions/run-dashboard-action";
+import type { FormInput } from "@/lib/dashboard/form-input";
 import { requireAdmin } from "@/lib/dashboard/require-admin";
 import { signOutAdmin } from "@/lib/dashboard/sign-out";
 import { createAdminFixture, type AdminFixture } from "../support/admin-fixture";
 import { testProviders } from "../support/test-databases";
-import { act, adminUserId, createPlainUser, sessionCookie, snapshotCounts } from "./dashboard-fixture";
+import { act, adminUserId, createPlainUser, seedActionTargets, sessionCookie, snapshotCounts } from "./dashboard-fixture";
 import { readLogEvent, readLogEvents } from "../support/read-log-events";
 import { setUserRoles } from "../support/admin-roles";
 
@@ -13,71 +14,14 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
   let adminCookie: string;
   let userCookie: string;
   let plainUserId: string;
-  let groupId: string;
-  let appId: string;
-  let originId: string;
   let tokenId: string;
   let adminId: string;
-  /** A form that names real objects, so that any action let through would change something. */
-  let form: Record<string, string | string[]>;
+  let form: FormInput;
 
   beforeAll(async () => {
     f = await createAdminFixture(provider);
     adminId = await adminUserId(f);
-    plainUserId = await createPlainUser(f, "plain.user@example.com");
-    groupId = (await f.api("POST", "/api/v1/groups", { profile: { name: "Engineers" } })).body.id;
-    const app = await f.api("POST", "/api/v1/apps", {
-      name: "oidc_client",
-      label: "Service",
-      signOnMode: "OPENID_CONNECT",
-      settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] } },
-    });
-    appId = app.body.id;
-    originId = (await f.api("POST", "/api/v1/trustedOrigins", { name: "Web", origin: "https://web.example.com", scopes: [{ type: "CORS" }] })).body.id;
-    tokenId = (await f.db.apiToken.findFirstOrThrow()).id;
-    const policy = await f.db.policy.findFirstOrThrow({ where: { authServerId: "default" }, include: { rules: true } });
-    const scope = await f.db.scope.findFirstOrThrow({ where: { authServerId: "default", name: "email" } });
-    const claim = await f.db.claim.findFirstOrThrow({ where: { authServerId: "default" } });
-    await sessionCookie(f, plainUserId); // a session of the plain user for the form to name
-    const session = await f.db.userSession.findFirstOrThrow({ where: { userId: plainUserId } });
-    form = {
-      authServerId: "default",
-      policyId: policy.id,
-      ruleId: policy.rules[0]!.id,
-      scopeId: scope.id,
-      claimId: claim.id,
-      appId,
-      userId: plainUserId,
-      groupId,
-      trustedOriginId: originId,
-      apiTokenId: tokenId,
-      sessionId: session.id,
-      secretId: "none",
-      direction: "down",
-      name: "Created by an attacker",
-      label: "Created by an attacker",
-      audience: "api://attacker",
-      applicationType: "service",
-      login: "someone.else@example.com",
-      email: "someone.else@example.com",
-      firstName: "Some",
-      lastName: "One",
-      password: "another-long-password-1",
-      confirmPassword: "another-long-password-1",
-      activate: "true",
-      claimType: "RESOURCE",
-      valueType: "EXPRESSION",
-      value: "user.email",
-      origin: "https://attacker.example.com",
-      scopes: ["CORS"],
-      grantTypes: ["client_credentials"],
-      clientsMode: "ALL_CLIENTS",
-      lockoutThreshold: "0",
-      sessionIdleMinutes: "129600",
-      sessionMaxMinutes: "129600",
-      refreshTokenGraceSeconds: "60",
-      systemLogRetentionDays: "1",
-    };
+    ({ plainUserId, tokenId, form } = await seedActionTargets(f));
   });
   // Each test signs the admin and the plain user in afresh: none depends on a session an earlier one left alive.
   beforeEach(async () => {

@@ -70,3 +70,66 @@ export async function snapshotCounts(f: AdminFixture) {
   const orgSettings = await db.orgSettings.findUnique({ where: { id: "org" }, select: { settings: true, lastUpdated: true } });
   return { servers, serverRows, scopes, claims, policies, rules, keys, apps, secrets, appUsers, appGroups, users, groups, members, origins, tokens, liveTokens, sessions, liveSessions, logs, orgSettings };
 }
+
+/**
+ * Real objects for every action's form to name (a plain user with a session, a group, a service app,
+ * a trusted origin, the default server's policy, rule, scope and claim), and one form naming them
+ * all: any action let through with it would change something.
+ */
+export async function seedActionTargets(f: AdminFixture) {
+  const plainUserId = await createPlainUser(f, "plain.user@example.com");
+  const groupId: string = (await f.api("POST", "/api/v1/groups", { profile: { name: "Engineers" } })).body.id;
+  const app = await f.api("POST", "/api/v1/apps", {
+    name: "oidc_client",
+    label: "Service",
+    signOnMode: "OPENID_CONNECT",
+    settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], response_types: ["token"] } },
+  });
+  const appId: string = app.body.id;
+  const originId: string = (await f.api("POST", "/api/v1/trustedOrigins", { name: "Web", origin: "https://web.example.com", scopes: [{ type: "CORS" }] })).body.id;
+  const tokenId = (await f.db.apiToken.findFirstOrThrow()).id;
+  const policy = await f.db.policy.findFirstOrThrow({ where: { authServerId: "default" }, include: { rules: true } });
+  const scope = await f.db.scope.findFirstOrThrow({ where: { authServerId: "default", name: "email" } });
+  const claim = await f.db.claim.findFirstOrThrow({ where: { authServerId: "default" } });
+  await sessionCookie(f, plainUserId); // a session of the plain user for the form to name
+  const session = await f.db.userSession.findFirstOrThrow({ where: { userId: plainUserId } });
+  const form: FormInput = {
+    authServerId: "default",
+    policyId: policy.id,
+    ruleId: policy.rules[0]!.id,
+    scopeId: scope.id,
+    claimId: claim.id,
+    appId,
+    userId: plainUserId,
+    groupId,
+    trustedOriginId: originId,
+    apiTokenId: tokenId,
+    sessionId: session.id,
+    secretId: "none",
+    direction: "down",
+    name: "Created by an attacker",
+    label: "Created by an attacker",
+    audience: "api://attacker",
+    applicationType: "service",
+    login: "someone.else@example.com",
+    email: "someone.else@example.com",
+    firstName: "Some",
+    lastName: "One",
+    password: "another-long-password-1",
+    confirmPassword: "another-long-password-1",
+    activate: "true",
+    claimType: "RESOURCE",
+    valueType: "EXPRESSION",
+    value: "user.email",
+    origin: "https://attacker.example.com",
+    scopes: ["CORS"],
+    grantTypes: ["client_credentials"],
+    clientsMode: "ALL_CLIENTS",
+    lockoutThreshold: "0",
+    sessionIdleMinutes: "129600",
+    sessionMaxMinutes: "129600",
+    refreshTokenGraceSeconds: "60",
+    systemLogRetentionDays: "1",
+  };
+  return { plainUserId, groupId, appId, originId, tokenId, form };
+}

@@ -6,6 +6,7 @@ import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { submitDashboardAction, type ActionState } from "../actions";
 import { CopyButton } from "./copy-button";
 import { useNotice } from "./notice";
+import { READ_ONLY_EXPLANATION, useCanRun } from "./permissions";
 import { buttonClass } from "./ui";
 
 export type ConfirmOptions = { title: string; body: ReactNode; confirmLabel: string };
@@ -33,7 +34,8 @@ type Props = {
  * A form that runs a dashboard action through the server action: inline errors (with one line per
  * invalid field), a success notice, navigation to where the action leads, a confirmation dialog
  * for destructive actions, and a one-time reveal panel for secrets. Field values stay as typed
- * when the action fails.
+ * when the action fails. For an admin whose roles lack the action's permission (ACTION_PERMISSIONS)
+ * the form is shown disabled, with the reason: the server refuses the action for them anyway.
  */
 export function ActionForm({ action, fields = {}, children, submitLabel, variant = "primary", confirm, inline, resetOnSuccess, className = "", submitAriaLabel }: Props) {
   const [state, setState] = useState<ActionState | null>(null);
@@ -44,10 +46,12 @@ export function ActionForm({ action, fields = {}, children, submitLabel, variant
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const errorId = useId();
+  const noteId = useId();
+  const allowed = useCanRun(action);
 
   function run() {
     const form = formRef.current;
-    if (!form) return;
+    if (!form || !allowed) return;
     const data = new FormData(form);
     data.set("_action", action);
     startTransition(async () => {
@@ -107,12 +111,28 @@ export function ActionForm({ action, fields = {}, children, submitLabel, variant
           ) : null}
         </div>
       ) : null}
-      {children}
-      <div>
-        <button type="submit" className={buttonClass[variant]} disabled={pending} aria-label={submitAriaLabel}>
-          {pending ? "Working…" : submitLabel}
-        </button>
-      </div>
+      {allowed ? (
+        <>
+          {children}
+          <div>
+            <button type="submit" className={buttonClass[variant]} disabled={pending} aria-label={submitAriaLabel}>
+              {pending ? "Working…" : submitLabel}
+            </button>
+          </div>
+        </>
+      ) : (
+        <fieldset disabled className={inline ? "inline-flex flex-wrap items-center gap-2" : "flex flex-col gap-4"}>
+          {children}
+          <div className={inline ? "" : "flex flex-wrap items-center gap-3"}>
+            <button type="submit" className={buttonClass[variant]} aria-label={submitAriaLabel} aria-describedby={noteId} title={READ_ONLY_EXPLANATION}>
+              {submitLabel}
+            </button>
+            <span id={noteId} className={inline ? "sr-only" : "text-sm text-slate-600"}>
+              {READ_ONLY_EXPLANATION}
+            </span>
+          </div>
+        </fieldset>
+      )}
       {confirm ? (
         <dialog ref={dialogRef} aria-labelledby={titleId} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">
           <div className="p-5">

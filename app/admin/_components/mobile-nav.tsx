@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
+import { useMayView } from "./permissions";
 
 export const NAV_ITEMS = [
   { href: "/admin", label: "Overview" },
@@ -18,6 +19,7 @@ export const NAV_ITEMS = [
   { href: "/admin/outbox", label: "Outbox" },
   { href: "/admin/branding", label: "Branding" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/admins", label: "Admins" },
 ] as const;
 
 function isCurrent(pathname: string, href: string) {
@@ -26,9 +28,10 @@ function isCurrent(pathname: string, href: string) {
 
 function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname() ?? "";
+  const mayView = useMayView();
   return (
     <ul className="flex flex-col gap-1">
-      {NAV_ITEMS.map((item) => {
+      {NAV_ITEMS.filter((item) => mayView(item.href)).map((item) => {
         const current = isCurrent(pathname, item.href);
         return (
           <li key={item.href}>
@@ -47,7 +50,7 @@ function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
-/** The sidebar on wide screens; a disclosure menu below the header on narrow ones. */
+/** The sidebar on wide screens (the pages the admin's roles open); a disclosure menu below the header on narrow ones. */
 export function AdminNav() {
   const [open, setOpen] = useState(false);
   return (

@@ -1,5 +1,5 @@
 import { cookies, headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { OperationContext } from "@/lib/admin/admin-request";
 import { getAppContext } from "@/lib/app-context";
@@ -7,6 +7,9 @@ import { requestClientAddress } from "@/lib/http/request-client-address";
 import type { AdminCall, DashboardClient } from "@/lib/dashboard/dashboard-context";
 import { requireAdmin, type AdminCheck } from "@/lib/dashboard/require-admin";
 import { callOperation, type OperationResult } from "@/lib/dashboard/call-operation";
+import { permissionsOf } from "@/lib/dashboard/actions/action-permissions";
+import { ADMIN_PAGE_PATH_HEADER, mayView } from "@/lib/dashboard/page-permissions";
+import type { Permission } from "@/lib/dashboard/role-options";
 
 export const SIGN_IN_PATH = "/signin?return_to=/admin";
 
@@ -31,7 +34,9 @@ export const checkAdmin = cache(async (): Promise<AdminCheck> => {
 
 /**
  * For pages: the signed-in admin's call context, or a redirect to the sign-in page. A non-admin
- * gets a 404 here (the layout shows them the 403 page); pages never read data without this.
+ * gets a 404 here (the layout shows them the 403 page); an admin whose roles lack the page's
+ * permission (PAGE_PERMISSIONS, for the path the proxy saw; none: no page) gets the forbidden page
+ * (app/admin/forbidden.tsx). Pages never read data without this.
  */
 export const adminCall = cache(async (): Promise<AdminCall> => {
   const check = await checkAdmin();
@@ -39,8 +44,14 @@ export const adminCall = cache(async (): Promise<AdminCall> => {
     if (check.reason === "signin") redirect(SIGN_IN_PATH);
     notFound();
   }
+  if (!mayView(permissionsOf(check.admin.roles), (await headers()).get(ADMIN_PAGE_PATH_HEADER) ?? "")) forbidden();
   return { app: getAppContext(), admin: check.admin, client: await requestClient() };
 });
+
+/** Whether the signed-in admin's roles hold a permission (a page's optional part, e.g. a user's roles). */
+export async function can(permission: Permission): Promise<boolean> {
+  return permissionsOf((await adminCall()).admin.roles).includes(permission);
+}
 
 /**
  * A page's read through a typed management operation (the one the API's handler calls), for the

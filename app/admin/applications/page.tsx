@@ -2,6 +2,7 @@ import Link from "next/link";
 import { runListApps } from "@/lib/admin/apps/list-apps";
 import { pageOf } from "@/lib/admin/pagination";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
+import { PermittedLink } from "../_components/permissions";
 import { readResult } from "../_lib/admin-request";
 import { TYPE_LABELS } from "./_app-types";
 
@@ -17,9 +18,9 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         title="Applications"
         description="OpenID Connect clients that sign users in or call APIs."
         actions={
-          <Link href="/admin/applications/new" className={buttonClass.primary}>
+          <PermittedLink href="/admin/applications/new" className={buttonClass.primary}>
             Create application
-          </Link>
+          </PermittedLink>
         }
       />
       <SearchForm action="/admin/applications">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { runListAuthorizationServers } from "@/lib/admin/authorization-servers/list-authorization-servers";
 import { pageOf } from "@/lib/admin/pagination";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
+import { PermittedLink } from "../_components/permissions";
 import { readResult } from "../_lib/admin-request";
 
 export const metadata = { title: "Authorization servers" };
@@ -16,9 +17,9 @@ export default async function AuthorizationServersPage({ searchParams }: { searc
         title="Authorization servers"
         description="Each server has its own issuer, scopes, claims, access policies and signing keys."
         actions={
-          <Link href="/admin/authorization-servers/new" className={buttonClass.primary}>
+          <PermittedLink href="/admin/authorization-servers/new" className={buttonClass.primary}>
             Add authorization server
-          </Link>
+          </PermittedLink>
         }
       />
       <SearchForm action="/admin/authorization-servers">

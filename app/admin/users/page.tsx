@@ -2,6 +2,7 @@ import Link from "next/link";
 import { pageOf } from "@/lib/admin/pagination";
 import { runListUsers } from "@/lib/admin/users/list-users";
 import { DataTable, EmptyState, PageHeader, Pager, SearchForm, SelectField, StatusBadge, Td, TextField, buttonClass } from "../_components/ui";
+import { PermittedLink } from "../_components/permissions";
 import { readResult } from "../_lib/admin-request";
 
 export const metadata = { title: "Users" };
@@ -28,9 +29,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         title="Users"
         description="People who sign in through this identity provider."
         actions={
-          <Link href="/admin/users/new" className={buttonClass.primary}>
+          <PermittedLink href="/admin/users/new" className={buttonClass.primary}>
             Add user
-          </Link>
+          </PermittedLink>
         }
       />
       <SearchForm action="/admin/users">

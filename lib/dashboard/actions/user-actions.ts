@@ -4,6 +4,8 @@ import { runActivateUser } from "../../admin/users/activate-user";
 import { runCreateUser } from "../../admin/users/create-user";
 import { runDeactivateUser } from "../../admin/users/deactivate-user";
 import { runDeleteUser } from "../../admin/users/delete-user";
+import { runExpireUserPassword } from "../../admin/users/expire-user-password";
+import { runResetUserPassword } from "../../admin/users/reset-user-password";
 import { runEndUserSession, runEndUserSessions } from "../../admin/users/end-user-sessions";
 import { runSuspendUser } from "../../admin/users/suspend-user";
 import { runUnlockUser } from "../../admin/users/unlock-user";
@@ -52,6 +54,14 @@ export const userActions: Record<string, DashboardAction> = {
     if (password !== text(form, "confirmPassword")) return invalid("The passwords do not match.", ["confirmPassword: Type the same password twice."]);
     return outcome(await callOperation(call, (ctx) => runUpdateUser(ctx, userId(form), () => ({ credentials: { password: { value: password } } }))), "Set a new password.");
   },
+  // The reset link goes to the user by email only (the development outbox in development): the
+  // dashboard never shows it, a link that takes over the account (sendEmail=false is the API's).
+  "user.resetPassword": async (call, form) =>
+    outcome(
+      await callOperation(call, (ctx) => runResetUserPassword(ctx, userId(form), { sendEmail: true, revokeSessions: checked(form, "revokeSessions") })),
+      "Sent the user a password reset email: their account is in recovery until they choose a new password.",
+    ),
+  "user.expirePassword": lifecycle(runExpireUserPassword, "Expired the user's password: they must choose a new one at their next sign-in."),
   "user.activate": lifecycle(runActivateUser, "Activated the user."),
   "user.suspend": lifecycle(runSuspendUser, "Suspended the user: their sessions and tokens are revoked."),
   "user.unsuspend": lifecycle(runUnsuspendUser, "Unsuspended the user."),

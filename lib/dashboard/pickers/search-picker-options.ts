@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rolesAllow, type Permission } from "../../admin-roles/permissions";
 import type { OperationContext } from "../../admin/admin-request";
 import { runListApps } from "../../admin/apps/list-apps";
 import { runListGroups } from "../../admin/groups/list-groups";
@@ -25,17 +26,22 @@ const SEARCHES: Record<PickerKind, (ctx: OperationContext, q: string) => Promise
     (await runListApps(ctx, () => ({ page, ...qOf(q) }))).items.map((app) => clientOption({ clientId: app.credentials.oauthClient.client_id, label: app.label, status: app.status })),
 };
 
+/** The list a picker searches needs the read permission of its resource (the API's GET route). */
+const SEARCH_PERMISSIONS: Record<PickerKind, Permission> = { user: "users.read", group: "groups.read", "okta-group": "groups.read", client: "apps.read" };
+
 export type PickerSearchResult = { ok: true; options: PickerOption[] } | { ok: false; error: string };
 
 /**
  * A picker's type-ahead: the first PICKER_SEARCH_LIMIT entries the management API's list
  * operation answers for `q` (the same operation, validation and paging as GET /api/v1/users?q=...).
- * Bad input or the API's refusal comes back as a message, never a throw.
+ * Bad input, a role without the list's read permission, or the API's refusal comes back as a
+ * message, never a throw.
  */
 export async function searchPickerOptions(call: AdminCall, input: unknown): Promise<PickerSearchResult> {
   const parsed = pickerSearchInput.safeParse(input);
   if (!parsed.success) return { ok: false, error: "The search could not be read." };
   const { kind, query } = parsed.data;
+  if (!rolesAllow(call.admin.roles, SEARCH_PERMISSIONS[kind])) return { ok: false, error: "Your role cannot list these." };
   const result = await callOperation(call, (ctx) => SEARCHES[kind](ctx, query.trim()));
   return result.ok ? { ok: true, options: result.value } : { ok: false, error: [result.summary, ...result.causes].join(" ") };
 }

@@ -5,10 +5,12 @@ import { runListUserApps } from "@/lib/admin/users/list-user-apps";
 import { runListUserGroups } from "@/lib/admin/users/list-user-groups";
 import { runListUserSessions } from "@/lib/admin/users/list-user-sessions";
 import { runListFactors } from "@/lib/admin/factors/list-factors";
+import { runListRoles } from "@/lib/admin/roles/role-operations";
+import { roleLabel } from "@/lib/dashboard/role-options";
 import { ActionForm } from "../../_components/action-form";
 import { Picker } from "../../_components/picker";
-import { DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass, formatTime } from "../../_components/ui";
-import { read } from "../../_lib/admin-request";
+import { Checkbox, DataTable, DefinitionList, EmptyState, PageHeader, Section, StatusBadge, Td, TextField, buttonClass, formatTime } from "../../_components/ui";
+import { can, read } from "../../_lib/admin-request";
 import { UserFactors } from "./_factors";
 
 export const metadata = { title: "User" };
@@ -21,14 +23,18 @@ const LIFECYCLE: Array<{ link: string; action: string; label: string; confirm?: 
   { link: "deactivate", action: "user.deactivate", label: "Deactivate", confirm: "The user cannot sign in; their sessions and tokens are revoked." },
 ];
 
+/** The statuses a password reset applies to (reset_password answers 403 E0000038 for the others). */
+const RESETTABLE = ["ACTIVE", "LOCKED_OUT", "RECOVERY", "PASSWORD_EXPIRED"];
+
 export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
   const user = await read((ctx) => runGetUser(ctx, userId));
-  const [groups, sessions, apps, factors] = await Promise.all([
+  const [groups, sessions, apps, factors, roles] = await Promise.all([
     read(async (ctx) => (await runListUserGroups(ctx, user.id, () => ({ page: pageOf(200, null) }))).items),
     read((ctx) => runListUserSessions(ctx, user.id)),
     read((ctx) => runListUserApps(ctx, user.id)),
     read((ctx) => runListFactors(ctx, user.id)),
+    can("roles.read").then((allowed) => (allowed ? read((ctx) => runListRoles(ctx, { type: "USER", id: user.id })) : null)),
   ]);
   const fields = { userId: user.id };
   const name = `${user.profile.firstName} ${user.profile.lastName}`;
@@ -87,7 +93,21 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </div>
         </ActionForm>
       </Section>
-      <Section title="Set password">
+      <Section title="Password">
+        {RESETTABLE.includes(user.status) ? (
+          <div className="mb-6 flex flex-col gap-4 md:flex-row md:items-start">
+            <ActionForm action="user.resetPassword" fields={fields} submitLabel="Reset password" variant="secondary" className="md:w-1/2">
+              <p className="text-sm text-slate-700">Emails the user a link to choose a new password; their account is in recovery until they do. The link is never shown here.</p>
+              <Checkbox name="revokeSessions" id="reset-revoke-sessions" label="Also end the user's sessions" />
+            </ActionForm>
+            {user.status === "ACTIVE" && user.credentials.password ? (
+              <ActionForm action="user.expirePassword" fields={fields} submitLabel="Expire password" variant="secondary" className="md:w-1/2">
+                <p className="text-sm text-slate-700">The user must choose a new password at their next sign-in.</p>
+              </ActionForm>
+            ) : null}
+          </div>
+        ) : null}
+        <h3 className="mb-2 font-medium text-slate-900">Set a password</h3>
         <ActionForm action="user.setPassword" fields={fields} submitLabel="Set password" resetOnSuccess>
           <div className="grid max-w-2xl grid-cols-1 gap-4 md:grid-cols-2">
             <TextField name="password" label="New password" type="password" autoComplete="new-password" required />
@@ -95,6 +115,29 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
           </div>
         </ActionForm>
       </Section>
+      {roles ? (
+        <Section
+          title="Admin roles"
+          description="The roles assigned to this user directly (roles of their groups apply too)."
+          actions={
+            <Link href="/admin/admins" className={buttonClass.link}>
+              Manage admin roles
+            </Link>
+          }
+        >
+          {roles.length === 0 ? (
+            <EmptyState title="No admin roles assigned" />
+          ) : (
+            <ul className="flex flex-wrap gap-2" aria-label="Admin roles">
+              {roles.map((role) => (
+                <li key={role.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-800" data-testid="user-role">
+                  {roleLabel(role.type)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ) : null}
       <UserFactors userId={user.id} name={name} factors={factors} />
       <Section title="Groups">
         {groups.length === 0 ? (
