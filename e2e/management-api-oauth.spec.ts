@@ -1,5 +1,3 @@
-import { execFileSync } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import okta from "@okta/okta-sdk-nodejs";
 import { exportJWK, generateKeyPair } from "jose";
@@ -11,27 +9,6 @@ import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD, E2E_ADMIN_TOKEN } from "./e2e-sett
 // okta-sdk-nodejs in authorizationMode "PrivateKey": the SDK gets its access token from
 // {ORG_URL}/oauth2/v1/token (client_credentials, a client assertion it signs) and calls /api/v1
 // with `Authorization: Bearer`, unchanged.
-
-const DATABASE_URL = `file:./${process.env.E2E_DATA_DIR ?? "e2e/.data"}/e2e.db`;
-
-/**
- * Gives the app an admin role, straight in the server's database (the roles API, Okta's
- * assignRoleToClient, comes with the admin roles feature).
- */
-function giveAppRole(appId: string, type: string) {
-  const script = `
-    import { createDbClient } from "./lib/db/create-db-client";
-    import { newId } from "./lib/ids/new-id";
-    async function main() {
-      const [url, appId, type] = process.argv.slice(1);
-      const db = createDbClient(url);
-      await db.roleAssignment.create({ data: { id: newId("roleAssignment"), type, assigneeType: "APP", appId } });
-      await db.$disconnect();
-    }
-    void main();
-  `;
-  execFileSync(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "--eval", script, DATABASE_URL, appId, type], { encoding: "utf8" });
-}
 
 test("okta-sdk-nodejs with authorizationMode PrivateKey lists and creates users with a service app's okta.* scopes", async ({ baseURL }) => {
   const admin = new okta.Client({ orgUrl: baseURL!, token: E2E_ADMIN_TOKEN });
@@ -62,7 +39,9 @@ test("okta-sdk-nodejs with authorizationMode PrivateKey lists and creates users 
     granted.push(grant.scopeId!);
   });
   expect(granted.sort()).toEqual(["okta.users.manage", "okta.users.read"]);
-  giveAppRole(app.id!, "USER_ADMIN");
+  // the app's admin role, through the Roles API (POST /api/v1/apps/{appId}/roles)
+  const role = await adminApi(baseURL!)<{ type: string; assignmentType: string }>("POST", `/api/v1/apps/${app.id}/roles`, { type: "USER_ADMIN" });
+  expect(role).toMatchObject({ type: "USER_ADMIN", assignmentType: "CLIENT" });
 
   const service = new okta.Client({
     orgUrl: baseURL!,
