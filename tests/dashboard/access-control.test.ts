@@ -77,21 +77,21 @@ describe.each(testProviders())("dashboard access control on %s", (provider) => {
   });
 
   it("lets the admin change the org settings from the Settings page's form; a blank field is refused by name", async () => {
-    const saved = await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "5", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "10", systemLogRetentionDays: "30", recoveryTokenLifetimeMinutes: "60", passwordlessPasskeys: "true", defaultLocale: "en" });
+    const saved = await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "5", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "10", systemLogRetentionDays: "30", recoveryTokenLifetimeMinutes: "60", registrationLinkLifetimeMinutes: "90", registrationsPerMinute: "12", passwordlessPasskeys: "true", selfServiceRegistration: "true", registrationProfileAttributes: ["displayName", "timezone"], defaultLocale: "en" });
     expect(saved).toEqual({ ok: true, notice: "Saved the settings. They apply at once." });
-    expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ lockoutThreshold: 5, sessionIdleMinutes: 60, sessionMaxMinutes: 480, refreshTokenGraceSeconds: 10, systemLogRetentionDays: 30, passwordlessPasskeys: true });
+    expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ lockoutThreshold: 5, sessionIdleMinutes: 60, sessionMaxMinutes: 480, refreshTokenGraceSeconds: 10, systemLogRetentionDays: 30, passwordlessPasskeys: true, selfServiceRegistration: true, registrationProfileAttributes: ["displayName", "timezone"], registrationDefaultGroupIds: [], registrationLinkLifetimeMinutes: 90, registrationsPerMinute: 12 });
     const event = await readLogEvent(f.db, { where: { eventType: "system.org.settings.update" }, orderBy: { published: "desc" } });
     expect(event.actorId).toBe(adminId);
-    const blank = await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "99", systemLogRetentionDays: "30", recoveryTokenLifetimeMinutes: "60", defaultLocale: "en" });
+    const blank = await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "99", systemLogRetentionDays: "30", recoveryTokenLifetimeMinutes: "60", registrationLinkLifetimeMinutes: "90", registrationsPerMinute: "12", defaultLocale: "en" });
     expect(blank).toEqual({
       ok: false,
       error: "Api validation failed: lockoutThreshold",
       causes: ["lockoutThreshold: Must be a whole number from 0 to 100.", "refreshTokenGraceSeconds: Must be a whole number from 0 to 60."],
     });
     expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ lockoutThreshold: 5, refreshTokenGraceSeconds: 10 });
-    // an unticked checkbox is not sent: false
-    expect(await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "5", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "10", systemLogRetentionDays: "30", recoveryTokenLifetimeMinutes: "60", defaultLocale: "en" })).toMatchObject({ ok: true });
-    expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ passwordlessPasskeys: false });
+    // an unticked checkbox is not sent: false; no ticked attribute: none
+    expect(await act(f, adminCookie, "org.updateSettings", { lockoutThreshold: "5", sessionIdleMinutes: "60", sessionMaxMinutes: "480", refreshTokenGraceSeconds: "10", systemLogRetentionDays: "30", recoveryTokenLifetimeMinutes: "60", registrationLinkLifetimeMinutes: "90", registrationsPerMinute: "12", defaultLocale: "en" })).toMatchObject({ ok: true });
+    expect((await f.api("GET", "/api/v1/org/settings")).body).toMatchObject({ passwordlessPasskeys: false, selfServiceRegistration: false, registrationProfileAttributes: [] });
     await f.api("POST", "/api/v1/org/settings", { lockoutThreshold: 10, sessionIdleMinutes: 120, sessionMaxMinutes: 1440, refreshTokenGraceSeconds: 30, systemLogRetentionDays: 90, endSessionsOnPasswordReset: true });
   });
 

@@ -1,14 +1,17 @@
-import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES, RECOVERY_TOKEN_MINUTES } from "@/lib/dashboard/org-settings-limits";
+import { MAX_GRACE_SECONDS, MAX_LOCKOUT_THRESHOLD, MAX_LOG_RETENTION_DAYS, MAX_SESSION_MINUTES, RECOVERY_TOKEN_MINUTES, REGISTRATION_LIMITS, REGISTRATION_PROFILE_ATTRIBUTES } from "@/lib/dashboard/org-settings-limits";
 import { runGetOrgSettings } from "@/lib/admin/org-settings/get-org-settings";
 import { LOCALE_NAMES, SUPPORTED_LOCALES } from "@/lib/i18n/locales";
 import { ActionForm } from "../_components/action-form";
+import { Picker } from "../_components/picker";
 import { Checkbox, formatTime, PageHeader, Section, SelectField, TextField } from "../_components/ui";
 import { read } from "../_lib/admin-request";
+import { pickerSelection } from "../_lib/picker-selection";
 
 export const metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const settings = await read((ctx) => runGetOrgSettings(ctx));
+  const groups = await pickerSelection("okta-group", settings.registrationDefaultGroupIds);
   return (
     <>
       <PageHeader title="Settings" description={`Org-wide security settings. They apply at once on every instance. Last changed ${formatTime(settings.lastUpdated)}.`} />
@@ -40,6 +43,24 @@ export default async function SettingsPage() {
               defaultChecked={settings.endSessionsOnPasswordReset}
               hint="A reset through a recovery link ends the user’s other sessions and revokes their refresh tokens."
             />
+          </div>
+        </Section>
+        <Section title="Self-service registration" description="A “Create account” link on the hosted sign-in page (/signin/register). New accounts stay pending until the email's verification link is followed.">
+          <div className="grid max-w-2xl grid-cols-1 gap-4">
+            <Checkbox name="selfServiceRegistration" id="f-selfServiceRegistration" label="Let people create their own account" defaultChecked={settings.selfServiceRegistration} hint="Off by default. Registration asks for email, first and last name, a password (the password policy applies) and the attributes below." />
+            <fieldset>
+              <legend className="text-sm font-medium text-slate-800">Extra profile fields on the registration page</legend>
+              <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
+                {REGISTRATION_PROFILE_ATTRIBUTES.map((attribute) => (
+                  <Checkbox key={attribute} name="registrationProfileAttributes" id={`f-registration-${attribute}`} value={attribute} label={attribute} defaultChecked={(settings.registrationProfileAttributes as readonly string[]).includes(attribute)} />
+                ))}
+              </div>
+            </fieldset>
+            <Picker kind="okta-group" name="registrationDefaultGroupIds" id="registration-groups" label="Groups a new account joins" selected={settings.registrationDefaultGroupIds.map((id) => groups.get(id)!)} hint="Once the email is verified (at most 20)." />
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+              <TextField name="registrationLinkLifetimeMinutes" label="Verification link lifetime (minutes)" type="number" min={REGISTRATION_LIMITS.linkMinutes.min} max={REGISTRATION_LIMITS.linkMinutes.max} defaultValue={settings.registrationLinkLifetimeMinutes} required hint="An unverified registration is removed after this." />
+              <TextField name="registrationsPerMinute" label="Registrations per minute (whole org)" type="number" min={REGISTRATION_LIMITS.perMinute.min} max={REGISTRATION_LIMITS.perMinute.max} defaultValue={settings.registrationsPerMinute} required hint="On top of the limits per address and per network address." />
+            </div>
           </div>
         </Section>
         <Section title="Sessions" description="The SSO session a sign-in starts (the sid cookie).">
