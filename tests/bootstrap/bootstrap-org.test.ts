@@ -10,6 +10,7 @@ import { createDbClient, type Db } from "@/lib/db/create-db-client";
 import { runMigrations } from "@/lib/db/run-migrations";
 import { signingKeyContext } from "@/lib/keys/generate-signing-key";
 import { createFreshDatabase, testProviders } from "../support/test-databases";
+import { OKTA_SCOPES } from "@/lib/admin-roles/permissions";
 
 const APP_SECRET = "bootstrap-test-secret-0123456789abcdef";
 const NOW = new Date("2026-03-01T12:00:00.000Z");
@@ -55,7 +56,8 @@ async function countEverything(db: Db) {
  * rule, plus the org authorization server its migration brings (29 scopes, one policy and rule, no
  * claims; keys on first use).
  */
-const EXPECTED_COUNTS = { org: 1, groups: 1, servers: 2, keys: 2, scopes: 6 + 29, claims: 20, policies: 2, rules: 2, users: 1, apiTokens: 1 };
+// scopes: the default server's six, the org server's seven OIDC scopes and every okta.* scope (OKTA_SCOPES)
+const EXPECTED_COUNTS = { org: 1, groups: 1, servers: 2, keys: 2, scopes: 6 + 7 + OKTA_SCOPES.length, claims: 20, policies: 2, rules: 2, users: 1, apiTokens: 1 };
 
 describe.each(testProviders())("bootstrapOrg on %s", (provider) => {
   it("creates the org, the default authorization server, Everyone, an admin and an API token", async () => {
