@@ -18,10 +18,11 @@ export async function removeAppGroupAssignment(
   const { app, group, now } = input;
   if (!(await findAppGroupAssignment(db, app.id, group.id))) return "not-assigned";
   const everyone = isEveryoneGroup(group);
-  await db.$transaction(async (tx) => {
-    await tx.appGroupAssignment.deleteMany({ where: { appId: app.id, groupId: group.id } });
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.appGroupAssignment.deleteMany({ where: { appId: app.id, groupId: group.id } });
+    if (count === 0) return "not-assigned"; // a concurrent request removed it first
     await revokeGrantsOfUnassignedUsers(tx, app, everyone ? {} : { memberships: { some: { groupId: group.id } } }, now);
     await record(tx);
+    return "removed";
   });
-  return "removed";
 }

@@ -18,7 +18,8 @@ export function deleteNetworkZone(db: Db, input: { id: string }, inUse: ZoneInUs
     if (zone.status === "ACTIVE") throw validationError("id", [`id: The zone: ${zone.id} is an active zone. Active zones cannot be deleted.`]);
     await lockNetworkZones(tx, [zone.id]);
     await inUse(tx, zone);
-    await tx.networkZone.delete({ where: { id: zone.id } });
+    const { count } = await tx.networkZone.deleteMany({ where: { id: zone.id } });
+    if (count === 0) await findNetworkZone(tx, zone.id); // deleted while this waited for the lock: 404
     await record(tx, zone);
   });
 }

@@ -13,7 +13,8 @@ export function deleteOrgPolicyRule(db: Db, input: { policyId: string; ruleId: s
     const found = await findOrgPolicyRule(tx, input.policyId, input.ruleId);
     if (found.rule.system) throw systemRefusal("system", "The default rule cannot be deleted.");
     await lockPolicyOrder(tx, { policyId: found.policy.id });
-    await tx.orgPolicyRule.delete({ where: { id: found.rule.id } });
+    const { count } = await tx.orgPolicyRule.deleteMany({ where: { id: found.rule.id } });
+    if (count === 0) await findOrgPolicyRule(tx, input.policyId, input.ruleId); // deleted while this waited for the lock: 404
     await renumberRules(tx, renumber(await siblingRules(tx, found.policy.id)), input.now);
     await record(tx, found);
   });

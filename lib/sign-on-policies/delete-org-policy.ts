@@ -21,7 +21,8 @@ export function deleteOrgPolicy(db: Db, input: { policyId: string; now: Date }, 
     if (policy.system) throw systemRefusal("system", "The default policy cannot be deleted.");
     if (policy.type === "ACCESS_POLICY" && (await countAssignedApps(tx, policy.id)) > 0) throw appsAssignedRefusal("id", "deleting");
     await lockPolicyOrder(tx, { type: policyTypeOf(policy) });
-    await tx.orgPolicy.delete({ where: { id: policy.id } });
+    const { count } = await tx.orgPolicy.deleteMany({ where: { id: policy.id } });
+    if (count === 0) await findOrgPolicy(tx, policy.id); // deleted while this waited for the lock: 404
     await renumberPolicies(tx, renumber(await siblingPolicies(tx, policyTypeOf(policy))), input.now);
     await record(tx, policy);
   });

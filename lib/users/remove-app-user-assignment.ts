@@ -19,10 +19,11 @@ export async function removeAppUserAssignment(
   const assignment = await findAppAssignment(db, app.id, userId);
   if (!assignment) return "not-assigned";
   if (assignment.scope === "GROUP") return "through-group";
-  await db.$transaction(async (tx) => {
-    await tx.appUserAssignment.deleteMany({ where: { appId: app.id, userId } });
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.appUserAssignment.deleteMany({ where: { appId: app.id, userId } });
+    if (count === 0) return "not-assigned"; // a concurrent request removed it first
     await revokeGrantsOfUnassignedUsers(tx, app, { id: userId }, now);
     await record(tx);
+    return "removed";
   });
-  return "removed";
 }

@@ -66,9 +66,14 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
     return res.body.id as string;
   }
 
+  /** The app's admin role, assigned through the Roles API as an admin would. */
   async function giveAppRole(app: TestApp, type: RoleType): Promise<void> {
-    await t.f.db.roleAssignment.create({ data: { id: newId("roleAssignment"), type, assigneeType: "APP", appId: app.appId } });
+    const res = await t.f.api("POST", `/api/v1/apps/${app.appId}/roles`, { type });
+    expect(res.status, res.text).toBe(201);
   }
+
+  /** The admin_privilege.denied events whose actor is `app`. */
+  const deniedFor = async (app: TestApp) => (await t.events("core.user.admin_privilege.denied")).filter((event) => (event.actor as { id: string }).id === app.appId);
 
   function expectInvalidToken(res: ApiResult) {
     expect(res.status, res.text).toBe(INVALID_TOKEN.status);
@@ -117,6 +122,7 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
   it("a route needing a scope the token lacks: 403 E0000006 with WWW-Authenticate insufficient_scope (RFC 6750 3.1), nothing written", async () => {
     const token = await accessToken(service, "okta.users.read");
     const before = await t.f.db.user.count();
+    const deniedBefore = (await deniedFor(service)).length;
     const res = await bearer("POST", "/api/v1/users?activate=false", token, { profile: { firstName: "No", lastName: "Scope", email: "noscope@example.com", login: "noscope@example.com" } });
     expect(res.status).toBe(403);
     expect(res.headers.get("www-authenticate")).toBe('Bearer error="insufficient_scope", scope="okta.users.manage"');
@@ -126,6 +132,22 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
     const groups = await bearer("GET", "/api/v1/groups", token);
     expect(groups.status).toBe(403);
     expect(groups.headers.get("www-authenticate")).toBe('Bearer error="insufficient_scope", scope="okta.groups.read"');
+    // each refusal is in the System Log
+    expect((await deniedFor(service)).length).toBe(deniedBefore + 2);
+  });
+
+  it("a scope never widens the principal's roles: okta.groups.manage on a READ_ONLY_ADMIN app reads groups, cannot write (403 E0000006, no challenge), nothing written", async () => {
+    const reader = await keyedApp("Read Only Sync", "readonly-1");
+    await giveAppRole(reader, "READ_ONLY_ADMIN");
+    await grant(reader, "okta.groups.manage");
+    const token = await accessToken(reader, "okta.groups.manage");
+    expect((await bearer("GET", "/api/v1/groups", token)).status).toBe(200);
+    const write = await bearer("POST", "/api/v1/groups", token, { profile: { name: "Not Written" } });
+    expect(write.status).toBe(403);
+    expect(write.headers.get("www-authenticate")).toBeNull(); // the token has the scope; the role is what lacks
+    expect(write.body).toMatchObject({ errorCode: "E0000006" });
+    expect(await t.f.db.group.count({ where: { name: "Not Written" } })).toBe(0);
+    expect(await deniedFor(reader)).toHaveLength(1);
   });
 
   it("creates a user with okta.users.manage; the System Log names the service app as the actor", async () => {
@@ -257,7 +279,7 @@ describe.each(testProviders())("OAuth 2.0 for the management API (org authorizat
       expect(self.status).toBe(403);
       expect(self.body).toMatchObject({ ...FORBIDDEN, errorCauses: [{ errorSummary: "An app cannot change its own admin roles or scope grants." }] });
       expect(await t.f.db.appScopeGrant.count({ where: { appId: admin.appId, scopeId: "okta.users.manage" } })).toBe(0);
-      const denied = (await t.events("core.user.admin_privilege.denied")).filter((event) => (event.actor as { id: string }).id === admin.appId);
+      const denied = await deniedFor(admin);
       expect(denied).toHaveLength(1);
       expect(denied[0]).toMatchObject({ outcomeResult: "DENY", outcomeReason: "An app cannot change its own admin roles or scope grants.", actor: { id: admin.appId, type: "PublicClientApp" } });
       // another app it may grant: the grant records the app as its creator

@@ -20,7 +20,8 @@ export async function runDeleteApp(ctx: OperationContext, appId: string): Promis
   if (app.status === "ACTIVE") {
     throw new AdminApiError(400, "E0000056", "Delete application forbidden.", ["The application must be deactivated before it can be deleted."]);
   }
-  await removeApp(ctx.db, { app, now: ctx.now() }, (tx) =>
+  const outcome = await removeApp(ctx.db, { app, now: ctx.now() }, (tx) =>
     audit(tx, ctx, "application.lifecycle.delete", `Deleted application ${app.label}`, [appTarget(app)], { clientId: app.clientId }),
   );
+  if (outcome === "gone") await findApp(ctx.db, appId); // deleted concurrently: 404
 }

@@ -9,9 +9,11 @@ import { audit } from "../audit";
  * be deleted directly (RFC 7592 has no deactivation step); its tokens die with it.
  */
 export async function deleteClient(ctx: AdminContext): Promise<AdminResponse> {
-  const app = await findAppByClientId(ctx.db, ctx.request.params.clientId ?? "");
-  await removeApp(ctx.db, { app, now: ctx.now() }, (tx) =>
+  const clientId = ctx.request.params.clientId ?? "";
+  const app = await findAppByClientId(ctx.db, clientId);
+  const outcome = await removeApp(ctx.db, { app, now: ctx.now() }, (tx) =>
     audit(tx, ctx, "application.lifecycle.delete", `Deleted client ${app.label}`, [appTarget(app)], { clientId: app.clientId, registration: "dynamic" }),
   );
+  if (outcome === "gone") await findAppByClientId(ctx.db, clientId); // deleted concurrently: the unknown client's 404
   return { status: 204 };
 }

@@ -17,5 +17,8 @@ export async function runDeleteAppClientSecret(ctx: OperationContext, appId: str
   const { app, secret } = await findClientSecret(ctx.db, appId, secretId);
   if (secret.status !== "INACTIVE") throw notInactive();
   const outcome = await deleteClientSecret(ctx.db, { secretId: secret.id }, (tx) => auditSecretChange(tx, ctx, app, secret.id, "delete"));
-  if (outcome === "not-inactive") throw notInactive();
+  if (outcome === "not-inactive") {
+    await findClientSecret(ctx.db, appId, secretId); // deleted concurrently: 404, as a second delete gets
+    throw notInactive(); // activated concurrently
+  }
 }
