@@ -49,7 +49,7 @@ const select = { id: true, login: true, email: true, status: true, activated: tr
  * - an address another account has: nothing is written or sent but a SKIPPED event.
  * The answer never tells which ("accepted" every time) and the work has the same shape: the limits,
  * one argon2id hash, one lookup, a token and its hash, the email rendered, one transaction with an
- * event. With `fromUri` (the sign-in's return_to) the link leads there once verified. The limits (per IP, per address as typed, the org-wide cap per minute) are counted first.
+ * event. With `fromUri` (the sign-in's return_to) the link leads there once verified. The limits are counted first, in turn (per IP, per address as typed, the org-wide cap per minute), up to the first refusal.
  */
 export async function registerUser(
   db: Db,
@@ -60,13 +60,17 @@ export async function registerUser(
   if (!settings.selfServiceRegistration) return { outcome: "disabled" };
   const { perIp, perAddress, windowSeconds } = REGISTRATION_RATE_LIMITS;
   const address = (input.values.email ?? "").trim().toLowerCase().slice(0, 1024);
-  const [global, byAddress, byIp] = await Promise.all([
-    consumeRateLimit(db, "registration:global", settings.registrationsPerMinute, 60, now),
-    consumeRateLimit(db, `registration:address:${hashToken(address)}`, perAddress, windowSeconds, now),
-    input.client.ipAddress ? consumeRateLimit(db, `registration:ip:${input.client.ipAddress.slice(0, 64)}`, perIp, windowSeconds, now) : Promise.resolve(null),
-  ]);
-  const refused = [byIp, byAddress, global].find((decision) => decision && !decision.allowed);
-  if (refused) return { outcome: "rate_limited", resetAt: refused.resetAt };
+  // one after the other, stopping at the first refusal (a refused request counts in its bucket): a
+  // client looping past its IP limit spends neither an address's budget nor the org-wide one
+  const limits: Array<[key: string, max: number, seconds: number]> = [
+    ...(input.client.ipAddress ? [[`registration:ip:${input.client.ipAddress.slice(0, 64)}`, perIp, windowSeconds] as [string, number, number]] : []),
+    [`registration:address:${hashToken(address)}`, perAddress, windowSeconds],
+    ["registration:global", settings.registrationsPerMinute, 60],
+  ];
+  for (const [key, max, seconds] of limits) {
+    const decision = await consumeRateLimit(db, key, max, seconds, now);
+    if (!decision.allowed) return { outcome: "rate_limited", resetAt: decision.resetAt };
+  }
 
   const parsed = parseRegistration(input.values, settings.registrationProfileAttributes);
   if (!parsed.ok) return { outcome: "invalid", problems: parsed.problems };
