@@ -1,7 +1,7 @@
 import type { Db } from "../db/create-db-client";
 import type { User } from "../db/generated/sqlite/client";
 import type { RecordChange } from "../db/record-change";
-import { discardPendingRegistration, DISCARDED_PASSWORD } from "../registration/discard-pending-registration";
+import { discardPendingRegistration, DISCARDED_PASSWORD } from "../users/discard-pending-registration";
 import { findUser } from "../users/find-user";
 import { updateUserStatus, type UserStatusChange } from "../users/update-user-status";
 import { statusNotAllowedError } from "../users/user-errors";

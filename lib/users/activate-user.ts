@@ -1,6 +1,6 @@
 import type { Db } from "../db/create-db-client";
 import type { RecordChange } from "../db/record-change";
-import { discardPendingRegistration, DISCARDED_PASSWORD } from "../registration/discard-pending-registration";
+import { discardPendingRegistration, DISCARDED_PASSWORD } from "./discard-pending-registration";
 import { findUser } from "./find-user";
 import { updateUserStatus, type UserStatusChange } from "./update-user-status";
 import { alreadyActiveError, statusNotAllowedError } from "./user-errors";
