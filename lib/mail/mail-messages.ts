@@ -31,6 +31,10 @@ export const MAIL_MESSAGES = defineCatalog({
     "password-changed.body": "The password of your account was changed on {when}.",
     "email-changed.subject": "The email address of your {productName} account was changed",
     "email-changed.body": "On {when}, the email address of your account was changed to {newEmail}. Emails about your account now go to that address.",
+    "account-exists.subject": "Someone tried to sign up for {productName} with your email address",
+    "account-exists.body": "On {when}, someone tried to sign up for {productName} with this email address. It already belongs to your account, so no new account was created.",
+    "account-exists.signin": "If it was you, sign in instead. If you forgot your password, choose “Forgot password?” on the sign-in page.",
+    "account-exists.action": "Sign in",
   },
   de: {
     greeting: "Hallo {firstName},",
@@ -57,6 +61,10 @@ export const MAIL_MESSAGES = defineCatalog({
     "password-changed.body": "Das Passwort Ihres Kontos wurde am {when} geändert.",
     "email-changed.subject": "Die E-Mail-Adresse Ihres Kontos bei {productName} wurde geändert",
     "email-changed.body": "Am {when} wurde die E-Mail-Adresse Ihres Kontos in {newEmail} geändert. E-Mails zu Ihrem Konto gehen jetzt an diese Adresse.",
+    "account-exists.subject": "Jemand wollte mit Ihrer Adresse ein Konto bei {productName} anlegen",
+    "account-exists.body": "Am {when} wollte jemand mit dieser E-Mail-Adresse ein neues Konto bei {productName} anlegen. Die Adresse gehört bereits zu Ihrem Konto, daher wurde kein neues Konto angelegt.",
+    "account-exists.signin": "Falls Sie das waren, melden Sie sich stattdessen an. Falls Sie Ihr Passwort vergessen haben, wählen Sie auf der Anmeldeseite „Passwort vergessen?“.",
+    "account-exists.action": "Anmelden",
   },
   fr: {
     greeting: "Bonjour {firstName},",
@@ -83,6 +91,10 @@ export const MAIL_MESSAGES = defineCatalog({
     "password-changed.body": "Le mot de passe de votre compte a été modifié le {when}.",
     "email-changed.subject": "L’adresse e-mail de votre compte {productName} a été modifiée",
     "email-changed.body": "Le {when}, l’adresse e-mail de votre compte a été remplacée par {newEmail}. Les e-mails concernant votre compte sont désormais envoyés à cette adresse.",
+    "account-exists.subject": "Quelqu’un a tenté de créer un compte {productName} avec votre adresse",
+    "account-exists.body": "Le {when}, quelqu’un a tenté de créer un nouveau compte {productName} avec cette adresse e-mail. Elle appartient déjà à votre compte : aucun nouveau compte n’a été créé.",
+    "account-exists.signin": "Si c’était vous, connectez-vous plutôt. Si vous avez oublié votre mot de passe, choisissez « Mot de passe oublié ? » sur la page de connexion.",
+    "account-exists.action": "Se connecter",
   },
 });
 

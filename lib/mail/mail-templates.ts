@@ -18,11 +18,13 @@ export type MailTemplateVariables = {
   "password-changed": { firstName: string; when: Date };
   /** a notice to the previous address that the account's email address was changed (My Account) */
   "email-changed": { firstName: string; newEmail: string; when: Date };
+  /** a notice to an account's address that someone tried to register it again (self-service registration): sign in or reset the password instead */
+  "account-exists": { firstName: string; signinUrl: string; when: Date };
 };
 
 export type MailTemplate = keyof MailTemplateVariables;
 
-export const MAIL_TEMPLATES = ["activation", "password-reset", "email-verification", "factor-enrolled", "password-changed", "email-changed", "email-change"] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ["activation", "password-reset", "email-verification", "factor-enrolled", "password-changed", "email-changed", "email-change", "account-exists"] as const satisfies readonly MailTemplate[];
 
 /** One message to queue: the template with its variables, for one recipient. */
 export type MailRequest<T extends MailTemplate = MailTemplate> = {

@@ -14,6 +14,7 @@ const VARIABLES: { [T in MailTemplate]: MailTemplateVariables[T] } = {
   "password-changed": { firstName: "Ada", when: WHEN },
   "email-changed": { firstName: "Ada", newEmail: "ada.new@example.com", when: WHEN },
   "email-change": { firstName: "Ada", verifyUrl: "https://idp.example.com/account/email/verify?token=tok-change", expiresAt: WHEN },
+  "account-exists": { firstName: "Ada", signinUrl: "https://idp.example.com/signin", when: WHEN },
 };
 const render = <T extends MailTemplate>(template: T, variables: MailTemplateVariables[T], options?: Parameters<typeof renderMail>[2]) => renderMail(template, variables, options);
 
@@ -26,6 +27,7 @@ const SUBJECTS: Record<(typeof SUPPORTED_LOCALES)[number], Record<MailTemplate, 
     "password-changed": "Your Identity Provider password was changed",
     "email-changed": "The email address of your Identity Provider account was changed",
     "email-change": "Confirm your new email address",
+    "account-exists": "Someone tried to sign up for Identity Provider with your email address",
   },
   de: {
     activation: "Aktivieren Sie Ihr Konto bei Identity Provider",
@@ -35,6 +37,7 @@ const SUBJECTS: Record<(typeof SUPPORTED_LOCALES)[number], Record<MailTemplate, 
     "password-changed": "Ihr Passwort für Identity Provider wurde geändert",
     "email-changed": "Die E-Mail-Adresse Ihres Kontos bei Identity Provider wurde geändert",
     "email-change": "Bestätigen Sie Ihre neue E-Mail-Adresse",
+    "account-exists": "Jemand wollte mit Ihrer Adresse ein Konto bei Identity Provider anlegen",
   },
   fr: {
     activation: "Activez votre compte Identity Provider",
@@ -44,6 +47,7 @@ const SUBJECTS: Record<(typeof SUPPORTED_LOCALES)[number], Record<MailTemplate, 
     "password-changed": "Votre mot de passe Identity Provider a été modifié",
     "email-changed": "L’adresse e-mail de votre compte Identity Provider a été modifiée",
     "email-change": "Confirmez votre nouvelle adresse e-mail",
+    "account-exists": "Quelqu’un a tenté de créer un compte Identity Provider avec votre adresse",
   },
 };
 const DATES = { en: "January 15, 2026 at 10:00 AM UTC", de: "15. Januar 2026 um 10:00 UTC", fr: "15 janvier 2026 à 10:00 UTC" };
@@ -65,7 +69,8 @@ describe("renderMail: every template in every locale", () => {
         expect(mail.html).toContain(`>${GREETING[locale]}</p>`);
         expect(mail.html).not.toMatch(/<table(?![^>]*role="presentation")/);
         expect(mail.html).not.toMatch(/<script|<style|class=/i);
-        const url = "activationUrl" in VARIABLES[template] ? (VARIABLES[template] as { activationUrl: string }).activationUrl : "resetUrl" in VARIABLES[template] ? (VARIABLES[template] as { resetUrl: string }).resetUrl : "verifyUrl" in VARIABLES[template] ? (VARIABLES[template] as { verifyUrl: string }).verifyUrl : null;
+        const urls = VARIABLES[template] as { activationUrl?: string; resetUrl?: string; verifyUrl?: string; signinUrl?: string };
+        const url = urls.activationUrl ?? urls.resetUrl ?? urls.verifyUrl ?? urls.signinUrl ?? null;
         if (url) {
           const action = MAIL_MESSAGES[locale][`${template as "activation"}.action`];
           expect(mail.text).toContain(`\n\n${action}:\n${url}\n\n`);
@@ -84,6 +89,12 @@ describe("renderMail: every template in every locale", () => {
 
   it("falls back to English", () => {
     expect(render("password-changed", VARIABLES["password-changed"]).subject).toBe(SUBJECTS.en["password-changed"]);
+  });
+
+  it("tells an account's owner that someone tried to sign up with the address, and how to sign in", () => {
+    const text = render("account-exists", VARIABLES["account-exists"]).text;
+    expect(text).toContain("On January 15, 2026 at 10:00 AM UTC, someone tried to sign up for Identity Provider with this email address. It already belongs to your account, so no new account was created.");
+    expect(text).toContain("\n\nSign in:\nhttps://idp.example.com/signin\n\n");
   });
 
   it("states the factor's name and the time of a notice", () => {

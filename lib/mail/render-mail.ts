@@ -42,6 +42,12 @@ const RENDERERS: Renderers = {
     before: [t("greeting", { firstName: name(v.firstName) }), t("email-changed.body", { newEmail: singleLine(v.newEmail, 100), when: date(v.when) }), t("notYou")],
     after: [],
   }),
+  "account-exists": (v, { t, date, productName }) => ({
+    subject: t("account-exists.subject", { productName }),
+    before: [t("greeting", { firstName: name(v.firstName) }), t("account-exists.body", { productName, when: date(v.when) }), t("account-exists.signin")],
+    action: { label: t("account-exists.action"), url: checkLink(v.signinUrl, "the sign-in link") },
+    after: [t("ignore")],
+  }),
 };
 
 /**

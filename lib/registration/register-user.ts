@@ -12,6 +12,7 @@ import { checkPasswordPolicy, type PasswordViolation } from "../passwords/check-
 import { hashPassword } from "../passwords/hash-password";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
 import type { ProfileFieldProblem } from "../users/update-own-profile";
+import { recipientOf } from "../user-tokens/issue-activation";
 import { issueUserToken } from "../user-tokens/issue-user-token";
 import { mailUser } from "../user-tokens/mail-user";
 import { userTokenUrls } from "../user-tokens/user-token-kinds";
@@ -46,10 +47,12 @@ const select = { id: true, login: true, email: true, status: true, activated: tr
  *   transaction with `user.lifecycle.create`;
  * - an unverified registration of the same address (PROVISIONED, never activated, an EMAIL_VERIFY
  *   token): replaced (profile and password), a new link (the previous one stops working);
- * - an address another account has: nothing is written or sent but a SKIPPED event.
+ * - an address another account has: no user or token is written; the account's owner gets the
+ *   `account-exists` notice (someone tried to sign up with your address: sign in, or reset the
+ *   password) and a SKIPPED event is written.
  * The answer never tells which ("accepted" every time) and the work has the same shape: the limits,
- * one argon2id hash, one lookup, a token and its hash, the email rendered, one transaction with an
- * event. With `fromUri` (the sign-in's return_to) the link leads there once verified. The limits (per IP, per address as typed, the org-wide cap per minute) are counted first.
+ * one argon2id hash, one lookup, a token and its hash, an email rendered and queued, one transaction
+ * with an event (a new address writes a user and a token row more: the residual timing gap). With `fromUri` (the sign-in's return_to) the link leads there once verified. The limits are counted first, in turn (per IP, per address as typed, the org-wide cap per minute), up to the first refusal.
  */
 export async function registerUser(
   db: Db,
@@ -60,13 +63,17 @@ export async function registerUser(
   if (!settings.selfServiceRegistration) return { outcome: "disabled" };
   const { perIp, perAddress, windowSeconds } = REGISTRATION_RATE_LIMITS;
   const address = (input.values.email ?? "").trim().toLowerCase().slice(0, 1024);
-  const [global, byAddress, byIp] = await Promise.all([
-    consumeRateLimit(db, "registration:global", settings.registrationsPerMinute, 60, now),
-    consumeRateLimit(db, `registration:address:${hashToken(address)}`, perAddress, windowSeconds, now),
-    input.client.ipAddress ? consumeRateLimit(db, `registration:ip:${input.client.ipAddress.slice(0, 64)}`, perIp, windowSeconds, now) : Promise.resolve(null),
-  ]);
-  const refused = [byIp, byAddress, global].find((decision) => decision && !decision.allowed);
-  if (refused) return { outcome: "rate_limited", resetAt: refused.resetAt };
+  // one after the other, stopping at the first refusal (a refused request counts in its bucket): a
+  // client looping past its IP limit spends neither an address's budget nor the org-wide one
+  const limits: Array<[key: string, max: number, seconds: number]> = [
+    ...(input.client.ipAddress ? [[`registration:ip:${input.client.ipAddress.slice(0, 64)}`, perIp, windowSeconds] as [string, number, number]] : []),
+    [`registration:address:${hashToken(address)}`, perAddress, windowSeconds],
+    ["registration:global", settings.registrationsPerMinute, 60],
+  ];
+  for (const [key, max, seconds] of limits) {
+    const decision = await consumeRateLimit(db, key, max, seconds, now);
+    if (!decision.allowed) return { outcome: "rate_limited", resetAt: decision.resetAt };
+  }
 
   const parsed = parseRegistration(input.values, settings.registrationProfileAttributes);
   if (!parsed.ok) return { outcome: "invalid", problems: parsed.problems };
@@ -88,8 +95,8 @@ export async function registerUser(
       const user = !existing ? await storeRegistration(tx, profile, passwordHash, now) : pending ? await replaceRegistration(tx, existing.id, profile, passwordHash, now) : null;
       if (!user) {
         hashToken(randomToken(32, input.random ?? randomBytes));
-        await tx.userToken.findFirst({ where: { userId: existing!.id, kind: "EMAIL_VERIFY" }, select: { tokenHash: true } });
-        await logRegistrationEvent(tx, { eventType: REGISTRATION_EVENTS.create, displayMessage: "Self-service registration", user: null, result: "SKIPPED", reason: "the address is taken", client: input.client, targets: [{ id: existing!.id, type: "User", alternateId: existing!.login }] }, now);
+        await mailUser(tx, recipientOf(existing!), "account-exists", { signinUrl: `${input.orgUrl}/signin`, when: now }, { now, orgUrl: input.orgUrl, acceptLanguage: input.acceptLanguage });
+        await logRegistrationEvent(tx, { eventType: REGISTRATION_EVENTS.create, displayMessage: "Self-service registration", user: null, result: "SKIPPED", reason: "the address is taken (its owner is told)", client: input.client, targets: [{ id: existing!.id, type: "User", alternateId: existing!.login }] }, now);
         return;
       }
       const { token } = await issueUserToken(tx, { userId: user.id, kind: "EMAIL_VERIFY", lifetimeMs, now, random: input.random });

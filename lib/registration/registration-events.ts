@@ -4,7 +4,7 @@ import { logUserEvent, type EventClient } from "../user-tokens/user-token-events
 
 /** The System Log events of self-service registration (Okta's event type names where Okta has one). */
 export const REGISTRATION_EVENTS = {
-  /** a registration was accepted (SUCCESS: a user was created or an unverified one replaced; SKIPPED: the address is taken, nothing sent) */
+  /** a registration was accepted (SUCCESS: a user was created or an unverified one replaced; SKIPPED: the address is taken, its owner gets the account-exists notice) */
   create: "user.lifecycle.create",
   /** the verification link was used with the registration's password */
   verifyEmail: "user.account.verify_email",

@@ -36,7 +36,8 @@ const isUnverified = (found: Extract<FoundUserToken, { ok: true }>) => found.use
  * token once and, in the same transaction, makes the user ACTIVE (activated now), adds them to the
  * org's registrationDefaultGroupIds (existing OKTA_GROUP groups; an id no longer one is skipped) and
  * writes `user.account.verify_email`, `user.lifecycle.activate` and one `group.user_membership.add`
- * per group. The caller then signs the person in like after the activation link (the sign-on and
+ * per group. A listed group that carries an admin role is not joined (SKIPPED event, "the group
+ * carries an admin role"): registering must never grant a role, whatever the settings say. The caller then signs the person in like after the activation link (the sign-on and
  * enrollment policies, blocklist zones). Uses are counted per client IP first (USER_TOKEN_RATE_LIMITS).
  */
 export async function verifyRegistration(db: Db, input: { token: string | null | undefined; password: string; now: Date; client: RegistrationClient }): Promise<VerifiedRegistration> {
@@ -49,9 +50,12 @@ export async function verifyRegistration(db: Db, input: { token: string | null |
   const { user } = found;
   if (!(await verifyPassword(user.passwordHash!, input.password)).ok) return { ok: false, reason: "wrong_password" };
   const { registrationDefaultGroupIds } = await readOrgSettings(db);
-  const groups = registrationDefaultGroupIds.length
-    ? await db.group.findMany({ where: { id: { in: registrationDefaultGroupIds }, type: "OKTA_GROUP" }, select: { id: true, name: true } })
+  const listed = registrationDefaultGroupIds.length
+    ? await db.group.findMany({ where: { id: { in: registrationDefaultGroupIds }, type: "OKTA_GROUP" }, select: { id: true, name: true, _count: { select: { roleAssignments: true } } } })
     : [];
+  // a group carrying an admin role is never joined this way (an ORG_ADMIN listing the super administrators' group must not make a registrant one)
+  const groups = listed.filter((group) => group._count.roleAssignments === 0);
+  const skipped = listed.filter((group) => group._count.roleAssignments > 0);
   try {
     const claimed = await db.$transaction(async (tx) => {
       if (!(await consumeUserToken(tx, { tokenHash: found.tokenHash, kind: "EMAIL_VERIFY", now }))) return false;
@@ -63,6 +67,13 @@ export async function verifyRegistration(db: Db, input: { token: string | null |
         await tx.groupMembership.create({ data: { groupId: group.id, userId: user.id, created: now } });
         await touchGroupMembership(tx, group.id, now);
         await logRegistrationEvent(tx, { ...event, eventType: REGISTRATION_EVENTS.groupAdd, displayMessage: "Add user to group membership", targets: [{ id: group.id, type: "UserGroup", alternateId: group.name }] }, now);
+      }
+      for (const group of skipped) {
+        await logRegistrationEvent(
+          tx,
+          { ...event, result: "SKIPPED", reason: "the group carries an admin role", eventType: REGISTRATION_EVENTS.groupAdd, displayMessage: "Add user to group membership", targets: [{ id: group.id, type: "UserGroup", alternateId: group.name }] },
+          now,
+        );
       }
       return true;
     });

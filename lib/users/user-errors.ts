@@ -1,8 +1,9 @@
 import { checkPasswordPolicy, describePasswordViolations } from "../passwords/check-password-policy";
 import { AdminApiError, validationError } from "../okta-api/admin-api-error";
 
-/** E0000001 on login, Okta's wording: logins are unique without regard to case. */
-export const duplicateLoginError = () => validationError("login", ["login: An object with this field already exists in the current organization"]);
+/** E0000001 on login, Okta's wording: logins are unique without regard to case (and an extra cause, if any). */
+export const duplicateLoginError = (extra: string | null = null) =>
+  validationError("login", ["login: An object with this field already exists in the current organization", ...(extra ? [extra] : [])]);
 
 /** E0000016: activating an ACTIVE user. */
 export const alreadyActiveError = () => new AdminApiError(403, "E0000016", "Activation failed because the user is already active");

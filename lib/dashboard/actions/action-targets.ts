@@ -9,10 +9,12 @@ const id = (form: FormInput, name: string) => idParam(text(form, name));
  * an admin user, a group carrying a role, an app holding a role or grant are a SUPER_ADMIN's only):
  * the target the management API derives from the route doing the same change
  * (lib/admin/route-targets.ts), so that the dashboard and the API agree. None: no target rule
- * applies (creating a group or an app, the org's settings, authorization servers, policies...).
+ * applies (creating a group or an app, the org's other settings, authorization servers, policies...).
  */
 export function actionTarget(name: string, form: FormInput): ManagedTarget | null {
   if (name === "user.create") return { type: "groups", groupIds: values(form, "groupIds") };
+  // POST /org/settings: the groups a self-registered user joins
+  if (name === "org.updateSettings") return { type: "groups", groupIds: values(form, "registrationDefaultGroupIds") };
   // PUT and DELETE /groups/{groupId}/users/{userId}: the group's membership
   if (name === "user.addGroup" || name === "user.removeGroup") return { type: "group", groupId: id(form, "groupId") };
   if (name.startsWith("user.") || name.startsWith("factor.")) return { type: "user", userId: id(form, "userId") };
