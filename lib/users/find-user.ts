@@ -14,10 +14,20 @@ function decode(value: string): string {
  * percent-encoded, e.g. `isaac%40example.com`, is decoded: logins never contain '%'), or E0000007.
  */
 export async function findUser(db: Db | DbTx, idOrLogin: string) {
-  const key = idOrLogin.includes("%") ? decode(idOrLogin) : idOrLogin;
-  const user = key.includes("@")
-    ? await db.user.findUnique({ where: { loginLower: key.toLowerCase() } })
-    : await db.user.findUnique({ where: { id: key } });
-  if (!user) throw notFoundError(key, "User");
+  const user = await findUserOrNull(db, idOrLogin);
+  if (!user) throw notFoundError(pathKey(idOrLogin), "User");
   return user;
+}
+
+/**
+ * findUser's resolution without the 404: the target rules (lib/admin-roles/check-target-rules.ts)
+ * must judge exactly the user the operation will act on, named by id or by login.
+ */
+export async function findUserOrNull(db: Db | DbTx, idOrLogin: string) {
+  const key = pathKey(idOrLogin);
+  return key.includes("@") ? db.user.findUnique({ where: { loginLower: key.toLowerCase() } }) : db.user.findUnique({ where: { id: key } });
+}
+
+function pathKey(idOrLogin: string): string {
+  return idOrLogin.includes("%") ? decode(idOrLogin) : idOrLogin;
 }
