@@ -1,5 +1,6 @@
 import type { Db, DbTx } from "../db/create-db-client";
 import { AdminApiError } from "../okta-api/admin-api-error";
+import { userPathKey } from "../okta-api/user-path-key";
 import { writeSystemLog } from "../system-log/write-system-log";
 import type { AssigneeRef } from "./role-assignee";
 import type { RoleType } from "./role-types";
@@ -55,7 +56,9 @@ export async function checkTargetRules(db: Db | DbTx, actor: RoleActor, target: 
   if (superAdmin) return ALLOWED;
   switch (target.type) {
     case "user": {
-      const userId = target.userId === "me" ? actor.userId : target.userId;
+      // the user the operation will act on, named by id or login as findUser resolves it; unknown: the operation's 404
+      const userId = target.userId === "me" ? actor.userId : (await db.user.findUnique({ where: userPathKey(target.userId).where, select: { id: true } }))?.id;
+      if (userId === undefined) return ALLOWED;
       return (await userIsAdmin(db, userId)) ? { ok: false, reason: `The user ${userId} holds an admin role: ${SUPER_ONLY}.` } : ALLOWED;
     }
     case "group":

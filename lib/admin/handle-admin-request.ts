@@ -1,5 +1,5 @@
 import { enforceTargetRules, logPrivilegeDenied } from "../admin-roles/check-target-rules";
-import { scopesForPermission } from "../admin-roles/permissions";
+import { scopesForPermission, type Permission } from "../admin-roles/permissions";
 import type { AppContext } from "../app-context";
 import { getAdminRateLimit } from "../config/get-admin-rate-limit";
 import { consumeRateLimit } from "../rate-limit/consume-rate-limit";
@@ -9,6 +9,7 @@ import { authenticateApiToken } from "./authenticate-api-token";
 import { authenticateBearerToken } from "./authenticate-bearer-token";
 import { actorMay } from "./authorize-admin";
 import { matchAdminRoute, routeRequirement } from "./match-admin-route";
+import { SELF_ROUTE_SCOPES, type AdminMethod } from "./route-permissions";
 import { routeTargets } from "./route-targets";
 
 const FORBIDDEN_SUMMARY = "You do not have permission to perform the requested action";
@@ -60,15 +61,25 @@ async function authorizeRoute(app: AppContext, caller: Caller, request: AdminReq
     return new AdminApiError(403, "E0000006", FORBIDDEN_SUMMARY, [reason], headers);
   };
   if (!route || !requirement) throw await refuse(`${request.method} ${request.url.pathname} has no entry in the permission table.`);
-  if (requirement !== "self" && !actorMay(actor, requirement)) throw await permissionRefusal(actor, requirement, refuse);
+  if (requirement === "self") {
+    // an access token needs a scope here too (SELF_ROUTE_SCOPES; a "self" route missing there: no scope will do)
+    const permission = SELF_ROUTE_SCOPES[route.pattern]?.[request.method as AdminMethod];
+    const scoped = permission !== undefined && scopesForPermission(permission).some((scope) => actor.scopes?.includes(scope));
+    if (actor.scopes !== null && !scoped) throw await scopeRefusal(permission ?? "apiTokens.manage", refuse);
+  } else if (!actorMay(actor, requirement)) throw await permissionRefusal(actor, requirement, refuse);
   for (const target of routeTargets(route, request)) await enforceTargetRules(app.db, caller, target, now);
 }
 
 /** Why `actor` may not use a route needing `permission`: their roles, or (RFC 6750 3.1) the access token's scopes. */
-async function permissionRefusal(actor: Actor, permission: Parameters<typeof scopesForPermission>[0], refuse: (reason: string, headers?: Record<string, string>) => Promise<AdminApiError>): Promise<AdminApiError> {
+async function permissionRefusal(actor: Actor, permission: Permission, refuse: (reason: string, headers?: Record<string, string>) => Promise<AdminApiError>): Promise<AdminApiError> {
   if (!actorMay({ roles: actor.roles, scopes: null }, permission)) {
     return refuse(`This requires the permission ${permission}, which the roles ${actor.roles.join(", ") || "(none)"} do not grant.`);
   }
+  return scopeRefusal(permission, refuse);
+}
+
+/** RFC 6750 3.1: the access token lacks every scope of `permission`. */
+function scopeRefusal(permission: Permission, refuse: (reason: string, headers?: Record<string, string>) => Promise<AdminApiError>): Promise<AdminApiError> {
   const needed = scopesForPermission(permission)[0] ?? permission;
   return refuse(`The access token lacks the scope ${needed}.`, { "WWW-Authenticate": `Bearer error="insufficient_scope", scope="${needed}"` });
 }

@@ -127,3 +127,16 @@ export const ADMIN_ROUTE_PERMISSIONS: Readonly<Record<string, Partial<Record<Adm
 export const SELF_SERVICE: Readonly<Record<string, Partial<Record<AdminMethod, string>>>> = {
   "/users/[userId]": { GET: "userId" },
 };
+
+/**
+ * What an OAuth 2.0 access token needs on a "self" request: one of the scopes of this permission
+ * (RFC 6750 3.1, else 403 insufficient_scope). The roles do not matter there, the token's scopes
+ * do: an admin's `openid profile` token is no management credential. A "self" route missing here
+ * is refused to access tokens (fail closed).
+ */
+export const SELF_ROUTE_SCOPES: Readonly<Record<string, Partial<Record<AdminMethod, Permission>>>> = {
+  "/api-tokens": { GET: "apiTokens.read" },
+  "/api-tokens/[apiTokenId]": { GET: "apiTokens.read", DELETE: "apiTokens.manage" },
+  "/api-tokens/current": { DELETE: "apiTokens.manage" },
+  "/users/[userId]": { GET: "users.read" },
+};

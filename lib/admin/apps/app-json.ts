@@ -5,7 +5,8 @@ import { DEFAULT_ACCESSIBILITY, DEFAULT_NOTES, DEFAULT_NOTIFICATIONS, DEFAULT_VI
 
 /**
  * Okta's OpenIdConnectApplication. `clientSecret` is the app's newest ACTIVE client secret, which
- * Okta returns in credentials.oauthClient for confidential apps; null for apps without one.
+ * Okta returns in credentials.oauthClient for confidential apps; null for apps without one and for
+ * callers who may not manage the app (visibleClientSecret).
  * `accessPolicyId`: the authentication policy (ACCESS_POLICY) that decides the app's sign-in (the
  * one it is assigned to, else the default), linked as Okta does (`_links.accessPolicy`).
  */

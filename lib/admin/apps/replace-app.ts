@@ -1,4 +1,4 @@
-import { newestClientSecret } from "../../apps/newest-client-secret";
+import { visibleClientSecret } from "./visible-client-secret";
 import { replaceRegistration } from "../../apps/replace-registration";
 import { findApp } from "../../apps/find-app";
 import { validationError } from "../../okta-api/admin-api-error";
@@ -41,5 +41,5 @@ export async function runReplaceApp(ctx: OperationContext, appId: string, body: 
     (tx, saved) => audit(tx, ctx, "application.lifecycle.update", `Updated application ${saved.label}`, [appTarget(saved)], { clientId: saved.clientId }),
   );
   if (app === "secret-taken") throw secretTakenError("credentials.oauthClient.client_secret");
-  return appJson(ctx.orgUrl, app, await newestClientSecret(ctx.db, ctx.secretsKey, app), (await appAccessPolicies(ctx))(app.id));
+  return appJson(ctx.orgUrl, app, await visibleClientSecret(ctx, app), (await appAccessPolicies(ctx))(app.id));
 }

@@ -1,3 +1,4 @@
+import { enforceTargetRules } from "../../admin-roles/check-target-rules";
 import { runCreateOrgPolicy } from "../../admin/org-policies/create-org-policy";
 import { runCreateOrgPolicyRule } from "../../admin/org-policies/create-org-policy-rule";
 import { runDeleteOrgPolicy } from "../../admin/org-policies/delete-org-policy";
@@ -150,7 +151,7 @@ export const orgPolicyActions: Record<string, DashboardAction> = {
   /**
    * Assigns the app chosen by client_id (the app picker's value) to the authentication policy: the
    * Apps API's PUT /api/v1/apps/{appId}/policies/{policyId}, which refuses a policy of another type
-   * or an INACTIVE one.
+   * or an INACTIVE one; an app holding admin roles or okta.* grants is a SUPER_ADMIN's (target rules).
    */
   "accessPolicy.assignApp": async (call, form) => {
     const clientId = text(form, "clientId");
@@ -159,6 +160,9 @@ export const orgPolicyActions: Record<string, DashboardAction> = {
     if (!found.ok) return failure(found);
     const app = found.value[0];
     if (!app) return invalid("Choose an app.", [`clientId: No app has the client id ${clientId}.`]);
+    // the app's target rule, as the API's route applies it (an app holding roles or grants: SUPER_ADMIN's)
+    const allowed = await callOperation(call, (ctx) => enforceTargetRules(ctx.db, ctx, { type: "app", appId: app.id }, ctx.now()));
+    if (!allowed.ok) return failure(allowed);
     const result = await callOperation(call, (ctx) => runAssignAppAccessPolicy(ctx, app.id, policyId(form)));
     return outcome(result, `Assigned ${app.label} to this policy.`);
   },
