@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { adminApi } from "./admin-api";
 import { latestMailLink } from "./read-mail";
 import { E2E_IDP_PORT } from "./test-app/settings";
+import { checkPage } from "./page-checks";
 
 // Issue 17 items 2 and 3 in Chromium against the production build: "Forgot password?" from the
 // sign-in page to a signed-in user through the email's link, an admin-created user's activation
@@ -11,25 +11,6 @@ import { E2E_IDP_PORT } from "./test-app/settings";
 const IDP = `http://localhost:${E2E_IDP_PORT}`;
 const suffix = Date.now().toString(36);
 const admin = adminApi(IDP);
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-/** Usable at 390 px: nothing wider than the viewport (no horizontal scrolling). */
-async function expectFitsPhone(page: Page) {
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function checkPage(page: Page) {
-  await expectNoSeriousA11yViolations(page);
-  await expectFitsPhone(page);
-}
 
 /** The SSO session of the page's browser (GET /api/v1/sessions/me), or null. */
 async function sessionLogin(page: Page): Promise<string | null> {

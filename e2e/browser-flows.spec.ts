@@ -1,10 +1,10 @@
 import { adminApi } from "./admin-api";
 import { createHash, randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import type { OktaAuth } from "@okta/okta-auth-js";
 import { E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD } from "./e2e-settings";
 import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
+import { expectNoSeriousA11yViolations } from "./page-checks";
 
 // The browser flows of the hosted sign-in, driven by okta-auth-js 8 from a test app on another
 // origin (e2e/test-app/server.mjs, started by playwright.config.ts), against the production build.
@@ -59,12 +59,6 @@ async function openTestApp(browser: Browser, clientId: string, scopes?: string[]
   expect(await page.evaluate(() => window.testApp.sdkLoaded)).toBe(true);
   await page.evaluate((config) => window.testApp.configure(config), { clientId, ...(scopes ? { scopes } : {}) });
   return { context, page };
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 const pkce = () => {

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { adminApi } from "./admin-api";
 import { addVirtualAuthenticator } from "./virtual-authenticator";
 import { E2E_IDP_PORT, TEST_APP_ORIGIN } from "./test-app/settings";
+import { expectNoSeriousA11yViolations } from "./page-checks";
 
 // Issue 16 items 3 and 6 in Chromium against the production build: TOTP enrollment and sign-in on
 // the hosted factor page (the code computed here with otplib), passkey registration and sign-in with
@@ -48,12 +48,6 @@ async function idTokenClaims(page: Page, verifier: string): Promise<Record<strin
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(200);
   return JSON.parse(Buffer.from(body.id_token.split(".")[1], "base64url").toString("utf8"));
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 async function signIn(page: Page, user: User) {

@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Response } from "@playwright/test";
 import { adminApi } from "./admin-api";
 import { latestMailLink } from "./read-mail";
 import { E2E_IDP_PORT } from "./test-app/settings";
+import { checkPage } from "./page-checks";
 
 // Issue 17 item 4 in Chromium against the production build: self-service registration, turned on
 // through the Org Settings API, from the sign-in page's "Create an account" link to a signed-in,
@@ -12,21 +12,6 @@ import { E2E_IDP_PORT } from "./test-app/settings";
 const IDP = `http://localhost:${E2E_IDP_PORT}`;
 const suffix = Date.now().toString(36);
 const admin = adminApi(IDP);
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
-}
-
-/** No serious axe violation, and usable at 390 px (nothing wider than the viewport). */
-async function checkPage(page: Page) {
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await expectNoSeriousA11yViolations(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** A hosted page's headers: a script CSP with a fresh nonce, and no framing. */
 function expectHostedPageHeaders(response: Response | null) {
