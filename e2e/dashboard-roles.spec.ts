@@ -58,6 +58,9 @@ test("a SUPER_ADMIN assigns a role on the Admins page; a READ_ONLY_ADMIN sees ev
   await expect(nav.getByRole("link", { name: "Users" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Outbox" })).toHaveCount(0);
   await nav.getByRole("link", { name: "Users" }).click();
+  await expect(readOnly.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  // the e2e org holds many users: find this one through the list's search (the first page may not show it)
+  await readOnly.goto(`${baseURL}/admin/users?q=${encodeURIComponent(NEW_ADMIN_LOGIN)}`);
   await expect(readOnly.getByRole("link", { name: "Rita Reporter" })).toBeVisible();
   await expect(readOnly.getByRole("link", { name: "Add user" })).toHaveCount(0);
   await nav.getByRole("link", { name: "Applications" }).click();

@@ -66,7 +66,7 @@ test("okta-sdk-nodejs with authorizationMode PrivateKey lists and creates users 
   // the System Log records the service app as the actor of the change
   const entries = await adminApi(baseURL!)<Array<{ actor: { id: string; type: string }; target: Array<{ id: string }> }>>(
     "GET",
-    `/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.lifecycle.create"')}&limit=100`,
+    `/api/v1/logs?filter=${encodeURIComponent('eventType eq "user.lifecycle.create"')}&sortOrder=DESCENDING&limit=100`,
   );
   expect(entries.find((entry) => entry.target.some((target) => target.id === created.id))?.actor).toMatchObject({ id: app.id, type: "PublicClientApp" });
 });
